@@ -1,0 +1,104 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { z } from 'zod';
+import type { Category } from '../../contracts/index.js';
+import { isHanCode } from '../normalize/char-fold.js';
+import { normalize, type EmojiWords } from '../normalize/normalize.js';
+import { HomophoneMatcher } from './homophone-matcher.js';
+import { PhraseMatcher } from './phrase-matcher.js';
+import { ContextsFileSchema, EmojiFileSchema, SignalsFileSchema, TermsFileSchema } from './schema.js';
+
+export type EntryKind = 'term' | 'signal' | 'context';
+
+/** One lexicon entry of any kind, as the rules see it. */
+export interface LexiconEntry {
+  readonly kind: EntryKind;
+  readonly id: string;
+  readonly weight: number;
+  /** Terms only. */
+  readonly category: Category | null;
+  readonly needsSignal: boolean;
+}
+
+export interface Lexicon {
+  /** Data versions and a hash of the content: changes whenever any data file does. */
+  readonly version: string;
+  readonly entries: readonly LexiconEntry[];
+  readonly emoji: EmojiWords;
+  readonly phrases: PhraseMatcher;
+  readonly homophones: HomophoneMatcher;
+}
+
+export class LexiconError extends Error {
+  override name = 'LexiconError';
+}
+
+const DATA_DIR = fileURLToPath(new URL('./data/', import.meta.url));
+
+function readData<T extends z.ZodType>(dir: string, name: string, schema: T): { data: z.infer<T>; raw: string } {
+  const path = `${dir}${name}`;
+  let raw: string;
+  let json: unknown;
+  try {
+    raw = readFileSync(path, 'utf8');
+    json = JSON.parse(raw);
+  } catch (error) {
+    throw new LexiconError(`cannot read lexicon file ${path}: ${(error as Error).message}`);
+  }
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new LexiconError(`lexicon file ${path}: ${issue.path.join('.')}: ${issue.message}`);
+  }
+  return { data: parsed.data, raw };
+}
+
+/** The phrase as the matcher compares it: normalized like listing text, spaces removed. */
+export function compileForm(form: string, emoji: EmojiWords): string {
+  return normalize(form, emoji).text.replaceAll(' ', '');
+}
+
+export function loadLexicon(dir: string = DATA_DIR): Lexicon {
+  const terms = readData(dir, 'terms.json', TermsFileSchema);
+  const signals = readData(dir, 'signals.json', SignalsFileSchema);
+  const contexts = readData(dir, 'contexts.json', ContextsFileSchema);
+  const emojiFile = readData(dir, 'emoji.json', EmojiFileSchema);
+  const emoji = new Map(Object.entries(emojiFile.data.entries).map(([k, v]) => [k.codePointAt(0)!, v]));
+
+  const entries: LexiconEntry[] = [];
+  const phrases = new PhraseMatcher();
+  const homophones = new HomophoneMatcher();
+  const ids = new Set<string>();
+  const addEntry = (entry: LexiconEntry, forms: readonly string[], coded: readonly string[], sound: (f: string) => boolean) => {
+    const key = `${entry.kind}:${entry.id}`;
+    if (ids.has(key)) throw new LexiconError(`lexicon: duplicate ${entry.kind} id "${entry.id}"`);
+    ids.add(key);
+    const index = entries.push(entry) - 1;
+    for (const [list, isCoded] of [[forms, false], [coded, true]] as const) {
+      for (const form of list) {
+        const chars = compileForm(form, emoji);
+        if (chars === '') throw new LexiconError(`lexicon: ${key} has a form that normalizes to nothing: "${form}"`);
+        phrases.add(chars, { entry: index, coded: isCoded });
+        if (!isCoded && sound(form) && [...chars].every((c) => isHanCode(c.charCodeAt(0)))) homophones.add(chars, { entry: index, coded: true });
+      }
+    }
+  };
+
+  for (const t of terms.data.entries) {
+    const short = new Set(t.shortHomophones);
+    const sound = (f: string) => t.homophones && ([...f].length >= 3 || short.has(f));
+    addEntry({ kind: 'term', id: t.id, weight: t.weight, category: t.category, needsSignal: t.needsSignal }, t.forms, t.coded, sound);
+  }
+  for (const s of signals.data.entries) {
+    addEntry({ kind: 'signal', id: s.id, weight: s.weight, category: null, needsSignal: false }, s.forms, s.coded, () => false);
+  }
+  for (const c of contexts.data.entries) {
+    addEntry({ kind: 'context', id: c.id, weight: c.weight, category: null, needsSignal: false }, c.forms, [], () => false);
+  }
+
+  const hash = createHash('sha256');
+  for (const f of [terms, signals, contexts, emojiFile]) hash.update(f.raw);
+  const version = `t${terms.data.version}s${signals.data.version}c${contexts.data.version}e${emojiFile.data.version}-${hash.digest('hex').slice(0, 8)}`;
+  return { version, entries, emoji, phrases, homophones };
+}

@@ -1,0 +1,77 @@
+import { isLatinOrDigitCode } from '../normalize/char-fold.js';
+
+/**
+ * Finds many phrases in a compact text in one pass. Phrases are indexed by first character; spaces
+ * in the text are skipped while matching, so "selfie with id", "selfiewithid" and "人脸 四件套" all
+ * meet their phrase. A phrase that starts or ends with a Latin letter must start or end a Latin word.
+ */
+export interface PhraseRef {
+  /** Index into the lexicon's entries. */
+  readonly entry: number;
+  /** The phrase is an evasive spelling (pinyin, initials, code) rather than the plain word. */
+  readonly coded: boolean;
+}
+
+interface Phrase extends PhraseRef {
+  readonly chars: string;
+  readonly latinEnd: boolean;
+}
+
+export interface PhraseHit extends PhraseRef {
+  /** Compact-text range [start, end). */
+  readonly start: number;
+  readonly end: number;
+}
+
+export class PhraseMatcher {
+  private readonly byFirst = new Map<string, Phrase[]>();
+
+  /** `chars` must already be in compact form without spaces (see compileForm). */
+  add(chars: string, ref: PhraseRef): void {
+    if (chars.length === 0) return;
+    const first = chars[0]!;
+    const list = this.byFirst.get(first) ?? [];
+    list.push({ ...ref, chars, latinEnd: isLatinOrDigitCode(chars.charCodeAt(chars.length - 1)) });
+    list.sort((a, b) => b.chars.length - a.chars.length);
+    this.byFirst.set(first, list);
+  }
+
+  match(text: string, onHit: (hit: PhraseHit) => void): void {
+    const n = text.length;
+    for (let p = 0; p < n; p++) {
+      const list = this.byFirst.get(text[p]!);
+      if (list === undefined) continue;
+      const c = text.charCodeAt(p);
+      if (isLatinOrDigitCode(c) && p > 0 && isLatinOrDigitCode(text.charCodeAt(p - 1))) continue;
+      for (const phrase of list) {
+        const end = matchAt(text, p, phrase.chars);
+        if (end < 0) continue;
+        if (phrase.latinEnd && end < n && isLatinOrDigitCode(text.charCodeAt(end))) continue;
+        onHit({ entry: phrase.entry, coded: phrase.coded, start: p, end });
+      }
+    }
+  }
+
+  get size(): number {
+    let n = 0;
+    for (const list of this.byFirst.values()) n += list.length;
+    return n;
+  }
+}
+
+/** End of `chars` matched at `p` (spaces in text skipped), or -1. */
+function matchAt(text: string, p: number, chars: string): number {
+  let q = p;
+  for (let k = 0; k < chars.length; ) {
+    if (q >= text.length) return -1;
+    const t = text.charCodeAt(q);
+    if (t === 0x20) {
+      q++;
+      continue;
+    }
+    if (t !== chars.charCodeAt(k)) return -1;
+    k++;
+    q++;
+  }
+  return q;
+}

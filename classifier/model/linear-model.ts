@@ -1,0 +1,92 @@
+import type { SparseVector } from './features.js';
+
+/**
+ * Multinomial logistic regression over hashed features: weights[bucket * K + k] for K classes.
+ * Class 0 is benign; the rest are the categories, in CATEGORIES order.
+ */
+export class LinearModel {
+  constructor(
+    readonly bits: number,
+    readonly classes: number,
+    readonly weights: Float32Array = new Float32Array((1 << bits) * classes),
+  ) {
+    if (weights.length !== (1 << bits) * classes) throw new Error('weights do not match bits × classes');
+  }
+
+  /** Class probabilities (softmax of the scores) into `out`. */
+  predict(x: SparseVector, out: Float64Array = new Float64Array(this.classes)): Float64Array {
+    const K = this.classes;
+    out.fill(0);
+    for (let i = 0; i < x.index.length; i++) {
+      const base = x.index[i]! * K;
+      const v = x.value[i]!;
+      for (let k = 0; k < K; k++) out[k]! += v * this.weights[base + k]!;
+    }
+    let max = -Infinity;
+    for (let k = 0; k < K; k++) max = Math.max(max, out[k]!);
+    let sum = 0;
+    for (let k = 0; k < K; k++) {
+      out[k] = Math.exp(out[k]! - max);
+      sum += out[k]!;
+    }
+    for (let k = 0; k < K; k++) out[k]! /= sum;
+    return out;
+  }
+
+  /** Per-class contribution of one bucket at value v (for explaining a verdict). */
+  contribution(bucket: number, v: number, k: number): number {
+    return v * this.weights[bucket * this.classes + k]!;
+  }
+}
+
+export interface TrainOptions {
+  readonly epochs: number;
+  readonly learningRate: number;
+  readonly l2: number;
+  readonly seed: number;
+}
+
+/** Trains in place with AdaGrad on cross-entropy; deterministic for a given seed and example order. */
+export function trainLinear(model: LinearModel, xs: readonly SparseVector[], ys: readonly number[], opts: TrainOptions): void {
+  const K = model.classes;
+  const w = model.weights;
+  const g2 = new Float32Array(w.length).fill(1e-8);
+  const order = xs.map((_, i) => i);
+  const rand = mulberry32(opts.seed);
+  const p = new Float64Array(K);
+  for (let epoch = 0; epoch < opts.epochs; epoch++) {
+    shuffle(order, rand);
+    for (const i of order) {
+      const x = xs[i]!;
+      model.predict(x, p);
+      for (let j = 0; j < x.index.length; j++) {
+        const base = x.index[j]! * K;
+        const v = x.value[j]!;
+        for (let k = 0; k < K; k++) {
+          const at = base + k;
+          const grad = (p[k]! - (ys[i] === k ? 1 : 0)) * v + opts.l2 * w[at]!;
+          g2[at]! += grad * grad;
+          w[at]! -= (opts.learningRate * grad) / Math.sqrt(g2[at]!);
+        }
+      }
+    }
+  }
+}
+
+export function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export function shuffle<T>(items: T[], rand: () => number): void {
+  for (let i = items.length - 1; i > 0; i--) {
+    const j = Math.floor(rand() * (i + 1));
+    [items[i], items[j]] = [items[j]!, items[i]!];
+  }
+}

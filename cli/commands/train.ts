@@ -1,0 +1,35 @@
+import type { Command } from 'commander';
+import { loadCorpus } from '../../classifier/corpus/load.js';
+import { splitCorpus } from '../../classifier/corpus/split.js';
+import { loadLexicon } from '../../classifier/lexicon/load.js';
+import { saveModel, SHIPPED_MODEL_PATH } from '../../classifier/model/model-file.js';
+import { DEFAULT_TRAIN_CONFIG, trainModel } from '../../classifier/model/train.js';
+import { evaluatePredictions } from '../../classifier/evaluate.js';
+import { parseNumberOption } from '../fatal.js';
+import { formatEvaluation } from './eval.js';
+
+export function registerTrain(program: Command): void {
+  program
+    .command('train')
+    .description('Rebuild the model from the corpus in the repo (held-out split excluded). Same corpus and lexicon, same model.')
+    .option('--out <file>', 'where to write the model', SHIPPED_MODEL_PATH)
+    .option('--cv-report', 'print cross-validation figures of the training split (for tuning: the held-out split stays unseen)')
+    .option('--errors <n>', 'with --cv-report, list up to n cross-validation errors', parseNumberOption('--errors', 0, 100000), 0)
+    .addHelpText('after', '\nProgress goes to stderr; the summary (model version, threshold, listings) to stdout.')
+    .action((opts: { out: string; cvReport?: boolean; errors: number }) => {
+      const started = performance.now();
+      const lexicon = loadLexicon();
+      const corpus = loadCorpus();
+      const { train, heldOut } = splitCorpus(corpus.items);
+      const progress = (m: string) => process.stderr.write(`train: ${m} (${((performance.now() - started) / 1000).toFixed(1)} s)\n`);
+      progress(`${train.length} training listings, ${heldOut.length} held out and never seen`);
+      const { meta, model, outOfFold } = trainModel(lexicon, train, corpus.hash, DEFAULT_TRAIN_CONFIG, progress);
+      saveModel(opts.out, meta, model);
+      if (opts.cvReport) {
+        const predictions = outOfFold.map((o) => ({ flagged: o.score >= meta.threshold, category: o.score >= meta.threshold ? o.category : null, score: Math.round(o.score * 1e4) / 1e4 }));
+        process.stderr.write(formatEvaluation('cross-validation (training split)', meta.version, evaluatePredictions(train, predictions), opts.errors));
+      }
+      process.stdout.write(`model ${meta.version} written to ${opts.out}\n`);
+      process.stdout.write(`threshold ${meta.threshold}, calibration a=${meta.calibration.a.toFixed(3)} b=${meta.calibration.b.toFixed(3)}, lexicon ${meta.lexiconVersion}\n`);
+    });
+}

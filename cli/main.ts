@@ -1,0 +1,21 @@
+import { Command, CommanderError } from 'commander';
+import { registerClassify } from './commands/classify.js';
+import { registerEval } from './commands/eval.js';
+import { registerTrain } from './commands/train.js';
+import { reportFatal } from './fatal.js';
+
+const program = new Command('faceleak')
+  .description('Finds online marketplace listings that sell people\'s face data.')
+  .showHelpAfterError('(run with --help for usage)')
+  .exitOverride();
+
+registerClassify(program);
+registerTrain(program);
+registerEval(program);
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  if (error instanceof CommanderError) process.exit(error.exitCode === 0 ? 0 : 2);
+  reportFatal(error);
+}

@@ -1,0 +1,4 @@
+// Schemas and types shared by every part (crawler, queue, server, extension). No I/O here, so the
+// extension's bundle can import it.
+export * from './verdict.js';
+export * from './listing-text.js';
