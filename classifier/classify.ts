@@ -59,7 +59,9 @@ export class Classifier {
   }
 
   classify(listing: ListingFields): Verdict {
-    const { score, category, analysis } = this.score(listing);
+    const { score: modelScore, category, analysis } = this.score(listing);
+    // Without any text there is nothing to judge; the model's prior is not a verdict.
+    const score = analysis.fields.length === 0 ? 0 : modelScore;
     const flagged = score >= this.threshold;
     return {
       flagged,

@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { packagePath } from '../package-root.js';
 import { CorpusItemSchema, type CorpusItem } from './schema.js';
 
-export const CORPUS_DIR = fileURLToPath(new URL('./data/', import.meta.url));
+export const CORPUS_DIR = packagePath('classifier', 'corpus', 'data');
 
 export class CorpusError extends Error {
   override name = 'CorpusError';

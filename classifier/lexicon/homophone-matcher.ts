@@ -14,14 +14,23 @@ interface SoundPhrase extends PhraseRef {
   readonly fuzzy: boolean;
 }
 
-const readingsCache = new Map<string, readonly string[]>();
+/** A character's toneless readings (every reading of a heteronym), plain and near-homophone-folded. */
+interface CharSounds {
+  readonly exact: readonly string[];
+  readonly fuzzy: readonly string[];
+  /** Distinct index keys to look up: exact and folded readings. */
+  readonly keys: readonly string[];
+}
 
-/** Toneless readings of one Han character, every reading of a heteronym. */
-function readingsOf(ch: string): readonly string[] {
-  let r = readingsCache.get(ch);
+const soundsCache = new Map<string, CharSounds>();
+
+function soundsOf(ch: string): CharSounds {
+  let r = soundsCache.get(ch);
   if (r === undefined) {
-    r = pinyin(ch, { toneType: 'none', type: 'array', multiple: true, v: true });
-    readingsCache.set(ch, r);
+    const exact = pinyin(ch, { toneType: 'none', type: 'array', multiple: true, v: true });
+    const fuzzy = exact.map(fuzzySound);
+    r = { exact, fuzzy, keys: [...new Set([...exact, ...fuzzy])] };
+    soundsCache.set(ch, r);
   }
   return r;
 }
@@ -48,14 +57,12 @@ export class HomophoneMatcher {
   match(text: string, onHit: (hit: PhraseHit) => void): void {
     for (let p = 0; p < text.length; p++) {
       if (!isHanCode(text.charCodeAt(p))) continue;
-      const seen = new Set<SoundPhrase>();
-      for (const reading of readingsOf(text[p]!)) {
-        for (const key of reading === fuzzySound(reading) ? [reading] : [reading, fuzzySound(reading)]) {
-          for (const phrase of this.byFirstSound.get(key) ?? []) {
-            if (seen.has(phrase)) continue;
-            seen.add(phrase);
-            if (this.soundsAt(text, p, phrase)) onHit({ entry: phrase.entry, coded: true, start: p, end: p + phrase.form.length });
-          }
+      // Each phrase is indexed under one key and a character's keys are distinct, so no phrase is tried twice.
+      for (const key of soundsOf(text[p]!).keys) {
+        const list = this.byFirstSound.get(key);
+        if (list === undefined) continue;
+        for (const phrase of list) {
+          if (this.soundsAt(text, p, phrase)) onHit({ entry: phrase.entry, coded: true, start: p, end: p + phrase.form.length });
         }
       }
     }
@@ -69,8 +76,8 @@ export class HomophoneMatcher {
     for (let k = 0; k < sounds.length; k++) {
       const ch = text[p + k]!;
       if (!isHanCode(ch.charCodeAt(0))) return false;
-      const readings = readingsOf(ch);
-      if (!readings.some((r) => (phrase.fuzzy ? fuzzySound(r) : r) === sounds[k])) return false;
+      const own = soundsOf(ch);
+      if (!(phrase.fuzzy ? own.fuzzy : own.exact).includes(sounds[k]!)) return false;
     }
     return true;
   }

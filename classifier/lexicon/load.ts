@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { packagePath } from '../package-root.js';
 import type { z } from 'zod';
 import type { Category } from '../../contracts/index.js';
 import { isHanCode } from '../normalize/char-fold.js';
@@ -34,7 +34,7 @@ export class LexiconError extends Error {
   override name = 'LexiconError';
 }
 
-const DATA_DIR = fileURLToPath(new URL('./data/', import.meta.url));
+const DATA_DIR = `${packagePath('classifier', 'lexicon', 'data')}/`;
 
 function readData<T extends z.ZodType>(dir: string, name: string, schema: T): { data: z.infer<T>; raw: string } {
   const path = `${dir}${name}`;

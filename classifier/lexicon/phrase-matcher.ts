@@ -25,6 +25,8 @@ export interface PhraseHit extends PhraseRef {
 
 export class PhraseMatcher {
   private readonly byFirst = new Map<string, Phrase[]>();
+  // Most characters start no phrase; a flag per UTF-16 unit skips them without a Map lookup.
+  private readonly startsPhrase = new Uint8Array(0x10000);
 
   /** `chars` must already be in compact form without spaces (see compileForm). */
   add(chars: string, ref: PhraseRef): void {
@@ -34,11 +36,13 @@ export class PhraseMatcher {
     list.push({ ...ref, chars, latinEnd: isLatinOrDigitCode(chars.charCodeAt(chars.length - 1)) });
     list.sort((a, b) => b.chars.length - a.chars.length);
     this.byFirst.set(first, list);
+    this.startsPhrase[first.charCodeAt(0)] = 1;
   }
 
   match(text: string, onHit: (hit: PhraseHit) => void): void {
     const n = text.length;
     for (let p = 0; p < n; p++) {
+      if (this.startsPhrase[text.charCodeAt(p)] === 0) continue;
       const list = this.byFirst.get(text[p]!);
       if (list === undefined) continue;
       const c = text.charCodeAt(p);

@@ -4,6 +4,7 @@ import { CATEGORIES, type Category } from '../../contracts/index.js';
 import { isHanCode, isLatinOrDigitCode } from '../normalize/char-fold.js';
 import { isTradeSignal, type ListingAnalysis } from '../rules/analyze.js';
 import { hashRange, hashString, SEEDS } from './hashing.js';
+import { stemWord } from './stem.js';
 
 /** A sparse feature vector: bucket indices with values (a bucket may repeat; values add up). */
 export interface SparseVector {
@@ -76,6 +77,8 @@ function wordFeatures(t: string, b: VectorBuilder): void {
     if (isLatinOrDigitCode(c)) {
       while (j < t.length && isLatinOrDigitCode(t.charCodeAt(j))) j++;
       b.add(hashRange(t, i, j, SEEDS.word), 1);
+      const stem = stemWord(t.slice(i, j));
+      b.add(hashRange(stem, 0, stem.length, SEEDS.stem), 1);
     } else if (isHanCode(c)) {
       while (j < t.length && isHanCode(t.charCodeAt(j))) j++;
       if (j - i >= 2) for (const w of segmenter().cut(t.slice(i, j), false)) if (w.length >= 2) b.add(hashRange(w, 0, w.length, SEEDS.word), 1);
@@ -121,6 +124,8 @@ function ruleFeatures(analysis: ListingAnalysis, b: VectorBuilder): void {
   }
 
   for (const id of terms) b.named(`t:${id}`);
+  // Sales carry a price; talk about the trade (news, warnings, questions) rarely does.
+  if (analysis.fields.some((f) => f.field === 'price')) b.named('price:present');
   for (const s of signalKinds) b.named(s);
   for (const [c, forms] of contextForms) b.named(`ctx:${c}`, Math.min(forms.size, 3));
   const warnings = Math.min(contextForms.get('warning')?.size ?? 0, 3);

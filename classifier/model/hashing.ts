@@ -21,5 +21,6 @@ export const SEEDS = {
   char2: hashString('c2:'),
   char3: hashString('c3:'),
   word: hashString('w:'),
+  stem: hashString('s:'),
   named: hashString('f:'),
 } as const;

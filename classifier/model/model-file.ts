@@ -1,11 +1,11 @@
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { packagePath } from '../package-root.js';
 import { z } from 'zod';
 import { CATEGORIES } from '../../contracts/index.js';
 import { LinearModel } from './linear-model.js';
 
 /** The shipped model: classifier/model/shipped/model.json, rebuilt by `faceleak train`. */
-export const SHIPPED_MODEL_PATH = fileURLToPath(new URL('./shipped/model.json', import.meta.url));
+export const SHIPPED_MODEL_PATH = packagePath('classifier', 'model', 'shipped', 'model.json');
 
 export const MODEL_FORMAT = 'faceleak-linear-model/1';
 export const CLASSES = ['benign', ...CATEGORIES] as const;

@@ -34,7 +34,9 @@ function decodeToken(chars: string[], s: number, e: number, flags: Uint8Array): 
   if (firstLetter < 0) return;
   const token = chars.slice(s, e).join('');
   const lettersAfterLead = e - firstLetter;
-  const leadingDecodes = firstLetter > s && (lettersAfterLead >= 2 && allLetters(chars, firstLetter, e) || token === '1d');
+  // A leading digit is a letter when real letters follow and the token ends in one (0wn3r, 5elfie; not 10k, 4k).
+  const endsInLetter = isLetterCode(chars[e - 1]!.charCodeAt(0));
+  const leadingDecodes = firstLetter > s && ((lettersAfterLead >= 2 && endsInLetter && countLetters(chars, firstLetter, e) >= 2) || token === '1d');
   for (let k = s; k < e; k++) {
     const ch = chars[k]!;
     if (!isDigitCode(ch.charCodeAt(0)) || LEET[ch] === undefined) continue;
@@ -46,7 +48,8 @@ function decodeToken(chars: string[], s: number, e: number, flags: Uint8Array): 
   }
 }
 
-function allLetters(chars: string[], from: number, to: number): boolean {
-  for (let k = from; k < to; k++) if (!isLetterCode(chars[k]!.charCodeAt(0))) return false;
-  return true;
+function countLetters(chars: string[], from: number, to: number): number {
+  let n = 0;
+  for (let k = from; k < to; k++) if (isLetterCode(chars[k]!.charCodeAt(0))) n++;
+  return n;
 }

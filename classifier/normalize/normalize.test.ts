@@ -34,6 +34,7 @@ describe('normalize', () => {
   it('decodes leetspeak inside words and leaves numbers and quantities alone', () => {
     expect(norm('s3lfie w/ 1D').text).toBe('seifie w id');
     expect(norm('fu11z FuIIz fullz').text).toBe('fuiiz fuiiz fuiiz');
+    expect(norm('acc + 0wn3r f4ce').text).toBe('acc + owner face');
     expect(norm('1w张 10k iphone14 4k').text).toBe('1w张 10k iphone14 4k');
   });
 

@@ -3,7 +3,6 @@ import { loadCorpus } from '../../classifier/corpus/load.js';
 import { splitCorpus } from '../../classifier/corpus/split.js';
 import { loadLexicon } from '../../classifier/lexicon/load.js';
 import { saveModel, SHIPPED_MODEL_PATH } from '../../classifier/model/model-file.js';
-import { DEFAULT_TRAIN_CONFIG, trainModel } from '../../classifier/model/train.js';
 import { evaluatePredictions } from '../../classifier/evaluate.js';
 import { parseNumberOption } from '../fatal.js';
 import { formatEvaluation } from './eval.js';
@@ -16,7 +15,9 @@ export function registerTrain(program: Command): void {
     .option('--cv-report', 'print cross-validation figures of the training split (for tuning: the held-out split stays unseen)')
     .option('--errors <n>', 'with --cv-report, list up to n cross-validation errors', parseNumberOption('--errors', 0, 100000), 0)
     .addHelpText('after', '\nProgress goes to stderr; the summary (model version, threshold, listings) to stdout.')
-    .action((opts: { out: string; cvReport?: boolean; errors: number }) => {
+    .action(async (opts: { out: string; cvReport?: boolean; errors: number }) => {
+      // Loaded here, not at start-up: training pulls in augmentation dictionaries other commands never need.
+      const { DEFAULT_TRAIN_CONFIG, trainModel } = await import('../../classifier/model/train.js');
       const started = performance.now();
       const lexicon = loadLexicon();
       const corpus = loadCorpus();

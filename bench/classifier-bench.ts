@@ -1,0 +1,64 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadCorpus } from '../classifier/corpus/load.js';
+import { splitCorpus } from '../classifier/corpus/split.js';
+import type { CorpusItem } from '../classifier/corpus/schema.js';
+import { Classifier } from '../classifier/classify.js';
+import { evaluate, evaluatePredictions, type Evaluation } from '../classifier/evaluate.js';
+import { packagePath } from '../classifier/package-root.js';
+import { mulberry32 } from '../classifier/model/linear-model.js';
+import { keywordBaseline } from './keyword-baseline.js';
+import { naturalBayesBaseline } from './natural-baseline.js';
+import { measureProcess } from './measure-process.js';
+
+const LISTINGS = 100_000;
+
+/** Typical listings: a title and the start of a description, about 60 characters, drawn from the corpus. */
+function typicalListings(items: readonly CorpusItem[], n: number): string {
+  const rand = mulberry32(7);
+  const lines: string[] = [];
+  for (let i = 0; i < n; i++) {
+    const item = items[Math.floor(rand() * items.length)]!;
+    const title = item.title ?? '';
+    const description = (item.description ?? '').slice(0, Math.max(0, 60 - title.length));
+    lines.push(JSON.stringify({ id: String(i), title, description, price: item.price }));
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+const f = (x: number, d = 3) => x.toFixed(d);
+const line = (name: string, e: Evaluation) =>
+  `| ${name} | ${f(e.overall.f1)} | ${f(e.overall.precision)} | ${f(e.overall.recall)} | ${f(e.hardNegativeFalsePositiveRate * 100, 1)}% | ${f(e.evasiveRecall * 100, 1)}% |`;
+
+export async function benchClassifier(): Promise<void> {
+  const corpus = loadCorpus();
+  const { train, heldOut } = splitCorpus(corpus.items);
+  const dir = mkdtempSync(join(tmpdir(), 'faceleak-bench-'));
+  const input = join(dir, 'listings.jsonl');
+  writeFileSync(input, typicalListings(corpus.items, LISTINGS));
+  const texts = corpus.items.slice(0, 5000).map((i) => `${i.title ?? ''} ${(i.description ?? '').slice(0, 60)}`);
+
+  // Accuracy on the held-out split, next to the two baselines the issue names.
+  const ours = evaluate(Classifier.load(), heldOut);
+  const keywords = keywordBaseline();
+  const bayes = naturalBayesBaseline(train);
+  const t0 = performance.now();
+  for (const t of texts) bayes.classify(t);
+  const bayesPerSecond = texts.length / ((performance.now() - t0) / 1000);
+  process.stdout.write(`\nheld-out split (${heldOut.length} listings)\n\n| classifier | F1 | precision | recall | hard-negative FPR | evasive recall |\n|---|---|---|---|---|---|\n`);
+  process.stdout.write(`${line('faceleak', ours)}\n`);
+  process.stdout.write(`${line('keyword list', evaluatePredictions(heldOut, heldOut.map((i) => keywords.classify(i))))}\n`);
+  process.stdout.write(`${line('natural BayesClassifier (char bigrams)', evaluatePredictions(heldOut, heldOut.map((i) => bayes.predict(i))))}\n`);
+
+  // Throughput of the whole command, start-up included, on one core.
+  execFileSync('npm', ['run', '-s', 'build'], { cwd: packagePath(), stdio: 'inherit' });
+  const run = await measureProcess('taskset', ['-c', '0', process.execPath, packagePath('bin', 'faceleak.js'), 'classify'], input);
+  if (run.exitCode !== 0) throw new Error(`faceleak classify exited ${run.exitCode}`);
+  const perSecond = LISTINGS / run.seconds;
+  process.stdout.write(`\nfaceleak classify, one process pinned to one core: ${LISTINGS} listings of ~60 characters\n`);
+  process.stdout.write(`  ${f(run.seconds, 2)} s, ${Math.round(perSecond)} listings/s, peak RSS ${f(run.maxRssMb, 0)} MB\n`);
+  process.stdout.write(`natural BayesClassifier.classify on the same kind of text: ${Math.round(bayesPerSecond)} listings/s (in-process, no I/O)\n`);
+  process.stdout.write(`  faceleak / natural: ${f(perSecond / bayesPerSecond, 1)}×\n`);
+}

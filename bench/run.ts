@@ -1,0 +1,10 @@
+// npm run bench: every benchmark, figures to stdout. Each suite is its own module so it can grow.
+import { benchClassifier } from './classifier-bench.js';
+
+const suites: Record<string, () => Promise<void>> = { classifier: benchClassifier };
+const only = process.argv.slice(2);
+for (const [name, run] of Object.entries(suites)) {
+  if (only.length > 0 && !only.includes(name)) continue;
+  process.stdout.write(`\n## ${name}\n`);
+  await run();
+}

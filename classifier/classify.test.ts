@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { VerdictSchema } from '../contracts/index.js';
+import { Classifier } from './classify.js';
+import { loadCorpus } from './corpus/load.js';
+
+const classifier = Classifier.load();
+
+describe('Classifier', () => {
+  it('flags the ads the press quoted, each in its category', () => {
+    expect(classifier.classify({ title: '出售人脸四件套，懂的来' })).toMatchObject({ flagged: true, category: 'identity_kit' });
+    expect(classifier.classify({ title: '人脸照片 五毛一张打包带走，总共两万套' })).toMatchObject({ flagged: true, category: 'face_bundle' });
+    expect(classifier.classify({ title: '照片活化软件+教程 眨眨眼张张嘴点点头', price: '35元' })).toMatchObject({ flagged: true, category: 'liveness_bypass' });
+    expect(classifier.classify({ title: '手持身份证照 一套三张 加V' })).toMatchObject({ flagged: true, category: 'id_holding_photo' });
+  });
+
+  it('leaves the everyday meanings of the same words alone', () => {
+    for (const title of ['纯棉四件套 床上用品 1.8m床', '手持云台 三轴稳定器 拍视频', '证件照 一寸二寸 换底色 精修', 'Dead Sea clay face pack, hydrating', 'selfie ring light with tripod']) {
+      expect(classifier.classify({ title }), title).toMatchObject({ flagged: false, category: null });
+    }
+  });
+
+  it('scores an empty listing 0', () => {
+    expect(classifier.classify({})).toMatchObject({ flagged: false, score: 0, evidence: [] });
+  });
+
+  it('records the model version, which names the lexicon it was trained with', () => {
+    expect(classifier.classify({ title: 'x' }).modelVersion).toBe(classifier.version);
+    expect(classifier.version).toMatch(/^fl-[0-9a-f]{10}$/);
+  });
+
+  it('gives valid verdicts whose evidence spans are exact slices of the original fields, for every corpus listing', () => {
+    let spans = 0;
+    for (const item of loadCorpus().items) {
+      const v = VerdictSchema.parse(classifier.classify(item));
+      for (const e of v.evidence) {
+        const original = item[e.field] ?? '';
+        expect(original.slice(e.start, e.end), `${item.id} ${e.field}`).toBe(e.text);
+        expect(e.end).toBeGreaterThan(e.start);
+        spans++;
+      }
+    }
+    expect(spans).toBeGreaterThan(1000);
+  });
+});
