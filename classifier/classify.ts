@@ -39,7 +39,8 @@ export class Classifier {
         `the model was trained with lexicon ${loaded.meta.lexiconVersion} but the lexicon is now ${lexicon.version}; run \`faceleak train\``,
       );
     }
-    this.version = loaded.meta.version;
+    // One string names both: verdicts can be traced to the exact model and lexicon that made them.
+    this.version = `${loaded.meta.version}+${lexicon.version}`;
     this.threshold = threshold ?? loaded.meta.threshold;
     this.probs = new Float64Array(loaded.model.classes);
   }
@@ -50,7 +51,7 @@ export class Classifier {
 
   score(listing: ListingFields): Scored & { analysis: ReturnType<typeof analyzeListing> } {
     const analysis = analyzeListing(this.lexicon, listing);
-    const x = extractFeatures(analysis, { bits: this.loaded.meta.bits });
+    const x = extractFeatures(analysis, this.loaded.meta);
     const p = this.loaded.model.predict(x, this.probs);
     let best = 1;
     for (let k = 2; k < p.length; k++) if (p[k]! > p[best]!) best = k;

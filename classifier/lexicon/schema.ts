@@ -8,6 +8,7 @@ const Forms = z.array(z.string().min(1)).min(1);
 export const TermEntrySchema = z.object({
   id: z.string().regex(/^[a-z0-9-]+$/),
   category: CategorySchema,
+  lang: z.enum(['zh', 'en', 'mix']),
   weight: z.number().positive().max(5),
   needsSignal: z.boolean(),
   homophones: z.boolean(),

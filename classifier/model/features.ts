@@ -15,6 +15,8 @@ export interface SparseVector {
 export interface FeatureOptions {
   /** log2 of the number of hash buckets. */
   readonly bits: number;
+  /** Length of the n-gram and word block (it is scaled to this norm); rule features keep their values. */
+  readonly textScale: number;
 }
 
 let jieba: Jieba | undefined;
@@ -46,13 +48,13 @@ class VectorBuilder {
 export function extractFeatures(analysis: ListingAnalysis, options: FeatureOptions): SparseVector {
   const b = new VectorBuilder((1 << options.bits) - 1);
   b.named('bias');
-  textFeatures(analysis, b);
+  textFeatures(analysis, b, options.textScale);
   ruleFeatures(analysis, b);
   return b.build();
 }
 
 /** Character 1–3-grams of Chinese, 2–3-grams of Latin, and words: the model's view of wording. */
-function textFeatures(analysis: ListingAnalysis, b: VectorBuilder): void {
+function textFeatures(analysis: ListingAnalysis, b: VectorBuilder, norm: number): void {
   const from = b.index.length;
   for (const { normalized } of analysis.fields) {
     const t = normalized.text;
@@ -67,7 +69,7 @@ function textFeatures(analysis: ListingAnalysis, b: VectorBuilder): void {
   }
   const n = b.index.length - from;
   // Long descriptions should not outvote a short title: the text block has unit length.
-  if (n > 0) b.scale(from, 1 / Math.sqrt(n));
+  if (n > 0) b.scale(from, norm / Math.sqrt(n));
 }
 
 function wordFeatures(t: string, b: VectorBuilder): void {

@@ -17,6 +17,7 @@ const ModelFileSchema = z.object({
   corpusHash: z.string().min(1),
   classes: z.array(z.string()).refine((c) => c.join() === CLASSES.join(), `classes must be ${CLASSES.join(', ')}`),
   bits: z.number().int().min(10).max(24),
+  textScale: z.number().positive(),
   calibration: z.object({ a: z.number(), b: z.number() }),
   threshold: z.number().gt(0).lt(1),
   training: z.record(z.string(), z.union([z.number(), z.string()])),

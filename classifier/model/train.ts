@@ -10,6 +10,7 @@ import { CLASSES, type ModelMeta } from './model-file.js';
 
 export interface TrainConfig {
   readonly bits: number;
+  readonly textScale: number;
   readonly folds: number;
   /** Disguised copies made of each training positive, and honest variants of each negative. */
   readonly positiveCopies: number;
@@ -19,6 +20,7 @@ export interface TrainConfig {
 
 export const DEFAULT_TRAIN_CONFIG: TrainConfig = {
   bits: 18,
+  textScale: 3,
   folds: 5,
   positiveCopies: 2,
   negativeCopies: 2,
@@ -49,7 +51,7 @@ export function trainModel(lexicon: Lexicon, train: readonly CorpusItem[], corpu
   const featurize = (item: CorpusItem, origin: number): Example => ({
     item,
     origin,
-    x: extractFeatures(analyzeListing(lexicon, item), { bits: config.bits }),
+    x: extractFeatures(analyzeListing(lexicon, item), { bits: config.bits, textScale: config.textScale }),
     y: CLASSES.indexOf(item.label),
   });
   const originals = train.map((item, i) => featurize(item, i));
@@ -66,6 +68,7 @@ export function trainModel(lexicon: Lexicon, train: readonly CorpusItem[], corpu
   };
 
   // Out-of-fold scores calibrate the model and pick its threshold on listings it did not see.
+  // folds = 0 skips calibration (quick experiments such as leave-one-source-out): identity calibration, threshold 0.5.
   const fold = (origin: number) => origin % config.folds;
   const rawOof = new Array<number>(originals.length);
   const catOof = new Array<string>(originals.length);
@@ -81,9 +84,9 @@ export function trainModel(lexicon: Lexicon, train: readonly CorpusItem[], corpu
     }
     progress(`cross-validation fold ${f + 1}/${config.folds}`);
   }
-  const calibration = fitCalibration(rawOof, originals.map((e) => e.y !== 0));
-  const outOfFold = originals.map((e) => ({ item: e.item, score: applyCalibration(calibration, rawOof[e.origin]!), category: catOof[e.origin]! }));
-  const threshold = chooseThreshold(outOfFold);
+  const calibration = config.folds > 0 ? fitCalibration(rawOof, originals.map((e) => e.y !== 0)) : { a: 1, b: 0 };
+  const outOfFold = config.folds > 0 ? originals.map((e) => ({ item: e.item, score: applyCalibration(calibration, rawOof[e.origin]!), category: catOof[e.origin]! })) : [];
+  const threshold = config.folds > 0 ? chooseThreshold(outOfFold) : 0.5;
 
   const model = fit(all);
   progress('final model trained');
@@ -94,6 +97,7 @@ export function trainModel(lexicon: Lexicon, train: readonly CorpusItem[], corpu
     corpusHash,
     classes: [...CLASSES],
     bits: config.bits,
+    textScale: config.textScale,
     calibration,
     threshold,
     training: {

@@ -12,7 +12,8 @@ export function registerEval(program: Command): void {
     .option('--split <name>', 'heldout, train or all', 'heldout')
     .option('--json', 'print the figures as JSON')
     .option('--errors <n>', 'list up to n misclassified listings', parseNumberOption('--errors', 0, 100000), 0)
-    .action((opts: { split: string; json?: boolean; errors: number }) => {
+    .option('--cross-source', 'also train without each corpus file in turn and test on it (writers the model never saw; ~1 min)')
+    .action(async (opts: { split: string; json?: boolean; errors: number; crossSource?: boolean }) => {
       const corpus = loadCorpus();
       const { train, heldOut } = splitCorpus(corpus.items);
       const items = { heldout: heldOut, train, all: corpus.items }[opts.split];
@@ -21,6 +22,11 @@ export function registerEval(program: Command): void {
       const result = evaluate(classifier, items);
       if (opts.json) process.stdout.write(`${JSON.stringify({ split: opts.split, modelVersion: classifier.version, ...result, errors: result.errors.slice(0, opts.errors) }, null, 2)}\n`);
       else process.stdout.write(formatEvaluation(opts.split, classifier.version, result, opts.errors));
+      if (opts.crossSource) {
+        const { crossSourceEvaluation } = await import('../../classifier/cross-source.js');
+        const rows = crossSourceEvaluation(classifier.lexicon, corpus.items, { progress: (m) => process.stderr.write(`eval: ${m}\n`) });
+        process.stdout.write(formatCrossSource(rows));
+      }
     });
 }
 
@@ -41,5 +47,14 @@ export function formatEvaluation(split: string, version: string, r: Evaluation, 
     s += '\n  errors (id, label → predicted, score)\n';
     for (const e of r.errors.slice(0, errors)) s += `  ${e.id}  ${e.label} → ${e.predicted}  ${e.score}\n`;
   }
+  return s;
+}
+
+const opt = (x: number | null) => (x === null ? '     -' : pct(x).padStart(6));
+
+function formatCrossSource(rows: readonly import('../../classifier/cross-source.js').SourceResult[]): string {
+  let s = '\nleave-one-source-out (each corpus file is one writer; trained without it, tested on all of it)\n';
+  s += '  source  listings  recall  evasive  category  false-positive rate\n';
+  for (const r of rows) s += `  ${r.source.padEnd(7)} ${String(r.listings).padStart(8)}  ${opt(r.recall)}  ${opt(r.evasiveRecall)}    ${opt(r.categoryAccuracy)}  ${opt(r.falsePositiveRate)}\n`;
   return s;
 }
