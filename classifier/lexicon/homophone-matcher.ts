@@ -55,30 +55,30 @@ export class HomophoneMatcher {
   }
 
   match(text: string, onHit: (hit: PhraseHit) => void): void {
+    // Sounds of each Han character, looked up once per text (null elsewhere).
+    let sounds: (CharSounds | null)[] | null = null;
     for (let p = 0; p < text.length; p++) {
       if (!isHanCode(text.charCodeAt(p))) continue;
+      sounds ??= Array.from(text, (ch) => (isHanCode(ch.charCodeAt(0)) ? soundsOf(ch) : null));
       // Each phrase is indexed under one key and a character's keys are distinct, so no phrase is tried twice.
-      for (const key of soundsOf(text[p]!).keys) {
+      for (const key of sounds[p]!.keys) {
         const list = this.byFirstSound.get(key);
         if (list === undefined) continue;
         for (const phrase of list) {
-          if (this.soundsAt(text, p, phrase)) onHit({ entry: phrase.entry, coded: true, start: p, end: p + phrase.form.length });
+          if (soundsAt(text, sounds, p, phrase)) onHit({ entry: phrase.entry, coded: true, start: p, end: p + phrase.form.length });
         }
       }
     }
   }
+}
 
-  private soundsAt(text: string, p: number, phrase: SoundPhrase): boolean {
-    const { sounds, form } = phrase;
-    if (p + sounds.length > text.length) return false;
-    // The plain spelling is the phrase matcher's job; a hit here means some character was swapped.
-    if (text.startsWith(form, p)) return false;
-    for (let k = 0; k < sounds.length; k++) {
-      const ch = text[p + k]!;
-      if (!isHanCode(ch.charCodeAt(0))) return false;
-      const own = soundsOf(ch);
-      if (!(phrase.fuzzy ? own.fuzzy : own.exact).includes(sounds[k]!)) return false;
-    }
-    return true;
+function soundsAt(text: string, sounds: readonly (CharSounds | null)[], p: number, phrase: SoundPhrase): boolean {
+  const target = phrase.sounds;
+  if (p + target.length > text.length) return false;
+  for (let k = 0; k < target.length; k++) {
+    const own = sounds[p + k];
+    if (!own || !(phrase.fuzzy ? own.fuzzy : own.exact).includes(target[k]!)) return false;
   }
+  // The plain spelling is the phrase matcher's job; a hit here means some character was swapped.
+  return !text.startsWith(phrase.form, p);
 }

@@ -23,8 +23,9 @@ export interface PhraseHit extends PhraseRef {
   readonly end: number;
 }
 
+// Phrases indexed by their first two characters (spaces aside); one-character phrases under the first alone.
 export class PhraseMatcher {
-  private readonly byFirst = new Map<string, Phrase[]>();
+  private readonly byFirst = new Map<string, { single: Phrase[]; bySecond: Map<number, Phrase[]> }>();
   // Most characters start no phrase; a flag per UTF-16 unit skips them without a Map lookup.
   private readonly startsPhrase = new Uint8Array(0x10000);
 
@@ -32,10 +33,18 @@ export class PhraseMatcher {
   add(chars: string, ref: PhraseRef): void {
     if (chars.length === 0) return;
     const first = chars[0]!;
-    const list = this.byFirst.get(first) ?? [];
-    list.push({ ...ref, chars, latinEnd: isLatinOrDigitCode(chars.charCodeAt(chars.length - 1)) });
+    let slot = this.byFirst.get(first);
+    if (!slot) this.byFirst.set(first, (slot = { single: [], bySecond: new Map() }));
+    const phrase = { ...ref, chars, latinEnd: isLatinOrDigitCode(chars.charCodeAt(chars.length - 1)) };
+    if (chars.length === 1) {
+      slot.single.push(phrase);
+      return void (this.startsPhrase[first.charCodeAt(0)] = 1);
+    }
+    const second = chars.charCodeAt(1);
+    const list = slot.bySecond.get(second) ?? [];
+    list.push(phrase);
     list.sort((a, b) => b.chars.length - a.chars.length);
-    this.byFirst.set(first, list);
+    slot.bySecond.set(second, list);
     this.startsPhrase[first.charCodeAt(0)] = 1;
   }
 
@@ -43,11 +52,14 @@ export class PhraseMatcher {
     const n = text.length;
     for (let p = 0; p < n; p++) {
       if (this.startsPhrase[text.charCodeAt(p)] === 0) continue;
-      const list = this.byFirst.get(text[p]!);
-      if (list === undefined) continue;
+      const slot = this.byFirst.get(text[p]!);
+      if (slot === undefined) continue;
       const c = text.charCodeAt(p);
       if (isLatinOrDigitCode(c) && p > 0 && isLatinOrDigitCode(text.charCodeAt(p - 1))) continue;
-      for (const phrase of list) {
+      let q = p + 1;
+      while (q < n && text.charCodeAt(q) === 0x20) q++;
+      const longer = q < n ? slot.bySecond.get(text.charCodeAt(q)) : undefined;
+      for (const list of [longer, slot.single]) for (const phrase of list ?? []) {
         const end = matchAt(text, p, phrase.chars);
         if (end < 0) continue;
         if (phrase.latinEnd && end < n && isLatinOrDigitCode(text.charCodeAt(end))) continue;
@@ -58,7 +70,10 @@ export class PhraseMatcher {
 
   get size(): number {
     let n = 0;
-    for (const list of this.byFirst.values()) n += list.length;
+    for (const slot of this.byFirst.values()) {
+      n += slot.single.length;
+      for (const list of slot.bySecond.values()) n += list.length;
+    }
     return n;
   }
 }

@@ -1,5 +1,4 @@
-import { Jieba } from '@node-rs/jieba';
-import { dict } from '@node-rs/jieba/dict.js';
+import { cut } from 'jieba-wasm';
 import { CATEGORIES, type Category } from '../../contracts/index.js';
 import { isHanCode, isLatinOrDigitCode } from '../normalize/char-fold.js';
 import { isTradeSignal, type ListingAnalysis } from '../rules/analyze.js';
@@ -19,12 +18,6 @@ export interface FeatureOptions {
   readonly textScale: number;
 }
 
-let jieba: Jieba | undefined;
-// Loading the dictionary takes ~170 ms; only the model needs it, so it loads on first use.
-function segmenter(): Jieba {
-  jieba ??= Jieba.withDict(dict);
-  return jieba;
-}
 
 class VectorBuilder {
   readonly index: number[] = [];
@@ -83,7 +76,7 @@ function wordFeatures(t: string, b: VectorBuilder): void {
       b.add(hashRange(stem, 0, stem.length, SEEDS.stem), 1);
     } else if (isHanCode(c)) {
       while (j < t.length && isHanCode(t.charCodeAt(j))) j++;
-      if (j - i >= 2) for (const w of segmenter().cut(t.slice(i, j), false)) if (w.length >= 2) b.add(hashRange(w, 0, w.length, SEEDS.word), 1);
+      if (j - i >= 2) for (const w of cut(t.slice(i, j), false)) if (w.length >= 2) b.add(hashRange(w, 0, w.length, SEEDS.word), 1);
     }
     i = j;
   }

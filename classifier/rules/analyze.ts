@@ -57,6 +57,7 @@ export function analyzeListing(lexicon: Lexicon, listing: ListingFields): Listin
  * "holder" in "holder selfie" must not lower the score.
  */
 function dropCoveredContexts(hits: RuleHit[]): RuleHit[] {
+  if (!hits.some((h) => h.entry?.kind === 'context')) return hits;
   const covers = hits.filter((h) => h.entry?.kind === 'term' || h.entry?.kind === 'signal');
   return hits.filter(
     (h) => h.entry?.kind !== 'context' || !covers.some((c) => c.field === h.field && c.start <= h.start && h.end <= c.end && c.end - c.start > h.end - h.start),
