@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import type { SourceResult } from '../../classifier/cross-source.js';
 import { Classifier } from '../../classifier/classify.js';
 import { loadCorpus } from '../../classifier/corpus/load.js';
 import { splitCorpus } from '../../classifier/corpus/split.js';
@@ -52,7 +53,7 @@ export function formatEvaluation(split: string, version: string, r: Evaluation, 
 
 const opt = (x: number | null) => (x === null ? '     -' : pct(x).padStart(6));
 
-function formatCrossSource(rows: readonly import('../../classifier/cross-source.js').SourceResult[]): string {
+function formatCrossSource(rows: readonly SourceResult[]): string {
   let s = '\nleave-one-source-out (each corpus file is one writer; trained without it, tested on all of it)\n';
   s += '  source  listings  recall  evasive  category  false-positive rate\n';
   for (const r of rows) s += `  ${r.source.padEnd(7)} ${String(r.listings).padStart(8)}  ${opt(r.recall)}  ${opt(r.evasiveRecall)}    ${opt(r.categoryAccuracy)}  ${opt(r.falsePositiveRate)}\n`;
