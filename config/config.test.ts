@@ -1,0 +1,16 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config.js';
+
+describe('loadConfig', () => {
+  it('fills defaults', () => {
+    expect(loadConfig({})).toMatchObject({ dataDir: './data', chromiumPath: '/usr/bin/chromium', port: 8080, queuePrefix: 'faceleak' });
+    expect(loadConfig({}).redisUrl).toBeUndefined();
+  });
+
+  it('reads the environment and names the variable of a bad value', () => {
+    expect(loadConfig({ PORT: '9000', REDIS_URL: 'redis://h:1' })).toMatchObject({ port: 9000, redisUrl: 'redis://h:1' });
+    expect(() => loadConfig({ PORT: 'eighty' })).toThrow(ConfigError);
+    expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/^PORT="eighty"/);
+    expect(() => loadConfig({ REDIS_URL: 'localhost:6379' })).toThrow(/REDIS_URL=.*redis:\/\//);
+  });
+});

@@ -1,0 +1,53 @@
+import { z } from 'zod';
+
+/**
+ * Every setting read from the environment, in one table: its variable, default and meaning.
+ * Parsed once at start (loadConfig); a bad value stops the command with a message naming the variable.
+ */
+const ConfigSchema = z.object({
+  /** REDIS_URL — the Redis that carries the queue. Default redis://127.0.0.1:6379; when unset and nothing answers there, faceleak starts a private redis-server under DATA_DIR. */
+  redisUrl: z.string().regex(/^rediss?:\/\//, 'must start with redis:// or rediss://').optional(),
+  /** DATABASE_URL — a file path (SQLite) or postgres://… (PostgreSQL). Default: DATA_DIR/faceleak.db. */
+  databaseUrl: z.string().min(1).optional(),
+  /** DATA_DIR — where the SQLite file, a private Redis and other local state live. Default ./data. */
+  dataDir: z.string().min(1).default('./data'),
+  /** CHROMIUM_PATH — the Chromium that renders JS pages. Default /usr/bin/chromium. */
+  chromiumPath: z.string().min(1).default('/usr/bin/chromium'),
+  /** PORT — the server's port. Default 8080. */
+  port: z.coerce.number().int().min(1).max(65535).default(8080),
+  /** QUEUE_PREFIX — prefix of every queue and Redis key (separate deployments or test runs on one Redis). Default faceleak. */
+  queuePrefix: z.string().regex(/^[a-z0-9_-]+$/i, 'letters, digits, _ and - only').default('faceleak'),
+  /** LOG_LEVEL — pino level for the logs on stderr. Default info. */
+  logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export type Config = z.infer<typeof ConfigSchema>;
+
+const ENV_NAMES: Record<keyof Config, string> = {
+  redisUrl: 'REDIS_URL',
+  databaseUrl: 'DATABASE_URL',
+  dataDir: 'DATA_DIR',
+  chromiumPath: 'CHROMIUM_PATH',
+  port: 'PORT',
+  queuePrefix: 'QUEUE_PREFIX',
+  logLevel: 'LOG_LEVEL',
+};
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const raw = Object.fromEntries(
+    Object.entries(ENV_NAMES).map(([key, name]) => [key, env[name] === '' ? undefined : env[name]]),
+  );
+  const parsed = ConfigSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const name = ENV_NAMES[issue.path[0] as keyof Config];
+    throw new ConfigError(`${name}=${JSON.stringify(env[name])}: ${issue.message}`);
+  }
+  return parsed.data;
+}
+
+export const DEFAULT_REDIS_URL = 'redis://127.0.0.1:6379';

@@ -1,0 +1,15 @@
+import type { Store } from './open.js';
+
+/** Records a URL a crawl gave up on; the same URL again keeps the latest reason. */
+export async function recordCrawlFailure(store: Store, f: { crawlId: string; site: string; url: string; reason: string; attempts: number }): Promise<void> {
+  const values = { crawl_id: f.crawlId, site: f.site, url: f.url, reason: f.reason, attempts: f.attempts, failed_at: new Date().toISOString() };
+  await store.db
+    .insertInto('crawl_failures')
+    .values(values)
+    .onConflict((oc) => oc.columns(['crawl_id', 'url']).doUpdateSet({ reason: values.reason, attempts: values.attempts, failed_at: values.failed_at }))
+    .execute();
+}
+
+export async function crawlFailures(store: Store, crawlId: string): Promise<{ url: string; reason: string; attempts: number }[]> {
+  return store.db.selectFrom('crawl_failures').select(['url', 'reason', 'attempts']).where('crawl_id', '=', crawlId).orderBy('id').execute();
+}

@@ -1,0 +1,4 @@
+// The only module that talks to the database. Migrations and table types stay internal.
+export { openStore, databaseUrl, StoreError, type Store } from './open.js';
+export { saveListing, listingsOfCrawl, type ListingRecord, type ListingWithVerdict, type SaveResult } from './listings.js';
+export { recordCrawlFailure, crawlFailures } from './crawl-failures.js';

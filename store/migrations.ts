@@ -1,0 +1,76 @@
+import { sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+
+export type Dialect = 'sqlite' | 'postgres';
+
+/** Migrations in order. Each takes the dialect only where the two databases spell a type differently. */
+function migrations(dialect: Dialect): Record<string, Migration> {
+  const idType = dialect === 'postgres' ? 'serial' : 'integer';
+  return {
+    '0001-listings': {
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable('listings')
+          .addColumn('id', sql.raw(idType), (c) => c.primaryKey().$call((b) => (dialect === 'sqlite' ? b.autoIncrement() : b)))
+          .addColumn('site', 'text', (c) => c.notNull())
+          .addColumn('url', 'text', (c) => c.notNull())
+          .addColumn('canonical_url', 'text', (c) => c.notNull())
+          .addColumn('title', 'text')
+          .addColumn('description', 'text')
+          .addColumn('price', 'text')
+          .addColumn('seller', 'text')
+          .addColumn('images', 'text', (c) => c.notNull().defaultTo('[]'))
+          .addColumn('fetched_at', 'text', (c) => c.notNull())
+          .addColumn('http_status', 'integer')
+          .addColumn('content_hash', 'text', (c) => c.notNull())
+          .addColumn('source', 'text', (c) => c.notNull())
+          .addColumn('crawl_id', 'text')
+          .addColumn('first_seen_at', 'text', (c) => c.notNull())
+          .addUniqueConstraint('listings_site_canonical', ['site', 'canonical_url'])
+          .execute();
+        await db.schema
+          .createTable('listing_versions')
+          .addColumn('id', sql.raw(idType), (c) => c.primaryKey().$call((b) => (dialect === 'sqlite' ? b.autoIncrement() : b)))
+          .addColumn('listing_id', 'integer', (c) => c.notNull().references('listings.id').onDelete('cascade'))
+          .addColumn('content_hash', 'text', (c) => c.notNull())
+          .addColumn('title', 'text')
+          .addColumn('description', 'text')
+          .addColumn('price', 'text')
+          .addColumn('seller', 'text')
+          .addColumn('images', 'text', (c) => c.notNull())
+          .addColumn('fetched_at', 'text', (c) => c.notNull())
+          .addUniqueConstraint('listing_versions_hash', ['listing_id', 'content_hash'])
+          .execute();
+        await db.schema
+          .createTable('verdicts')
+          .addColumn('id', sql.raw(idType), (c) => c.primaryKey().$call((b) => (dialect === 'sqlite' ? b.autoIncrement() : b)))
+          .addColumn('listing_id', 'integer', (c) => c.notNull().references('listings.id').onDelete('cascade'))
+          .addColumn('content_hash', 'text', (c) => c.notNull())
+          .addColumn('model_version', 'text', (c) => c.notNull())
+          .addColumn('flagged', 'integer', (c) => c.notNull())
+          .addColumn('category', 'text')
+          .addColumn('score', 'real', (c) => c.notNull())
+          .addColumn('evidence', 'text', (c) => c.notNull())
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .addUniqueConstraint('verdicts_once', ['listing_id', 'content_hash', 'model_version'])
+          .execute();
+        await db.schema.createIndex('listings_crawl').on('listings').column('crawl_id').execute();
+        await db.schema.createIndex('verdicts_flagged_score').on('verdicts').columns(['flagged', 'score']).execute();
+        await db.schema
+          .createTable('crawl_failures')
+          .addColumn('id', sql.raw(idType), (c) => c.primaryKey().$call((b) => (dialect === 'sqlite' ? b.autoIncrement() : b)))
+          .addColumn('crawl_id', 'text', (c) => c.notNull())
+          .addColumn('site', 'text', (c) => c.notNull())
+          .addColumn('url', 'text', (c) => c.notNull())
+          .addColumn('reason', 'text', (c) => c.notNull())
+          .addColumn('attempts', 'integer', (c) => c.notNull())
+          .addColumn('failed_at', 'text', (c) => c.notNull())
+          .addUniqueConstraint('crawl_failures_once', ['crawl_id', 'url'])
+          .execute();
+      },
+    },
+  };
+}
+
+export function migrationProvider(dialect: Dialect): MigrationProvider {
+  return { getMigrations: async () => migrations(dialect) };
+}

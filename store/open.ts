@@ -1,0 +1,56 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import SQLite from 'better-sqlite3';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import type { Config } from '../config/config.js';
+import { migrationProvider, type Dialect } from './migrations.js';
+import type { Database } from './schema.js';
+
+export interface Store {
+  readonly db: Kysely<Database>;
+  readonly dialect: Dialect;
+  /** Where the data is, for messages (a file path, or the PostgreSQL URL without its password). */
+  readonly location: string;
+  close(): Promise<void>;
+}
+
+export class StoreError extends Error {
+  override name = 'StoreError';
+}
+
+/** The database URL in effect: DATABASE_URL, or the SQLite file under DATA_DIR. */
+export function databaseUrl(config: Pick<Config, 'databaseUrl' | 'dataDir'>): string {
+  return config.databaseUrl ?? join(config.dataDir, 'faceleak.db');
+}
+
+/** Opens the database named by the config and brings its schema up to date. */
+export async function openStore(config: Pick<Config, 'databaseUrl' | 'dataDir'>, options: { schema?: string } = {}): Promise<Store> {
+  const url = databaseUrl(config);
+  const isPostgres = /^postgres(ql)?:\/\//.test(url);
+  let db: Kysely<Database>;
+  let location: string;
+  if (isPostgres) {
+    // A schema per test run keeps parallel suites apart on one database.
+    const pool = new pg.Pool({ connectionString: url, max: 10, ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}) });
+    db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    location = url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
+    if (options.schema) await pool.query(`CREATE SCHEMA IF NOT EXISTS "${options.schema}"`);
+  } else {
+    mkdirSync(dirname(url), { recursive: true });
+    const file = new SQLite(url);
+    // WAL: readers (the review page) never wait for the crawl's writes; busy_timeout: several processes share the file.
+    file.pragma('journal_mode = WAL');
+    file.pragma('busy_timeout = 5000');
+    file.pragma('foreign_keys = ON');
+    db = new Kysely<Database>({ dialect: new SqliteDialect({ database: file }) });
+    location = url;
+  }
+  const dialect: Dialect = isPostgres ? 'postgres' : 'sqlite';
+  const { error } = await new Migrator({ db, provider: migrationProvider(dialect) }).migrateToLatest();
+  if (error) {
+    await db.destroy();
+    throw new StoreError(`cannot prepare the database at ${location}: ${(error as Error).message}`);
+  }
+  return { db, dialect, location, close: () => db.destroy() };
+}

@@ -1,0 +1,71 @@
+import type { Generated } from 'kysely';
+
+/**
+ * The database as Kysely sees it. Times are ISO-8601 text and JSON is text in both SQLite and
+ * PostgreSQL, so one set of migrations and queries serves both.
+ */
+export interface ListingsTable {
+  id: Generated<number>;
+  site: string;
+  url: string;
+  canonical_url: string;
+  title: string | null;
+  description: string | null;
+  price: string | null;
+  seller: string | null;
+  /** JSON array of image URLs; the images themselves are never stored. */
+  images: string;
+  fetched_at: string;
+  http_status: number | null;
+  /** SHA-256 of the fetched content. */
+  content_hash: string;
+  /** Where it came from: crawl or report. */
+  source: string;
+  /** The last crawl that fetched it (null for reports). */
+  crawl_id: string | null;
+  first_seen_at: string;
+}
+
+/** Every distinct text a listing has shown: a seller who edits the ad keeps its history. */
+export interface ListingVersionsTable {
+  id: Generated<number>;
+  listing_id: number;
+  content_hash: string;
+  title: string | null;
+  description: string | null;
+  price: string | null;
+  seller: string | null;
+  images: string;
+  fetched_at: string;
+}
+
+export interface VerdictsTable {
+  id: Generated<number>;
+  listing_id: number;
+  content_hash: string;
+  model_version: string;
+  flagged: number;
+  category: string | null;
+  score: number;
+  /** JSON array of evidence spans. */
+  evidence: string;
+  created_at: string;
+}
+
+/** URLs a crawl gave up on, with the reason: nothing fails silently. */
+export interface CrawlFailuresTable {
+  id: Generated<number>;
+  crawl_id: string;
+  site: string;
+  url: string;
+  reason: string;
+  attempts: number;
+  failed_at: string;
+}
+
+export interface Database {
+  listings: ListingsTable;
+  listing_versions: ListingVersionsTable;
+  verdicts: VerdictsTable;
+  crawl_failures: CrawlFailuresTable;
+}
