@@ -2,3 +2,4 @@
 // extension's bundle can import it.
 export * from './verdict.js';
 export * from './listing-text.js';
+export * from './site-config.js';

@@ -1,0 +1,32 @@
+import { readFileSync } from 'node:fs';
+import { SiteConfigSchema, type SiteConfig } from '../contracts/index.js';
+
+export class SiteConfigError extends Error {
+  override name = 'SiteConfigError';
+}
+
+/** Parses a site config; every bad field gets its own line, named by its path. */
+export function parseSiteConfig(json: unknown, source = 'site config'): SiteConfig {
+  const parsed = SiteConfigSchema.safeParse(json);
+  if (parsed.success) {
+    const site = parsed.data;
+    const hosts = new Set((site.allowedHosts ?? []).map((h) => h.toLowerCase()));
+    if (site.allowedHosts) {
+      const outside = site.startUrls.filter((u) => !hosts.has(new URL(u).host.toLowerCase()));
+      if (outside.length > 0) throw new SiteConfigError(`${source}:\n  startUrls: ${outside.join(', ')} not in allowedHosts`);
+    }
+    return site;
+  }
+  const lines = parsed.error.issues.map((i) => `  ${i.path.length ? i.path.join('.') : '(top level)'}: ${i.message}`);
+  throw new SiteConfigError(`${source} has ${lines.length} problem${lines.length > 1 ? 's' : ''}:\n${lines.join('\n')}`);
+}
+
+export function loadSiteConfig(path: string): SiteConfig {
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    throw new SiteConfigError(`cannot read site config ${path}: ${(error as Error).message}`);
+  }
+  return parseSiteConfig(json, path);
+}
