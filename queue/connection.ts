@@ -1,0 +1,38 @@
+import { Redis } from 'ioredis';
+import type { Config } from '../config/config.js';
+import { DEFAULT_REDIS_URL } from '../config/config.js';
+import { RedisUnavailableError } from './errors.js';
+import { startPrivateRedis } from './private-redis.js';
+
+/** A connection as BullMQ needs it: commands wait for a reconnect instead of failing mid-job. */
+export function connectRedis(url: string): Redis {
+  return new Redis(url, { maxRetriesPerRequest: null, enableReadyCheck: true, lazyConnect: false });
+}
+
+async function answers(url: string): Promise<boolean> {
+  const probe = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null, connectTimeout: 1000 });
+  probe.on('error', () => {});
+  try {
+    await probe.connect();
+    return (await probe.ping()) === 'PONG';
+  } catch {
+    return false;
+  } finally {
+    probe.disconnect();
+  }
+}
+
+/**
+ * The Redis URL to use. REDIS_URL when set (it must answer). Otherwise the default local Redis,
+ * or — when nothing answers there — a private redis-server under DATA_DIR, started if need be.
+ */
+export async function resolveRedisUrl(config: Pick<Config, 'redisUrl' | 'dataDir'>, say: (m: string) => void = () => {}): Promise<string> {
+  if (config.redisUrl) {
+    if (await answers(config.redisUrl)) return config.redisUrl;
+    throw new RedisUnavailableError(`nothing answers at REDIS_URL=${config.redisUrl}; start Redis there or unset REDIS_URL to use a private one`);
+  }
+  if (await answers(DEFAULT_REDIS_URL)) return DEFAULT_REDIS_URL;
+  const url = await startPrivateRedis(config.dataDir, say);
+  if (await answers(url)) return url;
+  throw new RedisUnavailableError(`the private redis-server at ${url} does not answer; see ${config.dataDir}/redis/redis.log`);
+}

@@ -1,0 +1,3 @@
+export class RedisUnavailableError extends Error {
+  override name = 'RedisUnavailableError';
+}
