@@ -3,3 +3,4 @@
 export * from './verdict.js';
 export * from './listing-text.js';
 export * from './site-config.js';
+export * from './jobs.js';

@@ -12,8 +12,12 @@ export function redisKeys(prefix: string) {
   return {
     /** SET of canonical URLs already queued in a crawl; outlives BullMQ's removal of finished jobs. */
     crawlSeen: (crawlId: string) => `${prefix}:crawl:${crawlId}:seen`,
-    /** HASH of a crawl's counters (queued, done, failed, listings, flagged). */
-    crawlStats: (crawlId: string) => `${prefix}:crawl:${crawlId}:stats`,
+    // A crawl's progress as SETs of canonical URLs, not counters: a job run twice (delivery is at
+    // least once) counts once, and the crawl has drained when seen = done + failed.
+    crawlDone: (crawlId: string) => `${prefix}:crawl:${crawlId}:done`,
+    crawlFailed: (crawlId: string) => `${prefix}:crawl:${crawlId}:failed`,
+    crawlListings: (crawlId: string) => `${prefix}:crawl:${crawlId}:listings`,
+    crawlFlagged: (crawlId: string) => `${prefix}:crawl:${crawlId}:flagged`,
     /** STRING: the crawl's site config (JSON), read by workers on any machine. */
     crawlSite: (crawlId: string) => `${prefix}:crawl:${crawlId}:site`,
     /** STRING: a parsed robots.txt verdict for an origin (JSON), expiring after 24 h. */
