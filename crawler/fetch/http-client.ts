@@ -24,8 +24,17 @@ export interface FetchedResponse {
   readonly status: number;
   readonly headers: Record<string, string>;
   readonly contentType: string;
+  /** The body decoded as text (its charset, else UTF-8). */
   readonly body: string;
+  readonly raw: Buffer;
   readonly bytes: number;
+}
+
+/** A request other than a plain GET (the browser's scripts make these). */
+export interface RequestInit {
+  readonly method?: string;
+  readonly headers?: Record<string, string>;
+  readonly body?: Buffer | string;
 }
 
 export const USER_AGENT = 'faceleak-crawler/0.1 (trust and safety; +https://github.com/faceleak)';
@@ -59,32 +68,40 @@ export function checkUrl(url: URL, policy: FetchPolicy): void {
 }
 
 /** GETs a URL under the policy. HTTP error statuses are returned, not thrown; the caller decides. */
-export async function fetchUrl(input: string, policy: FetchPolicy): Promise<FetchedResponse> {
+export async function fetchUrl(input: string, policy: FetchPolicy, init: RequestInit = {}): Promise<FetchedResponse> {
   let url = new URL(input);
+  let current = init;
   const maxRedirects = policy.maxRedirects ?? 5;
   for (let hop = 0; ; hop++) {
     checkUrl(url, policy);
-    const response = await send(url, policy);
+    const response = await send(url, policy, current);
     const location = response.headers.location;
     if (response.status >= 300 && response.status < 400 && location) {
       await response.discard();
       if (hop >= maxRedirects) throw new PermanentError(`too many redirects from ${input}`);
       url = new URL(location, url);
+      // 303, and 301/302 after a POST, continue as GET without a body (as browsers do).
+      if (response.status === 303 || ((response.status === 301 || response.status === 302) && current.method && current.method !== 'GET')) current = { headers: current.headers };
       continue;
     }
     const { body, bytes } = await response.read(policy.maxBytes ?? 5 * 1024 * 1024);
     const contentType = response.headers['content-type'] ?? '';
-    return { url: url.href, status: response.status, headers: response.headers, contentType, body: decode(body, contentType), bytes };
+    return { url: url.href, status: response.status, headers: response.headers, contentType, body: decode(body, contentType), raw: body, bytes };
   }
 }
 
-async function send(url: URL, policy: FetchPolicy) {
+// Headers a caller may not set: they describe the connection, which is ours.
+const HOP_HEADERS = new Set(['host', 'connection', 'content-length', 'transfer-encoding', 'keep-alive', 'upgrade', 'proxy-connection', 'accept-encoding']);
+
+async function send(url: URL, policy: FetchPolicy, init: RequestInit) {
   const timeout = policy.timeoutMs ?? 20_000;
+  const extra = Object.fromEntries(Object.entries(init.headers ?? {}).filter(([k]) => !HOP_HEADERS.has(k.toLowerCase()) && !k.startsWith(':')));
   try {
     const res = await request(url, {
-      method: 'GET',
+      method: (init.method ?? 'GET') as 'GET',
+      body: init.body,
       dispatcher: agentFor(ruleOf(policy)),
-      headers: { 'user-agent': policy.userAgent ?? USER_AGENT, accept: 'text/html,application/xhtml+xml,*/*;q=0.5', 'accept-language': 'zh-CN,zh;q=0.9,en;q=0.8' },
+      headers: { accept: 'text/html,application/xhtml+xml,*/*;q=0.5', 'accept-language': 'zh-CN,zh;q=0.9,en;q=0.8', ...extra, 'user-agent': policy.userAgent ?? USER_AGENT },
       headersTimeout: timeout,
       bodyTimeout: timeout,
       signal: AbortSignal.timeout(timeout),
