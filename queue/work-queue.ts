@@ -8,14 +8,20 @@ import { QUEUES, redisKeys, type RedisKeys } from './names.js';
 
 const RESERVE = readFileSync(packagePath('queue', 'reserve-urls.lua'), 'utf8');
 
-/** Retries: 5xx and timeouts back off exponentially with jitter (1 s, 2 s, 4 s, … ±50%). */
+/** Retries: see retryDelay in work-worker.ts (exponential with jitter, or the server's Retry-After). */
 export const CRAWL_JOB_OPTIONS: JobsOptions = {
   attempts: 5,
-  backoff: { type: 'exponential', delay: 1000, jitter: 0.5 },
+  backoff: { type: 'faceleak' },
   removeOnComplete: { count: 1000 },
   // Failed jobs stay with their reason (the store has them too): nothing fails silently.
   removeOnFail: false,
 };
+
+export interface CrawlSettings {
+  readonly site: SiteConfig;
+  /** 0: no limit. */
+  readonly maxPages: number;
+}
 
 export interface CrawlProgress {
   readonly seen: number;
@@ -39,14 +45,14 @@ export class WorkQueue {
     if (!('reserveUrls' in redis)) redis.defineCommand('reserveUrls', { numberOfKeys: 1, lua: RESERVE });
   }
 
-  /** Stores the site config where every worker finds it; call before the first page of a crawl. */
-  async registerCrawl(crawlId: string, site: SiteConfig): Promise<void> {
-    await this.redis.set(this.keys.crawlSite(crawlId), JSON.stringify(site));
+  /** Stores the crawl's site config and page limit where every worker finds them; call before the first page. */
+  async registerCrawl(crawlId: string, site: SiteConfig, maxPages = 0): Promise<void> {
+    await this.redis.set(this.keys.crawlSite(crawlId), JSON.stringify({ site, maxPages } satisfies CrawlSettings));
   }
 
-  async siteOf(crawlId: string): Promise<SiteConfig | null> {
+  async crawlSettings(crawlId: string): Promise<CrawlSettings | null> {
     const raw = await this.redis.get(this.keys.crawlSite(crawlId));
-    return raw ? (JSON.parse(raw) as SiteConfig) : null;
+    return raw ? (JSON.parse(raw) as CrawlSettings) : null;
   }
 
   /**
@@ -56,8 +62,8 @@ export class WorkQueue {
    */
   async enqueuePages(crawlId: string, pages: readonly Omit<CrawlPageJob, 'kind' | 'crawlId'>[], maxPages = 0, requeueSeen = false): Promise<number> {
     if (pages.length === 0) return 0;
-    const reserve = (this.redis as unknown as Record<string, (...a: unknown[]) => Promise<string[]>>).reserveUrls!;
-    const fresh = new Set(await reserve(this.keys.crawlSeen(crawlId), maxPages, ...pages.map((p) => p.url)));
+    const redis = this.redis as unknown as { reserveUrls(...args: unknown[]): Promise<string[]> };
+    const fresh = new Set(await redis.reserveUrls(this.keys.crawlSeen(crawlId), maxPages, ...pages.map((p) => p.url)));
     const toAdd = requeueSeen
       ? await this.filterSeen(crawlId, pages, fresh)
       : pages.filter((p) => fresh.has(p.url));
@@ -74,6 +80,20 @@ export class WorkQueue {
   private async filterSeen(crawlId: string, pages: readonly Omit<CrawlPageJob, 'kind' | 'crawlId'>[], fresh: Set<string>) {
     const seen = await this.redis.smismember(this.keys.crawlSeen(crawlId), ...pages.map((p) => p.url));
     return pages.filter((p, i) => fresh.has(p.url) || seen[i] === 1);
+  }
+
+  async markDone(crawlId: string, url: string): Promise<void> {
+    await this.redis.sadd(this.keys.crawlDone(crawlId), url);
+  }
+
+  async markFailed(crawlId: string, url: string): Promise<void> {
+    await this.redis.sadd(this.keys.crawlFailed(crawlId), url);
+  }
+
+  async markListing(crawlId: string, canonicalUrl: string, flagged: boolean): Promise<void> {
+    const m = this.redis.multi().sadd(this.keys.crawlListings(crawlId), canonicalUrl);
+    if (flagged) m.sadd(this.keys.crawlFlagged(crawlId), canonicalUrl);
+    await m.exec();
   }
 
   async progress(crawlId: string): Promise<CrawlProgress> {

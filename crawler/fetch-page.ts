@@ -1,0 +1,56 @@
+import type { SiteConfig } from '../contracts/index.js';
+import { PermanentError, RetryableError } from './errors.js';
+import type { BrowserPool } from './fetch/browser-pool.js';
+import { fetchUrl, type FetchPolicy } from './fetch/http-client.js';
+import { retryAfterMs, type HostGate, type HostLimits } from './politeness/host-gate.js';
+
+export interface FetchedPage {
+  readonly url: string;
+  readonly status: number;
+  readonly html: string;
+  readonly rendered: boolean;
+}
+
+export interface PageFetcher {
+  readonly gate: HostGate;
+  readonly browser: BrowserPool;
+}
+
+/** Limits for a host: the site's, slowed further by robots.txt's Crawl-delay. */
+export function hostLimits(site: SiteConfig, crawlDelayMs: number): HostLimits {
+  const rps = crawlDelayMs > 0 ? Math.min(site.rateLimit.requestsPerSecond, 1000 / crawlDelayMs) : site.rateLimit.requestsPerSecond;
+  return { requestsPerSecond: rps, maxConcurrency: site.rateLimit.maxConcurrency };
+}
+
+/**
+ * One polite request for a page (a slot on its host is held for its duration), statically or in
+ * Chromium. 429/503 hold every worker off the host for Retry-After and retry; other 5xx retry;
+ * 4xx (404, 410, 403…) are permanent; anything but HTML is skipped.
+ */
+export async function fetchPage(f: PageFetcher, url: string, policy: FetchPolicy, limits: HostLimits, render: boolean): Promise<FetchedPage> {
+  const host = new URL(url).host.toLowerCase();
+  const lease = await f.gate.acquire(host, limits);
+  let page: FetchedPage;
+  let headers: Record<string, string> = {};
+  try {
+    if (render) {
+      const r = await f.browser.render(url, policy);
+      page = { url: r.url, status: r.status, html: r.html, rendered: true };
+    } else {
+      const r = await fetchUrl(url, policy);
+      headers = r.headers;
+      if (r.status < 300 && !/html|xml/i.test(r.contentType) && r.contentType !== '') throw new PermanentError(`${url}: not HTML (${r.contentType})`);
+      page = { url: r.url, status: r.status, html: r.body, rendered: false };
+    }
+  } finally {
+    await f.gate.release(lease);
+  }
+  if (page.status >= 200 && page.status < 300) return page;
+  if (page.status === 429 || page.status === 503) {
+    const wait = retryAfterMs(headers['retry-after']) ?? 5000;
+    await f.gate.backOff(host, wait);
+    throw new RetryableError(`${url}: HTTP ${page.status}, host backed off ${wait} ms`, wait);
+  }
+  if (page.status >= 500) throw new RetryableError(`${url}: HTTP ${page.status}`);
+  throw new PermanentError(`${url}: HTTP ${page.status}`);
+}

@@ -1,0 +1,91 @@
+import { createHash } from 'node:crypto';
+import type { Job } from 'bullmq';
+import type { Classifier } from '../classifier/classify.js';
+import type { CrawlPageJob } from '../contracts/index.js';
+import type { WorkQueue } from '../queue/work-queue.js';
+import { recordCrawlFailure, saveListing, type Store } from '../store/index.js';
+import { canonicalUrl } from './canonical-url.js';
+import type { CrawlContexts } from './crawl-context.js';
+import { PermanentError } from './errors.js';
+import { extractListing } from './extract/extract-listing.js';
+import { fetchPage, hostLimits, type PageFetcher } from './fetch-page.js';
+import { discoverLinks } from './links.js';
+import { RenderLearning } from './render-learning.js';
+import type { Robots } from './robots.js';
+
+export interface CrawlDeps extends PageFetcher {
+  readonly queue: WorkQueue;
+  readonly contexts: CrawlContexts;
+  readonly robots: Robots;
+  readonly learning: RenderLearning;
+  readonly classifier: Classifier;
+  readonly store: Store;
+}
+
+export type PageOutcome = 'listing' | 'index' | 'skipped' | 'empty';
+
+/** Fetches one page of a crawl, stores its listing with a verdict, and queues the links it leads to. */
+export async function processPage(job: Job<CrawlPageJob>, deps: CrawlDeps): Promise<PageOutcome> {
+  const { crawlId, url, role, depth } = job.data;
+  const ctx = await deps.contexts.get(crawlId);
+  try {
+    const robots = await deps.robots.check(url, ctx.policy);
+    if (!robots.allowed) throw new PermanentError(`${url}: ${robots.reason}`);
+    const limits = hostLimits(ctx.site, robots.crawlDelayMs);
+    const wantsListing = role === 'listing' || role === 'page';
+    const pageType = RenderLearning.pageType(role, url);
+    const browserFirst = ctx.site.render === 'browser' || (ctx.site.render === 'auto' && (await deps.learning.browserFirst(ctx.site.name, pageType)));
+
+    let page = await fetchPage(deps, url, ctx.policy, limits, browserFirst);
+    let listing = extractListing(page.html, page.url, ctx.site.fields);
+    let links = discoverLinks(page.html, page.url, ctx.site);
+    const incomplete = wantsListing ? listing.isShell || !listing.title || !listing.description : listing.isShell && links.listings.length + links.next.length === 0;
+    if (!page.rendered && ctx.site.render === 'auto') {
+      if (incomplete) {
+        page = await fetchPage(deps, url, ctx.policy, limits, true);
+        listing = extractListing(page.html, page.url, ctx.site.fields);
+        links = discoverLinks(page.html, page.url, ctx.site);
+      }
+      await deps.learning.record(ctx.site.name, pageType, !incomplete);
+    }
+
+    const next = [
+      ...links.listings.map((u) => ({ url: u, role: 'listing' as const, depth: depth + 1 })),
+      ...links.next.map((u) => ({ url: u, role: 'index' as const, depth: depth + 1 })),
+      ...links.other.map((u) => ({ url: u, role: 'page' as const, depth: depth + 1 })),
+    ];
+    // A retried job re-adds what it found: a crash may have come between reserving and queuing.
+    await deps.queue.enqueuePages(crawlId, next, ctx.maxPages, job.attemptsStarted > 1);
+
+    let outcome: PageOutcome = wantsListing ? 'empty' : 'index';
+    if (wantsListing && (listing.title || listing.description)) {
+      const fields = { title: listing.title, description: listing.description, price: listing.price };
+      const verdict = deps.classifier.classify(fields);
+      const canonical = canonicalUrl(page.url, ctx.site.dropParams);
+      await saveListing(deps.store, {
+        site: ctx.site.name,
+        url: page.url,
+        canonicalUrl: canonical,
+        ...fields,
+        seller: listing.seller,
+        images: listing.images,
+        fetchedAt: new Date().toISOString(),
+        httpStatus: page.status,
+        contentHash: createHash('sha256').update(page.html).digest('hex'),
+        source: 'crawl',
+        crawlId,
+      }, verdict);
+      await deps.queue.markListing(crawlId, canonical, verdict.flagged);
+      outcome = 'listing';
+    }
+    await deps.queue.markDone(crawlId, url);
+    return outcome;
+  } catch (error) {
+    const final = error instanceof PermanentError || job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+    if (final) {
+      await recordCrawlFailure(deps.store, { crawlId, site: ctx.site.name, url, reason: (error as Error).message, attempts: job.attemptsMade + 1 });
+      await deps.queue.markFailed(crawlId, url);
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,138 @@
+import { readFileSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { packagePath } from '../classifier/package-root.js';
+import { renderIndex, renderJsonLd, renderSpaShell, renderStatic } from './pages.js';
+
+export interface DemoListing {
+  id: string;
+  title: string;
+  description: string;
+  price: string;
+  seller: string;
+  lang: 'zh' | 'en' | 'mix';
+  expected: 'flag' | 'benign';
+  page: 'static' | 'jsonld' | 'spa';
+}
+
+export interface DemoOptions {
+  readonly port?: number;
+  readonly host?: string;
+  readonly listings?: DemoListing[];
+  readonly perPage?: number;
+  /** Test knob: answer these paths with this status the first N times (503, 429 with Retry-After: 1, …). */
+  readonly failFirst?: Record<string, { status: number; times: number }>;
+  /** Test knob: answer robots.txt with this status instead of the file. */
+  readonly robotsStatus?: number;
+  /** Test knob: delay every listing page by this many ms (to observe concurrency). */
+  readonly delayMs?: number;
+}
+
+export interface DemoMarket {
+  readonly origin: string;
+  readonly host: string;
+  readonly listings: readonly DemoListing[];
+  /** Requests per path (without query), for tests. */
+  readonly hits: Map<string, number>;
+  /** Most requests in flight at once on listing pages. */
+  readonly peakInFlight: () => number;
+  close(): Promise<void>;
+}
+
+export const ROBOTS_TXT = 'User-agent: *\nDisallow: /private/\n';
+
+export function loadDemoListings(): DemoListing[] {
+  return JSON.parse(readFileSync(packagePath('demo', 'data', 'listings.json'), 'utf8')) as DemoListing[];
+}
+
+/**
+ * A small marketplace served locally: search pages with pagination and tracking parameters,
+ * listings as static HTML, JSON-LD and script-rendered pages, and a robots.txt with a disallowed path.
+ */
+export async function startDemoMarket(options: DemoOptions = {}): Promise<DemoMarket> {
+  const listings = options.listings ?? loadDemoListings();
+  const perPage = options.perPage ?? 8;
+  const hits = new Map<string, number>();
+  const fails = new Map(Object.entries(options.failFirst ?? {}).map(([p, f]) => [p, { ...f }]));
+  let inFlight = 0;
+  let peak = 0;
+  const byId = new Map(listings.map((l) => [l.id, l]));
+
+  const handle = async (req: IncomingMessage, res: ServerResponse) => {
+    const url = new URL(req.url ?? '/', 'http://demo');
+    const path = url.pathname;
+    hits.set(path, (hits.get(path) ?? 0) + 1);
+    const fail = fails.get(path);
+    if (fail && fail.times > 0) {
+      fail.times--;
+      res.writeHead(fail.status, fail.status === 429 || fail.status === 503 ? { 'retry-after': '1' } : {});
+      return res.end('try later');
+    }
+    const html = (body: string, status = 200) => {
+      res.writeHead(status, { 'content-type': 'text/html; charset=utf-8' });
+      res.end(body);
+    };
+    if (path === '/robots.txt') {
+      if (options.robotsStatus) return void res.writeHead(options.robotsStatus).end('');
+      res.writeHead(200, { 'content-type': 'text/plain' });
+      return res.end(ROBOTS_TXT);
+    }
+    if (path === '/' || path === '/s') {
+      const page = Math.max(1, Number(url.searchParams.get('page') ?? 1) || 1);
+      const slice = listings.slice((page - 1) * perPage, page * perPage);
+      const hasNext = page * perPage < listings.length;
+      return html(renderIndex(slice, page, hasNext));
+    }
+    const item = /^\/(item|p|app|api\/item)\/([\w-]+)$/.exec(path);
+    const listing = item ? byId.get(item[2]!) : undefined;
+    if (item && listing) {
+      inFlight++;
+      peak = Math.max(peak, inFlight);
+      try {
+        if (options.delayMs) await new Promise((r) => setTimeout(r, options.delayMs));
+        if (item[1] === 'api/item') {
+          res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
+          return res.end(JSON.stringify(listing));
+        }
+        return html(item[1] === 'item' ? renderStatic(listing) : item[1] === 'p' ? renderJsonLd(listing) : renderSpaShell(listing));
+      } finally {
+        inFlight--;
+      }
+    }
+    if (path.startsWith('/private/')) return html('<h1>Seller back office</h1><p>robots.txt forbids this page.</p>');
+    return html('<h1>Not found</h1>', 404);
+  };
+
+  const server: Server = createServer((req, res) => {
+    handle(req, res).catch(() => res.writeHead(500).end());
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve);
+  });
+  const { port, address } = server.address() as AddressInfo;
+  const host = `${address}:${port}`;
+  return {
+    origin: `http://${host}`,
+    host,
+    listings,
+    hits,
+    peakInFlight: () => peak,
+    close: () => new Promise((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+  };
+}
+
+/** The site config that crawls the demo market. */
+export function demoSiteConfig(origin: string, overrides: Record<string, unknown> = {}) {
+  return {
+    name: 'demo-market',
+    startUrls: [`${origin}/s?q=%E4%BA%BA%E8%84%B8&spm=demo.search.0`],
+    allowPrivateNetwork: true,
+    render: 'auto',
+    rateLimit: { requestsPerSecond: 50, maxConcurrency: 4 },
+    links: { listing: 'a.item', next: 'a.next' },
+    dropParams: ['from'],
+    fields: { title: '.listing .title', description: '.listing .desc', price: '.listing .price', seller: '.listing .seller', images: '.listing img.photo' },
+    ...overrides,
+  };
+}

@@ -1,0 +1,47 @@
+import { UnrecoverableError, Worker, type Job } from 'bullmq';
+import { WorkJobSchema, type WorkJob } from '../contracts/index.js';
+import { connectRedis } from './connection.js';
+import { QUEUES } from './names.js';
+
+export type WorkHandler = (job: Job<WorkJob>) => Promise<unknown>;
+
+export interface WorkWorkerOptions {
+  readonly redisUrl: string;
+  readonly prefix: string;
+  readonly concurrency: number;
+  /** How long a job's lock lasts without renewal; a killed worker's jobs come back after it. Default 30 s. */
+  readonly lockDurationMs?: number;
+}
+
+/** Retry delay: the server's Retry-After when it gave one, else 1 s · 2^(n-1), each ±50% so workers don't retry in step. */
+export function retryDelay(attemptsMade: number, error: Error | undefined, random = Math.random): number {
+  const after = (error as { retryAfterMs?: number } | undefined)?.retryAfterMs;
+  const base = after ?? 1000 * 2 ** Math.max(0, attemptsMade - 1);
+  return Math.round(base * (after !== undefined ? 1 + random() * 0.2 : 0.5 + random()));
+}
+
+/**
+ * A worker on the one work queue. Payloads are checked before any work: a malformed job fails at
+ * once, named, and is never retried.
+ */
+export function startWorkWorker(options: WorkWorkerOptions, handlers: { [K in WorkJob['kind']]: (job: Job<Extract<WorkJob, { kind: K }>>) => Promise<unknown> }): Worker {
+  const lockDuration = options.lockDurationMs ?? 30_000;
+  return new Worker(
+    QUEUES.work,
+    async (job: Job) => {
+      const parsed = WorkJobSchema.safeParse(job.data);
+      if (!parsed.success) throw new UnrecoverableError(`invalid job payload: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+      const handler = handlers[parsed.data.kind] as WorkHandler;
+      return handler(job as Job<WorkJob>);
+    },
+    {
+      connection: connectRedis(options.redisUrl),
+      prefix: options.prefix,
+      concurrency: options.concurrency,
+      lockDuration,
+      stalledInterval: Math.max(1000, Math.floor(lockDuration / 2)),
+      maxStalledCount: 3,
+      settings: { backoffStrategy: (attemptsMade: number, _type?: string, err?: Error) => retryDelay(attemptsMade, err) },
+    },
+  );
+}

@@ -1,0 +1,65 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { Classifier } from '../classifier/classify.js';
+import { runCrawl } from '../crawler/run-crawl.js';
+import { parseSiteConfig } from '../crawler/site-config.js';
+import { demoSiteConfig, startDemoMarket, type DemoMarket } from '../demo/demo-market.js';
+import { crawlFailures, listingsOfCrawl, openStore } from '../store/index.js';
+import { FIXTURE_LISTINGS } from './fixtures/demo-listings.js';
+import { testConfig } from './helpers/crawl-env.js';
+import { deletePrefix, TEST_REDIS_URL, testRedis } from './helpers/redis.js';
+
+const classifier = Classifier.load();
+let market: DemoMarket | undefined;
+let prefix: string | undefined;
+afterEach(async () => {
+  await market?.close();
+  if (prefix) {
+    const r = testRedis();
+    await deletePrefix(r, prefix);
+    r.disconnect();
+  }
+});
+
+async function collect<T>(it: AsyncIterable<T>): Promise<T[]> {
+  const out: T[] = [];
+  for await (const x of it) out.push(x);
+  return out;
+}
+
+describe('a crawl of the demo market', () => {
+  it('stores every listing once with its verdict, follows pagination, and never fetches what robots.txt forbids', async () => {
+    market = await startDemoMarket({ listings: FIXTURE_LISTINGS, perPage: 4 });
+    const config = testConfig('crawl');
+    prefix = config.queuePrefix;
+    const site = parseSiteConfig(demoSiteConfig(market.origin));
+    const result = await runCrawl({ config, redisUrl: TEST_REDIS_URL, site, concurrency: 4, progressEveryMs: 100, worker: { classifier } });
+
+    // 3 index pages + 10 listings; nothing failed.
+    expect(result.progress).toMatchObject({ seen: 13, done: 13, failed: 0, listings: 10, flagged: 5 });
+    const store = await openStore(config);
+    try {
+      const rows = await collect(listingsOfCrawl(store, result.crawlId));
+      expect(rows).toHaveLength(10);
+      for (const fixture of FIXTURE_LISTINGS) {
+        const row = rows.find((r) => r.canonicalUrl.includes(`/${fixture.id}`));
+        expect(row, fixture.id).toBeDefined();
+        expect(row!.title).toBe(fixture.title);
+        expect(row!.verdict!.flagged, `${fixture.id} ${fixture.title}`).toBe(fixture.expected === 'flag');
+        // Tracking parameters are gone from the key.
+        expect(row!.canonicalUrl).not.toMatch(/spm|utm_|from=/);
+      }
+      // The script-rendered page was rendered, not taken from its <title>.
+      expect(rows.find((r) => r.canonicalUrl.endsWith('/app/f5'))!.description).toBe(FIXTURE_LISTINGS[4]!.description);
+      expect(await crawlFailures(store, result.crawlId)).toEqual([]);
+    } finally {
+      await store.close();
+    }
+    // Each listing page was fetched once though the index links carry different tracking parameters.
+    for (const f of FIXTURE_LISTINGS) {
+      const path = `/${f.page === 'static' ? 'item' : f.page === 'jsonld' ? 'p' : 'app'}/${f.id}`;
+      expect(market.hits.get(path), path).toBe(f.page === 'spa' ? 2 : 1); // SPA: the static try, then Chromium
+    }
+    expect(market.hits.get('/private/admin')).toBeUndefined();
+    expect(market.hits.get('/robots.txt')).toBe(1);
+  }, 60_000);
+});
