@@ -1,5 +1,8 @@
 import { Command, CommanderError } from 'commander';
 import { registerClassify } from './commands/classify.js';
+import { registerCrawl } from './commands/crawl.js';
+import { registerDemo } from './commands/demo.js';
+import { registerWorker } from './commands/worker.js';
 import { registerEval } from './commands/eval.js';
 import { registerTrain } from './commands/train.js';
 import { reportFatal } from './fatal.js';
@@ -12,6 +15,9 @@ const program = new Command('faceleak')
 registerClassify(program);
 registerTrain(program);
 registerEval(program);
+registerCrawl(program);
+registerWorker(program);
+registerDemo(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -45,7 +45,7 @@ export async function startCrawlWorker(o: CrawlWorkerOptions): Promise<CrawlWork
     classifier: o.classifier ?? Classifier.load(),
     store,
   };
-  const worker = startWorkWorker(
+  const { worker, close: closeWorker } = startWorkWorker(
     { redisUrl: o.redisUrl, prefix: o.config.queuePrefix, concurrency: o.concurrency, lockDurationMs: o.lockDurationMs },
     { 'crawl-page': (job) => processPage(job, deps) },
   );
@@ -54,7 +54,7 @@ export async function startCrawlWorker(o: CrawlWorkerOptions): Promise<CrawlWork
     worker,
     deps,
     async close(force = false) {
-      await worker.close(force);
+      await closeWorker(force);
       await browser.close();
       await queue.close();
       redis.disconnect();

@@ -3,4 +3,4 @@ export { QUEUES, redisKeys, type RedisKeys } from './names.js';
 export { connectRedis, resolveRedisUrl } from './connection.js';
 export { RedisUnavailableError } from './errors.js';
 export { WorkQueue, CRAWL_JOB_OPTIONS, pageJobId, type CrawlProgress, type CrawlSettings } from './work-queue.js';
-export { startWorkWorker, retryDelay, type WorkWorkerOptions } from './work-worker.js';
+export { startWorkWorker, retryDelay, type WorkWorkerOptions, type WorkWorker } from './work-worker.js';

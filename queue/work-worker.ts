@@ -24,9 +24,17 @@ export function retryDelay(attemptsMade: number, error: Error | undefined, rando
  * A worker on the one work queue. Payloads are checked before any work: a malformed job fails at
  * once, named, and is never retried.
  */
-export function startWorkWorker(options: WorkWorkerOptions, handlers: { [K in WorkJob['kind']]: (job: Job<Extract<WorkJob, { kind: K }>>) => Promise<unknown> }): Worker {
+export interface WorkWorker {
+  readonly worker: Worker;
+  /** Stops taking jobs, finishes those in hand (or hands them back with force), and closes the connection. */
+  close(force?: boolean): Promise<void>;
+}
+
+export function startWorkWorker(options: WorkWorkerOptions, handlers: { [K in WorkJob['kind']]: (job: Job<Extract<WorkJob, { kind: K }>>) => Promise<unknown> }): WorkWorker {
   const lockDuration = options.lockDurationMs ?? 30_000;
-  return new Worker(
+  // BullMQ leaves a connection it was given open on close; this one is ours to close.
+  const connection = connectRedis(options.redisUrl);
+  const worker = new Worker(
     QUEUES.work,
     async (job: Job) => {
       const parsed = WorkJobSchema.safeParse(job.data);
@@ -35,7 +43,7 @@ export function startWorkWorker(options: WorkWorkerOptions, handlers: { [K in Wo
       return handler(job as Job<WorkJob>);
     },
     {
-      connection: connectRedis(options.redisUrl),
+      connection,
       prefix: options.prefix,
       concurrency: options.concurrency,
       lockDuration,
@@ -44,4 +52,11 @@ export function startWorkWorker(options: WorkWorkerOptions, handlers: { [K in Wo
       settings: { backoffStrategy: (attemptsMade: number, _type?: string, err?: Error) => retryDelay(attemptsMade, err) },
     },
   );
+  return {
+    worker,
+    async close(force = false) {
+      await worker.close(force);
+      connection.disconnect();
+    },
+  };
 }

@@ -1,0 +1,61 @@
+import { createWriteStream } from 'node:fs';
+import type { Command } from 'commander';
+import { loadConfig } from '../../config/config.js';
+import { parseNumberOption } from '../fatal.js';
+import { BufferedWriter } from '../buffered-writer.js';
+import { describeProgress, progressPrinter } from '../progress.js';
+
+export function registerCrawl(program: Command): void {
+  program
+    .command('crawl')
+    .description('Crawl a marketplace: queue its start URLs and work the crawl here until it drains. Other `faceleak worker` processes, on any machine sharing the Redis, join in.')
+    .requiredOption('--site <file>', 'site config (JSON); see the README for its fields')
+    .option('--seed <url...>', 'start from these URLs instead of the config\'s startUrls')
+    .option('--max-pages <n>', 'fetch at most n pages in this crawl (default: no limit)', parseNumberOption('--max-pages', 1, 10_000_000))
+    .option('--concurrency <n>', 'pages worked at once in this process', parseNumberOption('--concurrency', 1, 256), 4)
+    .option('--out <file>', 'write the crawl\'s listings with their verdicts as JSON Lines ("-" for stdout)')
+    .option('--enqueue-only', 'only queue the start URLs; `faceleak worker` processes do the crawl')
+    .addHelpText('after', '\nProgress goes to stderr (pages done/queued/failed, listings, flagged, rate); a summary at the end.\nRedis: REDIS_URL (default redis://127.0.0.1:6379, else a private redis-server under DATA_DIR). Store: DATABASE_URL.')
+    .action(async (opts: { site: string; seed?: string[]; maxPages?: number; concurrency: number; out?: string; enqueueOnly?: boolean }) => {
+      const { loadSiteConfig } = await import('../../crawler/site-config.js');
+      const { runCrawl } = await import('../../crawler/run-crawl.js');
+      const { resolveRedisUrl } = await import('../../queue/index.js');
+      const config = loadConfig();
+      const site = loadSiteConfig(opts.site);
+      const say = (m: string) => process.stderr.write(`faceleak: ${m}\n`);
+      const redisUrl = await resolveRedisUrl(config, say);
+      const printer = progressPrinter();
+      const result = await runCrawl({ config, redisUrl, site, seeds: opts.seed, maxPages: opts.maxPages, concurrency: opts.concurrency, enqueueOnly: opts.enqueueOnly, onProgress: (p) => printer.update(p) });
+      printer.done();
+      if (opts.enqueueOnly) {
+        say(`crawl ${result.crawlId} queued (${result.progress.seen} start URLs); run \`faceleak worker\` to work it`);
+        return;
+      }
+      say(`crawl ${result.crawlId} finished: ${describeProgress({ ...result.progress, elapsedMs: result.elapsedMs })}`);
+      if (result.progress.failed > 0) say(`${result.progress.failed} pages failed; their reasons are in the crawl_failures table`);
+      if (opts.out) {
+        const n = await writeCrawlOut(config, result.crawlId, opts.out);
+        say(`${n} listings written to ${opts.out === '-' ? 'stdout' : opts.out}`);
+      }
+    });
+}
+
+/** The --out file: one JSON line per listing of the crawl (format in the README). */
+export async function writeCrawlOut(config: ReturnType<typeof loadConfig>, crawlId: string, out: string): Promise<number> {
+  const { openStore, listingsOfCrawl } = await import('../../store/index.js');
+  const store = await openStore(config);
+  const stream = out === '-' ? process.stdout : createWriteStream(out);
+  const writer = new BufferedWriter(stream);
+  let n = 0;
+  try {
+    for await (const l of listingsOfCrawl(store, crawlId)) {
+      n++;
+      await writer.write(`${JSON.stringify(l)}\n`);
+    }
+    await writer.end();
+  } finally {
+    await store.close();
+    if (stream !== process.stdout) await new Promise<void>((r) => (stream as NodeJS.WritableStream).end(() => r()));
+  }
+  return n;
+}
