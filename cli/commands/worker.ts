@@ -7,14 +7,15 @@ export function registerWorker(program: Command): void {
     .command('worker')
     .description('Work the shared queue (crawl pages, reports) until stopped. Start as many as you like, on any machine sharing the Redis.')
     .option('--concurrency <n>', 'jobs worked at once', parseNumberOption('--concurrency', 1, 256), 4)
+    .option('--lock-ms <ms>', 'job lock time: a killed worker\'s jobs return to the queue after about this long', parseNumberOption('--lock-ms', 1000, 600_000), 30_000)
     .addHelpText('after', '\nSIGTERM or SIGINT: finish the jobs in hand, then exit. A second signal hands them back to the queue at once.')
-    .action(async (opts: { concurrency: number }) => {
+    .action(async (opts: { concurrency: number; lockMs: number }) => {
       const { startCrawlWorker } = await import('../../crawler/worker.js');
       const { resolveRedisUrl } = await import('../../queue/index.js');
       const config = loadConfig();
       const say = (m: string) => process.stderr.write(`faceleak worker: ${m}\n`);
       const redisUrl = await resolveRedisUrl(config, say);
-      const w = await startCrawlWorker({ config, redisUrl, concurrency: opts.concurrency });
+      const w = await startCrawlWorker({ config, redisUrl, concurrency: opts.concurrency, lockDurationMs: opts.lockMs });
       let done = 0;
       let failed = 0;
       w.worker.on('completed', () => done++);

@@ -12,11 +12,19 @@ export interface HostLimits {
 export interface Lease {
   readonly host: string;
   readonly id: string;
+  readonly renewal: NodeJS.Timeout;
 }
 
-// A lease outlives a crashed worker by this much at most; a live one renews by releasing.
-const LEASE_TTL_MS = 60_000;
+// A slot held by a worker that died frees itself after LEASE_TTL_MS; a live holder renews it.
+const LEASE_TTL_MS = 10_000;
+const RENEW_EVERY_MS = 3_000;
 const SCRIPT = readFileSync(packagePath('crawler', 'politeness', 'host-gate.lua'), 'utf8');
+const RENEW = readFileSync(packagePath('crawler', 'politeness', 'renew-lease.lua'), 'utf8');
+
+interface GateCommands {
+  hostGate(...args: unknown[]): Promise<[number, number]>;
+  renewHostLease(...args: unknown[]): Promise<number>;
+}
 
 /**
  * Per-host politeness shared by every worker on every machine: a token bucket for requests per
@@ -28,6 +36,7 @@ export class HostGate {
     private readonly keys: RedisKeys,
   ) {
     if (!('hostGate' in redis)) redis.defineCommand('hostGate', { numberOfKeys: 3, lua: SCRIPT });
+    if (!('renewHostLease' in redis)) redis.defineCommand('renewHostLease', { numberOfKeys: 1, lua: RENEW });
   }
 
   /** Waits for a slot on `host`; the caller must release the lease when the request ends. */
@@ -36,7 +45,7 @@ export class HostGate {
     const burst = Math.max(1, limits.requestsPerSecond);
     for (;;) {
       signal?.throwIfAborted();
-      const [ok, waitMs] = (await (this.redis as unknown as Record<string, (...a: unknown[]) => Promise<[number, number]>>).hostGate!(
+      const [ok, waitMs] = await (this.redis as unknown as GateCommands).hostGate(
         this.keys.hostBucket(host),
         this.keys.hostInFlight(host),
         this.keys.hostBackoff(host),
@@ -45,13 +54,19 @@ export class HostGate {
         limits.maxConcurrency,
         id,
         LEASE_TTL_MS,
-      )) as [number, number];
-      if (ok === 1) return { host, id };
+      );
+      if (ok === 1) {
+        const key = this.keys.hostInFlight(host);
+        const renewal = setInterval(() => void (this.redis as unknown as GateCommands).renewHostLease(key, id, LEASE_TTL_MS).catch(() => {}), RENEW_EVERY_MS);
+        renewal.unref();
+        return { host, id, renewal };
+      }
       await new Promise((r) => setTimeout(r, Math.min(waitMs, 1000)));
     }
   }
 
   async release(lease: Lease): Promise<void> {
+    clearInterval(lease.renewal);
     await this.redis.zrem(this.keys.hostInFlight(lease.host), lease.id);
   }
 
