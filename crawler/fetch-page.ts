@@ -27,14 +27,14 @@ export function hostLimits(site: SiteConfig, crawlDelayMs: number): HostLimits {
  * Chromium. 429/503 hold every worker off the host for Retry-After and retry; other 5xx retry;
  * 4xx (404, 410, 403…) are permanent; anything but HTML is skipped.
  */
-export async function fetchPage(f: PageFetcher, url: string, policy: FetchPolicy, limits: HostLimits, render: boolean): Promise<FetchedPage> {
+export async function fetchPage(f: PageFetcher, url: string, policy: FetchPolicy, limits: HostLimits, render: boolean, ready?: (html: string) => boolean): Promise<FetchedPage> {
   const host = new URL(url).host.toLowerCase();
   const lease = await f.gate.acquire(host, limits);
   let page: FetchedPage;
   let headers: Record<string, string> = {};
   try {
     if (render) {
-      const r = await f.browser.render(url, policy);
+      const r = await f.browser.render(url, policy, ready);
       page = { url: r.url, status: r.status, html: r.html, rendered: true };
     } else {
       const r = await fetchUrl(url, policy);

@@ -36,13 +36,23 @@ export async function processPage(job: Job<CrawlPageJob>, deps: CrawlDeps): Prom
     const pageType = RenderLearning.pageType(role, url);
     const browserFirst = ctx.site.render === 'browser' || (ctx.site.render === 'auto' && (await deps.learning.browserFirst(ctx.site.name, pageType)));
 
-    let page = await fetchPage(deps, url, ctx.policy, limits, browserFirst);
+    // A rendered page is ready when it shows what this page is for: a listing's text, or links onward.
+    const ready = (html: string) => {
+      if (wantsListing) {
+        // Rendered, the page is no longer a shell once the listing's fields show, however short they are.
+        const l = extractListing(html, url, ctx.site.fields);
+        return l.title !== null && l.description !== null;
+      }
+      const found = discoverLinks(html, url, ctx.site);
+      return found.listings.length + found.next.length > 0;
+    };
+    let page = await fetchPage(deps, url, ctx.policy, limits, browserFirst, ready);
     let listing = extractListing(page.html, page.url, ctx.site.fields);
     let links = discoverLinks(page.html, page.url, ctx.site);
     const incomplete = wantsListing ? listing.isShell || !listing.title || !listing.description : listing.isShell && links.listings.length + links.next.length === 0;
     if (!page.rendered && ctx.site.render === 'auto') {
       if (incomplete) {
-        page = await fetchPage(deps, url, ctx.policy, limits, true);
+        page = await fetchPage(deps, url, ctx.policy, limits, true, ready);
         listing = extractListing(page.html, page.url, ctx.site.fields);
         links = discoverLinks(page.html, page.url, ctx.site);
       }

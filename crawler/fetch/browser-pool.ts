@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { chromium, type Browser, type BrowserContext, type Route } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page, type Route } from 'playwright-core';
 import { FatalError, PermanentError, RetryableError } from '../errors.js';
 import { fetchUrl, type FetchPolicy } from './http-client.js';
 
@@ -20,15 +20,20 @@ export interface RenderedPage {
 }
 
 // Never fetched while rendering: we keep image URLs, not images (victims' faces stay off our disks),
-// and media, fonts and prefetches add nothing to a listing's text.
-const BLOCKED_TYPES = new Set(['image', 'media', 'font', 'imageset', 'texttrack', 'eventsource', 'websocket', 'manifest', 'beacon', 'ping', 'other']);
+// and media, fonts, stylesheets and prefetches add nothing to a listing's text.
+const BLOCKED_TYPES = new Set(['image', 'media', 'font', 'stylesheet', 'imageset', 'texttrack', 'eventsource', 'websocket', 'manifest', 'beacon', 'ping', 'other']);
 
 // Chromium's own networking is pointed at a dead proxy: every request must go through our route
 // handler (and our guarded client); anything that escaped routing fails instead of connecting.
 const LAUNCH_ARGS = ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-gpu', '--disable-quic', '--no-first-run', '--mute-audio', '--proxy-server=http://127.0.0.1:9', '--proxy-bypass-list=<-loopback>'];
 
+/** A context with one page that is navigated from listing to listing (a new page costs a renderer). */
 interface Slot {
   context: BrowserContext;
+  page: Page;
+  /** The policy the page's route handler enforces; a render under another policy re-registers it. */
+  policy: FetchPolicy | null;
+  main: { status: number; error: Error | null };
   pages: number;
   busy: boolean;
 }
@@ -74,7 +79,8 @@ export class BrowserPool {
     }
     const browser = await this.launch();
     const context = await browser.newContext({ serviceWorkers: 'block', acceptDownloads: false, javaScriptEnabled: true, bypassCSP: false, locale: 'zh-CN' });
-    const slot = { context, pages: 0, busy: true };
+    const page = await context.newPage();
+    const slot: Slot = { context, page, policy: null, main: { status: 0, error: null }, pages: 0, busy: true };
     this.slots.push(slot);
     return slot;
   }
@@ -87,33 +93,48 @@ export class BrowserPool {
     }
   }
 
-  async render(url: string, policy: FetchPolicy): Promise<RenderedPage> {
+  /**
+   * Renders a page. `ready` tells when the page holds what the caller needs (a listing's fields,
+   * an index's links): rendering stops there instead of waiting for the network to go quiet.
+   */
+  async render(url: string, policy: FetchPolicy, ready?: (html: string) => boolean): Promise<RenderedPage> {
     const slot = await this.takeSlot();
-    const page = await slot.context.newPage();
+    const page = slot.page;
     // What happened to the page's own document (the route handler cannot throw into goto).
-    const main: { status: number; error: Error | null } = { status: 0, error: null };
+    const main = slot.main;
+    main.status = 0;
+    main.error = null;
     try {
-      await page.route('**/*', (route) => this.handle(route, policy, url, main));
+      if (slot.policy !== policy) {
+        await page.unrouteAll({ behavior: 'ignoreErrors' });
+        await page.route('**/*', (route) => this.handle(route, policy, main));
+        slot.policy = policy;
+      }
       const timeout = this.options.timeoutMs ?? 30_000;
       await page.goto(url, { waitUntil: 'domcontentloaded', timeout });
-      // Give the page's scripts a moment to fetch and draw the listing.
-      await page.waitForLoadState('networkidle', { timeout: Math.min(5000, timeout) }).catch(() => {});
-      const html = await page.content();
+      // Give the page's scripts time to fetch and draw the listing: until it is ready, or the network goes quiet.
+      const quiet = page.waitForLoadState('networkidle', { timeout: Math.min(5000, timeout) }).then(() => true, () => true);
+      let html = await page.content();
+      while (!ready?.(html)) {
+        const settled = await Promise.race([quiet, new Promise<false>((r) => setTimeout(() => r(false), 100))]);
+        html = await page.content();
+        if (settled) break;
+      }
       if (Buffer.byteLength(html) > (this.options.maxHtmlBytes ?? 5 * 1024 * 1024)) throw new PermanentError(`${url}: rendered page is over the size cap`);
       this.rendered++;
       return { url: page.url(), status: main.status, html };
     } catch (error) {
+      slot.pages = Number.MAX_SAFE_INTEGER; // a page that failed may be stuck: recycle its context
       if (main.error) throw main.error;
       if (error instanceof PermanentError || error instanceof FatalError) throw error;
       throw new RetryableError(`${url}: rendering failed: ${(error as Error).message.split('\n')[0]}`);
     } finally {
       slot.pages++;
-      await page.close().catch(() => {});
       await this.returnSlot(slot);
     }
   }
 
-  private async handle(route: Route, policy: FetchPolicy, mainUrl: string, main: { status: number; error: Error | null }): Promise<void> {
+  private async handle(route: Route, policy: FetchPolicy, main: Slot['main']): Promise<void> {
     const request = route.request();
     const isMain = request.isNavigationRequest() && request.frame() === request.frame().page().mainFrame();
     if (!isMain && BLOCKED_TYPES.has(request.resourceType())) return route.abort('blockedbyclient');
@@ -122,7 +143,7 @@ export class BrowserPool {
       const r = await fetchUrl(request.url(), policy, { method: request.method(), headers: await request.allHeaders(), body: request.postDataBuffer() ?? undefined });
       if (isMain) {
         main.status = r.status;
-        if (!/html|xml/i.test(r.contentType) && r.contentType !== '') throw new PermanentError(`${mainUrl}: not HTML (${r.contentType})`);
+        if (!/html|xml/i.test(r.contentType) && r.contentType !== '') throw new PermanentError(`${request.url()}: not HTML (${r.contentType})`);
       }
       const headers = { ...r.headers };
       delete headers['content-encoding'];
