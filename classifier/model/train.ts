@@ -20,7 +20,7 @@ export interface TrainConfig {
 
 export const DEFAULT_TRAIN_CONFIG: TrainConfig = {
   bits: 18,
-  textScale: 3,
+  textScale: 2,
   folds: 5,
   positiveCopies: 2,
   negativeCopies: 2,
