@@ -17,7 +17,7 @@ const market = await startDemoMarket({ listings, perPage: 50 });
 const dir = mkdtempSync(join(tmpdir(), 'faceleak-mem-'));
 const config = loadConfig({ QUEUE_PREFIX: `bench-mem-${Date.now()}`, DATABASE_URL: join(dir, 'mem.db'), DATA_DIR: dir, LOG_LEVEL: 'silent' });
 const redisUrl = await resolveRedisUrl(config);
-const marks = [100, 500, 1000, 2000, 3000, 4000, 5000, 7500, 10000].filter((m) => m <= pages);
+const marks = [100, 500, 1000, 1500, 2000, 2500, 3000, 4000, 5000, 7500, 10000].filter((m) => m <= pages);
 const chromiumMb = () => {
   const out = execSync(`ps --ppid ${process.pid} -o pid= | xargs -r -I{} sh -c 'ps --ppid {} -o rss=; ps -p {} -o rss='`, { encoding: 'utf8' });
   return out.split('\n').filter(Boolean).reduce((a, b) => a + Number(b), 0) / 1024;
@@ -30,7 +30,11 @@ await runCrawl({
   progressEveryMs: 200,
   onProgress: (p) => {
     while (marks.length && p.done >= marks[0]!) {
-      process.stdout.write(`${JSON.stringify({ page: marks.shift(), rssMb: process.memoryUsage().rss / 1048576, chromiumMb: chromiumMb() })}\n`);
+      // After a full GC, so the figures show what is kept, not what the collector has not got to yet.
+      (globalThis as { gc?: () => void }).gc?.();
+      const m = process.memoryUsage();
+      const mb = (n: number) => Math.round(n / 1048576);
+      process.stdout.write(`${JSON.stringify({ page: marks.shift(), rssMb: m.rss / 1048576, heapMb: mb(m.heapUsed), externalMb: mb(m.external), arrayBuffersMb: mb(m.arrayBuffers), chromiumMb: chromiumMb() })}\n`);
     }
   },
 });

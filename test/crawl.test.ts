@@ -6,6 +6,7 @@ import { demoSiteConfig, startDemoMarket, type DemoMarket } from '../demo/demo-m
 import { crawlFailures, listingsOfCrawl, openStore } from '../store/index.js';
 import { FIXTURE_LISTINGS } from './fixtures/demo-listings.js';
 import { testConfig } from './helpers/crawl-env.js';
+import { TEST_POSTGRES_URL } from './helpers/stores.js';
 import { deletePrefix, TEST_REDIS_URL, testRedis } from './helpers/redis.js';
 
 const classifier = Classifier.load();
@@ -61,5 +62,45 @@ describe('a crawl of the demo market', () => {
     }
     expect(market.hits.get('/private/admin')).toBeUndefined();
     expect(market.hits.get('/robots.txt')).toBe(1);
+  }, 60_000);
+
+  it('stores into PostgreSQL the same way', async () => {
+    market = await startDemoMarket({ listings: FIXTURE_LISTINGS.slice(0, 4) });
+    const schema = `crawl_${Date.now()}`;
+    const config = testConfig('crawl-pg', { DATABASE_URL: `${TEST_POSTGRES_URL}?options=-c%20search_path%3D${schema}` });
+    prefix = config.queuePrefix;
+    const pg = await import('pg');
+    const admin = new pg.default.Client({ connectionString: TEST_POSTGRES_URL });
+    await admin.connect();
+    await admin.query(`CREATE SCHEMA ${schema}`);
+    try {
+      const site = parseSiteConfig(demoSiteConfig(market.origin));
+      const result = await runCrawl({ config, redisUrl: TEST_REDIS_URL, site, progressEveryMs: 100, worker: { classifier } });
+      expect(result.progress).toMatchObject({ listings: 4, flagged: 2, failed: 0 });
+      const store = await openStore(config);
+      expect(store.dialect).toBe('postgres');
+      const rows = await collect(listingsOfCrawl(store, result.crawlId));
+      await store.close();
+      for (const f of FIXTURE_LISTINGS.slice(0, 4)) {
+        expect(rows.find((r) => r.canonicalUrl.endsWith(`/${f.id}`))?.verdict?.flagged, f.id).toBe(f.expected === 'flag');
+      }
+    } finally {
+      await admin.query(`DROP SCHEMA ${schema} CASCADE`);
+      await admin.end();
+    }
+  }, 60_000);
+
+  it('refuses a site on a private address unless its config allows it, and records why', async () => {
+    market = await startDemoMarket({ listings: FIXTURE_LISTINGS.slice(0, 2) });
+    const config = testConfig('crawl-ssrf');
+    prefix = config.queuePrefix;
+    const site = parseSiteConfig(demoSiteConfig(market.origin, { allowPrivateNetwork: false }));
+    const result = await runCrawl({ config, redisUrl: TEST_REDIS_URL, site, progressEveryMs: 100, worker: { classifier } });
+    expect(result.progress).toMatchObject({ seen: 1, done: 0, failed: 1 });
+    const store = await openStore(config);
+    const failures = await crawlFailures(store, result.crawlId);
+    await store.close();
+    expect(failures[0]!.reason).toMatch(/SSRF/);
+    expect(market.hits.size).toBe(0);
   }, 60_000);
 });

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { loadConfig } from '../../config/config.js';
 import { parseNumberOption } from '../fatal.js';
+import { createLogger } from '../log.js';
 
 export function registerWorker(program: Command): void {
   program
@@ -13,7 +14,8 @@ export function registerWorker(program: Command): void {
       const { startCrawlWorker } = await import('../../crawler/worker.js');
       const { resolveRedisUrl } = await import('../../queue/index.js');
       const config = loadConfig();
-      const say = (m: string) => process.stderr.write(`faceleak worker: ${m}\n`);
+      const log = createLogger(config, 'faceleak-worker');
+      const say = (m: string) => log.info(m);
       const redisUrl = await resolveRedisUrl(config, say);
       const w = await startCrawlWorker({ config, redisUrl, concurrency: opts.concurrency, lockDurationMs: opts.lockMs });
       let done = 0;
@@ -21,10 +23,10 @@ export function registerWorker(program: Command): void {
       w.worker.on('completed', () => done++);
       w.worker.on('failed', (job, err) => {
         failed++;
-        say(`${job?.data?.url ?? job?.id}: ${err.message}`);
+        log.warn({ jobId: job?.id, url: job?.data?.url, attempt: job?.attemptsMade, err: err.message }, 'job attempt failed');
       });
-      say(`working queue prefix "${config.queuePrefix}" on ${redisUrl} with concurrency ${opts.concurrency}`);
-      const timer = setInterval(() => say(`${done} jobs done, ${failed} failed attempts`), 30_000);
+      log.info({ prefix: config.queuePrefix, redis: redisUrl, concurrency: opts.concurrency }, 'worker started');
+      const timer = setInterval(() => log.info({ done, failedAttempts: failed }, 'progress'), 30_000);
       await new Promise<void>((resolve) => {
         let stopping = false;
         const stop = (signal: string) => {
