@@ -7,5 +7,7 @@ export default defineConfig({
     // Integration tests share one Redis and one PostgreSQL; each test uses its own names, so files can run in parallel.
     testTimeout: 30_000,
     env: { DOTENV_CONFIG_QUIET: 'true' },
+    // The JSON report lets .ci/run print a plain "N passed, N failed" line.
+    reporters: ['default', ['json', { outputFile: 'coverage/vitest-report.json' }]],
   },
 });
