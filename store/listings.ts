@@ -37,14 +37,18 @@ export async function saveListing(store: Store, record: ListingRecord, verdict: 
       .where('site', '=', record.site)
       .where('canonical_url', '=', record.canonicalUrl)
       .executeTakeFirst();
-    const fields = {
-      url: record.url,
+    // The text of this fetch: the listing's current state, and a version of its history.
+    const text = {
       title: record.title,
       description: record.description,
       price: record.price,
       seller: record.seller,
       images: JSON.stringify(record.images),
       fetched_at: record.fetchedAt,
+    };
+    const fields = {
+      url: record.url,
+      ...text,
       http_status: record.httpStatus,
       content_hash: record.contentHash,
       ...(record.crawlId !== null ? { crawl_id: record.crawlId } : {}),
@@ -57,16 +61,7 @@ export async function saveListing(store: Store, record: ListingRecord, verdict: 
       .executeTakeFirstOrThrow();
     const version = await trx
       .insertInto('listing_versions')
-      .values({
-        listing_id: listingId,
-        content_hash: record.contentHash,
-        title: record.title,
-        description: record.description,
-        price: record.price,
-        seller: record.seller,
-        images: JSON.stringify(record.images),
-        fetched_at: record.fetchedAt,
-      })
+      .values({ listing_id: listingId, content_hash: record.contentHash, ...text })
       .onConflict((oc) => oc.columns(['listing_id', 'content_hash']).doNothing())
       .executeTakeFirst();
     await trx

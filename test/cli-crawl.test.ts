@@ -1,31 +1,22 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { demoSiteConfig, startDemoMarket, type DemoMarket } from '../demo/demo-market.js';
+import { describe, expect, it } from 'vitest';
+import { demoSiteConfig, startDemoMarket } from '../demo/demo-market.js';
 import { FIXTURE_LISTINGS } from './fixtures/demo-listings.js';
-import { testConfig } from './helpers/crawl-env.js';
-import { deletePrefix, TEST_REDIS_URL, testRedis } from './helpers/redis.js';
+import { crawlTestScope, testConfig } from './helpers/crawl-env.js';
+import { TEST_REDIS_URL } from './helpers/redis.js';
 import { runCli } from './helpers/run-cli.js';
 
-let market: DemoMarket | undefined;
-let prefix: string | undefined;
-afterEach(async () => {
-  await market?.close();
-  if (prefix) {
-    const r = testRedis();
-    await deletePrefix(r, prefix);
-    r.disconnect();
-  }
-});
+const scope = crawlTestScope();
 
 describe('faceleak crawl', () => {
   it('crawls a site and writes its listings with verdicts as JSON Lines', async () => {
-    market = await startDemoMarket({ listings: FIXTURE_LISTINGS });
+    scope.market = await startDemoMarket({ listings: FIXTURE_LISTINGS });
     const config = testConfig('cli-crawl');
-    prefix = config.queuePrefix;
+    scope.prefix = config.queuePrefix;
     const siteFile = join(config.dataDir, 'site.json');
     const out = join(config.dataDir, 'out.jsonl');
-    writeFileSync(siteFile, JSON.stringify(demoSiteConfig(market.origin)));
+    writeFileSync(siteFile, JSON.stringify(demoSiteConfig(scope.market!.origin)));
     const env = { QUEUE_PREFIX: config.queuePrefix, DATABASE_URL: config.databaseUrl!, DATA_DIR: config.dataDir, REDIS_URL: TEST_REDIS_URL };
     const r = await runCli(['crawl', '--site', siteFile, '--out', out], '', env);
     expect(r.code, r.stderr).toBe(0);
@@ -41,7 +32,7 @@ describe('faceleak crawl', () => {
     }
     const f1 = lines.find((l) => l.canonicalUrl.endsWith('/item/f1'));
     expect(f1).toMatchObject({ title: FIXTURE_LISTINGS[0]!.title, seller: '小王', price: '¥0.5/张', verdict: { flagged: true, category: 'id_holding_photo' } });
-    expect(f1.images).toEqual([`${market.origin}/img/f1-1.jpg`, `${market.origin}/img/f1-2.jpg`]);
+    expect(f1.images).toEqual([`${scope.market!.origin}/img/f1-1.jpg`, `${scope.market!.origin}/img/f1-2.jpg`]);
   }, 60_000);
 
   it('names every bad field of a site config and exits 2', async () => {

@@ -2,25 +2,18 @@ import type { ChildProcess } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runCrawl } from '../crawler/run-crawl.js';
 import { parseSiteConfig } from '../crawler/site-config.js';
-import { demoSiteConfig, startDemoMarket, type DemoMarket } from '../demo/demo-market.js';
+import { demoSiteConfig, startDemoMarket } from '../demo/demo-market.js';
 import { connectRedis, WorkQueue, type CrawlProgress } from '../queue/index.js';
 import { listingsOfCrawl, openStore } from '../store/index.js';
 import { FIXTURE_LISTINGS } from './fixtures/demo-listings.js';
-import { testConfig } from './helpers/crawl-env.js';
-import { deletePrefix, TEST_REDIS_URL, testRedis } from './helpers/redis.js';
+import { crawlTestScope, testConfig } from './helpers/crawl-env.js';
+import { TEST_REDIS_URL } from './helpers/redis.js';
 import { exited, spawnWorker } from './helpers/worker-process.js';
 
-let market: DemoMarket | undefined;
-let prefix: string | undefined;
+const scope = crawlTestScope();
 const children: ChildProcess[] = [];
-afterEach(async () => {
+afterEach(() => {
   for (const c of children.splice(0)) if (c.exitCode === null) c.kill('SIGKILL');
-  await market?.close();
-  if (prefix) {
-    const r = testRedis();
-    await deletePrefix(r, prefix);
-    r.disconnect();
-  }
 });
 
 async function waitForDrain(queue: WorkQueue, crawlId: string, timeoutMs: number, until?: (p: CrawlProgress) => boolean): Promise<CrawlProgress> {
@@ -35,10 +28,10 @@ async function waitForDrain(queue: WorkQueue, crawlId: string, timeoutMs: number
 
 describe('crawl workers in separate processes', () => {
   it('share one per-host limit: requests in flight and per second hold across processes', async () => {
-    market = await startDemoMarket({ listings: FIXTURE_LISTINGS, delayMs: 150 });
+    scope.market = await startDemoMarket({ listings: FIXTURE_LISTINGS, delayMs: 150 });
     const config = testConfig('two-workers');
-    prefix = config.queuePrefix;
-    const site = parseSiteConfig(demoSiteConfig(market.origin, { render: 'static', rateLimit: { requestsPerSecond: 8, maxConcurrency: 2 } }));
+    scope.prefix = config.queuePrefix;
+    const site = parseSiteConfig(demoSiteConfig(scope.market!.origin, { render: 'static', rateLimit: { requestsPerSecond: 8, maxConcurrency: 2 } }));
     const { crawlId } = await runCrawl({ config, redisUrl: TEST_REDIS_URL, site, enqueueOnly: true });
     const t0 = Date.now();
     children.push(spawnWorker(config, ['--concurrency', '4']), spawnWorker(config, ['--concurrency', '4']));
@@ -49,7 +42,7 @@ describe('crawl workers in separate processes', () => {
       const elapsed = Date.now() - t0;
       expect(p).toMatchObject({ done: 12, failed: 0 });
       // 8 workers' worth of concurrency, but never more than 2 listing pages in flight on the host.
-      expect(market.peakInFlight()).toBeLessThanOrEqual(2);
+      expect(scope.market!.peakInFlight()).toBeLessThanOrEqual(2);
       // 13 requests (robots + 12 pages) at 8/s after a burst of 8: at least ~0.6 s.
       expect(elapsed).toBeGreaterThanOrEqual(600);
     } finally {
@@ -61,10 +54,10 @@ describe('crawl workers in separate processes', () => {
   }, 90_000);
 
   it('loses nothing when a worker is killed mid-crawl', async () => {
-    market = await startDemoMarket({ listings: FIXTURE_LISTINGS, delayMs: 800 });
+    scope.market = await startDemoMarket({ listings: FIXTURE_LISTINGS, delayMs: 800 });
     const config = testConfig('killed-worker');
-    prefix = config.queuePrefix;
-    const site = parseSiteConfig(demoSiteConfig(market.origin, { render: 'static' }));
+    scope.prefix = config.queuePrefix;
+    const site = parseSiteConfig(demoSiteConfig(scope.market!.origin, { render: 'static' }));
     const { crawlId } = await runCrawl({ config, redisUrl: TEST_REDIS_URL, site, enqueueOnly: true });
     const redis = connectRedis(TEST_REDIS_URL);
     const queue = new WorkQueue(redis, config.queuePrefix);

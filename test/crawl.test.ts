@@ -1,25 +1,16 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Classifier } from '../classifier/classify.js';
 import { runCrawl } from '../crawler/run-crawl.js';
 import { parseSiteConfig } from '../crawler/site-config.js';
-import { demoSiteConfig, startDemoMarket, type DemoMarket } from '../demo/demo-market.js';
+import { demoSiteConfig, startDemoMarket } from '../demo/demo-market.js';
 import { crawlFailures, listingsOfCrawl, openStore } from '../store/index.js';
 import { FIXTURE_LISTINGS } from './fixtures/demo-listings.js';
-import { testConfig } from './helpers/crawl-env.js';
+import { crawlTestScope, testConfig } from './helpers/crawl-env.js';
 import { TEST_POSTGRES_URL } from './helpers/stores.js';
-import { deletePrefix, TEST_REDIS_URL, testRedis } from './helpers/redis.js';
+import { TEST_REDIS_URL } from './helpers/redis.js';
 
 const classifier = Classifier.load();
-let market: DemoMarket | undefined;
-let prefix: string | undefined;
-afterEach(async () => {
-  await market?.close();
-  if (prefix) {
-    const r = testRedis();
-    await deletePrefix(r, prefix);
-    r.disconnect();
-  }
-});
+const scope = crawlTestScope();
 
 async function collect<T>(it: AsyncIterable<T>): Promise<T[]> {
   const out: T[] = [];
@@ -29,10 +20,10 @@ async function collect<T>(it: AsyncIterable<T>): Promise<T[]> {
 
 describe('a crawl of the demo market', () => {
   it('stores every listing once with its verdict, follows pagination, and never fetches what robots.txt forbids', async () => {
-    market = await startDemoMarket({ listings: FIXTURE_LISTINGS, perPage: 4 });
+    scope.market = await startDemoMarket({ listings: FIXTURE_LISTINGS, perPage: 4 });
     const config = testConfig('crawl');
-    prefix = config.queuePrefix;
-    const site = parseSiteConfig(demoSiteConfig(market.origin));
+    scope.prefix = config.queuePrefix;
+    const site = parseSiteConfig(demoSiteConfig(scope.market!.origin));
     const result = await runCrawl({ config, redisUrl: TEST_REDIS_URL, site, concurrency: 4, progressEveryMs: 100, worker: { classifier } });
 
     // 3 index pages + 10 listings; nothing failed.
@@ -58,23 +49,23 @@ describe('a crawl of the demo market', () => {
     // Each listing page was fetched once though the index links carry different tracking parameters.
     for (const f of FIXTURE_LISTINGS) {
       const path = `/${f.page === 'static' ? 'item' : f.page === 'jsonld' ? 'p' : 'app'}/${f.id}`;
-      expect(market.hits.get(path), path).toBe(f.page === 'spa' ? 2 : 1); // SPA: the static try, then Chromium
+      expect(scope.market!.hits.get(path), path).toBe(f.page === 'spa' ? 2 : 1); // SPA: the static try, then Chromium
     }
-    expect(market.hits.get('/private/admin')).toBeUndefined();
-    expect(market.hits.get('/robots.txt')).toBe(1);
+    expect(scope.market!.hits.get('/private/admin')).toBeUndefined();
+    expect(scope.market!.hits.get('/robots.txt')).toBe(1);
   }, 60_000);
 
   it('stores into PostgreSQL the same way', async () => {
-    market = await startDemoMarket({ listings: FIXTURE_LISTINGS.slice(0, 4) });
+    scope.market = await startDemoMarket({ listings: FIXTURE_LISTINGS.slice(0, 4) });
     const schema = `crawl_${Date.now()}`;
     const config = testConfig('crawl-pg', { DATABASE_URL: `${TEST_POSTGRES_URL}?options=-c%20search_path%3D${schema}` });
-    prefix = config.queuePrefix;
+    scope.prefix = config.queuePrefix;
     const pg = await import('pg');
     const admin = new pg.default.Client({ connectionString: TEST_POSTGRES_URL });
     await admin.connect();
     await admin.query(`CREATE SCHEMA ${schema}`);
     try {
-      const site = parseSiteConfig(demoSiteConfig(market.origin));
+      const site = parseSiteConfig(demoSiteConfig(scope.market!.origin));
       const result = await runCrawl({ config, redisUrl: TEST_REDIS_URL, site, progressEveryMs: 100, worker: { classifier } });
       expect(result.progress).toMatchObject({ listings: 4, flagged: 2, failed: 0 });
       const store = await openStore(config);
@@ -91,16 +82,16 @@ describe('a crawl of the demo market', () => {
   }, 60_000);
 
   it('refuses a site on a private address unless its config allows it, and records why', async () => {
-    market = await startDemoMarket({ listings: FIXTURE_LISTINGS.slice(0, 2) });
+    scope.market = await startDemoMarket({ listings: FIXTURE_LISTINGS.slice(0, 2) });
     const config = testConfig('crawl-ssrf');
-    prefix = config.queuePrefix;
-    const site = parseSiteConfig(demoSiteConfig(market.origin, { allowPrivateNetwork: false }));
+    scope.prefix = config.queuePrefix;
+    const site = parseSiteConfig(demoSiteConfig(scope.market!.origin, { allowPrivateNetwork: false }));
     const result = await runCrawl({ config, redisUrl: TEST_REDIS_URL, site, progressEveryMs: 100, worker: { classifier } });
     expect(result.progress).toMatchObject({ seen: 1, done: 0, failed: 1 });
     const store = await openStore(config);
     const failures = await crawlFailures(store, result.crawlId);
     await store.close();
     expect(failures[0]!.reason).toMatch(/SSRF/);
-    expect(market.hits.size).toBe(0);
+    expect(scope.market!.hits.size).toBe(0);
   }, 60_000);
 });
