@@ -1,5 +1,5 @@
 /** Errors a user can fix (bad files, stale model) are one line on stderr; anything else keeps its stack. */
-const KNOWN = new Set(['LexiconError', 'ModelFileError', 'ModelMismatchError', 'CorpusError', 'UsageError', 'ConfigError', 'SiteConfigError', 'RedisUnavailableError', 'StoreError', 'FatalError']);
+const KNOWN = new Set(['LexiconError', 'ModelFileError', 'ModelMismatchError', 'CorpusError', 'UsageError', 'ConfigError', 'SiteConfigError', 'RedisUnavailableError', 'StoreError', 'FatalError', 'TokenError']);
 
 export class UsageError extends Error {
   override name = 'UsageError';

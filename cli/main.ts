@@ -2,6 +2,8 @@ import { Command, CommanderError } from 'commander';
 import { registerClassify } from './commands/classify.js';
 import { registerCrawl } from './commands/crawl.js';
 import { registerDemo } from './commands/demo.js';
+import { registerServe } from './commands/serve.js';
+import { registerToken } from './commands/token.js';
 import { registerWorker } from './commands/worker.js';
 import { registerEval } from './commands/eval.js';
 import { registerTrain } from './commands/train.js';
@@ -18,6 +20,8 @@ registerEval(program);
 registerCrawl(program);
 registerWorker(program);
 registerDemo(program);
+registerToken(program);
+registerServe(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -14,8 +14,15 @@ export const CrawlPageJobSchema = z.object({
 });
 export type CrawlPageJob = z.infer<typeof CrawlPageJobSchema>;
 
-export const WorkJobSchema = z.discriminatedUnion('kind', [CrawlPageJobSchema]);
+/** A moderator's report, stored by the server; the job carries only its id. */
+export const ReportJobSchema = z.object({
+  kind: z.literal('report'),
+  reportId: z.string().uuid(),
+});
+export type ReportJob = z.infer<typeof ReportJobSchema>;
+
+export const WorkJobSchema = z.discriminatedUnion('kind', [CrawlPageJobSchema, ReportJobSchema]);
 export type WorkJob = z.infer<typeof WorkJobSchema>;
 
 /** BullMQ job names, one per kind. */
-export const JOB_NAMES = { 'crawl-page': 'crawl-page' } as const satisfies Record<WorkJob['kind'], string>;
+export const JOB_NAMES = { 'crawl-page': 'crawl-page', report: 'report' } as const satisfies Record<WorkJob['kind'], string>;

@@ -7,6 +7,7 @@ import { CrawlContexts } from './crawl-context.js';
 import { BrowserPool } from './fetch/browser-pool.js';
 import type { FetchPolicy } from './fetch/http-client.js';
 import { HostGate } from './politeness/host-gate.js';
+import { processReport } from '../reports/process-report.js';
 import { processPage, type CrawlDeps } from './process-page.js';
 import { RenderLearning } from './render-learning.js';
 import { Robots } from './robots.js';
@@ -47,7 +48,7 @@ export async function startCrawlWorker(o: CrawlWorkerOptions): Promise<CrawlWork
   };
   const { worker, close: closeWorker } = startWorkWorker(
     { redisUrl: o.redisUrl, prefix: o.config.queuePrefix, concurrency: o.concurrency, lockDurationMs: o.lockDurationMs },
-    { 'crawl-page': (job) => processPage(job, deps) },
+    { 'crawl-page': (job) => processPage(job, deps), report: (job) => processReport(job, deps) },
   );
   worker.on('error', () => {}); // connection blips are retried by ioredis; job errors are recorded per job
   return {

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { Queue, type JobsOptions } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { packagePath } from '../classifier/package-root.js';
-import { JOB_NAMES, type CrawlPageJob, type SiteConfig } from '../contracts/index.js';
+import { JOB_NAMES, type CrawlPageJob, type ReportJob, type SiteConfig } from '../contracts/index.js';
 import { QUEUES, redisKeys, type RedisKeys } from './names.js';
 
 const RESERVE = readFileSync(packagePath('queue', 'reserve-urls.lua'), 'utf8');
@@ -80,6 +80,11 @@ export class WorkQueue {
   private async filterSeen(crawlId: string, pages: readonly Omit<CrawlPageJob, 'kind' | 'crawlId'>[], fresh: Set<string>) {
     const seen = await this.redis.smismember(this.keys.crawlSeen(crawlId), ...pages.map((p) => p.url));
     return pages.filter((p, i) => fresh.has(p.url) || seen[i] === 1);
+  }
+
+  /** Queues a stored report; its id is the job id, so queuing it twice is harmless. */
+  async enqueueReport(reportId: string): Promise<void> {
+    await this.queue.add(JOB_NAMES.report, { kind: 'report', reportId } satisfies ReportJob, { ...CRAWL_JOB_OPTIONS, jobId: `report-${reportId}` });
   }
 
   async markDone(crawlId: string, url: string): Promise<void> {

@@ -2,3 +2,6 @@
 export { openStore, databaseUrl, StoreError, type Store } from './open.js';
 export { saveListing, listingsOfCrawl, type ListingRecord, type ListingWithVerdict, type SaveResult } from './listings.js';
 export { recordCrawlFailure, crawlFailures } from './crawl-failures.js';
+export { createToken, listTokens, revokeToken, authenticate, ROLES, TokenError, type TokenInfo } from './tokens.js';
+export { createReport, getReport, setReportStatus, queuedReportIds, verdictOfListing, type NewReport, type ReportRecord } from './reports.js';
+export type { Role, ReportStatus } from './schema.js';

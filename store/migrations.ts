@@ -68,6 +68,39 @@ function migrations(dialect: Dialect): Record<string, Migration> {
           .execute();
       },
     },
+    '0002-tokens-reports': {
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable('tokens')
+          .addColumn('id', sql.raw(idType), (c) => c.primaryKey().$call((b) => (dialect === 'sqlite' ? b.autoIncrement() : b)))
+          .addColumn('name', 'text', (c) => c.notNull().unique())
+          .addColumn('role', 'text', (c) => c.notNull())
+          // SHA-256 of the token: tokens are 32 random bytes, so a fast hash is enough and the token itself is never stored.
+          .addColumn('token_hash', 'text', (c) => c.notNull().unique())
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .addColumn('revoked_at', 'text')
+          .execute();
+        await db.schema
+          .createTable('reports')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('client_report_id', 'text', (c) => c.notNull().unique())
+          .addColumn('reporter', 'text', (c) => c.notNull())
+          .addColumn('url', 'text', (c) => c.notNull())
+          .addColumn('title', 'text')
+          .addColumn('description', 'text')
+          .addColumn('price', 'text')
+          .addColumn('seller', 'text')
+          .addColumn('note', 'text')
+          .addColumn('suspected_category', 'text')
+          .addColumn('status', 'text', (c) => c.notNull())
+          .addColumn('error', 'text')
+          .addColumn('listing_id', 'integer', (c) => c.references('listings.id').onDelete('set null'))
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .addColumn('updated_at', 'text', (c) => c.notNull())
+          .execute();
+        await db.schema.createIndex('reports_listing').on('reports').column('listing_id').execute();
+      },
+    },
   };
 }
 

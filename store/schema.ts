@@ -63,9 +63,44 @@ export interface CrawlFailuresTable {
   failed_at: string;
 }
 
+export type Role = 'moderator' | 'investigator' | 'admin';
+
+export interface TokensTable {
+  id: Generated<number>;
+  name: string;
+  role: Role;
+  token_hash: string;
+  created_at: string;
+  revoked_at: string | null;
+}
+
+export type ReportStatus = 'queued' | 'processing' | 'classified' | 'failed';
+
+/** A moderator's report. The page's HTML is read for fields at intake and not kept. */
+export interface ReportsTable {
+  id: string;
+  client_report_id: string;
+  /** Token name of the moderator who sent it. */
+  reporter: string;
+  url: string;
+  title: string | null;
+  description: string | null;
+  price: string | null;
+  seller: string | null;
+  note: string | null;
+  suspected_category: string | null;
+  status: ReportStatus;
+  error: string | null;
+  listing_id: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface Database {
   listings: ListingsTable;
   listing_versions: ListingVersionsTable;
   verdicts: VerdictsTable;
   crawl_failures: CrawlFailuresTable;
+  tokens: TokensTable;
+  reports: ReportsTable;
 }

@@ -1,0 +1,38 @@
+/**
+ * Every error the API returns, with its stable code and HTTP status. Responses are
+ * `{"error": {"code", "message"}}`; clients switch on `code`, never on the message.
+ */
+export const API_ERRORS = {
+  FL_UNAUTHORIZED: 401,
+  FL_FORBIDDEN: 403,
+  FL_BAD_REQUEST: 400,
+  FL_INVALID_JSON: 400,
+  FL_UNSUPPORTED_MEDIA_TYPE: 415,
+  FL_BODY_TOO_LARGE: 413,
+  FL_NOT_FOUND: 404,
+  FL_QUEUE_UNAVAILABLE: 503,
+  FL_INTERNAL: 500,
+} as const;
+
+export type ApiErrorCode = keyof typeof API_ERRORS;
+
+export class ApiError extends Error {
+  override name = 'ApiError';
+  readonly statusCode: number;
+  constructor(
+    readonly code: ApiErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.statusCode = API_ERRORS[code];
+  }
+}
+
+/** Fastify's own errors, given our codes. */
+export const FASTIFY_CODES: Record<string, ApiErrorCode> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: 'FL_INVALID_JSON',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'FL_INVALID_JSON',
+  FST_ERR_CTP_BODY_TOO_LARGE: 'FL_BODY_TOO_LARGE',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'FL_UNSUPPORTED_MEDIA_TYPE',
+  FST_ERR_NOT_FOUND: 'FL_NOT_FOUND',
+};

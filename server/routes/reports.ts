@@ -1,0 +1,81 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { CategorySchema } from '../../contracts/index.js';
+import { extractListing } from '../../crawler/extract/extract-listing.js';
+import { createReport, getReport, verdictOfListing } from '../../store/index.js';
+import type { AppDeps } from '../app.js';
+import { requireRole } from '../auth.js';
+import { ApiError } from '../errors.js';
+
+const httpUrl = z
+  .string()
+  .max(2048)
+  .refine((u) => {
+    try {
+      return ['http:', 'https:'].includes(new URL(u).protocol);
+    } catch {
+      return false;
+    }
+  }, 'must be an absolute http(s) URL');
+
+/** POST /api/v1/reports body. */
+export const ReportBodySchema = z
+  .object({
+    url: httpUrl,
+    title: z.string().max(2000).optional(),
+    description: z.string().max(20_000).optional(),
+    price: z.string().max(200).optional(),
+    seller: z.string().max(200).optional(),
+    html: z.string().max(2 * 1024 * 1024).optional(),
+    note: z.string().max(2000).optional(),
+    suspectedCategory: CategorySchema.optional(),
+    clientReportId: z.string().uuid(),
+  })
+  .strict();
+
+function parseBody<T extends z.ZodType>(schema: T, body: unknown): z.infer<T> {
+  if (body === undefined || body === null || typeof body !== 'object') throw new ApiError('FL_BAD_REQUEST', 'send a JSON object');
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) throw new ApiError('FL_BAD_REQUEST', parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; '));
+  return parsed.data;
+}
+
+export function registerReports(app: FastifyInstance, deps: AppDeps): void {
+  app.post('/api/v1/reports', async (request, reply) => {
+    const caller = await requireRole(deps.store, request, ['moderator', 'admin']);
+    const body = parseBody(ReportBodySchema, request.body);
+    // Fields the moderator's page did not give come from its HTML, read with the crawler's extraction; the HTML is not kept.
+    const fromHtml = body.html && (!body.title || !body.description) ? extractListing(body.html, body.url) : null;
+    const { report, created } = await createReport(deps.store, {
+      clientReportId: body.clientReportId,
+      reporter: caller.name,
+      url: body.url,
+      title: body.title ?? fromHtml?.title ?? null,
+      description: body.description ?? fromHtml?.description ?? null,
+      price: body.price ?? fromHtml?.price ?? null,
+      seller: body.seller ?? fromHtml?.seller ?? null,
+      note: body.note ?? null,
+      suspectedCategory: body.suspectedCategory ?? null,
+    });
+    if (report.reporter !== caller.name) throw new ApiError('FL_BAD_REQUEST', 'clientReportId was used by another reporter');
+    // A report seen before is queued again only while it is still waiting (its first queuing may have failed).
+    if (created || report.status === 'queued') {
+      try {
+        await deps.queue.enqueueReport(report.id);
+      } catch (error) {
+        throw new ApiError('FL_QUEUE_UNAVAILABLE', `the report is stored but could not be queued (${(error as Error).message}); send it again`);
+      }
+    }
+    return reply.status(202).send({ id: report.id, status: report.status });
+  });
+
+  app.get<{ Params: { id: string } }>('/api/v1/reports/:id', async (request) => {
+    const caller = await requireRole(deps.store, request, ['moderator', 'investigator', 'admin']);
+    if (!z.string().uuid().safeParse(request.params.id).success) throw new ApiError('FL_NOT_FOUND', 'no such report');
+    const report = await getReport(deps.store, request.params.id);
+    // A moderator sees their own reports only; someone else's is as good as absent.
+    if (!report || (caller.role === 'moderator' && report.reporter !== caller.name)) throw new ApiError('FL_NOT_FOUND', 'no such report');
+    const verdict = report.status === 'classified' && report.listingId !== null ? await verdictOfListing(deps.store, report.listingId) : null;
+    return { id: report.id, status: report.status, ...(verdict ? { verdict } : {}), ...(report.error ? { error: report.error } : {}) };
+  });
+}

@@ -1,0 +1,113 @@
+import { randomUUID } from 'node:crypto';
+import type { Verdict } from '../contracts/index.js';
+import type { Store } from './open.js';
+import type { Selectable } from 'kysely';
+import type { ReportStatus, ReportsTable } from './schema.js';
+
+export interface NewReport {
+  readonly clientReportId: string;
+  readonly reporter: string;
+  readonly url: string;
+  readonly title: string | null;
+  readonly description: string | null;
+  readonly price: string | null;
+  readonly seller: string | null;
+  readonly note: string | null;
+  readonly suspectedCategory: string | null;
+}
+
+export interface ReportRecord extends NewReport {
+  readonly id: string;
+  readonly status: ReportStatus;
+  readonly error: string | null;
+  readonly listingId: number | null;
+  readonly createdAt: string;
+}
+
+/**
+ * Stores a report once per clientReportId: sending the same report again (an extension retrying
+ * after a lost answer) returns the first one, with `created: false`.
+ */
+export async function createReport(store: Store, r: NewReport): Promise<{ report: ReportRecord; created: boolean }> {
+  const now = new Date().toISOString();
+  const inserted = await store.db
+    .insertInto('reports')
+    .values({
+      id: randomUUID(),
+      client_report_id: r.clientReportId,
+      reporter: r.reporter,
+      url: r.url,
+      title: r.title,
+      description: r.description,
+      price: r.price,
+      seller: r.seller,
+      note: r.note,
+      suspected_category: r.suspectedCategory,
+      status: 'queued',
+      error: null,
+      listing_id: null,
+      created_at: now,
+      updated_at: now,
+    })
+    .onConflict((oc) => oc.column('client_report_id').doNothing())
+    .executeTakeFirst();
+  const report = await reportByClientId(store, r.clientReportId);
+  return { report: report!, created: Number(inserted.numInsertedOrUpdatedRows ?? 0n) > 0 };
+}
+
+type Row = Selectable<ReportsTable>;
+
+function toRecord(r: Row): ReportRecord {
+  return {
+    id: r.id,
+    clientReportId: r.client_report_id,
+    reporter: r.reporter,
+    url: r.url,
+    title: r.title,
+    description: r.description,
+    price: r.price,
+    seller: r.seller,
+    note: r.note,
+    suspectedCategory: r.suspected_category,
+    status: r.status,
+    error: r.error,
+    listingId: r.listing_id,
+    createdAt: r.created_at,
+  };
+}
+
+async function reportByClientId(store: Store, clientReportId: string): Promise<ReportRecord | null> {
+  const row = await store.db.selectFrom('reports').selectAll().where('client_report_id', '=', clientReportId).executeTakeFirst();
+  return row ? toRecord(row) : null;
+}
+
+export async function getReport(store: Store, id: string): Promise<ReportRecord | null> {
+  const row = await store.db.selectFrom('reports').selectAll().where('id', '=', id).executeTakeFirst();
+  return row ? toRecord(row) : null;
+}
+
+export async function setReportStatus(store: Store, id: string, status: ReportStatus, extra: { error?: string; listingId?: number } = {}): Promise<void> {
+  await store.db
+    .updateTable('reports')
+    .set({ status, updated_at: new Date().toISOString(), ...(extra.error !== undefined ? { error: extra.error } : {}), ...(extra.listingId !== undefined ? { listing_id: extra.listingId } : {}) })
+    .where('id', '=', id)
+    .execute();
+}
+
+/** Reports still waiting: re-queued at start, in case a crash came between storing and queuing. */
+export async function queuedReportIds(store: Store): Promise<string[]> {
+  const rows = await store.db.selectFrom('reports').select('id').where('status', 'in', ['queued', 'processing']).execute();
+  return rows.map((r) => r.id);
+}
+
+/** The newest verdict on the listing a report became. */
+export async function verdictOfListing(store: Store, listingId: number): Promise<Verdict | null> {
+  const row = await store.db
+    .selectFrom('verdicts as v')
+    .innerJoin('listings as l', (j) => j.onRef('l.id', '=', 'v.listing_id').onRef('l.content_hash', '=', 'v.content_hash'))
+    .select(['v.flagged', 'v.category', 'v.score', 'v.evidence', 'v.model_version'])
+    .where('v.listing_id', '=', listingId)
+    .orderBy('v.id', 'desc')
+    .executeTakeFirst();
+  return row ? { flagged: row.flagged === 1, category: row.category as Verdict['category'], score: row.score, evidence: JSON.parse(row.evidence), modelVersion: row.model_version } : null;
+}
