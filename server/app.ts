@@ -4,6 +4,7 @@ import type { WorkQueue } from '../queue/index.js';
 import type { Store } from '../store/index.js';
 import { ApiError, FASTIFY_CODES } from './errors.js';
 import { registerHealth } from './routes/health.js';
+import { registerListings } from './routes/listings.js';
 import { registerReports } from './routes/reports.js';
 
 export interface AppDeps {
@@ -35,5 +36,6 @@ export function buildApp(deps: AppDeps): FastifyInstance {
   app.setNotFoundHandler((request, reply) => reply.status(404).send({ error: { code: 'FL_NOT_FOUND', message: `no route ${request.method} ${request.url.split('?')[0]}` } }));
   registerHealth(app, deps);
   registerReports(app, deps);
+  registerListings(app, deps);
   return app;
 }

@@ -5,3 +5,5 @@ export { recordCrawlFailure, crawlFailures } from './crawl-failures.js';
 export { createToken, listTokens, revokeToken, authenticate, ROLES, TokenError, type TokenInfo } from './tokens.js';
 export { createReport, getReport, setReportStatus, queuedReportIds, verdictOfListing, type NewReport, type ReportRecord } from './reports.js';
 export type { Role, ReportStatus } from './schema.js';
+export { listListings, listingDetail, recordDecision, audit, auditLog, encodeCursor, decodeCursor, type ListingFilters, type ListingRow } from './review.js';
+export type { Decision } from './schema.js';

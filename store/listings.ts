@@ -49,13 +49,16 @@ export async function saveListing(store: Store, record: ListingRecord, verdict: 
     const fields = {
       url: record.url,
       ...text,
+      flagged: verdict.flagged ? 1 : 0,
+      score: verdict.score,
+      category: verdict.category,
       http_status: record.httpStatus,
       content_hash: record.contentHash,
       ...(record.crawlId !== null ? { crawl_id: record.crawlId } : {}),
     };
     const { id: listingId } = await trx
       .insertInto('listings')
-      .values({ site: record.site, canonical_url: record.canonicalUrl, source: record.source, crawl_id: record.crawlId, first_seen_at: record.fetchedAt, ...fields })
+      .values({ site: record.site, canonical_url: record.canonicalUrl, source: record.source, crawl_id: record.crawlId, first_seen_at: record.fetchedAt, decision: null, ...fields })
       .onConflict((oc) => oc.columns(['site', 'canonical_url']).doUpdateSet(fields))
       .returning('id')
       .executeTakeFirstOrThrow();

@@ -101,6 +101,34 @@ function migrations(dialect: Dialect): Record<string, Migration> {
         await db.schema.createIndex('reports_listing').on('reports').column('listing_id').execute();
       },
     },
+    '0003-review': {
+      async up(db: Kysely<unknown>) {
+        // The verdict on a listing's current text, kept on the row so the review queue can sort and page by score.
+        await db.schema.alterTable('listings').addColumn('flagged', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+        await db.schema.alterTable('listings').addColumn('score', 'real', (c) => c.notNull().defaultTo(0)).execute();
+        await db.schema.alterTable('listings').addColumn('category', 'text').execute();
+        await db.schema.alterTable('listings').addColumn('decision', 'text').execute();
+        await db.schema.createIndex('listings_review').on('listings').columns(['flagged', 'score', 'id']).execute();
+        await db.schema
+          .createTable('decisions')
+          .addColumn('id', sql.raw(idType), (c) => c.primaryKey().$call((b) => (dialect === 'sqlite' ? b.autoIncrement() : b)))
+          .addColumn('listing_id', 'integer', (c) => c.notNull().references('listings.id').onDelete('cascade'))
+          .addColumn('decision', 'text', (c) => c.notNull())
+          .addColumn('note', 'text')
+          .addColumn('decided_by', 'text', (c) => c.notNull())
+          .addColumn('decided_at', 'text', (c) => c.notNull())
+          .execute();
+        await db.schema
+          .createTable('audit_log')
+          .addColumn('id', sql.raw(idType), (c) => c.primaryKey().$call((b) => (dialect === 'sqlite' ? b.autoIncrement() : b)))
+          .addColumn('actor', 'text', (c) => c.notNull())
+          .addColumn('action', 'text', (c) => c.notNull())
+          .addColumn('listing_id', 'integer')
+          .addColumn('detail', 'text')
+          .addColumn('at', 'text', (c) => c.notNull())
+          .execute();
+      },
+    },
   };
 }
 

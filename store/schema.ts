@@ -24,6 +24,12 @@ export interface ListingsTable {
   /** The last crawl that fetched it (null for reports). */
   crawl_id: string | null;
   first_seen_at: string;
+  /** The newest verdict on the current text (kept here for sorting and paging the review queue). */
+  flagged: Generated<number>;
+  score: Generated<number>;
+  category: string | null;
+  /** The latest investigator decision, if any. */
+  decision: string | null;
 }
 
 /** Every distinct text a listing has shown: a seller who edits the ad keeps its history. */
@@ -96,6 +102,27 @@ export interface ReportsTable {
   updated_at: string;
 }
 
+export type Decision = 'confirmed' | 'dismissed' | 'escalated';
+
+export interface DecisionsTable {
+  id: Generated<number>;
+  listing_id: number;
+  decision: Decision;
+  note: string | null;
+  decided_by: string;
+  decided_at: string;
+}
+
+/** Who saw, unmasked, decided or exported what, and when. */
+export interface AuditLogTable {
+  id: Generated<number>;
+  actor: string;
+  action: 'view' | 'unmask' | 'decide' | 'export';
+  listing_id: number | null;
+  detail: string | null;
+  at: string;
+}
+
 export interface Database {
   listings: ListingsTable;
   listing_versions: ListingVersionsTable;
@@ -103,4 +130,6 @@ export interface Database {
   crawl_failures: CrawlFailuresTable;
   tokens: TokensTable;
   reports: ReportsTable;
+  decisions: DecisionsTable;
+  audit_log: AuditLogTable;
 }

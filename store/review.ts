@@ -1,0 +1,104 @@
+import type { Store } from './open.js';
+import type { AuditLogTable, Decision } from './schema.js';
+
+export interface ListingFilters {
+  readonly flagged?: boolean;
+  readonly category?: string;
+  /** A decision, or 'none' for undecided listings. */
+  readonly decision?: Decision | 'none';
+  readonly site?: string;
+  /** Text searched in title, description and seller. */
+  readonly q?: string;
+  readonly minScore?: number;
+}
+
+export interface ListingRow {
+  id: number;
+  site: string;
+  url: string;
+  title: string | null;
+  description: string | null;
+  price: string | null;
+  seller: string | null;
+  flagged: boolean;
+  score: number;
+  category: string | null;
+  decision: string | null;
+  reports: number;
+  fetchedAt: string;
+  contentHash: string;
+}
+
+/** Cursor for "highest score first": the last row's score and id. */
+export const encodeCursor = (row: { score: number; id: number }) => Buffer.from(JSON.stringify([row.score, row.id])).toString('base64url');
+export function decodeCursor(cursor: string): { score: number; id: number } | null {
+  try {
+    const [score, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString()) as [unknown, unknown];
+    return typeof score === 'number' && Number.isInteger(id) ? { score, id: id as number } : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Listings, highest score first, filtered and paged by cursor. */
+export async function listListings(store: Store, f: ListingFilters, cursor: { score: number; id: number } | null, limit: number): Promise<ListingRow[]> {
+  let q = store.db
+    .selectFrom('listings as l')
+    .select((eb) => [
+      'l.id', 'l.site', 'l.url', 'l.title', 'l.description', 'l.price', 'l.seller', 'l.flagged', 'l.score', 'l.category', 'l.decision', 'l.fetched_at', 'l.content_hash',
+      eb.selectFrom('reports as r').select((e) => e.fn.countAll<number>().as('n')).whereRef('r.listing_id', '=', 'l.id').as('reports'),
+    ])
+    .orderBy('l.score', 'desc')
+    .orderBy('l.id', 'desc')
+    .limit(limit);
+  if (f.flagged !== undefined) q = q.where('l.flagged', '=', f.flagged ? 1 : 0);
+  if (f.category) q = q.where('l.category', '=', f.category);
+  if (f.decision === 'none') q = q.where('l.decision', 'is', null);
+  else if (f.decision) q = q.where('l.decision', '=', f.decision);
+  if (f.site) q = q.where('l.site', '=', f.site);
+  if (f.minScore !== undefined) q = q.where('l.score', '>=', f.minScore);
+  if (f.q) {
+    const like = `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    q = q.where((eb) => eb.or([eb('l.title', 'like', like), eb('l.description', 'like', like), eb('l.seller', 'like', like)]));
+  }
+  if (cursor) q = q.where((eb) => eb.or([eb('l.score', '<', cursor.score), eb.and([eb('l.score', '=', cursor.score), eb('l.id', '<', cursor.id)])]));
+  const rows = await q.execute();
+  return rows.map((r) => ({
+    id: r.id, site: r.site, url: r.url, title: r.title, description: r.description, price: r.price, seller: r.seller,
+    flagged: r.flagged === 1, score: r.score, category: r.category, decision: r.decision, reports: Number(r.reports ?? 0), fetchedAt: r.fetched_at, contentHash: r.content_hash,
+  }));
+}
+
+/** A listing with everything an investigator weighs: its text history, verdicts, reports and decisions. */
+export async function listingDetail(store: Store, id: number) {
+  const listing = await store.db.selectFrom('listings').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!listing) return null;
+  const [versions, verdicts, reports, decisions] = await Promise.all([
+    store.db.selectFrom('listing_versions').select(['content_hash', 'title', 'description', 'price', 'seller', 'fetched_at']).where('listing_id', '=', id).orderBy('id').execute(),
+    store.db.selectFrom('verdicts').select(['content_hash', 'model_version', 'flagged', 'category', 'score', 'evidence', 'created_at']).where('listing_id', '=', id).orderBy('id', 'desc').execute(),
+    store.db.selectFrom('reports').select(['id', 'reporter', 'note', 'suspected_category', 'status', 'created_at']).where('listing_id', '=', id).orderBy('created_at').execute(),
+    store.db.selectFrom('decisions').select(['decision', 'note', 'decided_by', 'decided_at']).where('listing_id', '=', id).orderBy('id').execute(),
+  ]);
+  return { listing, versions, verdicts, reports, decisions };
+}
+
+export async function recordDecision(store: Store, listingId: number, decision: Decision, note: string | null, actor: string): Promise<boolean> {
+  return store.db.transaction().execute(async (trx) => {
+    const updated = await trx.updateTable('listings').set({ decision }).where('id', '=', listingId).executeTakeFirst();
+    if (Number(updated.numUpdatedRows) === 0) return false;
+    const at = new Date().toISOString();
+    await trx.insertInto('decisions').values({ listing_id: listingId, decision, note, decided_by: actor, decided_at: at }).execute();
+    await trx.insertInto('audit_log').values({ actor, action: 'decide', listing_id: listingId, detail: decision, at }).execute();
+    return true;
+  });
+}
+
+export async function audit(store: Store, actor: string, action: AuditLogTable['action'], listingId: number | null, detail: string | null = null): Promise<void> {
+  await store.db.insertInto('audit_log').values({ actor, action, listing_id: listingId, detail, at: new Date().toISOString() }).execute();
+}
+
+export async function auditLog(store: Store, listingId?: number) {
+  let q = store.db.selectFrom('audit_log').select(['actor', 'action', 'listing_id', 'detail', 'at']).orderBy('id');
+  if (listingId !== undefined) q = q.where('listing_id', '=', listingId);
+  return q.execute();
+}

@@ -1,0 +1,98 @@
+import type { FastifyInstance } from 'fastify';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Verdict } from '../contracts/index.js';
+import { connectRedis, WorkQueue } from '../queue/index.js';
+import { buildApp } from '../server/app.js';
+import { auditLog, createToken, saveListing } from '../store/index.js';
+import { deletePrefix, TEST_REDIS_URL, uniquePrefix } from './helpers/redis.js';
+import { STORE_KINDS, type TestStore } from './helpers/stores.js';
+
+const ID = '11010519491231002X';
+const seed: [string, number, Verdict['category']][] = [
+  ['手持身份证照 一套三张', 0.99, 'id_holding_photo'],
+  ['人脸四件套 懂的来', 0.95, 'identity_kit'],
+  [`出售 sfz ${ID} 手持`, 0.9, 'id_holding_photo'],
+  ['纯棉四件套', 0.02, null],
+];
+
+for (const [kind, open] of Object.entries(STORE_KINDS)) {
+  describe(`the listings API on ${kind}`, () => {
+    let t: TestStore;
+    let app: FastifyInstance;
+    let queue: WorkQueue;
+    let prefix: string;
+    let inv: string;
+    let mod: string;
+    const ids: number[] = [];
+    beforeEach(async () => {
+      t = await open();
+      prefix = uniquePrefix('api-l');
+      queue = new WorkQueue(connectRedis(TEST_REDIS_URL), prefix);
+      app = buildApp({ store: t.store, queue, redis: queue.redis });
+      inv = await createToken(t.store, 'inv-a', 'investigator');
+      mod = await createToken(t.store, 'mod-a', 'moderator');
+      ids.length = 0;
+      for (const [i, [title, score, category]] of seed.entries()) {
+        const r = await saveListing(
+          t.store,
+          { site: 'demo', url: `http://m.example/${i}`, canonicalUrl: `http://m.example/${i}`, title, description: null, price: null, seller: 'seller 13812345678', images: [], fetchedAt: '2026-11-23T00:00:00Z', httpStatus: 200, contentHash: `h${i}`, source: 'crawl', crawlId: 'c' },
+          { flagged: score > 0.5, category, score, evidence: [{ field: 'title', start: 0, end: title.length, text: title, reason: 'r' }], modelVersion: 'm' },
+        );
+        ids.push(r.listingId);
+      }
+    });
+    afterEach(async () => {
+      await app.close();
+      await deletePrefix(queue.redis, prefix);
+      await queue.close();
+      queue.redis.disconnect();
+      await t.cleanup();
+    });
+
+    const get = (url: string, token = inv) => app.inject({ method: 'GET', url, headers: { authorization: `Bearer ${token}` } });
+
+    it('lists flagged listings highest score first, page by page', async () => {
+      const first = (await get('/api/v1/listings?flagged=true&limit=2')).json();
+      expect(first.items.map((i: { score: number }) => i.score)).toEqual([0.99, 0.95]);
+      const second = (await get(`/api/v1/listings?flagged=true&limit=2&cursor=${first.nextCursor}`)).json();
+      expect(second.items.map((i: { score: number }) => i.score)).toEqual([0.9]);
+      expect(second.nextCursor).toBeNull();
+      expect((await get('/api/v1/listings?category=identity_kit')).json().items).toHaveLength(1);
+      expect((await get('/api/v1/listings?q=%E7%BA%AF%E6%A3%89')).json().items.map((i: { title: string }) => i.title)).toEqual(['纯棉四件套']);
+      expect((await get('/api/v1/listings?limit=0')).statusCode).toBe(400);
+      expect((await get('/api/v1/listings?cursor=nonsense')).json().error.code).toBe('FL_BAD_REQUEST');
+      expect((await get('/api/v1/listings', mod)).statusCode).toBe(403);
+    });
+
+    it('masks ID and phone numbers unless the investigator unmasks, and logs who saw what', async () => {
+      const id = ids[2]!;
+      const masked = (await get(`/api/v1/listings/${id}`)).json();
+      expect(masked.title).toBe('出售 sfz 11**************2X 手持');
+      expect(masked.seller).toBe('seller 138******78');
+      expect(masked.verdicts[0].evidence[0].text).toBe(masked.title);
+      expect(masked.masked).toBe(true);
+      const raw = (await get(`/api/v1/listings/${id}?unmask=true`)).json();
+      expect(raw.title).toContain(ID);
+      const log = await auditLog(t.store, id);
+      expect(log.map((e) => [e.actor, e.action])).toEqual([['inv-a', 'view'], ['inv-a', 'unmask']]);
+      // The list is masked too.
+      const listed = (await get('/api/v1/listings?q=sfz')).json().items[0];
+      expect(listed.title).not.toContain(ID);
+    });
+
+    it('keeps decisions with who and when, and filters by them', async () => {
+      const id = ids[0]!;
+      const decide = (body: unknown) => app.inject({ method: 'POST', url: `/api/v1/listings/${id}/decision`, payload: body as object, headers: { authorization: `Bearer ${inv}` } });
+      expect((await decide({ decision: 'confirmed', note: 'clear sale' })).statusCode).toBe(201);
+      expect((await decide({ decision: 'maybe' })).json().error.code).toBe('FL_BAD_REQUEST');
+      const detail = (await get(`/api/v1/listings/${id}`)).json();
+      expect(detail.decision).toBe('confirmed');
+      expect(detail.decisions).toEqual([{ decision: 'confirmed', note: 'clear sale', by: 'inv-a', at: expect.any(String) }]);
+      expect((await get('/api/v1/listings?decision=confirmed')).json().items.map((i: { id: number }) => i.id)).toEqual([id]);
+      expect((await get('/api/v1/listings?decision=none&flagged=true')).json().items).toHaveLength(2);
+      expect((await auditLog(t.store, id)).some((e) => e.action === 'decide' && e.detail === 'confirmed')).toBe(true);
+      const missing = await app.inject({ method: 'POST', url: '/api/v1/listings/999999/decision', payload: { decision: 'dismissed' }, headers: { authorization: `Bearer ${inv}` } });
+      expect([missing.statusCode, missing.json().error.code]).toEqual([404, 'FL_NOT_FOUND']);
+    });
+  });
+}
