@@ -4,6 +4,7 @@ import type { WorkQueue } from '../queue/index.js';
 import type { Store } from '../store/index.js';
 import { ApiError, FASTIFY_CODES } from './errors.js';
 import { registerHealth } from './routes/health.js';
+import { registerExport } from './routes/export.js';
 import { registerListings } from './routes/listings.js';
 import { registerReports } from './routes/reports.js';
 
@@ -37,5 +38,6 @@ export function buildApp(deps: AppDeps): FastifyInstance {
   registerHealth(app, deps);
   registerReports(app, deps);
   registerListings(app, deps);
+  registerExport(app, deps);
   return app;
 }

@@ -94,5 +94,20 @@ for (const [kind, open] of Object.entries(STORE_KINDS)) {
       const missing = await app.inject({ method: 'POST', url: '/api/v1/listings/999999/decision', payload: { decision: 'dismissed' }, headers: { authorization: `Bearer ${inv}` } });
       expect([missing.statusCode, missing.json().error.code]).toEqual([404, 'FL_NOT_FOUND']);
     });
+
+    it('exports the current filter as JSON Lines or CSV, masked and logged', async () => {
+      const jsonl = await get('/api/v1/export?format=jsonl&flagged=true');
+      expect(jsonl.headers['content-type']).toMatch(/ndjson/);
+      const rows = jsonl.body.trim().split('\n').map((l) => JSON.parse(l) as { score: number });
+      expect(rows.map((r) => r.score)).toEqual([0.99, 0.95, 0.9]);
+      expect(jsonl.body).not.toContain(ID);
+      expect(rows[0]).toMatchObject({ contentHash: 'h0', fetchedAt: '2026-11-23T00:00:00Z', reports: 0 });
+      const csv = await get('/api/v1/export?format=csv');
+      const lines = csv.body.replace(/^\ufeff/, '').trim().split('\n');
+      expect(lines[0]).toBe('id,site,url,title,description,price,seller,flagged,score,category,decision,reports,fetchedAt,contentHash');
+      expect(lines).toHaveLength(5);
+      expect((await auditLog(t.store)).filter((e) => e.action === 'export')).toHaveLength(2);
+      expect((await get('/api/v1/export?format=xml')).statusCode).toBe(400);
+    });
   });
 }
