@@ -1,11 +1,8 @@
-import type { FastifyInstance } from 'fastify';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { Verdict } from '../contracts/index.js';
-import { connectRedis, WorkQueue } from '../queue/index.js';
-import { buildApp } from '../server/app.js';
 import { auditLog, createToken, saveListing } from '../store/index.js';
-import { deletePrefix, TEST_REDIS_URL, uniquePrefix } from './helpers/redis.js';
-import { STORE_KINDS, type TestStore } from './helpers/stores.js';
+import { apiTestScope } from './helpers/api-env.js';
+import { STORE_KINDS } from './helpers/stores.js';
 
 const ID = '11010519491231002X';
 const seed: [string, number, Verdict['category']][] = [
@@ -17,39 +14,24 @@ const seed: [string, number, Verdict['category']][] = [
 
 for (const [kind, open] of Object.entries(STORE_KINDS)) {
   describe(`the listings API on ${kind}`, () => {
-    let t: TestStore;
-    let app: FastifyInstance;
-    let queue: WorkQueue;
-    let prefix: string;
+    const s = apiTestScope(open, 'api-l');
     let inv: string;
     let mod: string;
     const ids: number[] = [];
     beforeEach(async () => {
-      t = await open();
-      prefix = uniquePrefix('api-l');
-      queue = new WorkQueue(connectRedis(TEST_REDIS_URL), prefix);
-      app = buildApp({ store: t.store, queue, redis: queue.redis });
-      inv = await createToken(t.store, 'inv-a', 'investigator');
-      mod = await createToken(t.store, 'mod-a', 'moderator');
+      inv = await createToken(s.t.store, 'inv-a', 'investigator');
+      mod = await createToken(s.t.store, 'mod-a', 'moderator');
       ids.length = 0;
       for (const [i, [title, score, category]] of seed.entries()) {
         const r = await saveListing(
-          t.store,
+          s.t.store,
           { site: 'demo', url: `http://m.example/${i}`, canonicalUrl: `http://m.example/${i}`, title, description: null, price: null, seller: 'seller 13812345678', images: [], fetchedAt: '2026-11-23T00:00:00Z', httpStatus: 200, contentHash: `h${i}`, source: 'crawl', crawlId: 'c' },
           { flagged: score > 0.5, category, score, evidence: [{ field: 'title', start: 0, end: title.length, text: title, reason: 'r' }], modelVersion: 'm' },
         );
         ids.push(r.listingId);
       }
     });
-    afterEach(async () => {
-      await app.close();
-      await deletePrefix(queue.redis, prefix);
-      await queue.close();
-      queue.redis.disconnect();
-      await t.cleanup();
-    });
-
-    const get = (url: string, token = inv) => app.inject({ method: 'GET', url, headers: { authorization: `Bearer ${token}` } });
+    const get = (url: string, token = inv) => s.app.inject({ method: 'GET', url, headers: { authorization: `Bearer ${token}` } });
 
     it('lists flagged listings highest score first, page by page', async () => {
       const first = (await get('/api/v1/listings?flagged=true&limit=2')).json();
@@ -73,7 +55,7 @@ for (const [kind, open] of Object.entries(STORE_KINDS)) {
       expect(masked.masked).toBe(true);
       const raw = (await get(`/api/v1/listings/${id}?unmask=true`)).json();
       expect(raw.title).toContain(ID);
-      const log = await auditLog(t.store, id);
+      const log = await auditLog(s.t.store, id);
       expect(log.map((e) => [e.actor, e.action])).toEqual([['inv-a', 'view'], ['inv-a', 'unmask']]);
       // The list is masked too.
       const listed = (await get('/api/v1/listings?q=sfz')).json().items[0];
@@ -82,7 +64,7 @@ for (const [kind, open] of Object.entries(STORE_KINDS)) {
 
     it('keeps decisions with who and when, and filters by them', async () => {
       const id = ids[0]!;
-      const decide = (body: unknown) => app.inject({ method: 'POST', url: `/api/v1/listings/${id}/decision`, payload: body as object, headers: { authorization: `Bearer ${inv}` } });
+      const decide = (body: unknown) => s.app.inject({ method: 'POST', url: `/api/v1/listings/${id}/decision`, payload: body as object, headers: { authorization: `Bearer ${inv}` } });
       expect((await decide({ decision: 'confirmed', note: 'clear sale' })).statusCode).toBe(201);
       expect((await decide({ decision: 'maybe' })).json().error.code).toBe('FL_BAD_REQUEST');
       const detail = (await get(`/api/v1/listings/${id}`)).json();
@@ -90,8 +72,8 @@ for (const [kind, open] of Object.entries(STORE_KINDS)) {
       expect(detail.decisions).toEqual([{ decision: 'confirmed', note: 'clear sale', by: 'inv-a', at: expect.any(String) }]);
       expect((await get('/api/v1/listings?decision=confirmed')).json().items.map((i: { id: number }) => i.id)).toEqual([id]);
       expect((await get('/api/v1/listings?decision=none&flagged=true')).json().items).toHaveLength(2);
-      expect((await auditLog(t.store, id)).some((e) => e.action === 'decide' && e.detail === 'confirmed')).toBe(true);
-      const missing = await app.inject({ method: 'POST', url: '/api/v1/listings/999999/decision', payload: { decision: 'dismissed' }, headers: { authorization: `Bearer ${inv}` } });
+      expect((await auditLog(s.t.store, id)).some((e) => e.action === 'decide' && e.detail === 'confirmed')).toBe(true);
+      const missing = await s.app.inject({ method: 'POST', url: '/api/v1/listings/999999/decision', payload: { decision: 'dismissed' }, headers: { authorization: `Bearer ${inv}` } });
       expect([missing.statusCode, missing.json().error.code]).toEqual([404, 'FL_NOT_FOUND']);
     });
 
@@ -106,7 +88,7 @@ for (const [kind, open] of Object.entries(STORE_KINDS)) {
       const lines = csv.body.replace(/^\ufeff/, '').trim().split('\n');
       expect(lines[0]).toBe('id,site,url,title,description,price,seller,flagged,score,category,decision,reports,fetchedAt,contentHash');
       expect(lines).toHaveLength(5);
-      expect((await auditLog(t.store)).filter((e) => e.action === 'export')).toHaveLength(2);
+      expect((await auditLog(s.t.store)).filter((e) => e.action === 'export')).toHaveLength(2);
       expect((await get('/api/v1/export?format=xml')).statusCode).toBe(400);
     });
   });

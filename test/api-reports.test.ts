@@ -1,45 +1,30 @@
 import { randomUUID } from 'node:crypto';
-import type { FastifyInstance } from 'fastify';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { Classifier } from '../classifier/classify.js';
 import { loadConfig } from '../config/config.js';
 import { startCrawlWorker } from '../crawler/worker.js';
-import { connectRedis, WorkQueue } from '../queue/index.js';
-import { buildApp, BODY_LIMIT } from '../server/app.js';
+import { BODY_LIMIT } from '../server/app.js';
 import { createToken } from '../store/index.js';
-import { deletePrefix, TEST_REDIS_URL, uniquePrefix } from './helpers/redis.js';
-import { STORE_KINDS, type TestStore } from './helpers/stores.js';
+import { apiTestScope } from './helpers/api-env.js';
+import { TEST_REDIS_URL } from './helpers/redis.js';
+import { STORE_KINDS } from './helpers/stores.js';
 
 const classifier = Classifier.load();
 
 for (const [kind, open] of Object.entries(STORE_KINDS)) {
   describe(`the reports API on ${kind}`, () => {
-    let t: TestStore;
-    let app: FastifyInstance;
-    let queue: WorkQueue;
-    let prefix: string;
+    const s = apiTestScope(open, 'api');
     let tokens: Record<'mod' | 'mod2' | 'inv', string>;
     beforeEach(async () => {
-      t = await open();
-      prefix = uniquePrefix('api');
-      queue = new WorkQueue(connectRedis(TEST_REDIS_URL), prefix);
-      app = buildApp({ store: t.store, queue, redis: queue.redis });
       tokens = {
-        mod: await createToken(t.store, 'mod-ana', 'moderator'),
-        mod2: await createToken(t.store, 'mod-bo', 'moderator'),
-        inv: await createToken(t.store, 'inv-cy', 'investigator'),
+        mod: await createToken(s.t.store, 'mod-ana', 'moderator'),
+        mod2: await createToken(s.t.store, 'mod-bo', 'moderator'),
+        inv: await createToken(s.t.store, 'inv-cy', 'investigator'),
       };
-    });
-    afterEach(async () => {
-      await app.close();
-      await deletePrefix(queue.redis, prefix);
-      await queue.close();
-      queue.redis.disconnect();
-      await t.cleanup();
     });
 
     const post = (token: string | null, payload: unknown, headers: Record<string, string> = {}) =>
-      app.inject({ method: 'POST', url: '/api/v1/reports', payload: payload as string, headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers } });
+      s.app.inject({ method: 'POST', url: '/api/v1/reports', payload: payload as string, headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers } });
     const report = (over: Record<string, unknown> = {}) => ({ url: 'https://m.example/item/9?spm=1', title: '手持身份证照 一套三张', description: '加V详聊 五毛一张', clientReportId: randomUUID(), ...over });
     const code = (r: { json: () => { error: { code: string } } }) => r.json().error.code;
 
@@ -64,7 +49,7 @@ for (const [kind, open] of Object.entries(STORE_KINDS)) {
       expect([huge.statusCode, code(huge)]).toEqual([413, 'FL_BODY_TOO_LARGE']);
       const text = await post(tokens.mod, 'hello', { 'content-type': 'text/plain' });
       expect([text.statusCode, code(text)]).toEqual([415, 'FL_UNSUPPORTED_MEDIA_TYPE']);
-      const missing = await app.inject({ method: 'GET', url: '/api/v1/nothing' });
+      const missing = await s.app.inject({ method: 'GET', url: '/api/v1/nothing' });
       expect([missing.statusCode, code(missing)]).toEqual([404, 'FL_NOT_FOUND']);
     });
 
@@ -75,7 +60,7 @@ for (const [kind, open] of Object.entries(STORE_KINDS)) {
       expect(first.json()).toEqual({ id: expect.any(String), status: 'queued' });
       const again = await post(tokens.mod, body);
       expect(again.json().id).toBe(first.json().id);
-      const counts = await queue.queue.getJobCounts('waiting', 'active', 'delayed');
+      const counts = await s.queue.queue.getJobCounts('waiting', 'active', 'delayed');
       expect((counts.waiting ?? 0) + (counts.active ?? 0) + (counts.delayed ?? 0)).toBe(1);
     });
 
@@ -84,9 +69,9 @@ for (const [kind, open] of Object.entries(STORE_KINDS)) {
       const sent = await post(tokens.mod, report({ title: undefined, description: undefined, html }));
       expect(sent.statusCode).toBe(202);
       const { id } = sent.json();
-      const config = loadConfig({ QUEUE_PREFIX: prefix, REDIS_URL: TEST_REDIS_URL });
-      const worker = await startCrawlWorker({ config, redisUrl: TEST_REDIS_URL, concurrency: 2, classifier, store: t.store });
-      const get = (token: string) => app.inject({ method: 'GET', url: `/api/v1/reports/${id}`, headers: { authorization: `Bearer ${token}` } });
+      const config = loadConfig({ QUEUE_PREFIX: s.prefix, REDIS_URL: TEST_REDIS_URL });
+      const worker = await startCrawlWorker({ config, redisUrl: TEST_REDIS_URL, concurrency: 2, classifier, store: s.t.store });
+      const get = (token: string) => s.app.inject({ method: 'GET', url: `/api/v1/reports/${id}`, headers: { authorization: `Bearer ${token}` } });
       try {
         let status = '';
         for (let i = 0; i < 100 && status !== 'classified'; i++) {
@@ -106,7 +91,7 @@ for (const [kind, open] of Object.entries(STORE_KINDS)) {
     });
 
     it('reports health', async () => {
-      const r = await app.inject({ method: 'GET', url: '/healthz' });
+      const r = await s.app.inject({ method: 'GET', url: '/healthz' });
       expect(r.json()).toEqual({ status: 'ok', redis: 'ok', database: 'ok' });
     });
   });
