@@ -1,16 +1,18 @@
-import { sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import { sql, type ColumnDefinitionBuilder, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 
 export type Dialect = 'sqlite' | 'postgres';
 
 /** Migrations in order. Each takes the dialect only where the two databases spell a type differently. */
 function migrations(dialect: Dialect): Record<string, Migration> {
-  const idType = dialect === 'postgres' ? 'serial' : 'integer';
+  // An auto-numbered key: SERIAL in PostgreSQL, INTEGER PRIMARY KEY AUTOINCREMENT in SQLite.
+  const idType = sql.raw(dialect === 'postgres' ? 'serial' : 'integer');
+  const idColumn = (c: ColumnDefinitionBuilder) => c.primaryKey().$call((b) => (dialect === 'sqlite' ? b.autoIncrement() : b));
   return {
     '0001-listings': {
       async up(db: Kysely<unknown>) {
         await db.schema
           .createTable('listings')
-          .addColumn('id', sql.raw(idType), (c) => c.primaryKey().$call((b) => (dialect === 'sqlite' ? b.autoIncrement() : b)))
+          .addColumn('id', idType, idColumn)
           .addColumn('site', 'text', (c) => c.notNull())
           .addColumn('url', 'text', (c) => c.notNull())
           .addColumn('canonical_url', 'text', (c) => c.notNull())
@@ -29,7 +31,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
           .execute();
         await db.schema
           .createTable('listing_versions')
-          .addColumn('id', sql.raw(idType), (c) => c.primaryKey().$call((b) => (dialect === 'sqlite' ? b.autoIncrement() : b)))
+          .addColumn('id', idType, idColumn)
           .addColumn('listing_id', 'integer', (c) => c.notNull().references('listings.id').onDelete('cascade'))
           .addColumn('content_hash', 'text', (c) => c.notNull())
           .addColumn('title', 'text')
@@ -42,7 +44,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
           .execute();
         await db.schema
           .createTable('verdicts')
-          .addColumn('id', sql.raw(idType), (c) => c.primaryKey().$call((b) => (dialect === 'sqlite' ? b.autoIncrement() : b)))
+          .addColumn('id', idType, idColumn)
           .addColumn('listing_id', 'integer', (c) => c.notNull().references('listings.id').onDelete('cascade'))
           .addColumn('content_hash', 'text', (c) => c.notNull())
           .addColumn('model_version', 'text', (c) => c.notNull())
@@ -57,7 +59,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
         await db.schema.createIndex('verdicts_flagged_score').on('verdicts').columns(['flagged', 'score']).execute();
         await db.schema
           .createTable('crawl_failures')
-          .addColumn('id', sql.raw(idType), (c) => c.primaryKey().$call((b) => (dialect === 'sqlite' ? b.autoIncrement() : b)))
+          .addColumn('id', idType, idColumn)
           .addColumn('crawl_id', 'text', (c) => c.notNull())
           .addColumn('site', 'text', (c) => c.notNull())
           .addColumn('url', 'text', (c) => c.notNull())
@@ -72,7 +74,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
       async up(db: Kysely<unknown>) {
         await db.schema
           .createTable('tokens')
-          .addColumn('id', sql.raw(idType), (c) => c.primaryKey().$call((b) => (dialect === 'sqlite' ? b.autoIncrement() : b)))
+          .addColumn('id', idType, idColumn)
           .addColumn('name', 'text', (c) => c.notNull().unique())
           .addColumn('role', 'text', (c) => c.notNull())
           // SHA-256 of the token: tokens are 32 random bytes, so a fast hash is enough and the token itself is never stored.
@@ -111,7 +113,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
         await db.schema.createIndex('listings_review').on('listings').columns(['flagged', 'score', 'id']).execute();
         await db.schema
           .createTable('decisions')
-          .addColumn('id', sql.raw(idType), (c) => c.primaryKey().$call((b) => (dialect === 'sqlite' ? b.autoIncrement() : b)))
+          .addColumn('id', idType, idColumn)
           .addColumn('listing_id', 'integer', (c) => c.notNull().references('listings.id').onDelete('cascade'))
           .addColumn('decision', 'text', (c) => c.notNull())
           .addColumn('note', 'text')
@@ -120,7 +122,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
           .execute();
         await db.schema
           .createTable('audit_log')
-          .addColumn('id', sql.raw(idType), (c) => c.primaryKey().$call((b) => (dialect === 'sqlite' ? b.autoIncrement() : b)))
+          .addColumn('id', idType, idColumn)
           .addColumn('actor', 'text', (c) => c.notNull())
           .addColumn('action', 'text', (c) => c.notNull())
           .addColumn('listing_id', 'integer')

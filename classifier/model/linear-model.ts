@@ -32,11 +32,6 @@ export class LinearModel {
     for (let k = 0; k < K; k++) out[k]! /= sum;
     return out;
   }
-
-  /** Per-class contribution of one bucket at value v (for explaining a verdict). */
-  contribution(bucket: number, v: number, k: number): number {
-    return v * this.weights[bucket * this.classes + k]!;
-  }
 }
 
 export interface TrainOptions {

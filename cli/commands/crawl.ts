@@ -1,5 +1,6 @@
 import { createWriteStream } from 'node:fs';
 import type { Command } from 'commander';
+import type { ListingWithVerdict } from '../../store/index.js';
 import { loadConfig } from '../../config/config.js';
 import { parseNumberOption } from '../fatal.js';
 import { BufferedWriter } from '../buffered-writer.js';
@@ -40,8 +41,8 @@ export function registerCrawl(program: Command): void {
     });
 }
 
-/** The --out file: one JSON line per listing of the crawl (format in the README). */
-export async function writeCrawlOut(config: ReturnType<typeof loadConfig>, crawlId: string, out: string): Promise<number> {
+/** The --out file: one JSON line per listing of the crawl (format in the README); `onListing` sees each as it is written. */
+export async function writeCrawlOut(config: ReturnType<typeof loadConfig>, crawlId: string, out: string, onListing?: (l: ListingWithVerdict) => void): Promise<number> {
   const { openStore, listingsOfCrawl } = await import('../../store/index.js');
   const store = await openStore(config);
   const stream = out === '-' ? process.stdout : createWriteStream(out);
@@ -50,6 +51,7 @@ export async function writeCrawlOut(config: ReturnType<typeof loadConfig>, crawl
   try {
     for await (const l of listingsOfCrawl(store, crawlId)) {
       n++;
+      onListing?.(l);
       await writer.write(`${JSON.stringify(l)}\n`);
     }
     await writer.end();

@@ -1,5 +1,6 @@
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
+import type { ListingWithVerdict } from '../../store/index.js';
 import { loadConfig } from '../../config/config.js';
 import { parseNumberOption } from '../fatal.js';
 import { describeProgress, progressPrinter } from '../progress.js';
@@ -30,13 +31,11 @@ export function registerDemo(program: Command): void {
       const result = await runCrawl({ config, redisUrl, site, concurrency: 4, onProgress: (p) => printer.update(p) });
       printer.done();
       const out = join(config.dataDir, 'demo-listings.jsonl');
-      await writeCrawlOut(config, result.crawlId, out);
+      const flagged: ListingWithVerdict[] = [];
+      await writeCrawlOut(config, result.crawlId, out, (l) => {
+        if (l.verdict?.flagged) flagged.push(l);
+      });
       say(`crawl ${result.crawlId}: ${describeProgress({ ...result.progress, elapsedMs: result.elapsedMs })}`);
-      const { openStore, listingsOfCrawl } = await import('../../store/index.js');
-      const store = await openStore(config);
-      const flagged = [];
-      for await (const l of listingsOfCrawl(store, result.crawlId)) if (l.verdict?.flagged) flagged.push(l);
-      await store.close();
       process.stdout.write(`\nFlagged listings (${flagged.length} of ${result.progress.listings}):\n`);
       for (const l of flagged.sort((a, b) => b.verdict!.score - a.verdict!.score)) {
         process.stdout.write(`  ${l.verdict!.score.toFixed(2)}  ${l.verdict!.category!.padEnd(17)} ${l.title}\n`);

@@ -50,7 +50,7 @@ function agentFor(rule: AddressRule): Agent {
   return agent;
 }
 
-const PUBLIC_ONLY: AddressRule = (a) => isPublicAddress(a);
+const PUBLIC_ONLY: AddressRule = isPublicAddress;
 const ANY_ADDRESS: AddressRule = () => true;
 const ruleOf = (policy: FetchPolicy): AddressRule => policy.addressAllowed ?? (policy.allowPrivateNetwork ? ANY_ADDRESS : PUBLIC_ONLY);
 

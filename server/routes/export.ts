@@ -2,11 +2,11 @@ import { Readable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { CategorySchema } from '../../contracts/index.js';
-import { maskSensitive } from '../../privacy/mask.js';
-import { audit, listListings, type ListingRow } from '../../store/index.js';
+import { audit, listListings } from '../../store/index.js';
 import type { AppDeps } from '../app.js';
 import { requireRole } from '../auth.js';
-import { ApiError } from '../errors.js';
+import { validate } from '../validate.js';
+import { maskRow } from './listings.js';
 
 const ExportQuerySchema = z
   .object({
@@ -29,21 +29,12 @@ export function csvCell(value: unknown): string {
   return `"${s.replace(/"/g, '""')}"`;
 }
 
-const masked = (r: ListingRow): ListingRow => ({
-  ...r,
-  title: r.title && maskSensitive(r.title),
-  description: r.description && maskSensitive(r.description),
-  seller: r.seller && maskSensitive(r.seller),
-  price: r.price && maskSensitive(r.price),
-});
 
 /** GET /api/v1/export: the listings of a filter as evidence (masked), streamed, and logged. */
 export function registerExport(app: FastifyInstance, deps: AppDeps): void {
   app.get('/api/v1/export', async (request, reply) => {
     const caller = await requireRole(deps.store, request, ['investigator', 'admin']);
-    const parsed = ExportQuerySchema.safeParse(request.query ?? {});
-    if (!parsed.success) throw new ApiError('FL_BAD_REQUEST', parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
-    const { format, flagged, ...rest } = parsed.data;
+    const { format, flagged, ...rest } = validate(ExportQuerySchema, request.query, 'query');
     const filters = { ...rest, flagged: flagged === undefined ? undefined : flagged === 'true' };
     await audit(deps.store, caller.name, 'export', null, JSON.stringify({ format, ...filters }));
     const stamp = new Date().toISOString().replace(/[:.]/g, '-');
@@ -55,7 +46,7 @@ export function registerExport(app: FastifyInstance, deps: AppDeps): void {
       let cursor: { score: number; id: number } | null = null;
       for (;;) {
         const page = await listListings(store, filters, cursor, 500);
-        for (const row of page.map(masked)) {
+        for (const row of page.map(maskRow)) {
           yield format === 'csv' ? `${COLUMNS.map((c) => csvCell(row[c])).join(',')}\n` : `${JSON.stringify(row)}\n`;
         }
         if (page.length < 500) return;

@@ -6,6 +6,7 @@ import { audit, decodeCursor, encodeCursor, listingDetail, listListings, recordD
 import type { AppDeps } from '../app.js';
 import { requireRole } from '../auth.js';
 import { ApiError } from '../errors.js';
+import { validate } from '../validate.js';
 
 const REVIEWERS = ['investigator', 'admin'] as const;
 const DecisionSchema = z.enum(['confirmed', 'dismissed', 'escalated']);
@@ -25,12 +26,6 @@ const ListQuerySchema = z
 
 const DecisionBodySchema = z.object({ decision: DecisionSchema, note: z.string().max(2000).optional() }).strict();
 
-function parse<T extends z.ZodType>(schema: T, value: unknown, what: string): z.infer<T> {
-  const r = schema.safeParse(value ?? {});
-  if (!r.success) throw new ApiError('FL_BAD_REQUEST', `${what}: ${r.error.issues.map((i) => `${i.path.join('.') || what}: ${i.message}`).join('; ')}`);
-  return r.data;
-}
-
 const idParam = (raw: string) => {
   const id = Number(raw);
   if (!Number.isSafeInteger(id) || id < 1) throw new ApiError('FL_NOT_FOUND', 'no such listing');
@@ -40,10 +35,19 @@ const idParam = (raw: string) => {
 /** Text as shown: ID, phone and bank card numbers masked unless the investigator asked (and it was logged). */
 const show = (s: string | null, unmask: boolean) => (s === null || unmask ? s : maskSensitive(s));
 
+/** A listing row as shown in the queue and in exports: its text fields masked. */
+export const maskRow = <T extends { title: string | null; description: string | null; price: string | null; seller: string | null }>(r: T): T => ({
+  ...r,
+  title: show(r.title, false),
+  description: show(r.description, false),
+  price: show(r.price, false),
+  seller: show(r.seller, false),
+});
+
 export function registerListings(app: FastifyInstance, deps: AppDeps): void {
   app.get('/api/v1/listings', async (request) => {
     await requireRole(deps.store, request, REVIEWERS);
-    const query = parse(ListQuerySchema, request.query, 'query');
+    const query = validate(ListQuerySchema, request.query, 'query');
     const cursor = query.cursor ? decodeCursor(query.cursor) : null;
     if (query.cursor && !cursor) throw new ApiError('FL_BAD_REQUEST', 'cursor: not one this API gave out');
     const rows = await listListings(
@@ -54,7 +58,7 @@ export function registerListings(app: FastifyInstance, deps: AppDeps): void {
     );
     const page = rows.slice(0, query.limit);
     return {
-      items: page.map((r) => ({ ...r, title: show(r.title, false), description: show(r.description, false), seller: show(r.seller, false) })),
+      items: page.map(maskRow),
       nextCursor: rows.length > query.limit ? encodeCursor(page.at(-1)!) : null,
     };
   });
@@ -95,7 +99,7 @@ export function registerListings(app: FastifyInstance, deps: AppDeps): void {
   app.post<{ Params: { id: string } }>('/api/v1/listings/:id/decision', async (request, reply) => {
     const caller = await requireRole(deps.store, request, REVIEWERS);
     const id = idParam(request.params.id);
-    const body = parse(DecisionBodySchema, request.body, 'body');
+    const body = validate(DecisionBodySchema, request.body, 'body');
     if (!(await recordDecision(deps.store, id, body.decision, body.note ?? null, caller.name))) throw new ApiError('FL_NOT_FOUND', 'no such listing');
     return reply.status(201).send({ id, decision: body.decision, by: caller.name });
   });

@@ -6,6 +6,7 @@ import { createReport, getReport, verdictOfListing } from '../../store/index.js'
 import type { AppDeps } from '../app.js';
 import { requireRole } from '../auth.js';
 import { ApiError } from '../errors.js';
+import { validate } from '../validate.js';
 
 const httpUrl = z
   .string()
@@ -33,17 +34,10 @@ export const ReportBodySchema = z
   })
   .strict();
 
-function parseBody<T extends z.ZodType>(schema: T, body: unknown): z.infer<T> {
-  if (body === undefined || body === null || typeof body !== 'object') throw new ApiError('FL_BAD_REQUEST', 'send a JSON object');
-  const parsed = schema.safeParse(body);
-  if (!parsed.success) throw new ApiError('FL_BAD_REQUEST', parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; '));
-  return parsed.data;
-}
-
 export function registerReports(app: FastifyInstance, deps: AppDeps): void {
   app.post('/api/v1/reports', async (request, reply) => {
     const caller = await requireRole(deps.store, request, ['moderator', 'admin']);
-    const body = parseBody(ReportBodySchema, request.body);
+    const body = validate(ReportBodySchema, request.body, 'body');
     // Fields the moderator's page did not give come from its HTML, read with the crawler's extraction; the HTML is not kept.
     const fromHtml = body.html && (!body.title || !body.description) ? extractListing(body.html, body.url) : null;
     const { report, created } = await createReport(deps.store, {
