@@ -13,4 +13,10 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/^PORT="eighty"/);
     expect(() => loadConfig({ REDIS_URL: 'localhost:6379' })).toThrow(/REDIS_URL=.*redis:\/\//);
   });
+
+  it('splits the extension origins for CORS and refuses one with a path', () => {
+    expect(loadConfig({}).extensionOrigins).toEqual([]);
+    expect(loadConfig({ EXTENSION_ORIGINS: 'chrome-extension://abc, moz-extension://1-2' }).extensionOrigins).toEqual(['chrome-extension://abc', 'moz-extension://1-2']);
+    expect(() => loadConfig({ EXTENSION_ORIGINS: 'chrome-extension://abc/popup.html' })).toThrow(/^EXTENSION_ORIGINS=/);
+  });
 });

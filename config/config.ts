@@ -17,6 +17,14 @@ const ConfigSchema = z.object({
   port: z.coerce.number().int().min(1).max(65535).default(8080),
   /** QUEUE_PREFIX — prefix of every queue and Redis key (separate deployments or test runs on one Redis). Default faceleak. */
   queuePrefix: z.string().regex(/^[a-z0-9_-]+$/i, 'letters, digits, _ and - only').default('faceleak'),
+  /** RATE_LIMIT_PER_MINUTE — API requests one token (or, without one, one address) may make per minute, counted in Redis across servers. Default 600. */
+  rateLimitPerMinute: z.coerce.number().int().min(1).default(600),
+  /** EXTENSION_ORIGINS — comma-separated origins allowed by CORS, e.g. chrome-extension://<id>,moz-extension://<uuid>. Default none. */
+  extensionOrigins: z
+    .string()
+    .default('')
+    .transform((s) => s.split(',').map((o) => o.trim()).filter(Boolean))
+    .pipe(z.array(z.string().regex(/^(chrome-extension|moz-extension|safari-web-extension|https?):\/\/[^/\s]+$/, 'each origin must look like chrome-extension://ID or moz-extension://UUID, no path'))),
   /** LOG_LEVEL — pino level for the logs on stderr. Default info. */
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
@@ -30,6 +38,8 @@ const ENV_NAMES: Record<keyof Config, string> = {
   chromiumPath: 'CHROMIUM_PATH',
   port: 'PORT',
   queuePrefix: 'QUEUE_PREFIX',
+  rateLimitPerMinute: 'RATE_LIMIT_PER_MINUTE',
+  extensionOrigins: 'EXTENSION_ORIGINS',
   logLevel: 'LOG_LEVEL',
 };
 

@@ -28,6 +28,8 @@ export function redisKeys(prefix: string) {
     hostInFlight: (host: string) => `${prefix}:host:${host}:inflight`,
     /** STRING: ms timestamp before which nothing is sent to the host (429/503 back-off). */
     hostBackoff: (host: string) => `${prefix}:host:${host}:backoff`,
+    /** Prefix of the API's per-token request counters (@fastify/rate-limit), shared by every server. */
+    rateLimit: `${prefix}:ratelimit:`,
     /** HASH: per site and page type, how often the static fetch lacked the listing (render learning). */
     renderStats: (site: string) => `${prefix}:render:${site}`,
   };

@@ -1,12 +1,21 @@
-import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance, type RawReplyDefaultExpression, type RawRequestDefaultExpression, type RawServerDefault } from 'fastify';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Redis } from 'ioredis';
+import { redisKeys } from '../queue/names.js';
 import type { WorkQueue } from '../queue/index.js';
 import type { Store } from '../store/index.js';
+import { registerAuth } from './auth.js';
 import { ApiError, FASTIFY_CODES } from './errors.js';
+import { registerBullBoard } from './plugins/bull-board.js';
+import { registerCors } from './plugins/cors.js';
+import { registerMetrics } from './plugins/metrics.js';
+import { registerOpenApi } from './plugins/openapi.js';
+import { registerRateLimit } from './plugins/rate-limit.js';
 import { registerHealth } from './routes/health.js';
 import { registerExport } from './routes/export.js';
 import { registerListings } from './routes/listings.js';
 import { registerReports } from './routes/reports.js';
+import { registerReviewPage } from './routes/review-page.js';
 
 export interface AppDeps {
   readonly store: Store;
@@ -14,14 +23,30 @@ export interface AppDeps {
   readonly redis: Redis;
   /** A pino logger for requests; none in tests. */
   readonly logger?: FastifyBaseLogger;
+  /** API requests per token per minute (RATE_LIMIT_PER_MINUTE). */
+  readonly rateLimitPerMinute?: number;
+  /** Origins CORS lets in: the moderators' extension (EXTENSION_ORIGINS). */
+  readonly extensionOrigins?: readonly string[];
 }
+
+/** A Fastify instance whose routes are typed by their zod schemas. */
+export type Api = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, ZodTypeProvider>;
 
 // A report may carry the page's HTML (≤ 2 MiB) besides its fields.
 export const BODY_LIMIT = 2 * 1024 * 1024 + 64 * 1024;
 
 /** The API as a Fastify instance, not listening: server.ts listens, tests use inject(). */
 export function buildApp(deps: AppDeps): FastifyInstance {
-  const app = Fastify({ ...(deps.logger ? { loggerInstance: deps.logger } : { logger: false }), bodyLimit: BODY_LIMIT, trustProxy: true });
+  const app = Fastify({
+    ...(deps.logger ? { loggerInstance: deps.logger } : { logger: false }),
+    bodyLimit: BODY_LIMIT,
+    trustProxy: true,
+    // Every bad field on its own, named by where it is: "body.url: must be an absolute http(s) URL; body.clientReportId: …".
+    schemaErrorFormatter: (errors, where) => new Error(errors.map((e) => `${where}${e.instancePath.replaceAll('/', '.')}: ${e.message}`).join('; ')),
+  });
+  // One set of zod schemas validates requests, types handlers and writes the OpenAPI document.
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
   // The API speaks JSON only: any other body is 415, not a string for the routes to misread.
   app.removeContentTypeParser('text/plain');
   app.setErrorHandler((error: FastifyError, request, reply) => {
@@ -35,9 +60,20 @@ export function buildApp(deps: AppDeps): FastifyInstance {
     return reply.status(500).send({ error: { code: 'FL_INTERNAL', message: 'internal error; see the server log' } });
   });
   app.setNotFoundHandler((request, reply) => reply.status(404).send({ error: { code: 'FL_NOT_FOUND', message: `no route ${request.method} ${request.url.split('?')[0]}` } }));
-  registerHealth(app, deps);
-  registerReports(app, deps);
-  registerListings(app, deps);
-  registerExport(app, deps);
+  // Plugins first, routes after, all in one scope: rate limits and the OpenAPI document see routes added after them.
+  app.register(async (scope) => {
+    const api = scope.withTypeProvider<ZodTypeProvider>();
+    await registerCors(api, deps.extensionOrigins ?? []);
+    await registerRateLimit(api, deps.redis, redisKeys(deps.queue.prefix).rateLimit, deps.rateLimitPerMinute ?? 600);
+    await registerOpenApi(api);
+    registerAuth(api, deps.store);
+    registerMetrics(api, deps.store, deps.queue.queue);
+    registerHealth(api, deps);
+    registerReports(api, deps);
+    registerListings(api, deps);
+    registerExport(api, deps);
+    await registerBullBoard(api, deps.store, deps.queue.queue);
+  });
+  registerReviewPage(app);
   return app;
 }

@@ -7,3 +7,4 @@ export { createReport, getReport, setReportStatus, queuedReportIds, verdictOfLis
 export type { Role, ReportStatus } from './schema.js';
 export { listListings, listingDetail, recordDecision, audit, auditLog, encodeCursor, decodeCursor, type ListingFilters, type ListingRow } from './review.js';
 export type { Decision } from './schema.js';
+export { listingCounts, reportCounts, type ListingCount } from './stats.js';

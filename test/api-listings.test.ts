@@ -77,6 +77,18 @@ for (const [kind, open] of Object.entries(STORE_KINDS)) {
       expect([missing.statusCode, missing.json().error.code]).toEqual([404, 'FL_NOT_FOUND']);
     });
 
+    it('decides a selection at once and says which ids it did not find', async () => {
+      const post = (body: unknown) => s.app.inject({ method: 'POST', url: '/api/v1/decisions', payload: body as object, headers: { authorization: `Bearer ${inv}` } });
+      const res = await post({ ids: [ids[0], ids[1], 999999], decision: 'dismissed', note: 'bulk' });
+      expect(res.statusCode).toBe(201);
+      expect(res.json()).toMatchObject({ decided: [ids[0], ids[1]], missing: [999999], by: 'inv-a' });
+      expect((await get('/api/v1/listings?decision=dismissed')).json().items).toHaveLength(2);
+      expect((await post({ ids: [], decision: 'dismissed' })).json().error.code).toBe('FL_BAD_REQUEST');
+      expect((await auditLog(s.t.store)).filter((e) => e.action === 'decide')).toHaveLength(2);
+      expect((await get('/api/v1/me')).json()).toEqual({ name: 'inv-a', role: 'investigator' });
+      expect((await get('/api/v1/me', 'nope')).statusCode).toBe(401);
+    });
+
     it('exports the current filter as JSON Lines or CSV, masked and logged', async () => {
       const jsonl = await get('/api/v1/export?format=jsonl&flagged=true');
       expect(jsonl.headers['content-type']).toMatch(/ndjson/);

@@ -1,24 +1,13 @@
 import { Readable } from 'node:stream';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
-import { CategorySchema } from '../../contracts/index.js';
 import { audit, listListings } from '../../store/index.js';
-import type { AppDeps } from '../app.js';
-import { requireRole } from '../auth.js';
-import { validate } from '../validate.js';
-import { maskRow } from './listings.js';
+import type { Api, AppDeps } from '../app.js';
+import { callerOf, REVIEWERS } from '../auth.js';
+import { ErrorResponses } from '../schemas.js';
+import { ListingFilterFields, maskRow, storeFilters } from './listings.js';
 
-const ExportQuerySchema = z
-  .object({
-    format: z.enum(['jsonl', 'csv']).default('jsonl'),
-    flagged: z.enum(['true', 'false']).optional(),
-    category: CategorySchema.optional(),
-    decision: z.enum(['confirmed', 'dismissed', 'escalated', 'none']).optional(),
-    site: z.string().max(200).optional(),
-    q: z.string().max(200).optional(),
-    minScore: z.coerce.number().min(0).max(1).optional(),
-  })
-  .strict();
+const ExportQuerySchema = z.object({ format: z.enum(['jsonl', 'csv']).default('jsonl'), ...ListingFilterFields }).strict();
 
 const COLUMNS = ['id', 'site', 'url', 'title', 'description', 'price', 'seller', 'flagged', 'score', 'category', 'decision', 'reports', 'fetchedAt', 'contentHash'] as const;
 
@@ -31,11 +20,14 @@ export function csvCell(value: unknown): string {
 
 
 /** GET /api/v1/export: the listings of a filter as evidence (masked), streamed, and logged. */
-export function registerExport(app: FastifyInstance, deps: AppDeps): void {
-  app.get('/api/v1/export', async (request, reply) => {
-    const caller = await requireRole(deps.store, request, ['investigator', 'admin']);
-    const { format, flagged, ...rest } = validate(ExportQuerySchema, request.query, 'query');
-    const filters = { ...rest, flagged: flagged === undefined ? undefined : flagged === 'true' };
+export function registerExport(app: Api, deps: AppDeps): void {
+  app.get('/api/v1/export', {
+    config: { roles: REVIEWERS },
+    schema: { summary: 'The listings of a filter as an evidence file (JSON Lines or CSV, masked)', tags: ['review'], querystring: ExportQuerySchema, response: ErrorResponses },
+  }, async (request, reply) => {
+    const caller = callerOf(request);
+    const { format, ...rest } = request.query;
+    const filters = storeFilters(rest);
     await audit(deps.store, caller.name, 'export', null, JSON.stringify({ format, ...filters }));
     const stamp = new Date().toISOString().replace(/[:.]/g, '-');
     reply.header('content-type', format === 'csv' ? 'text/csv; charset=utf-8' : 'application/x-ndjson; charset=utf-8');
@@ -53,6 +45,7 @@ export function registerExport(app: FastifyInstance, deps: AppDeps): void {
         cursor = page.at(-1)!;
       }
     }
-    return reply.send(Readable.from(lines()));
+    // A stream, not JSON: the route's response schemas describe only its errors.
+    return (reply as FastifyReply).send(Readable.from(lines()));
   });
 }

@@ -1,10 +1,9 @@
 import { sql } from 'kysely';
-import type { FastifyInstance } from 'fastify';
-import type { AppDeps } from '../app.js';
+import type { Api, AppDeps } from '../app.js';
 
 /** GET /healthz: 200 when Redis and the database answer, 503 naming what does not. */
-export function registerHealth(app: FastifyInstance, deps: AppDeps): void {
-  app.get('/healthz', async (_request, reply) => {
+export function registerHealth(app: Api, deps: AppDeps): void {
+  app.get('/healthz', { schema: { summary: 'Redis and the database answer', tags: ['operations'], security: [] } }, async (_request, reply) => {
     const check = async (f: () => Promise<unknown>) => {
       try {
         await Promise.race([f(), new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), 2000))]);

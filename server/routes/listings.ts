@@ -1,30 +1,38 @@
-import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { CategorySchema, type Evidence } from '../../contracts/index.js';
 import { maskSensitive } from '../../privacy/mask.js';
 import { audit, decodeCursor, encodeCursor, listingDetail, listListings, recordDecision } from '../../store/index.js';
-import type { AppDeps } from '../app.js';
-import { requireRole } from '../auth.js';
+import type { Api, AppDeps } from '../app.js';
+import { ANY_ROLE, callerOf, REVIEWERS } from '../auth.js';
 import { ApiError } from '../errors.js';
-import { validate } from '../validate.js';
+import { BulkDecisionResultSchema, CallerSchema, DecisionResultSchema, ErrorResponses, ListingDetailSchema, ListingPageSchema } from '../schemas.js';
 
-const REVIEWERS = ['investigator', 'admin'] as const;
-const DecisionSchema = z.enum(['confirmed', 'dismissed', 'escalated']);
+export const DecisionSchema = z.enum(['confirmed', 'dismissed', 'escalated']);
+
+/** Filters shared by the queue and the export. */
+export const ListingFilterFields = {
+  flagged: z.enum(['true', 'false']).optional(),
+  category: CategorySchema.optional(),
+  decision: z.union([DecisionSchema, z.literal('none')]).optional(),
+  site: z.string().max(200).optional(),
+  q: z.string().max(200).optional(),
+  minScore: z.coerce.number().min(0).max(1).optional(),
+};
 
 const ListQuerySchema = z
-  .object({
-    flagged: z.enum(['true', 'false']).optional(),
-    category: CategorySchema.optional(),
-    decision: z.union([DecisionSchema, z.literal('none')]).optional(),
-    site: z.string().max(200).optional(),
-    q: z.string().max(200).optional(),
-    minScore: z.coerce.number().min(0).max(1).optional(),
-    cursor: z.string().max(200).optional(),
-    limit: z.coerce.number().int().min(1).max(200).default(50),
-  })
+  .object({ ...ListingFilterFields, cursor: z.string().max(200).optional(), limit: z.coerce.number().int().min(1).max(200).default(50) })
   .strict();
 
+/** Query filters as the store takes them. */
+export const storeFilters = <T extends { flagged?: 'true' | 'false' }>(q: T) => ({ ...q, flagged: q.flagged === undefined ? undefined : q.flagged === 'true' });
+
+const IdParams = z.object({ id: z.string() });
+
 const DecisionBodySchema = z.object({ decision: DecisionSchema, note: z.string().max(2000).optional() }).strict();
+// Bulk decisions are capped so one request stays one short transaction.
+const BulkDecisionBodySchema = z
+  .object({ ids: z.array(z.number().int().positive()).min(1).max(500), decision: DecisionSchema, note: z.string().max(2000).optional() })
+  .strict();
 
 const idParam = (raw: string) => {
   const id = Number(raw);
@@ -44,27 +52,32 @@ export const maskRow = <T extends { title: string | null; description: string | 
   seller: show(r.seller, false),
 });
 
-export function registerListings(app: FastifyInstance, deps: AppDeps): void {
-  app.get('/api/v1/listings', async (request) => {
-    await requireRole(deps.store, request, REVIEWERS);
-    const query = validate(ListQuerySchema, request.query, 'query');
-    const cursor = query.cursor ? decodeCursor(query.cursor) : null;
-    if (query.cursor && !cursor) throw new ApiError('FL_BAD_REQUEST', 'cursor: not one this API gave out');
-    const rows = await listListings(
-      deps.store,
-      { flagged: query.flagged === undefined ? undefined : query.flagged === 'true', category: query.category, decision: query.decision, site: query.site, q: query.q, minScore: query.minScore },
-      cursor,
-      query.limit + 1,
-    );
-    const page = rows.slice(0, query.limit);
+const docs = <S extends object, R extends z.ZodType>(summary: string, ok: { status: 200 | 201; schema: R }, extra: S) => ({
+  summary,
+  tags: ['review'],
+  response: { ...ErrorResponses, [ok.status]: ok.schema } as typeof ErrorResponses & Record<200 | 201, R>,
+  ...extra,
+});
+
+export function registerListings(app: Api, deps: AppDeps): void {
+  app.get('/api/v1/listings', { config: { roles: REVIEWERS }, schema: docs('Listings, highest score first (masked)', { status: 200, schema: ListingPageSchema }, { querystring: ListQuerySchema }) }, async (request) => {
+    const { cursor: rawCursor, limit, ...filters } = request.query;
+    const cursor = rawCursor ? decodeCursor(rawCursor) : null;
+    if (rawCursor && !cursor) throw new ApiError('FL_BAD_REQUEST', 'cursor: not one this API gave out');
+    const rows = await listListings(deps.store, storeFilters(filters), cursor, limit + 1);
+    const page = rows.slice(0, limit);
     return {
       items: page.map(maskRow),
-      nextCursor: rows.length > query.limit ? encodeCursor(page.at(-1)!) : null,
+      nextCursor: rows.length > limit ? encodeCursor(page.at(-1)!) : null,
     };
   });
 
-  app.get<{ Params: { id: string }; Querystring: { unmask?: string } }>('/api/v1/listings/:id', async (request) => {
-    const caller = await requireRole(deps.store, request, REVIEWERS);
+  const detailQuery = z.object({ unmask: z.enum(['true', 'false']).default('false') }).strict();
+  app.get('/api/v1/listings/:id', {
+    config: { roles: REVIEWERS },
+    schema: docs('A listing with its verdicts, reports, text history and decisions', { status: 200, schema: ListingDetailSchema }, { description: 'unmask=true shows ID, phone and bank card numbers and is written to the audit log.', params: IdParams, querystring: detailQuery }),
+  }, async (request) => {
+    const caller = callerOf(request);
     const id = idParam(request.params.id);
     const unmask = request.query.unmask === 'true';
     const detail = await listingDetail(deps.store, id);
@@ -96,11 +109,25 @@ export function registerListings(app: FastifyInstance, deps: AppDeps): void {
     };
   });
 
-  app.post<{ Params: { id: string } }>('/api/v1/listings/:id/decision', async (request, reply) => {
-    const caller = await requireRole(deps.store, request, REVIEWERS);
+  app.post('/api/v1/listings/:id/decision', { config: { roles: REVIEWERS }, schema: docs('Decide a listing', { status: 201, schema: DecisionResultSchema }, { params: IdParams, body: DecisionBodySchema }) }, async (request, reply) => {
+    const caller = callerOf(request);
     const id = idParam(request.params.id);
-    const body = validate(DecisionBodySchema, request.body, 'body');
+    const body = request.body;
     if (!(await recordDecision(deps.store, id, body.decision, body.note ?? null, caller.name))) throw new ApiError('FL_NOT_FOUND', 'no such listing');
     return reply.status(201).send({ id, decision: body.decision, by: caller.name });
+  });
+
+  app.post('/api/v1/decisions', { config: { roles: REVIEWERS }, schema: docs('Decide a selection of listings at once', { status: 201, schema: BulkDecisionResultSchema }, { body: BulkDecisionBodySchema }) }, async (request, reply) => {
+    const caller = callerOf(request);
+    const body = request.body;
+    const decided: number[] = [];
+    const missing: number[] = [];
+    for (const id of new Set(body.ids)) ((await recordDecision(deps.store, id, body.decision, body.note ?? null, caller.name)) ? decided : missing).push(id);
+    return reply.status(201).send({ decision: body.decision, by: caller.name, decided, missing });
+  });
+
+  app.get('/api/v1/me', { config: { roles: ANY_ROLE }, schema: { ...docs('Who the token belongs to', { status: 200, schema: CallerSchema }, {}), tags: ['auth'] } }, async (request) => {
+    const { name, role } = callerOf(request);
+    return { name, role };
   });
 }

@@ -1,12 +1,11 @@
-import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { CategorySchema } from '../../contracts/index.js';
+import { CategorySchema, VerdictSchema } from '../../contracts/index.js';
 import { extractListing } from '../../crawler/extract/extract-listing.js';
 import { createReport, getReport, verdictOfListing } from '../../store/index.js';
-import type { AppDeps } from '../app.js';
-import { requireRole } from '../auth.js';
+import type { Api, AppDeps } from '../app.js';
+import { ANY_ROLE, callerOf, MODERATORS } from '../auth.js';
 import { ApiError } from '../errors.js';
-import { validate } from '../validate.js';
+import { ErrorResponses } from '../schemas.js';
 
 const httpUrl = z
   .string()
@@ -34,10 +33,23 @@ export const ReportBodySchema = z
   })
   .strict();
 
-export function registerReports(app: FastifyInstance, deps: AppDeps): void {
-  app.post('/api/v1/reports', async (request, reply) => {
-    const caller = await requireRole(deps.store, request, ['moderator', 'admin']);
-    const body = validate(ReportBodySchema, request.body, 'body');
+const ReportStatusSchema = z.enum(['queued', 'processing', 'classified', 'failed']);
+const ReportAcceptedSchema = z.object({ id: z.string().uuid(), status: ReportStatusSchema });
+const ReportStateSchema = ReportAcceptedSchema.extend({ verdict: VerdictSchema.optional(), error: z.string().optional() });
+
+export function registerReports(app: Api, deps: AppDeps): void {
+  app.post('/api/v1/reports', {
+    config: { roles: MODERATORS },
+    schema: {
+      summary: 'Report a suspect listing',
+      description: 'Stored, then queued for classification (and a recrawl when the host is a configured site). The same clientReportId again returns the same report and queues nothing new.',
+      tags: ['reports'],
+      body: ReportBodySchema,
+      response: { 202: ReportAcceptedSchema, ...ErrorResponses },
+    },
+  }, async (request, reply) => {
+    const caller = callerOf(request);
+    const body = request.body;
     // Fields the moderator's page did not give come from its HTML, read with the crawler's extraction; the HTML is not kept.
     const fromHtml = body.html && (!body.title || !body.description) ? extractListing(body.html, body.url) : null;
     const { report, created } = await createReport(deps.store, {
@@ -63,8 +75,17 @@ export function registerReports(app: FastifyInstance, deps: AppDeps): void {
     return reply.status(202).send({ id: report.id, status: report.status });
   });
 
-  app.get<{ Params: { id: string } }>('/api/v1/reports/:id', async (request) => {
-    const caller = await requireRole(deps.store, request, ['moderator', 'investigator', 'admin']);
+  app.get('/api/v1/reports/:id', {
+    config: { roles: ANY_ROLE },
+    schema: {
+      summary: 'A report\'s status and, once classified, its verdict',
+      description: 'A moderator sees their own reports; investigators see all.',
+      tags: ['reports'],
+      params: z.object({ id: z.string() }),
+      response: { 200: ReportStateSchema, ...ErrorResponses },
+    },
+  }, async (request) => {
+    const caller = callerOf(request);
     if (!z.string().uuid().safeParse(request.params.id).success) throw new ApiError('FL_NOT_FOUND', 'no such report');
     const report = await getReport(deps.store, request.params.id);
     // A moderator sees their own reports only; someone else's is as good as absent.

@@ -1,0 +1,72 @@
+import { z } from 'zod';
+import { EvidenceSchema } from '../contracts/index.js';
+import { API_ERRORS } from './errors.js';
+
+// Response shapes: they serialize the routes' answers and document them in the OpenAPI file.
+
+/** The error body every failure has: clients switch on `code`. */
+export const ErrorBodySchema = z.object({
+  error: z.object({ code: z.enum(Object.keys(API_ERRORS) as [keyof typeof API_ERRORS, ...(keyof typeof API_ERRORS)[]]), message: z.string() }),
+});
+
+/** Error responses: any route may answer with any of these statuses. */
+export const ErrorResponses = {
+  400: ErrorBodySchema,
+  401: ErrorBodySchema,
+  403: ErrorBodySchema,
+  404: ErrorBodySchema,
+  413: ErrorBodySchema,
+  415: ErrorBodySchema,
+  429: ErrorBodySchema,
+  500: ErrorBodySchema,
+  503: ErrorBodySchema,
+} as const;
+
+const DecisionValue = z.enum(['confirmed', 'dismissed', 'escalated']);
+const text = z.string().nullable();
+
+export const ListingRowSchema = z.object({
+  id: z.number().int(),
+  site: z.string(),
+  url: z.string(),
+  title: text,
+  description: text,
+  price: text,
+  seller: text,
+  flagged: z.boolean(),
+  score: z.number(),
+  category: z.string().nullable(),
+  decision: z.string().nullable(),
+  reports: z.number().int().describe('reports moderators filed on this listing'),
+  fetchedAt: z.string(),
+  contentHash: z.string(),
+});
+
+export const ListingPageSchema = z.object({ items: z.array(ListingRowSchema), nextCursor: z.string().nullable().describe('pass as cursor for the next page; null at the end') });
+
+export const ListingDetailSchema = z.object({
+  id: z.number().int(),
+  site: z.string(),
+  url: z.string(),
+  canonicalUrl: z.string(),
+  title: text,
+  description: text,
+  price: text,
+  seller: text,
+  images: z.array(z.string()).describe('image URLs as found; the images themselves are never fetched'),
+  fetchedAt: z.string(),
+  httpStatus: z.number().int().nullable(),
+  contentHash: z.string(),
+  source: z.string(),
+  masked: z.boolean(),
+  verdict: z.object({ flagged: z.boolean(), score: z.number(), category: z.string().nullable() }),
+  decision: z.string().nullable(),
+  verdicts: z.array(z.object({ contentHash: z.string(), modelVersion: z.string(), flagged: z.boolean(), category: z.string().nullable(), score: z.number(), evidence: z.array(EvidenceSchema), createdAt: z.string() })),
+  history: z.array(z.object({ contentHash: z.string(), title: text, description: text, price: text, seller: text, fetchedAt: z.string() })),
+  reports: z.array(z.object({ id: z.string(), reporter: z.string(), note: text, suspectedCategory: z.string().nullable(), status: z.string(), createdAt: z.string() })),
+  decisions: z.array(z.object({ decision: z.string(), note: text, by: z.string(), at: z.string() })),
+});
+
+export const DecisionResultSchema = z.object({ id: z.number().int(), decision: DecisionValue, by: z.string() });
+export const BulkDecisionResultSchema = z.object({ decision: DecisionValue, by: z.string(), decided: z.array(z.number().int()), missing: z.array(z.number().int()) });
+export const CallerSchema = z.object({ name: z.string(), role: z.enum(['moderator', 'investigator', 'admin']) });
