@@ -13,6 +13,8 @@ const ConfigSchema = z.object({
   dataDir: z.string().min(1).default('./data'),
   /** CHROMIUM_PATH — the Chromium that renders JS pages. Default /usr/bin/chromium. */
   chromiumPath: z.string().min(1).default('/usr/bin/chromium'),
+  /** SITES_DIR — a folder of site configs (*.json) the server registers at start, so reports on those sites' hosts are recrawled. Sites a crawl ran with are registered anyway. */
+  sitesDir: z.string().min(1).optional(),
   /** PORT — the server's port. Default 8080. */
   port: z.coerce.number().int().min(1).max(65535).default(8080),
   /** QUEUE_PREFIX — prefix of every queue and Redis key (separate deployments or test runs on one Redis). Default faceleak. */
@@ -36,6 +38,7 @@ const ENV_NAMES: Record<keyof Config, string> = {
   databaseUrl: 'DATABASE_URL',
   dataDir: 'DATA_DIR',
   chromiumPath: 'CHROMIUM_PATH',
+  sitesDir: 'SITES_DIR',
   port: 'PORT',
   queuePrefix: 'QUEUE_PREFIX',
   rateLimitPerMinute: 'RATE_LIMIT_PER_MINUTE',

@@ -1,6 +1,9 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { allowedHostsOf } from '../contracts/index.js';
-import { parseSiteConfig, SiteConfigError } from './site-config.js';
+import { loadSiteConfigDir, parseSiteConfig, SiteConfigError } from './site-config.js';
 
 describe('parseSiteConfig', () => {
   it('fills defaults and derives allowed hosts from the start URLs', () => {
@@ -26,5 +29,19 @@ describe('parseSiteConfig', () => {
 
   it('refuses start URLs outside allowedHosts', () => {
     expect(() => parseSiteConfig({ name: 'x', startUrls: ['https://a.example/'], allowedHosts: ['b.example'] })).toThrow(/not in allowedHosts/);
+  });
+});
+
+describe('loadSiteConfigDir', () => {
+  it('reads every site config of a folder and names the file of a bad one', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'fl-sites-'));
+    writeFileSync(join(dir, 'a.json'), JSON.stringify({ name: 'a', startUrls: ['https://a.example/'] }));
+    writeFileSync(join(dir, 'notes.txt'), 'not a site');
+    expect(loadSiteConfigDir(dir).map((s) => s.name)).toEqual(['a']);
+    writeFileSync(join(dir, 'b.json'), JSON.stringify({ name: 'B!', startUrls: [] }));
+    expect(() => loadSiteConfigDir(dir)).toThrow(/b\.json has 2 problems/);
+    writeFileSync(join(dir, 'b.json'), JSON.stringify({ name: 'a', startUrls: ['https://b.example/'] }));
+    expect(() => loadSiteConfigDir(dir)).toThrow(/two site configs are named a/);
+    expect(() => loadSiteConfigDir(join(dir, 'nope'))).toThrow(SiteConfigError);
   });
 });

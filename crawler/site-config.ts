@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { SiteConfigSchema, type SiteConfig } from '../contracts/index.js';
 
 export class SiteConfigError extends Error {
@@ -29,4 +30,18 @@ export function loadSiteConfig(path: string): SiteConfig {
     throw new SiteConfigError(`cannot read site config ${path}: ${(error as Error).message}`);
   }
   return parseSiteConfig(json, path);
+}
+
+/** Every *.json site config in a folder; the first bad one stops with its problems named. */
+export function loadSiteConfigDir(dir: string): SiteConfig[] {
+  let names: string[];
+  try {
+    names = readdirSync(dir).filter((n) => n.endsWith('.json')).sort();
+  } catch (error) {
+    throw new SiteConfigError(`cannot read SITES_DIR ${dir}: ${(error as Error).message}`);
+  }
+  const sites = names.map((n) => loadSiteConfig(join(dir, n)));
+  const dup = sites.find((s, i) => sites.findIndex((o) => o.name === s.name) !== i);
+  if (dup) throw new SiteConfigError(`${dir}: two site configs are named ${dup.name}`);
+  return sites;
 }

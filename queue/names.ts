@@ -20,6 +20,8 @@ export function redisKeys(prefix: string) {
     crawlFlagged: (crawlId: string) => `${prefix}:crawl:${crawlId}:flagged`,
     /** STRING: the crawl's site config (JSON), read by workers on any machine. */
     crawlSite: (crawlId: string) => `${prefix}:crawl:${crawlId}:site`,
+    /** HASH: site name → its site config (JSON): the configured sites, so a report on one of their hosts is recrawled. */
+    sites: `${prefix}:sites`,
     /** STRING: a parsed robots.txt verdict for an origin (JSON), expiring after 24 h. */
     robots: (origin: string) => `${prefix}:robots:${origin}`,
     /** HASH: a host's token bucket (tokens, updated-at ms). */

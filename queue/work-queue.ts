@@ -45,9 +45,16 @@ export class WorkQueue {
     if (!('reserveUrls' in redis)) redis.defineCommand('reserveUrls', { numberOfKeys: 1, lua: RESERVE });
   }
 
-  /** Stores the crawl's site config and page limit where every worker finds them; call before the first page. */
-  async registerCrawl(crawlId: string, site: SiteConfig, maxPages = 0): Promise<void> {
-    await this.redis.set(this.keys.crawlSite(crawlId), JSON.stringify({ site, maxPages } satisfies CrawlSettings));
+  /**
+   * Stores the crawl's site config and page limit where every worker finds them; call before the
+   * first page. The site joins the configured sites (see sites.ts). `ttlSeconds` bounds one-off crawls.
+   */
+  async registerCrawl(crawlId: string, site: SiteConfig, maxPages = 0, ttlSeconds?: number): Promise<void> {
+    const settings = JSON.stringify({ site, maxPages } satisfies CrawlSettings);
+    const m = this.redis.multi().hset(this.keys.sites, site.name, JSON.stringify(site));
+    if (ttlSeconds) m.set(this.keys.crawlSite(crawlId), settings, 'EX', ttlSeconds);
+    else m.set(this.keys.crawlSite(crawlId), settings);
+    await m.exec();
   }
 
   async crawlSettings(crawlId: string): Promise<CrawlSettings | null> {

@@ -1,7 +1,8 @@
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import type { Config } from '../config/config.js';
 import { startCrawlWorker, type CrawlWorker } from '../crawler/worker.js';
-import { connectRedis, WorkQueue } from '../queue/index.js';
+import { loadSiteConfigDir } from '../crawler/site-config.js';
+import { connectRedis, registerSites, WorkQueue } from '../queue/index.js';
 import { openStore, queuedReportIds } from '../store/index.js';
 import { buildApp } from './app.js';
 
@@ -13,13 +14,16 @@ export interface RunningServer {
 
 /** Opens the store and queue, re-queues waiting reports, starts workers (unless told not to) and listens. */
 export async function startServer(config: Config, redisUrl: string, options: { workers: boolean; host?: string; logger?: FastifyBaseLogger }): Promise<RunningServer> {
+  // Read first: a bad site config stops the start before anything is opened.
+  const sites = config.sitesDir ? loadSiteConfigDir(config.sitesDir) : [];
   const store = await openStore(config);
   const redis = connectRedis(redisUrl);
   const queue = new WorkQueue(redis, config.queuePrefix);
+  await registerSites(redis, queue.keys, sites);
   // A crash between storing a report and queuing it leaves it waiting: queue it again (job ids make this harmless).
   for (const id of await queuedReportIds(store)) await queue.enqueueReport(id);
   const worker: CrawlWorker | null = options.workers ? await startCrawlWorker({ config, redisUrl, concurrency: 4, store }) : null;
-  const app = buildApp({ store, queue, redis, logger: options.logger });
+  const app = buildApp({ store, queue, redis, logger: options.logger, rateLimitPerMinute: config.rateLimitPerMinute, extensionOrigins: config.extensionOrigins });
   const url = await app.listen({ port: config.port, host: options.host ?? '127.0.0.1' });
   return {
     app,
