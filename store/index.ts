@@ -8,3 +8,4 @@ export type { Role, ReportStatus } from './schema.js';
 export { listListings, listingDetail, recordDecision, audit, auditLog, encodeCursor, decodeCursor, type ListingFilters, type ListingRow } from './review.js';
 export type { Decision } from './schema.js';
 export { listingCounts, reportCounts, type ListingCount } from './stats.js';
+export { decidedListings, type DecidedListing } from './decision-labels.js';

@@ -117,7 +117,7 @@ export interface DecisionsTable {
 export interface AuditLogTable {
   id: Generated<number>;
   actor: string;
-  action: 'view' | 'unmask' | 'decide' | 'export';
+  action: 'view' | 'unmask' | 'decide' | 'export' | 'train';
   listing_id: number | null;
   detail: string | null;
   at: string;

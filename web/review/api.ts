@@ -1,0 +1,91 @@
+import type { BulkResult, Decision, Filters, ListingDetail, Me, QueuePage } from './types.js';
+
+/** An API answer that was not a success, with the server's stable code and message. */
+export class ApiFailure extends Error {
+  override name = 'ApiFailure';
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Query parameters of a filter, leaving out what the investigator left empty. */
+export function filterParams(filters: Filters): URLSearchParams {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(filters) as [string, string][]) {
+    const trimmed = value.trim();
+    if (trimmed !== '') params.set(key, trimmed);
+  }
+  return params;
+}
+
+// The server's error body is {"error": {"code", "message"}}; anything else (a proxy's page) gets a generic message.
+async function failure(res: Response): Promise<ApiFailure> {
+  try {
+    const body = (await res.json()) as { error?: { code?: unknown; message?: unknown } };
+    const { code, message } = body.error ?? {};
+    if (typeof code === 'string' && typeof message === 'string') return new ApiFailure(res.status, code, message);
+  } catch {
+    // not JSON: fall through
+  }
+  return new ApiFailure(res.status, 'FL_HTTP', `the server answered ${res.status} ${res.statusText}`);
+}
+
+/** The review API, called with the investigator's token. Same origin only (CSP connect-src 'self'). */
+export class ReviewApi {
+  constructor(private readonly token: string) {}
+
+  private async request(path: string, init: { method?: string; body?: unknown } = {}): Promise<Response> {
+    const headers: Record<string, string> = { authorization: `Bearer ${this.token}` };
+    if (init.body !== undefined) headers['content-type'] = 'application/json';
+    const res = await fetch(path, {
+      method: init.method ?? 'GET',
+      headers,
+      body: init.body === undefined ? undefined : JSON.stringify(init.body),
+      credentials: 'omit',
+      cache: 'no-store',
+    });
+    if (!res.ok) throw await failure(res);
+    return res;
+  }
+
+  private async json<T>(path: string, init?: { method?: string; body?: unknown }): Promise<T> {
+    return (await (await this.request(path, init)).json()) as T;
+  }
+
+  me(): Promise<Me> {
+    return this.json('/api/v1/me');
+  }
+
+  listings(filters: Filters, cursor: string | null, limit: number): Promise<QueuePage> {
+    const params = filterParams(filters);
+    params.set('limit', String(limit));
+    if (cursor) params.set('cursor', cursor);
+    return this.json(`/api/v1/listings?${params}`);
+  }
+
+  /** One listing; `unmask` shows ID, phone and card numbers, and the server logs that it did. */
+  listing(id: number, unmask: boolean): Promise<ListingDetail> {
+    return this.json(`/api/v1/listings/${id}${unmask ? '?unmask=true' : ''}`);
+  }
+
+  async decide(id: number, decision: Decision, note: string): Promise<void> {
+    await this.request(`/api/v1/listings/${id}/decision`, { method: 'POST', body: note ? { decision, note } : { decision } });
+  }
+
+  decideMany(ids: number[], decision: Decision, note: string): Promise<BulkResult> {
+    return this.json('/api/v1/decisions', { method: 'POST', body: note ? { ids, decision, note } : { ids, decision } });
+  }
+
+  /** The export file of a filter, with the name the server gave it. */
+  async exportFile(format: 'csv' | 'jsonl', filters: Filters): Promise<{ blob: Blob; filename: string }> {
+    const params = filterParams(filters);
+    params.set('format', format);
+    const res = await this.request(`/api/v1/export?${params}`);
+    const named = /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '');
+    return { blob: await res.blob(), filename: named?.[1] ?? `faceleak-export.${format}` };
+  }
+}
