@@ -13,7 +13,7 @@ export interface RunningServer {
 }
 
 /** Opens the store and queue, re-queues waiting reports, starts workers (unless told not to) and listens. */
-export async function startServer(config: Config, redisUrl: string, options: { workers: boolean; host?: string; logger?: FastifyBaseLogger }): Promise<RunningServer> {
+export async function startServer(config: Config, redisUrl: string, options: { /** Jobs the in-process workers work at once; 0: no workers here. */ workers: number; host?: string; logger?: FastifyBaseLogger }): Promise<RunningServer> {
   // Read first: a bad site config stops the start before anything is opened.
   const sites = config.sitesDir ? loadSiteConfigDir(config.sitesDir) : [];
   const store = await openStore(config);
@@ -22,7 +22,7 @@ export async function startServer(config: Config, redisUrl: string, options: { w
   await registerSites(redis, queue.keys, sites);
   // A crash between storing a report and queuing it leaves it waiting: queue it again (job ids make this harmless).
   for (const id of await queuedReportIds(store)) await queue.enqueueReport(id);
-  const worker: CrawlWorker | null = options.workers ? await startCrawlWorker({ config, redisUrl, concurrency: 4, store }) : null;
+  const worker: CrawlWorker | null = options.workers > 0 ? await startCrawlWorker({ config, redisUrl, concurrency: options.workers, store }) : null;
   const app = buildApp({ store, queue, redis, logger: options.logger, rateLimitPerMinute: config.rateLimitPerMinute, extensionOrigins: config.extensionOrigins });
   const url = await app.listen({ port: config.port, host: options.host ?? '127.0.0.1' });
   return {

@@ -10,14 +10,15 @@ export function registerServe(program: Command): void {
     .option('--port <n>', 'port to listen on (default: PORT, else 8080)', parseNumberOption('--port', 0, 65535))
     .option('--host <host>', 'address to listen on', '127.0.0.1')
     .option('--no-workers', 'only serve; `faceleak worker` processes do the work')
+    .option('--concurrency <n>', 'jobs the in-process workers work at once', parseNumberOption('--concurrency', 1, 256), 8)
     .addHelpText('after', '\nEvery API call needs Authorization: Bearer <token> (see `faceleak token create`). GET /healthz checks Redis and the database.')
-    .action(async (opts: { port?: number; host: string; workers: boolean }) => {
+    .action(async (opts: { port?: number; host: string; workers: boolean; concurrency: number }) => {
       const { startServer } = await import('../../server/server.js');
       const { resolveRedisUrl } = await import('../../queue/index.js');
       const config = { ...loadConfig(), ...(opts.port !== undefined ? { port: opts.port } : {}) };
       const log = createLogger(config, 'faceleak-serve');
       const redisUrl = await resolveRedisUrl(config, (m) => log.info(m));
-      const server = await startServer(config, redisUrl, { workers: opts.workers, host: opts.host, logger: log });
+      const server = await startServer(config, redisUrl, { workers: opts.workers ? opts.concurrency : 0, host: opts.host, logger: log });
       process.stderr.write(`faceleak serve: listening on ${server.url}${opts.workers ? ' (with workers)' : ''}\n`);
       await new Promise<void>((resolve) => {
         const stop = () => void server.close().then(resolve);
