@@ -9,3 +9,4 @@ export { listListings, listingDetail, recordDecision, audit, auditLog, encodeCur
 export type { Decision } from './schema.js';
 export { listingCounts, reportCounts, type ListingCount } from './stats.js';
 export { decidedListings, type DecidedListing } from './decision-labels.js';
+export { evidenceOf, type ListingEvidence } from './evidence.js';

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Verdict } from '../contracts/index.js';
-import { auditLog, createToken, saveListing } from '../store/index.js';
+import { auditLog, createReport, createToken, recordDecision, saveListing, setReportStatus } from '../store/index.js';
 import { apiTestScope } from './helpers/api-env.js';
 import { STORE_KINDS } from './helpers/stores.js';
 
@@ -90,15 +90,23 @@ for (const [kind, open] of Object.entries(STORE_KINDS)) {
     });
 
     it('exports the current filter as JSON Lines or CSV, masked and logged', async () => {
+      const { report } = await createReport(s.t.store, { clientReportId: '9b2f3c1e-0000-4000-8000-000000000001', reporter: 'mod-a', url: 'http://m.example/0', title: null, description: null, price: null, seller: null, note: `seller phone 13812345678`, suspectedCategory: 'id_holding_photo' });
+      await setReportStatus(s.t.store, report.id, 'classified', { listingId: ids[0]! });
+      await recordDecision(s.t.store, ids[0]!, 'confirmed', 'takedown sent', 'inv-a');
       const jsonl = await get('/api/v1/export?format=jsonl&flagged=true');
       expect(jsonl.headers['content-type']).toMatch(/ndjson/);
       const rows = jsonl.body.trim().split('\n').map((l) => JSON.parse(l) as { score: number });
       expect(rows.map((r) => r.score)).toEqual([0.99, 0.95, 0.9]);
       expect(jsonl.body).not.toContain(ID);
-      expect(rows[0]).toMatchObject({ contentHash: 'h0', fetchedAt: '2026-11-23T00:00:00Z', reports: 0 });
+      expect(rows[0]).toMatchObject({ contentHash: 'h0', fetchedAt: '2026-11-23T00:00:00Z', modelVersion: 'm', decidedBy: 'inv-a', evidence: [{ field: 'title', text: '手持身份证照 一套三张', reason: 'r' }] });
+      expect(rows[0]).toMatchObject({ reports: [{ reporter: 'mod-a', note: 'seller phone 138******78', suspectedCategory: 'id_holding_photo' }], decisions: [{ decision: 'confirmed', note: 'takedown sent', by: 'inv-a' }] });
+      // Evidence spans are masked like the text they point into.
+      expect(JSON.stringify(rows[2])).not.toContain(ID);
       const csv = await get('/api/v1/export?format=csv');
       const lines = csv.body.replace(/^\ufeff/, '').trim().split('\n');
-      expect(lines[0]).toBe('id,site,url,title,description,price,seller,flagged,score,category,decision,reports,fetchedAt,contentHash');
+      expect(lines[0]).toBe('id,site,url,title,description,price,seller,flagged,score,category,modelVersion,evidence,decision,decidedBy,decidedAt,reports,reportNotes,fetchedAt,contentHash');
+      expect(lines[1]).toContain('"手持身份证照 一套三张 (r)","confirmed","inv-a"');
+      expect(lines[1]).toContain('"1","mod-a: seller phone 138******78"');
       expect(lines).toHaveLength(5);
       expect((await auditLog(s.t.store)).filter((e) => e.action === 'export')).toHaveLength(2);
       expect((await get('/api/v1/export?format=xml')).statusCode).toBe(400);

@@ -1,7 +1,9 @@
 import { Readable } from 'node:stream';
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
-import { audit, listListings } from '../../store/index.js';
+import type { Evidence } from '../../contracts/index.js';
+import { maskSensitive } from '../../privacy/mask.js';
+import { audit, evidenceOf, listListings, type ListingEvidence, type ListingRow } from '../../store/index.js';
 import type { Api, AppDeps } from '../app.js';
 import { callerOf, REVIEWERS } from '../auth.js';
 import { ErrorResponses } from '../schemas.js';
@@ -9,7 +11,38 @@ import { ListingFilterFields, maskRow, storeFilters } from './listings.js';
 
 const ExportQuerySchema = z.object({ format: z.enum(['jsonl', 'csv']).default('jsonl'), ...ListingFilterFields }).strict();
 
-const COLUMNS = ['id', 'site', 'url', 'title', 'description', 'price', 'seller', 'flagged', 'score', 'category', 'decision', 'reports', 'fetchedAt', 'contentHash'] as const;
+const COLUMNS = [
+  'id', 'site', 'url', 'title', 'description', 'price', 'seller', 'flagged', 'score', 'category', 'modelVersion', 'evidence',
+  'decision', 'decidedBy', 'decidedAt', 'reports', 'reportNotes', 'fetchedAt', 'contentHash',
+] as const;
+
+const mask = (s: string | null) => (s === null ? null : maskSensitive(s));
+
+/** One listing of an evidence file: what was seen, what the model said and why, who reported and who decided. Masked. */
+export function evidenceRecord(row: ListingRow, e: ListingEvidence) {
+  const evidence = e.verdict ? (JSON.parse(e.verdict.evidence) as Evidence[]).map((x) => ({ ...x, text: maskSensitive(x.text) })) : [];
+  const last = e.decisions.at(-1);
+  return {
+    ...maskRow(row),
+    modelVersion: e.verdict?.modelVersion ?? null,
+    evidence,
+    decidedBy: last?.by ?? null,
+    decidedAt: last?.at ?? null,
+    decisions: e.decisions.map((d) => ({ ...d, note: mask(d.note) })),
+    reports: e.reports.map((r) => ({ ...r, note: mask(r.note) })),
+  };
+}
+
+/** The same record as CSV cells: lists joined with " | ". */
+function csvRow(r: ReturnType<typeof evidenceRecord>): string {
+  const cells: Record<(typeof COLUMNS)[number], unknown> = {
+    ...r,
+    evidence: r.evidence.map((x) => `${x.text} (${x.reason})`).join(' | '),
+    reports: r.reports.length,
+    reportNotes: r.reports.map((x) => `${x.reporter}: ${x.note ?? ''}`).join(' | '),
+  };
+  return `${COLUMNS.map((c) => csvCell(cells[c])).join(',')}\n`;
+}
 
 /** A CSV cell: quoted, and a leading = + - @ neutralised so a spreadsheet never runs crawled text as a formula. */
 export function csvCell(value: unknown): string {
@@ -38,8 +71,10 @@ export function registerExport(app: Api, deps: AppDeps): void {
       let cursor: { score: number; id: number } | null = null;
       for (;;) {
         const page = await listListings(store, filters, cursor, 500);
-        for (const row of page.map(maskRow)) {
-          yield format === 'csv' ? `${COLUMNS.map((c) => csvCell(row[c])).join(',')}\n` : `${JSON.stringify(row)}\n`;
+        const details = await evidenceOf(store, page);
+        for (const row of page) {
+          const record = evidenceRecord(row, details.get(row.id)!);
+          yield format === 'csv' ? csvRow(record) : `${JSON.stringify(record)}\n`;
         }
         if (page.length < 500) return;
         cursor = page.at(-1)!;
