@@ -5,7 +5,13 @@ import { RedisUnavailableError } from './errors.js';
 import { startPrivateRedis } from './private-redis.js';
 
 /** A connection as BullMQ needs it: commands wait for a reconnect instead of failing mid-job. */
-export function connectRedis(url: string): Redis {
+/**
+ * Workers wait out a Redis outage (BullMQ needs maxRetriesPerRequest: null for them). With
+ * `failFast`, for the API's producer connection, a command fails at once while Redis is away and
+ * after 5 s if it does not answer: the caller gets a 503 to retry, not a request that hangs.
+ */
+export function connectRedis(url: string, options: { failFast?: boolean } = {}): Redis {
+  if (options.failFast) return new Redis(url, { maxRetriesPerRequest: 1, enableOfflineQueue: false, commandTimeout: 5000, enableReadyCheck: true });
   return new Redis(url, { maxRetriesPerRequest: null, enableReadyCheck: true, lazyConnect: false });
 }
 
@@ -35,4 +41,16 @@ export async function resolveRedisUrl(config: Pick<Config, 'redisUrl' | 'dataDir
   const url = await startPrivateRedis(config.dataDir, say);
   if (await answers(url)) return url;
   throw new RedisUnavailableError(`the private redis-server at ${url} does not answer; see ${config.dataDir}/redis/redis.log`);
+}
+
+/** Resolves once the connection is ready (a fail-fast connection refuses commands before that). */
+export function redisReady(redis: Redis, timeoutMs = 5000): Promise<void> {
+  if (redis.status === 'ready') return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new RedisUnavailableError(`Redis did not answer within ${timeoutMs / 1000} s`)), timeoutMs);
+    redis.once('ready', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
 }

@@ -4,6 +4,7 @@ import { Queue, type JobsOptions } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { packagePath } from '../classifier/package-root.js';
 import { JOB_NAMES, type CrawlPageJob, type ReportJob, type SiteConfig } from '../contracts/index.js';
+import { RedisUnavailableError } from './errors.js';
 import { QUEUES, redisKeys, type RedisKeys } from './names.js';
 
 const RESERVE = readFileSync(packagePath('queue', 'reserve-urls.lua'), 'utf8');
@@ -41,6 +42,8 @@ export class WorkQueue {
     readonly prefix: string,
   ) {
     this.queue = new Queue(QUEUES.work, { connection: redis, prefix });
+    // Connection errors are the connection's to report (and the callers' to see); not an unhandled event.
+    this.queue.on('error', () => {});
     this.keys = redisKeys(prefix);
     if (!('reserveUrls' in redis)) redis.defineCommand('reserveUrls', { numberOfKeys: 1, lua: RESERVE });
   }
@@ -89,8 +92,13 @@ export class WorkQueue {
     return pages.filter((p, i) => fresh.has(p.url) || seen[i] === 1);
   }
 
-  /** Queues a stored report; its id is the job id, so queuing it twice is harmless. */
+  /**
+   * Queues a stored report; its id is the job id, so queuing it twice is harmless. Fails at once
+   * when Redis is away (BullMQ itself would wait for it), so the API can answer 503 and the
+   * moderator's extension retries later.
+   */
   async enqueueReport(reportId: string): Promise<void> {
+    if (this.redis.status !== 'ready') throw new RedisUnavailableError(`Redis is ${this.redis.status}`);
     await this.queue.add(JOB_NAMES.report, { kind: 'report', reportId } satisfies ReportJob, { ...CRAWL_JOB_OPTIONS, jobId: `report-${reportId}` });
   }
 

@@ -2,7 +2,7 @@ import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import type { Config } from '../config/config.js';
 import { startCrawlWorker, type CrawlWorker } from '../crawler/worker.js';
 import { loadSiteConfigDir } from '../crawler/site-config.js';
-import { connectRedis, registerSites, WorkQueue } from '../queue/index.js';
+import { connectRedis, redisReady, registerSites, WorkQueue } from '../queue/index.js';
 import { openStore, queuedReportIds } from '../store/index.js';
 import { buildApp } from './app.js';
 
@@ -17,7 +17,9 @@ export async function startServer(config: Config, redisUrl: string, options: { /
   // Read first: a bad site config stops the start before anything is opened.
   const sites = config.sitesDir ? loadSiteConfigDir(config.sitesDir) : [];
   const store = await openStore(config);
-  const redis = connectRedis(redisUrl);
+  const redis = connectRedis(redisUrl, { failFast: true });
+  redis.on('error', () => {}); // outages surface as 503s on the routes that need Redis and in /healthz
+  await redisReady(redis);
   const queue = new WorkQueue(redis, config.queuePrefix);
   await registerSites(redis, queue.keys, sites);
   // A crash between storing a report and queuing it leaves it waiting: queue it again (job ids make this harmless).
