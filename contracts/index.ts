@@ -4,3 +4,4 @@ export * from './verdict.js';
 export * from './listing-text.js';
 export * from './site-config.js';
 export * from './jobs.js';
+export * from './decision.js';

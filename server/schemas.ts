@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { EvidenceSchema } from '../contracts/index.js';
+import { DecisionSchema, EvidenceSchema } from '../contracts/index.js';
 import { API_ERRORS } from './errors.js';
 
 // Response shapes: they serialize the routes' answers and document them in the OpenAPI file.
@@ -22,7 +22,6 @@ export const ErrorResponses = {
   503: ErrorBodySchema,
 } as const;
 
-const DecisionValue = z.enum(['confirmed', 'dismissed', 'escalated']);
 const text = z.string().nullable();
 
 export const ListingRowSchema = z.object({
@@ -36,7 +35,7 @@ export const ListingRowSchema = z.object({
   flagged: z.boolean(),
   score: z.number(),
   category: z.string().nullable(),
-  decision: z.string().nullable(),
+  decision: DecisionSchema.nullable(),
   reports: z.number().int().describe('reports moderators filed on this listing'),
   fetchedAt: z.string(),
   contentHash: z.string(),
@@ -60,13 +59,13 @@ export const ListingDetailSchema = z.object({
   source: z.string(),
   masked: z.boolean(),
   verdict: z.object({ flagged: z.boolean(), score: z.number(), category: z.string().nullable() }),
-  decision: z.string().nullable(),
+  decision: DecisionSchema.nullable(),
   verdicts: z.array(z.object({ contentHash: z.string(), modelVersion: z.string(), flagged: z.boolean(), category: z.string().nullable(), score: z.number(), evidence: z.array(EvidenceSchema), createdAt: z.string() })),
   history: z.array(z.object({ contentHash: z.string(), title: text, description: text, price: text, seller: text, fetchedAt: z.string() })),
   reports: z.array(z.object({ id: z.string(), reporter: z.string(), note: text, suspectedCategory: z.string().nullable(), status: z.string(), createdAt: z.string() })),
-  decisions: z.array(z.object({ decision: z.string(), note: text, by: z.string(), at: z.string() })),
+  decisions: z.array(z.object({ decision: DecisionSchema, note: text, by: z.string(), at: z.string() })),
 });
 
-export const DecisionResultSchema = z.object({ id: z.number().int(), decision: DecisionValue, by: z.string() });
-export const BulkDecisionResultSchema = z.object({ decision: DecisionValue, by: z.string(), decided: z.array(z.number().int()), missing: z.array(z.number().int()) });
+export const DecisionResultSchema = z.object({ id: z.number().int(), decision: DecisionSchema, by: z.string() });
+export const BulkDecisionResultSchema = z.object({ decision: DecisionSchema, by: z.string(), decided: z.array(z.number().int()), missing: z.array(z.number().int()) });
 export const CallerSchema = z.object({ name: z.string(), role: z.enum(['moderator', 'investigator', 'admin']) });

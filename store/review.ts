@@ -23,7 +23,7 @@ export interface ListingRow {
   flagged: boolean;
   score: number;
   category: string | null;
-  decision: string | null;
+  decision: Decision | null;
   reports: number;
   fetchedAt: string;
   contentHash: string;

@@ -1,3 +1,4 @@
+import type { Decision } from '../contracts/index.js';
 import type { Generated } from 'kysely';
 
 /**
@@ -29,7 +30,7 @@ export interface ListingsTable {
   score: Generated<number>;
   category: string | null;
   /** The latest investigator decision, if any. */
-  decision: string | null;
+  decision: Decision | null;
 }
 
 /** Every distinct text a listing has shown: a seller who edits the ad keeps its history. */
@@ -102,7 +103,7 @@ export interface ReportsTable {
   updated_at: string;
 }
 
-export type Decision = 'confirmed' | 'dismissed' | 'escalated';
+export type { Decision } from '../contracts/index.js';
 
 export interface DecisionsTable {
   id: Generated<number>;

@@ -1,13 +1,11 @@
 import { z } from 'zod';
-import { CategorySchema, type Evidence } from '../../contracts/index.js';
+import { CategorySchema, DecisionSchema, type Evidence } from '../../contracts/index.js';
 import { maskSensitive } from '../../privacy/mask.js';
 import { audit, decodeCursor, encodeCursor, listingDetail, listListings, recordDecision } from '../../store/index.js';
 import type { Api, AppDeps } from '../app.js';
 import { ANY_ROLE, callerOf, REVIEWERS } from '../auth.js';
 import { ApiError } from '../errors.js';
 import { BulkDecisionResultSchema, CallerSchema, DecisionResultSchema, ErrorResponses, ListingDetailSchema, ListingPageSchema } from '../schemas.js';
-
-export const DecisionSchema = z.enum(['confirmed', 'dismissed', 'escalated']);
 
 /** Filters shared by the queue and the export. */
 export const ListingFilterFields = {

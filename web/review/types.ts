@@ -1,34 +1,15 @@
-// Shapes of the JSON API (server/routes/listings.ts); text fields arrive masked unless unmasked.
+// Shapes of the JSON API, inferred from the server's own response schemas (type-only imports:
+// nothing of the server reaches the bundle). Text fields arrive masked unless unmasked.
+import type { z } from 'zod';
+import type { DecisionSchema, EvidenceSchema, TextField as ContractTextField } from '../../contracts/index.js';
+import type { BulkDecisionResultSchema, CallerSchema, ListingDetailSchema, ListingPageSchema, ListingRowSchema } from '../../server/schemas.js';
 
-export type Decision = 'confirmed' | 'dismissed' | 'escalated';
-export type TextField = 'title' | 'description' | 'price';
+export type Decision = z.infer<typeof DecisionSchema>;
+export type TextField = ContractTextField;
 
-export interface Me {
-  readonly name: string;
-  readonly role: 'moderator' | 'investigator' | 'admin';
-}
-
-export interface QueueItem {
-  readonly id: number;
-  readonly site: string;
-  readonly url: string;
-  readonly title: string | null;
-  readonly description: string | null;
-  readonly price: string | null;
-  readonly seller: string | null;
-  readonly flagged: boolean;
-  readonly score: number;
-  readonly category: string | null;
-  decision: Decision | null;
-  readonly reports: number;
-  readonly fetchedAt: string;
-  readonly contentHash: string;
-}
-
-export interface QueuePage {
-  readonly items: QueueItem[];
-  readonly nextCursor: string | null;
-}
+export type Me = z.infer<typeof CallerSchema>;
+export type QueueItem = z.infer<typeof ListingRowSchema>;
+export type QueuePage = z.infer<typeof ListingPageSchema>;
 
 /** The queue's filters as the form holds them; empty strings mean "any". */
 export interface Filters {
@@ -40,45 +21,7 @@ export interface Filters {
   readonly minScore: string;
 }
 
-export interface Evidence {
-  readonly field: TextField;
-  readonly start: number;
-  readonly end: number;
-  readonly text: string;
-  readonly reason: string;
-}
-
-export interface VerdictRecord {
-  readonly contentHash: string;
-  readonly modelVersion: string;
-  readonly flagged: boolean;
-  readonly category: string | null;
-  readonly score: number;
-  readonly evidence: Evidence[];
-  readonly createdAt: string;
-}
-
-export interface ListingDetail {
-  readonly id: number;
-  readonly site: string;
-  readonly url: string;
-  readonly title: string | null;
-  readonly description: string | null;
-  readonly price: string | null;
-  readonly seller: string | null;
-  readonly images: string[];
-  readonly fetchedAt: string;
-  readonly contentHash: string;
-  readonly masked: boolean;
-  readonly verdict: { readonly flagged: boolean; readonly score: number; readonly category: string | null };
-  readonly decision: Decision | null;
-  readonly verdicts: VerdictRecord[];
-  readonly history: { contentHash: string; title: string | null; fetchedAt: string }[];
-  readonly reports: { id: string; reporter: string; note: string | null; suspectedCategory: string | null; status: string; createdAt: string }[];
-  readonly decisions: { decision: Decision; note: string | null; by: string; at: string }[];
-}
-
-export interface BulkResult {
-  readonly decided: number[];
-  readonly missing: number[];
-}
+export type Evidence = z.infer<typeof EvidenceSchema>;
+export type VerdictRecord = ListingDetail['verdicts'][number];
+export type ListingDetail = z.infer<typeof ListingDetailSchema>;
+export type BulkResult = z.infer<typeof BulkDecisionResultSchema>;
