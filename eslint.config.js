@@ -13,4 +13,12 @@ export default tseslint.config(
       eqeqeq: ['error', 'smart'],
     },
   },
+  {
+    // The extension's sources run in browsers: no Node modules or globals (its build/ and build.ts run in Node).
+    files: ['extension/src/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['node:*'], message: 'extension code runs in a browser' }] }],
+      'no-restricted-globals': ['error', 'process', 'Buffer', 'require', '__dirname'],
+    },
+  },
 );

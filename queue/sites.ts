@@ -11,14 +11,17 @@ export async function registerSites(redis: Redis, keys: RedisKeys, sites: readon
   await redis.hset(keys.sites, Object.fromEntries(sites.map((s) => [s.name, JSON.stringify(s)])));
 }
 
+/** Every configured site, by name. An entry written by an older version that no longer parses is skipped, not fatal. */
+export async function configuredSites(redis: Redis, keys: RedisKeys): Promise<SiteConfig[]> {
+  const all = await redis.hvals(keys.sites);
+  return all.flatMap((raw) => {
+    const parsed = SiteConfigSchema.safeParse(JSON.parse(raw));
+    return parsed.success ? [parsed.data] : [];
+  }).sort((a, b) => a.name.localeCompare(b.name));
+}
+
 /** The configured site whose allowed hosts include the URL's host, or null. */
 export async function siteForUrl(redis: Redis, keys: RedisKeys, url: string): Promise<SiteConfig | null> {
   const host = new URL(url).host.toLowerCase();
-  const all = await redis.hvals(keys.sites);
-  for (const raw of all) {
-    const parsed = SiteConfigSchema.safeParse(JSON.parse(raw));
-    // An entry written by an older version that no longer parses is skipped, not fatal.
-    if (parsed.success && allowedHostsOf(parsed.data).includes(host)) return parsed.data;
-  }
-  return null;
+  return (await configuredSites(redis, keys)).find((s) => allowedHostsOf(s).includes(host)) ?? null;
 }

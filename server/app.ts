@@ -15,6 +15,7 @@ import { registerHealth } from './routes/health.js';
 import { registerExport } from './routes/export.js';
 import { registerListings } from './routes/listings.js';
 import { registerReports } from './routes/reports.js';
+import { registerSiteRoutes } from './routes/sites.js';
 import { registerReviewPage } from './routes/review-page.js';
 
 export interface AppDeps {
@@ -72,6 +73,7 @@ export function buildApp(deps: AppDeps): FastifyInstance {
     registerReports(api, deps);
     registerListings(api, deps);
     registerExport(api, deps);
+    registerSiteRoutes(api, deps);
     await registerBullBoard(api, deps.store, deps.queue.queue);
   });
   registerReviewPage(app);

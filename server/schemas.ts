@@ -1,8 +1,9 @@
 import { z } from 'zod';
-import { DecisionSchema, EvidenceSchema } from '../contracts/index.js';
+import { DecisionSchema, EvidenceSchema, VerdictSchema } from '../contracts/index.js';
 import { API_ERRORS } from './errors.js';
 
-// Response shapes: they serialize the routes' answers and document them in the OpenAPI file.
+// Response shapes: they serialize the routes' answers, document them in the OpenAPI file, and are
+// what the review page and the extension parse (they import this module; it has no I/O).
 
 /** The error body every failure has: clients switch on `code`. */
 export const ErrorBodySchema = z.object({
@@ -69,3 +70,14 @@ export const ListingDetailSchema = z.object({
 export const DecisionResultSchema = z.object({ id: z.number().int(), decision: DecisionSchema, by: z.string() });
 export const BulkDecisionResultSchema = z.object({ decision: DecisionSchema, by: z.string(), decided: z.array(z.number().int()), missing: z.array(z.number().int()) });
 export const CallerSchema = z.object({ name: z.string(), role: z.enum(['moderator', 'investigator', 'admin']) });
+
+export const ReportStatusSchema = z.enum(['queued', 'processing', 'classified', 'failed']);
+export const ReportAcceptedSchema = z.object({ id: z.string().uuid(), status: ReportStatusSchema });
+export const ReportStateSchema = ReportAcceptedSchema.extend({ verdict: VerdictSchema.optional(), error: z.string().optional() });
+
+export const SiteSummarySchema = z.object({
+  name: z.string(),
+  hosts: z.array(z.string()),
+  fields: z.object({ title: z.string(), description: z.string(), price: z.string(), seller: z.string(), images: z.string() }).partial().describe('CSS selectors of the listing fields'),
+});
+export const SitesResponseSchema = z.object({ items: z.array(SiteSummarySchema) });

@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { CategorySchema, VerdictSchema } from '../../contracts/index.js';
+import { CategorySchema } from '../../contracts/index.js';
 import { extractListing } from '../../crawler/extract/extract-listing.js';
 import { createReport, getReport, verdictOfListing } from '../../store/index.js';
 import type { Api, AppDeps } from '../app.js';
 import { ANY_ROLE, callerOf, MODERATORS } from '../auth.js';
 import { ApiError } from '../errors.js';
-import { ErrorResponses } from '../schemas.js';
+import { ErrorResponses, ReportAcceptedSchema, ReportStateSchema } from '../schemas.js';
 
 const httpUrl = z
   .string()
@@ -33,9 +33,6 @@ export const ReportBodySchema = z
   })
   .strict();
 
-const ReportStatusSchema = z.enum(['queued', 'processing', 'classified', 'failed']);
-const ReportAcceptedSchema = z.object({ id: z.string().uuid(), status: ReportStatusSchema });
-const ReportStateSchema = ReportAcceptedSchema.extend({ verdict: VerdictSchema.optional(), error: z.string().optional() });
 
 export function registerReports(app: Api, deps: AppDeps): void {
   app.post('/api/v1/reports', {

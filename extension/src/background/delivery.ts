@@ -1,0 +1,91 @@
+import type { OutboxItem } from '../shared/report.js';
+import type { Accepted, ApiClient, ApiOutcome, ReportState } from './api-client.js';
+import { backoffDelay, pollDelay } from './backoff.js';
+import type { Outbox } from './outbox.js';
+
+/**
+ * One delivery pass: sends the outbox's pending reports and polls the status of sent ones, each when
+ * it is due, one request at a time; returns when the next one is due (null: nothing to wait for).
+ * The transitions are pure functions of an item and an API outcome, so the rules are tested alone.
+ */
+
+/** A report whose verdict has not come after this long stops being polled (the popup says so). */
+export const GIVE_UP_POLLING_MS = 3 * 24 * 3600_000;
+const AUTH_HINT = 'fix the token in the extension options';
+
+export interface DeliveryDeps {
+  readonly outbox: Outbox;
+  /** null while no server is configured. */
+  readonly api: ApiClient | null;
+  readonly now: () => number;
+  readonly random: () => number;
+}
+
+export async function deliverDue(deps: DeliveryDeps): Promise<number | null> {
+  for (const item of await deps.outbox.items()) {
+    if (!isDue(item, deps.now())) continue;
+    if (!deps.api) {
+      await deps.outbox.change(item.clientReportId, (i) => ({ ...i, blocked: 'setup', lastError: 'set the server and token in the extension options' }));
+      continue;
+    }
+    if (item.stage === 'pending') {
+      const outcome = await deps.api.submit(item.payload);
+      await deps.outbox.change(item.clientReportId, (i) => (i.stage === 'pending' ? afterSend(i, outcome, deps.now(), deps.random) : i));
+    } else if (item.serverId !== null) {
+      const outcome = await deps.api.reportState(item.serverId);
+      await deps.outbox.change(item.clientReportId, (i) => (i.stage === 'sent' ? afterPoll(i, outcome, deps.now(), deps.random) : i));
+    }
+  }
+  return nextWake(await deps.outbox.items());
+}
+
+export const isDue = (item: OutboxItem, now: number) => (item.stage === 'pending' || item.stage === 'sent') && item.blocked === null && item.nextAt <= now;
+
+/** The earliest time an item wants attention, or null. */
+export function nextWake(items: readonly OutboxItem[]): number | null {
+  let next: number | null = null;
+  for (const item of items) if ((item.stage === 'pending' || item.stage === 'sent') && item.blocked === null) next = Math.min(next ?? Infinity, item.nextAt);
+  return next;
+}
+
+/** The item after one try to send it. */
+export function afterSend(item: OutboxItem, outcome: ApiOutcome<Accepted>, now: number, random: () => number): OutboxItem {
+  switch (outcome.kind) {
+    case 'ok':
+      // Accepted: from now on only its status is asked for, first soon (classification takes seconds).
+      return { ...item, stage: 'sent', serverId: outcome.value.id, status: outcome.value.status, attempts: 0, nextAt: now + pollDelay(0), lastError: null, blocked: null };
+    case 'retry': {
+      const attempts = item.attempts + 1;
+      return { ...item, attempts, nextAt: now + (outcome.retryAfterMs ?? backoffDelay(attempts, random)), lastError: outcome.reason };
+    }
+    case 'auth':
+      return { ...item, blocked: 'auth', lastError: `${outcome.reason}: ${AUTH_HINT}` };
+    case 'reject':
+      return { ...item, stage: 'rejected', lastError: `the server refused this report: ${outcome.reason}` };
+  }
+}
+
+/** The item after one poll of its status. */
+export function afterPoll(item: OutboxItem, outcome: ApiOutcome<ReportState>, now: number, random: () => number): OutboxItem {
+  switch (outcome.kind) {
+    case 'ok': {
+      const state = outcome.value;
+      const finished = state.status === 'classified' || state.status === 'failed';
+      const progressed = state.status !== item.status;
+      const polls = progressed ? 0 : item.attempts + 1;
+      const base = { ...item, status: state.status, verdict: state.verdict ?? item.verdict, serverError: state.error ?? null, lastError: null, blocked: null };
+      if (finished) return { ...base, stage: 'done', attempts: 0 };
+      if (now - item.createdAt > GIVE_UP_POLLING_MS) return { ...base, stage: 'done', lastError: 'no verdict after three days; stopped asking' };
+      return { ...base, attempts: polls, nextAt: now + pollDelay(polls) };
+    }
+    case 'retry': {
+      const attempts = item.attempts + 1;
+      return { ...item, attempts, nextAt: now + (outcome.retryAfterMs ?? backoffDelay(attempts, random)), lastError: outcome.reason };
+    }
+    case 'auth':
+      return { ...item, blocked: 'auth', lastError: `${outcome.reason}: ${AUTH_HINT}` };
+    case 'reject':
+      // 404: the server no longer has it (or it is another moderator's); nothing more will come.
+      return { ...item, stage: 'done', lastError: `the server cannot show this report: ${outcome.reason}` };
+  }
+}

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { demoSiteConfig, loadDemoListings } from '../../../demo/demo-market.js';
+import { renderJsonLd, renderStatic } from '../../../demo/pages.js';
+import { readListing, selectorsFor } from './read-listing.js';
+
+const listings = loadDemoListings();
+const listing = (id: string) => listings.find((l) => l.id === id)!;
+
+describe('reading a listing in the extension', () => {
+  it('takes JSON-LD fields with the crawler\'s extraction', () => {
+    const d05 = listing('d05');
+    expect(readListing(renderJsonLd(d05), 'http://127.0.0.1:8123/p/d05')).toEqual({
+      url: 'http://127.0.0.1:8123/p/d05',
+      title: d05.title,
+      description: d05.description,
+      price: d05.price,
+      seller: d05.seller,
+      sources: ['json-ld'],
+    });
+  });
+
+  it('falls back to the page\'s readable text for a plain page without structured data', () => {
+    const d01 = listing('d01');
+    const fields = readListing(renderStatic(d01), 'http://127.0.0.1:8123/item/d01');
+    expect(fields).toMatchObject({ title: d01.title, description: d01.description, price: null, seller: null });
+    expect(fields.sources).toEqual(['heading', 'readable-text']);
+  });
+
+  it('uses a configured site\'s selectors for pages on its hosts', () => {
+    const d01 = listing('d01');
+    const sites = [{ hosts: ['127.0.0.1:8123'], fields: demoSiteConfig('http://127.0.0.1:8123').fields }];
+    const fields = readListing(renderStatic(d01), 'http://127.0.0.1:8123/item/d01', selectorsFor('http://127.0.0.1:8123/item/d01', sites));
+    expect(fields).toMatchObject({ title: d01.title, description: d01.description, price: d01.price, seller: d01.seller, sources: ['selectors'] });
+    expect(selectorsFor('http://other.example/item/1', sites)).toEqual({});
+  });
+
+  it('reads a script-rendered page as the browser shows it', () => {
+    // What the demo's /app/ page holds once its script ran (the popup reads the live DOM, not the source).
+    const rendered = '<html><head><title>x - 演示集市</title></head><body><div id="app"><div class="listing"><h1 class="title">Deepfake KYC kit</h1><p class="desc">Bundle includes a camera emulator that injects video into the verification step.</p><p class="price">$550</p></div></div></body></html>';
+    expect(readListing(rendered, 'http://127.0.0.1:8123/app/d11')).toMatchObject({ title: 'Deepfake KYC kit', description: 'Bundle includes a camera emulator that injects video into the verification step.' });
+  });
+
+  it('takes text, never markup, from hostile pages', () => {
+    const d08 = listing('d08');
+    const fields = readListing(renderStatic(d08), 'http://127.0.0.1:8123/item/d08');
+    expect(fields.title).toBe(d08.title);
+    expect(fields.title).toContain('<script>'); // the seller's text, kept as text: the popup shows it with textContent
+  });
+});

@@ -1,0 +1,100 @@
+import { z } from 'zod';
+import { ReportStatusSchema as ServerStatusSchema } from '../../../server/schemas.js';
+import { CategorySchema, VerdictSchema } from '../../../contracts/index.js';
+
+/**
+ * A report as the extension keeps it: what the moderator sends, and the outbox item that carries it to
+ * the server and back with a verdict. Limits mirror the server's POST /api/v1/reports body
+ * (server/routes/reports.ts): a field over them would be refused for good, so drafts are cut to fit.
+ */
+/** The storage.local key of the outbox (background/outbox.ts); the popup watches it for changes. */
+export const OUTBOX_KEY = 'outbox.v1';
+
+export const LIMITS = { url: 2048, title: 2000, description: 20_000, price: 200, seller: 200, note: 2000 } as const;
+
+const isHttpUrl = (u: string) => {
+  try {
+    return ['http:', 'https:'].includes(new URL(u).protocol);
+  } catch {
+    return false;
+  }
+};
+export const HttpUrlSchema = z.string().max(LIMITS.url).refine(isHttpUrl, 'must be an absolute http(s) URL');
+
+/** What the moderator reports: the page's fields as shown to them, a note and a category. */
+export const ReportDraftSchema = z
+  .object({
+    url: HttpUrlSchema,
+    title: z.string().nullable(),
+    description: z.string().nullable(),
+    price: z.string().nullable(),
+    seller: z.string().nullable(),
+    note: z.string().max(LIMITS.note).optional(),
+    suspectedCategory: CategorySchema.optional(),
+  })
+  .strict();
+export type ReportDraft = z.infer<typeof ReportDraftSchema>;
+
+/** The POST /api/v1/reports body, exactly. */
+export const ReportPayloadSchema = z.object({
+  url: HttpUrlSchema,
+  title: z.string().max(LIMITS.title).optional(),
+  description: z.string().max(LIMITS.description).optional(),
+  price: z.string().max(LIMITS.price).optional(),
+  seller: z.string().max(LIMITS.seller).optional(),
+  note: z.string().max(LIMITS.note).optional(),
+  suspectedCategory: CategorySchema.optional(),
+  clientReportId: z.string().uuid(),
+});
+export type ReportPayload = z.infer<typeof ReportPayloadSchema>;
+
+/** The server's report states (GET /api/v1/reports/:id). */
+export { ServerStatusSchema };
+export type ServerStatus = z.infer<typeof ServerStatusSchema>;
+
+/**
+ * Where an outbox item is:
+ * - pending: not yet accepted by the server (sent again, with the same clientReportId, until it is);
+ * - sent: accepted (the server's id is known); its status is polled until classified or failed;
+ * - done: the server classified it, or its processing failed there;
+ * - rejected: the server refused it for good (a 4xx other than 401, 403 and 429), with its message.
+ */
+export const StageSchema = z.enum(['pending', 'sent', 'done', 'rejected']);
+export type Stage = z.infer<typeof StageSchema>;
+
+export const OutboxItemSchema = z.object({
+  clientReportId: z.string().uuid(),
+  payload: ReportPayloadSchema,
+  createdAt: z.number(),
+  stage: StageSchema,
+  /** Tries since the last progress (send or poll); drives the backoff. */
+  attempts: z.number().int().nonnegative(),
+  /** When to send or poll next (ms since the epoch). */
+  nextAt: z.number(),
+  /** Why the item waits with no retry: no server configured yet, or the server refused the token. */
+  blocked: z.enum(['setup', 'auth']).nullable(),
+  lastError: z.string().nullable(),
+  serverId: z.string().nullable(),
+  status: ServerStatusSchema.nullable(),
+  verdict: VerdictSchema.nullable(),
+  serverError: z.string().nullable(),
+});
+export type OutboxItem = z.infer<typeof OutboxItemSchema>;
+
+const fit = (text: string | null | undefined, max: number) => {
+  const t = text?.trim();
+  return t ? t.slice(0, max) : undefined;
+};
+
+/**
+ * The request body of a draft, its fields cut to the server's limits. The page's HTML is never sent:
+ * the server would read it with the same extraction the extension already ran, and it would carry
+ * everything else on the page (other people's data included) for nothing.
+ */
+export function payloadOf(draft: ReportDraft, clientReportId: string): ReportPayload {
+  const body: ReportPayload = { url: draft.url, clientReportId };
+  const fields = { title: fit(draft.title, LIMITS.title), description: fit(draft.description, LIMITS.description), price: fit(draft.price, LIMITS.price), seller: fit(draft.seller, LIMITS.seller), note: fit(draft.note, LIMITS.note) };
+  for (const [key, value] of Object.entries(fields)) if (value !== undefined) body[key as keyof typeof fields] = value;
+  if (draft.suspectedCategory) body.suspectedCategory = draft.suspectedCategory;
+  return body;
+}
