@@ -5,3 +5,4 @@ export * from './listing-text.js';
 export * from './site-config.js';
 export * from './jobs.js';
 export * from './decision.js';
+export * from './http-url.js';

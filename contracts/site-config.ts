@@ -1,14 +1,8 @@
 import { z } from 'zod';
 
-/** A marketplace to crawl, as written by a trust-and-safety team (JSON). */
-const httpUrl = z.string().refine((u) => {
-  try {
-    return ['http:', 'https:'].includes(new URL(u).protocol);
-  } catch {
-    return false;
-  }
-}, 'must be an absolute http(s) URL');
+import { HttpUrlSchema as httpUrl } from './http-url.js';
 
+/** A marketplace to crawl, as written by a trust-and-safety team (JSON). */
 const cssSelector = z.string().min(1, 'must be a CSS selector');
 
 export const SiteConfigSchema = z

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DecisionSchema, EvidenceSchema, VerdictSchema } from '../contracts/index.js';
+import { CategorySchema, DecisionSchema, EvidenceSchema, HttpUrlSchema, VerdictSchema } from '../contracts/index.js';
 import { API_ERRORS } from './errors.js';
 
 // Response shapes: they serialize the routes' answers, document them in the OpenAPI file, and are
@@ -70,6 +70,24 @@ export const ListingDetailSchema = z.object({
 export const DecisionResultSchema = z.object({ id: z.number().int(), decision: DecisionSchema, by: z.string() });
 export const BulkDecisionResultSchema = z.object({ decision: DecisionSchema, by: z.string(), decided: z.array(z.number().int()), missing: z.array(z.number().int()) });
 export const CallerSchema = z.object({ name: z.string(), role: z.enum(['moderator', 'investigator', 'admin']) });
+
+/** Field limits of a report; the extension cuts its drafts to them. */
+export const REPORT_LIMITS = { url: 2048, title: 2000, description: 20_000, price: 200, seller: 200, note: 2000, html: 2 * 1024 * 1024 } as const;
+
+/** POST /api/v1/reports body. */
+export const ReportBodySchema = z
+  .object({
+    url: HttpUrlSchema.max(REPORT_LIMITS.url),
+    title: z.string().max(REPORT_LIMITS.title).optional(),
+    description: z.string().max(REPORT_LIMITS.description).optional(),
+    price: z.string().max(REPORT_LIMITS.price).optional(),
+    seller: z.string().max(REPORT_LIMITS.seller).optional(),
+    html: z.string().max(REPORT_LIMITS.html).optional(),
+    note: z.string().max(REPORT_LIMITS.note).optional(),
+    suspectedCategory: CategorySchema.optional(),
+    clientReportId: z.string().uuid(),
+  })
+  .strict();
 
 export const ReportStatusSchema = z.enum(['queued', 'processing', 'classified', 'failed']);
 export const ReportAcceptedSchema = z.object({ id: z.string().uuid(), status: ReportStatusSchema });

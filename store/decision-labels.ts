@@ -1,3 +1,4 @@
+import type { Decision } from '../contracts/index.js';
 import type { Store } from './open.js';
 
 export interface DecidedListing {
@@ -10,7 +11,7 @@ export interface DecidedListing {
   category: string | null;
   /** What the most recent reporter suspected, when someone reported it. */
   suspectedCategory: string | null;
-  decision: 'confirmed' | 'dismissed';
+  decision: Exclude<Decision, 'escalated'>;
 }
 
 /**
@@ -30,6 +31,6 @@ export async function decidedListings(store: Store): Promise<DecidedListing[]> {
     .execute();
   return rows.map((r) => ({
     id: r.id, title: r.title, description: r.description, price: r.price, flagged: r.flagged === 1,
-    category: r.category, suspectedCategory: r.suspected ?? null, decision: r.decision as 'confirmed' | 'dismissed',
+    category: r.category, suspectedCategory: r.suspected ?? null, decision: r.decision as DecidedListing['decision'],
   }));
 }

@@ -1,13 +1,11 @@
 import { Readable } from 'node:stream';
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
-import type { Evidence } from '../../contracts/index.js';
-import { maskSensitive } from '../../privacy/mask.js';
 import { audit, evidenceOf, listListings, type ListingEvidence, type ListingRow } from '../../store/index.js';
 import type { Api, AppDeps } from '../app.js';
 import { callerOf, REVIEWERS } from '../auth.js';
 import { ErrorResponses } from '../schemas.js';
-import { ListingFilterFields, maskRow, storeFilters } from './listings.js';
+import { ListingFilterFields, maskRow, show, shownEvidence, storeFilters } from './listings.js';
 
 const ExportQuerySchema = z.object({ format: z.enum(['jsonl', 'csv']).default('jsonl'), ...ListingFilterFields }).strict();
 
@@ -16,11 +14,9 @@ const COLUMNS = [
   'decision', 'decidedBy', 'decidedAt', 'reports', 'reportNotes', 'fetchedAt', 'contentHash',
 ] as const;
 
-const mask = (s: string | null) => (s === null ? null : maskSensitive(s));
-
 /** One listing of an evidence file: what was seen, what the model said and why, who reported and who decided. Masked. */
 export function evidenceRecord(row: ListingRow, e: ListingEvidence) {
-  const evidence = e.verdict ? (JSON.parse(e.verdict.evidence) as Evidence[]).map((x) => ({ ...x, text: maskSensitive(x.text) })) : [];
+  const evidence = e.verdict ? shownEvidence(e.verdict.evidence, false) : [];
   const last = e.decisions.at(-1);
   return {
     ...maskRow(row),
@@ -28,8 +24,8 @@ export function evidenceRecord(row: ListingRow, e: ListingEvidence) {
     evidence,
     decidedBy: last?.by ?? null,
     decidedAt: last?.at ?? null,
-    decisions: e.decisions.map((d) => ({ ...d, note: mask(d.note) })),
-    reports: e.reports.map((r) => ({ ...r, note: mask(r.note) })),
+    decisions: e.decisions.map((d) => ({ ...d, note: show(d.note, false) })),
+    reports: e.reports.map((r) => ({ ...r, note: show(r.note, false) })),
   };
 }
 

@@ -39,7 +39,10 @@ const idParam = (raw: string) => {
 };
 
 /** Text as shown: ID, phone and bank card numbers masked unless the investigator asked (and it was logged). */
-const show = (s: string | null, unmask: boolean) => (s === null || unmask ? s : maskSensitive(s));
+export const show = (s: string | null, unmask: boolean) => (s === null || unmask ? s : maskSensitive(s));
+
+/** A verdict's evidence spans (stored as JSON) with their text shown like the text they point into. */
+export const shownEvidence = (json: string, unmask: boolean): Evidence[] => (JSON.parse(json) as Evidence[]).map((e) => ({ ...e, text: show(e.text, unmask)! }));
 
 /** A listing row as shown in the queue and in exports: its text fields masked. */
 export const maskRow = <T extends { title: string | null; description: string | null; price: string | null; seller: string | null }>(r: T): T => ({
@@ -82,7 +85,6 @@ export function registerListings(app: Api, deps: AppDeps): void {
     if (!detail) throw new ApiError('FL_NOT_FOUND', 'no such listing');
     await audit(deps.store, caller.name, unmask ? 'unmask' : 'view', id);
     const { listing: l } = detail;
-    const evidence = (json: string) => (JSON.parse(json) as Evidence[]).map((e) => ({ ...e, text: show(e.text, unmask)! }));
     return {
       id: l.id,
       site: l.site,
@@ -100,7 +102,7 @@ export function registerListings(app: Api, deps: AppDeps): void {
       masked: !unmask,
       verdict: { flagged: l.flagged === 1, score: l.score, category: l.category },
       decision: l.decision,
-      verdicts: detail.verdicts.map((v) => ({ contentHash: v.content_hash, modelVersion: v.model_version, flagged: v.flagged === 1, category: v.category, score: v.score, evidence: evidence(v.evidence), createdAt: v.created_at })),
+      verdicts: detail.verdicts.map((v) => ({ contentHash: v.content_hash, modelVersion: v.model_version, flagged: v.flagged === 1, category: v.category, score: v.score, evidence: shownEvidence(v.evidence, unmask), createdAt: v.created_at })),
       history: detail.versions.map((v) => ({ contentHash: v.content_hash, title: show(v.title, unmask), description: show(v.description, unmask), price: show(v.price, unmask), seller: show(v.seller, unmask), fetchedAt: v.fetched_at })),
       reports: detail.reports.map((r) => ({ id: r.id, reporter: r.reporter, note: show(r.note, unmask), suspectedCategory: r.suspected_category, status: r.status, createdAt: r.created_at })),
       decisions: detail.decisions.map((d) => ({ decision: d.decision, note: d.note, by: d.decided_by, at: d.decided_at })),

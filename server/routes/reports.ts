@@ -1,38 +1,10 @@
 import { z } from 'zod';
-import { CategorySchema } from '../../contracts/index.js';
 import { extractListing } from '../../crawler/extract/extract-listing.js';
 import { createReport, getReport, verdictOfListing } from '../../store/index.js';
 import type { Api, AppDeps } from '../app.js';
 import { ANY_ROLE, callerOf, MODERATORS } from '../auth.js';
 import { ApiError } from '../errors.js';
-import { ErrorResponses, ReportAcceptedSchema, ReportStateSchema } from '../schemas.js';
-
-const httpUrl = z
-  .string()
-  .max(2048)
-  .refine((u) => {
-    try {
-      return ['http:', 'https:'].includes(new URL(u).protocol);
-    } catch {
-      return false;
-    }
-  }, 'must be an absolute http(s) URL');
-
-/** POST /api/v1/reports body. */
-export const ReportBodySchema = z
-  .object({
-    url: httpUrl,
-    title: z.string().max(2000).optional(),
-    description: z.string().max(20_000).optional(),
-    price: z.string().max(200).optional(),
-    seller: z.string().max(200).optional(),
-    html: z.string().max(2 * 1024 * 1024).optional(),
-    note: z.string().max(2000).optional(),
-    suspectedCategory: CategorySchema.optional(),
-    clientReportId: z.string().uuid(),
-  })
-  .strict();
-
+import { ErrorResponses, ReportAcceptedSchema, ReportBodySchema, ReportStateSchema } from '../schemas.js';
 
 export function registerReports(app: Api, deps: AppDeps): void {
   app.post('/api/v1/reports', {

@@ -48,18 +48,22 @@ export function nextWake(items: readonly OutboxItem[]): number | null {
   return next;
 }
 
+/** A send or poll that may succeed later: back off (or wait as told), or wait for new settings on 401/403. */
+function afterSetback(item: OutboxItem, outcome: Extract<ApiOutcome<unknown>, { kind: 'retry' | 'auth' }>, now: number, random: () => number): OutboxItem {
+  if (outcome.kind === 'auth') return { ...item, blocked: 'auth', lastError: `${outcome.reason}: ${AUTH_HINT}` };
+  const attempts = item.attempts + 1;
+  return { ...item, attempts, nextAt: now + (outcome.retryAfterMs ?? backoffDelay(attempts, random)), lastError: outcome.reason };
+}
+
 /** The item after one try to send it. */
 export function afterSend(item: OutboxItem, outcome: ApiOutcome<Accepted>, now: number, random: () => number): OutboxItem {
   switch (outcome.kind) {
     case 'ok':
       // Accepted: from now on only its status is asked for, first soon (classification takes seconds).
       return { ...item, stage: 'sent', serverId: outcome.value.id, status: outcome.value.status, attempts: 0, nextAt: now + pollDelay(0), lastError: null, blocked: null };
-    case 'retry': {
-      const attempts = item.attempts + 1;
-      return { ...item, attempts, nextAt: now + (outcome.retryAfterMs ?? backoffDelay(attempts, random)), lastError: outcome.reason };
-    }
+    case 'retry':
     case 'auth':
-      return { ...item, blocked: 'auth', lastError: `${outcome.reason}: ${AUTH_HINT}` };
+      return afterSetback(item, outcome, now, random);
     case 'reject':
       return { ...item, stage: 'rejected', lastError: `the server refused this report: ${outcome.reason}` };
   }
@@ -78,12 +82,9 @@ export function afterPoll(item: OutboxItem, outcome: ApiOutcome<ReportState>, no
       if (now - item.createdAt > GIVE_UP_POLLING_MS) return { ...base, stage: 'done', lastError: 'no verdict after three days; stopped asking' };
       return { ...base, attempts: polls, nextAt: now + pollDelay(polls) };
     }
-    case 'retry': {
-      const attempts = item.attempts + 1;
-      return { ...item, attempts, nextAt: now + (outcome.retryAfterMs ?? backoffDelay(attempts, random)), lastError: outcome.reason };
-    }
+    case 'retry':
     case 'auth':
-      return { ...item, blocked: 'auth', lastError: `${outcome.reason}: ${AUTH_HINT}` };
+      return afterSetback(item, outcome, now, random);
     case 'reject':
       // 404: the server no longer has it (or it is another moderator's); nothing more will come.
       return { ...item, stage: 'done', lastError: `the server cannot show this report: ${outcome.reason}` };

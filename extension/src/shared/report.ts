@@ -1,25 +1,17 @@
 import { z } from 'zod';
-import { ReportStatusSchema as ServerStatusSchema } from '../../../server/schemas.js';
-import { CategorySchema, VerdictSchema } from '../../../contracts/index.js';
+import { REPORT_LIMITS as LIMITS, ReportBodySchema, ReportStatusSchema as ServerStatusSchema } from '../../../server/schemas.js';
+import { CategorySchema, HttpUrlSchema as AnyHttpUrl, VerdictSchema } from '../../../contracts/index.js';
 
 /**
  * A report as the extension keeps it: what the moderator sends, and the outbox item that carries it to
- * the server and back with a verdict. Limits mirror the server's POST /api/v1/reports body
- * (server/routes/reports.ts): a field over them would be refused for good, so drafts are cut to fit.
+ * the server and back with a verdict. Limits are the server's (server/schemas.ts): a field over them
+ * would be refused for good, so drafts are cut to fit.
  */
 /** The storage.local key of the outbox (background/outbox.ts); the popup watches it for changes. */
 export const OUTBOX_KEY = 'outbox.v1';
 
-export const LIMITS = { url: 2048, title: 2000, description: 20_000, price: 200, seller: 200, note: 2000 } as const;
-
-const isHttpUrl = (u: string) => {
-  try {
-    return ['http:', 'https:'].includes(new URL(u).protocol);
-  } catch {
-    return false;
-  }
-};
-export const HttpUrlSchema = z.string().max(LIMITS.url).refine(isHttpUrl, 'must be an absolute http(s) URL');
+export { LIMITS };
+export const HttpUrlSchema = AnyHttpUrl.max(LIMITS.url);
 
 /** What the moderator reports: the page's fields as shown to them, a note and a category. */
 export const ReportDraftSchema = z
@@ -35,17 +27,8 @@ export const ReportDraftSchema = z
   .strict();
 export type ReportDraft = z.infer<typeof ReportDraftSchema>;
 
-/** The POST /api/v1/reports body, exactly. */
-export const ReportPayloadSchema = z.object({
-  url: HttpUrlSchema,
-  title: z.string().max(LIMITS.title).optional(),
-  description: z.string().max(LIMITS.description).optional(),
-  price: z.string().max(LIMITS.price).optional(),
-  seller: z.string().max(LIMITS.seller).optional(),
-  note: z.string().max(LIMITS.note).optional(),
-  suspectedCategory: CategorySchema.optional(),
-  clientReportId: z.string().uuid(),
-});
+/** The POST /api/v1/reports body, without the page's HTML (never sent: see payloadOf). */
+export const ReportPayloadSchema = ReportBodySchema.omit({ html: true });
 export type ReportPayload = z.infer<typeof ReportPayloadSchema>;
 
 /** The server's report states (GET /api/v1/reports/:id). */
