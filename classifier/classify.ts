@@ -1,10 +1,15 @@
 import { CATEGORIES, type Category, type Verdict } from '../contracts/index.js';
+import { buildEvidence, isFlagReason } from './evidence.js';
 import { loadLexicon, type Lexicon } from './lexicon/load.js';
+import { modelEvidence } from './model-evidence.js';
 import { applyCalibration } from './model/calibration.js';
 import { extractFeatures } from './model/features.js';
 import { loadModel, type LoadedModel } from './model/model-file.js';
-import { analyzeListing, type ListingFields } from './rules/analyze.js';
-import { buildEvidence } from './evidence.js';
+import { analyzeListing, type ListingAnalysis, type ListingFields } from './rules/analyze.js';
+import type { Offer } from './rules/offer.js';
+
+/** The score a listing needs to be flagged on the model's wording alone, with no rule's evidence. */
+const MODEL_ONLY_THRESHOLD = 0.9;
 
 export class ModelMismatchError extends Error {
   override name = 'ModelMismatchError';
@@ -22,11 +27,14 @@ export interface Scored {
   readonly score: number;
   readonly category: Category;
   readonly probabilities: Float64Array;
+  readonly analysis: ListingAnalysis;
+  readonly offer: Offer;
 }
 
 export class Classifier {
   readonly version: string;
   readonly threshold: number;
+  readonly reviewThreshold: number;
   private readonly probs: Float64Array;
 
   constructor(
@@ -42,6 +50,7 @@ export class Classifier {
     // One string names both: verdicts can be traced to the exact model and lexicon that made them.
     this.version = `${loaded.meta.version}+${lexicon.version}`;
     this.threshold = threshold ?? loaded.meta.threshold;
+    this.reviewThreshold = Math.min(this.threshold, loaded.meta.reviewThreshold);
     this.probs = new Float64Array(loaded.model.classes);
   }
 
@@ -49,27 +58,46 @@ export class Classifier {
     return new Classifier(loadLexicon(options.lexiconDir), loadModel(options.modelPath), options.threshold);
   }
 
-  score(listing: ListingFields): Scored & { analysis: ReturnType<typeof analyzeListing> } {
+  score(listing: ListingFields): Scored {
     const analysis = analyzeListing(this.lexicon, listing);
-    const x = extractFeatures(analysis, this.loaded.meta);
+    const { x, offer } = extractFeatures(analysis, this.loaded.meta);
     const p = this.loaded.model.predict(x, this.probs);
     let best = 1;
     for (let k = 2; k < p.length; k++) if (p[k]! > p[best]!) best = k;
-    const score = applyCalibration(this.loaded.meta.calibration, 1 - p[0]!);
-    return { score, category: CATEGORIES[best - 1]!, probabilities: p, analysis };
+    // Without any text there is nothing to judge; the model's prior is not a verdict.
+    const score = analysis.fields.length === 0 ? 0 : applyCalibration(this.loaded.meta.calibration, 1 - p[0]!);
+    return { score, category: productCategory(CATEGORIES[best - 1]!, offer), probabilities: p, analysis, offer };
   }
 
   classify(listing: ListingFields): Verdict {
-    const { score: modelScore, category, analysis } = this.score(listing);
-    // Without any text there is nothing to judge; the model's prior is not a verdict.
-    const score = analysis.fields.length === 0 ? 0 : modelScore;
-    const flagged = score >= this.threshold;
+    const { score, category, analysis, offer } = this.score(listing);
+    let flagged = score >= this.threshold;
+    let evidence = buildEvidence(analysis, offer, flagged ? category : null);
+    const hasReason = analysis.hits.some((h) => isFlagReason(h, offer));
+    if (flagged && !hasReason) {
+      // Every flag has a reason an investigator can check. Without a rule's, the model's strongest
+      // wording must carry it, and only a confident model may flag on wording alone.
+      evidence = [...modelEvidence(analysis, this.loaded.model, CATEGORIES.indexOf(category) + 1), ...evidence];
+      flagged = score >= Math.max(this.threshold, MODEL_ONLY_THRESHOLD) && evidence.some((e) => e.reason.startsWith('model:'));
+    }
     return {
       flagged,
+      // The review band asks for an investigator's time: only for a listing where a rule found something to check.
+      review: !flagged && score >= this.reviewThreshold && hasReason,
       category: flagged ? category : null,
       score: Math.round(score * 10_000) / 10_000,
-      evidence: buildEvidence(analysis, flagged ? category : null),
+      evidence,
       modelVersion: this.version,
     };
   }
+}
+
+/**
+ * The category is the product: several identity items of one person (a document with a bank card, a
+ * phone card, logins, a handheld photo…) sold together are an identity kit, even when one of them is a
+ * handheld photo.
+ */
+function productCategory(category: Category, offer: Offer): Category {
+  if (category === 'id_holding_photo' && offer.structures.has('kit') && offer.kitItems >= 3) return 'identity_kit';
+  return category;
 }

@@ -25,6 +25,13 @@ export interface Evaluation {
   readonly hardNegatives: number;
   readonly evasiveRecall: number;
   readonly evasivePositives: number;
+  /** Recall on positives built on jargon their writer invented (or on plain words). */
+  readonly newJargonRecall: number;
+  readonly newJargonPositives: number;
+  /** Share of positives flagged or in the review band: what reaches an investigator. */
+  readonly flaggedOrReviewRecall: number;
+  /** Share of negatives in the review band (an investigator's extra reading). */
+  readonly negativeReviewRate: number;
   /** Share of true positives given the right category. */
   readonly categoryAccuracy: number;
   readonly errors: { id: string; label: string; predicted: string; score: number }[];
@@ -49,6 +56,7 @@ function add(c: Counts, actual: boolean, predicted: boolean): void {
 /** What a classifier said of one listing, as far as the metrics need. */
 export interface Prediction {
   readonly flagged: boolean;
+  readonly review?: boolean;
   readonly category: string | null;
   readonly score: number;
 }
@@ -62,6 +70,7 @@ export function evaluatePredictions(items: readonly CorpusItem[], predictions: r
   const perCategory = Object.fromEntries(CATEGORIES.map((c) => [c, zero()]));
   const perLanguage: Record<string, Counts> = {};
   let hardNegatives = 0, hardFlagged = 0, evasive = 0, evasiveFound = 0, rightCategory = 0;
+  let jargon = 0, jargonFound = 0, reached = 0, negatives = 0, negativeReview = 0;
   const errors: Evaluation['errors'] = [];
   items.forEach((item, i) => {
     const v = predictions[i]!;
@@ -76,6 +85,15 @@ export function evaluatePredictions(items: readonly CorpusItem[], predictions: r
     if (positive && item.evasive) {
       evasive++;
       if (v.flagged) evasiveFound++;
+    }
+    if (positive && item.newJargon) {
+      jargon++;
+      if (v.flagged) jargonFound++;
+    }
+    if (positive && (v.flagged || v.review)) reached++;
+    if (!positive) {
+      negatives++;
+      if (v.review) negativeReview++;
     }
     if (positive && v.flagged && v.category === item.label) rightCategory++;
     if (positive !== v.flagged || (positive && v.category !== item.label)) {
@@ -92,6 +110,10 @@ export function evaluatePredictions(items: readonly CorpusItem[], predictions: r
     hardNegatives,
     evasiveRecall: evasive ? evasiveFound / evasive : 1,
     evasivePositives: evasive,
+    newJargonRecall: jargon ? jargonFound / jargon : 1,
+    newJargonPositives: jargon,
+    flaggedOrReviewRecall: overall.tp + overall.fn ? reached / (overall.tp + overall.fn) : 1,
+    negativeReviewRate: negatives ? negativeReview / negatives : 0,
     categoryAccuracy: overall.tp ? rightCategory / overall.tp : 1,
     errors,
   };

@@ -1,5 +1,7 @@
 import type { Category, Evidence } from '../contracts/index.js';
+import type { PartId } from './lexicon/schema.js';
 import type { ListingAnalysis, RuleHit } from './rules/analyze.js';
+import type { Offer } from './rules/offer.js';
 
 const MAX_EVIDENCE = 12;
 
@@ -8,11 +10,35 @@ const PATTERN_REASONS: Record<string, string> = {
   'bulk-quantity': 'trade signal: bulk quantity',
   'contact-id': 'trade signal: off-platform contact id',
   price: 'trade signal: low price',
+  count: 'offer: many people or units',
+};
+
+export const PART_REASONS: Record<PartId, string> = {
+  document: 'offer: an identity document',
+  face: "offer: a person's face",
+  media: 'offer: photos or video',
+  together: 'offer: document and face in one frame',
+  many: 'offer: many people or units',
+  'no-consent': 'offer: taken without consent',
+  use: "offer: the buyer's use (verification, accounts)",
+  sale: 'offer: sale terms',
+  motion: 'offer: the motions a face check asks for',
+  animate: 'offer: a face animated or swapped',
+  spoof: 'offer: a spoofed face or camera',
+  'stand-in': 'offer: someone else does the face check',
+  'bank-card': 'offer: a bank card',
+  'phone-card': 'offer: a phone card',
+  account: 'offer: account logins',
+  'personal-info': 'offer: personal details',
+  'one-person': "offer: one person's set",
+  real: 'offer: real people',
+  synthetic: 'lowers the score: synthetic faces',
 };
 
 function reasonFor(hit: RuleHit): string {
   const e = hit.entry;
   if (e === null) return PATTERN_REASONS[hit.pattern ?? ''] ?? 'trade signal';
+  if (hit.negated) return e.kind === 'context' ? `denied context: says it is not ${e.id}` : `negated: ${e.id}`;
   const disguised = hit.obfuscated ? ', disguised spelling' : '';
   switch (e.kind) {
     case 'term':
@@ -21,12 +47,26 @@ function reasonFor(hit: RuleHit): string {
       return `trade signal: ${e.id}${disguised}`;
     case 'context':
       return `lowers the score: ${e.id} context`;
+    case 'part':
+      return PART_REASONS[e.part!];
+    default:
+      return e.kind;
   }
 }
 
-/** Order: terms of the verdict's category first, then other terms, trade signals, contexts. */
+/** Whether a hit is a reason to flag: a coded term, a trade signal or a part of an offer's structure (not a context, nothing negated). */
+export function isFlagReason(hit: RuleHit, offer: Offer): boolean {
+  if (hit.negated) return false;
+  const kind = hit.entry?.kind;
+  // A part is a reason inside a product's structure; sale terms alone say nothing of what is sold.
+  if (kind === 'part') return hit.entry!.part !== 'sale' && offer.support.includes(hit);
+  return kind === 'term' || kind === 'signal' || (hit.pattern !== null && hit.pattern !== 'count');
+}
+
+/** Order: terms of the verdict's category first, then other terms, offer parts and trade signals, then contexts. */
 function rank(hit: RuleHit, category: Category | null): number {
   const e = hit.entry;
+  if (hit.negated) return 4;
   if (e?.kind === 'term') return e.category === category ? 0 : 1;
   if (e?.kind === 'context') return 3;
   return 2;
@@ -34,15 +74,22 @@ function rank(hit: RuleHit, category: Category | null): number {
 
 /**
  * The spans of the ORIGINAL field text behind a verdict. A hit inside a longer hit of the same rank
- * is dropped (手持身份证照 explains itself; 身份证 inside it adds nothing).
+ * is dropped (手持身份证照 explains itself; 身份证 inside it adds nothing). Offer parts are shown only
+ * when they make a structure (a lone "photo" explains nothing).
  */
-export function buildEvidence(analysis: ListingAnalysis, category: Category | null): Evidence[] {
+export function buildEvidence(analysis: ListingAnalysis, offer: Offer, category: Category | null): Evidence[] {
   const originals = new Map(analysis.fields.map((f) => [f.field, f.normalized.original]));
   const ranked = analysis.hits
+    .filter((hit) => hit.entry?.kind !== 'part' || offer.support.includes(hit))
     .map((hit) => ({ hit, rank: rank(hit, category) }))
     .sort((x, y) => x.rank - y.rank || (y.hit.end - y.hit.start) - (x.hit.end - x.hit.start));
   const kept: { hit: RuleHit; rank: number }[] = [];
+  const said = new Set<string>();
   for (const c of ranked) {
+    // A word repeated ten times is one reason, shown once.
+    const key = `${originals.get(c.hit.field)!.slice(c.hit.start, c.hit.end).toLowerCase()}|${reasonFor(c.hit)}`;
+    if (said.has(key)) continue;
+    said.add(key);
     const covered = kept.some(
       (k) => k.hit.field === c.hit.field && k.hit.start <= c.hit.start && c.hit.end <= k.hit.end && (k.rank <= 1) === (c.rank <= 1),
     );

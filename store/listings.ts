@@ -50,6 +50,7 @@ export async function saveListing(store: Store, record: ListingRecord, verdict: 
       url: record.url,
       ...text,
       flagged: verdict.flagged ? 1 : 0,
+      review: verdict.review ? 1 : 0,
       score: verdict.score,
       category: verdict.category,
       http_status: record.httpStatus,
@@ -74,6 +75,7 @@ export async function saveListing(store: Store, record: ListingRecord, verdict: 
         content_hash: record.contentHash,
         model_version: verdict.modelVersion,
         flagged: verdict.flagged ? 1 : 0,
+        review: verdict.review ? 1 : 0,
         category: verdict.category,
         score: verdict.score,
         evidence: JSON.stringify(verdict.evidence),
@@ -109,7 +111,7 @@ export async function* listingsOfCrawl(store: Store, crawlId: string, pageSize =
       .leftJoin('verdicts as v', (j) => j.onRef('v.listing_id', '=', 'l.id').onRef('v.content_hash', '=', 'l.content_hash'))
       .select([
         'l.id', 'l.url', 'l.canonical_url', 'l.site', 'l.title', 'l.description', 'l.price', 'l.seller', 'l.images',
-        'l.fetched_at', 'l.content_hash', 'v.flagged', 'v.category', 'v.score', 'v.evidence', 'v.model_version', 'v.id as verdict_id',
+        'l.fetched_at', 'l.content_hash', 'v.flagged', 'v.review', 'v.category', 'v.score', 'v.evidence', 'v.model_version', 'v.id as verdict_id',
       ])
       .where('l.crawl_id', '=', crawlId)
       .where('l.id', '>', after)
@@ -137,7 +139,7 @@ export async function* listingsOfCrawl(store: Store, crawlId: string, pageSize =
         verdict:
           r.verdict_id === null
             ? null
-            : { flagged: r.flagged === 1, category: r.category as Verdict['category'], score: r.score!, evidence: JSON.parse(r.evidence!), modelVersion: r.model_version! },
+            : { flagged: r.flagged === 1, review: r.review === 1, category: r.category as Verdict['category'], score: r.score!, evidence: JSON.parse(r.evidence!), modelVersion: r.model_version! },
       };
     }
   }

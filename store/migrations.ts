@@ -131,6 +131,14 @@ function migrations(dialect: Dialect): Record<string, Migration> {
           .execute();
       },
     },
+    '0004-review-band': {
+      async up(db: Kysely<unknown>) {
+        // Scores between the review threshold and the flag threshold: not flagged, but an investigator should look.
+        await db.schema.alterTable('verdicts').addColumn('review', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+        await db.schema.alterTable('listings').addColumn('review', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+        await db.schema.createIndex('listings_review_band').on('listings').columns(['review', 'score', 'id']).execute();
+      },
+    },
   };
 }
 

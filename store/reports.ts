@@ -105,9 +105,9 @@ export async function verdictOfListing(store: Store, listingId: number): Promise
   const row = await store.db
     .selectFrom('verdicts as v')
     .innerJoin('listings as l', (j) => j.onRef('l.id', '=', 'v.listing_id').onRef('l.content_hash', '=', 'v.content_hash'))
-    .select(['v.flagged', 'v.category', 'v.score', 'v.evidence', 'v.model_version'])
+    .select(['v.flagged', 'v.review', 'v.category', 'v.score', 'v.evidence', 'v.model_version'])
     .where('v.listing_id', '=', listingId)
     .orderBy('v.id', 'desc')
     .executeTakeFirst();
-  return row ? { flagged: row.flagged === 1, category: row.category as Verdict['category'], score: row.score, evidence: JSON.parse(row.evidence), modelVersion: row.model_version } : null;
+  return row ? { flagged: row.flagged === 1, review: row.review === 1, category: row.category as Verdict['category'], score: row.score, evidence: JSON.parse(row.evidence), modelVersion: row.model_version } : null;
 }

@@ -3,6 +3,8 @@ import type { AuditLogTable, Decision } from './schema.js';
 
 export interface ListingFilters {
   readonly flagged?: boolean;
+  /** In the review band (not flagged, scored high enough that an investigator should look). */
+  readonly review?: boolean;
   readonly category?: string;
   /** A decision, or 'none' for undecided listings. */
   readonly decision?: Decision | 'none';
@@ -21,6 +23,7 @@ export interface ListingRow {
   price: string | null;
   seller: string | null;
   flagged: boolean;
+  review: boolean;
   score: number;
   category: string | null;
   decision: Decision | null;
@@ -45,13 +48,14 @@ export async function listListings(store: Store, f: ListingFilters, cursor: { sc
   let q = store.db
     .selectFrom('listings as l')
     .select((eb) => [
-      'l.id', 'l.site', 'l.url', 'l.title', 'l.description', 'l.price', 'l.seller', 'l.flagged', 'l.score', 'l.category', 'l.decision', 'l.fetched_at', 'l.content_hash',
+      'l.id', 'l.site', 'l.url', 'l.title', 'l.description', 'l.price', 'l.seller', 'l.flagged', 'l.review', 'l.score', 'l.category', 'l.decision', 'l.fetched_at', 'l.content_hash',
       eb.selectFrom('reports as r').select((e) => e.fn.countAll<number>().as('n')).whereRef('r.listing_id', '=', 'l.id').as('reports'),
     ])
     .orderBy('l.score', 'desc')
     .orderBy('l.id', 'desc')
     .limit(limit);
   if (f.flagged !== undefined) q = q.where('l.flagged', '=', f.flagged ? 1 : 0);
+  if (f.review !== undefined) q = q.where('l.review', '=', f.review ? 1 : 0);
   if (f.category) q = q.where('l.category', '=', f.category);
   if (f.decision === 'none') q = q.where('l.decision', 'is', null);
   else if (f.decision) q = q.where('l.decision', '=', f.decision);
@@ -65,7 +69,7 @@ export async function listListings(store: Store, f: ListingFilters, cursor: { sc
   const rows = await q.execute();
   return rows.map((r) => ({
     id: r.id, site: r.site, url: r.url, title: r.title, description: r.description, price: r.price, seller: r.seller,
-    flagged: r.flagged === 1, score: r.score, category: r.category, decision: r.decision, reports: Number(r.reports ?? 0), fetchedAt: r.fetched_at, contentHash: r.content_hash,
+    flagged: r.flagged === 1, review: r.review === 1, score: r.score, category: r.category, decision: r.decision, reports: Number(r.reports ?? 0), fetchedAt: r.fetched_at, contentHash: r.content_hash,
   }));
 }
 
@@ -75,7 +79,7 @@ export async function listingDetail(store: Store, id: number) {
   if (!listing) return null;
   const [versions, verdicts, reports, decisions] = await Promise.all([
     store.db.selectFrom('listing_versions').select(['content_hash', 'title', 'description', 'price', 'seller', 'fetched_at']).where('listing_id', '=', id).orderBy('id').execute(),
-    store.db.selectFrom('verdicts').select(['content_hash', 'model_version', 'flagged', 'category', 'score', 'evidence', 'created_at']).where('listing_id', '=', id).orderBy('id', 'desc').execute(),
+    store.db.selectFrom('verdicts').select(['content_hash', 'model_version', 'flagged', 'review', 'category', 'score', 'evidence', 'created_at']).where('listing_id', '=', id).orderBy('id', 'desc').execute(),
     store.db.selectFrom('reports').select(['id', 'reporter', 'note', 'suspected_category', 'status', 'created_at']).where('listing_id', '=', id).orderBy('created_at').execute(),
     store.db.selectFrom('decisions').select(['decision', 'note', 'decided_by', 'decided_at']).where('listing_id', '=', id).orderBy('id').execute(),
   ]);

@@ -27,6 +27,8 @@ export interface ListingsTable {
   first_seen_at: string;
   /** The newest verdict on the current text (kept here for sorting and paging the review queue). */
   flagged: Generated<number>;
+  /** In the review band: not flagged, scored high enough that an investigator should look. */
+  review: Generated<number>;
   score: Generated<number>;
   category: string | null;
   /** The latest investigator decision, if any. */
@@ -52,6 +54,7 @@ export interface VerdictsTable {
   content_hash: string;
   model_version: string;
   flagged: number;
+  review: Generated<number>;
   category: string | null;
   score: number;
   /** JSON array of evidence spans. */

@@ -26,7 +26,7 @@ for (const [kind, open] of Object.entries(STORE_KINDS)) {
         const r = await saveListing(
           s.t.store,
           { site: 'demo', url: `http://m.example/${i}`, canonicalUrl: `http://m.example/${i}`, title, description: null, price: null, seller: 'seller 13812345678', images: [], fetchedAt: '2026-11-23T00:00:00Z', httpStatus: 200, contentHash: `h${i}`, source: 'crawl', crawlId: 'c' },
-          { flagged: score > 0.5, category, score, evidence: [{ field: 'title', start: 0, end: title.length, text: title, reason: 'r' }], modelVersion: 'm' },
+          { flagged: score > 0.5, review: false, category, score, evidence: [{ field: 'title', start: 0, end: title.length, text: title, reason: 'r' }], modelVersion: 'm' },
         );
         ids.push(r.listingId);
       }

@@ -59,7 +59,7 @@ describe('the operations side of the API', () => {
     await saveListing(
       s.t.store,
       { site: 'demo', url: 'http://m.example/1', canonicalUrl: 'http://m.example/1', title: '手持身份证照', description: null, price: null, seller: null, images: [], fetchedAt: '2026-11-23T00:00:00Z', httpStatus: 200, contentHash: 'h1', source: 'crawl', crawlId: 'c' },
-      { flagged: true, category: 'id_holding_photo', score: 0.97, evidence: [], modelVersion: 'm' },
+      { flagged: true, review: false, category: 'id_holding_photo', score: 0.97, evidence: [], modelVersion: 'm' },
     );
     const mod = await createToken(s.t.store, 'mod-a', 'moderator');
     await s.app.inject({ method: 'POST', url: '/api/v1/reports', headers: bearer(mod), payload: { url: 'https://m.example/2', title: '人脸四件套', clientReportId: randomUUID() } });

@@ -76,7 +76,7 @@ describe('the review page', () => {
       const saved = await saveListing(
         s.t.store,
         { site: seed.site ?? 'demo', url, canonicalUrl: url, title: seed.title, description: seed.description ?? null, price: seed.price ?? null, seller: `seller ${PHONE}`, images: ['http://m.example/a.jpg', 'http://m.example/b.jpg'], fetchedAt: '2026-11-23T00:00:00Z', httpStatus: 200, contentHash: `hash-${key}`, source: 'crawl', crawlId: 'c' },
-        { flagged: seed.score > 0.5, category: seed.category, score: seed.score, evidence: evidenceOf(seed), modelVersion: 'm1' },
+        { flagged: seed.score > 0.5, review: false, category: seed.category, score: seed.score, evidence: evidenceOf(seed), modelVersion: 'm1' },
       );
       ids[key] = saved.listingId;
     }

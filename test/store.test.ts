@@ -22,6 +22,7 @@ const record = (over: Partial<ListingRecord> = {}): ListingRecord => ({
 
 const verdict = (over: Partial<Verdict> = {}): Verdict => ({
   flagged: true,
+  review: false,
   category: 'id_holding_photo',
   score: 0.97,
   evidence: [{ field: 'title', start: 0, end: 6, text: '手持身份证照', reason: 'coded term' }],

@@ -124,3 +124,19 @@ export function augmentItem(item: CorpusItem, copies: number, rand: Rand, homoph
   }
   return out;
 }
+
+/**
+ * A few words cut from a listing: one to three Latin words or one to six Chinese characters. Taught as
+ * benign when the rules find nothing in them, so a text with nothing in it ("x", "hi", "Persona", a
+ * bare product name) is not an offer, however its n-grams lean.
+ */
+export function fragmentOf(item: CorpusItem, rand: Rand): CorpusItem | null {
+  const text = (rand() < 0.5 ? item.title : item.description) ?? item.title ?? item.description ?? '';
+  const words = text.match(/[\p{Script=Han}]|[^\s\p{Script=Han}\p{P}]+/gu) ?? [];
+  if (words.length === 0) return null;
+  const at = Math.floor(rand() * words.length);
+  const han = isHanCode(words[at]!.charCodeAt(0));
+  const length = 1 + Math.floor(rand() * (han ? 6 : 3));
+  const fragment = words.slice(at, at + length).join(han ? '' : ' ');
+  return { id: `${item.id}~frag`, title: fragment, label: 'benign', lang: item.lang, evasive: false, hardNegative: false, newJargon: false };
+}

@@ -42,6 +42,7 @@ export function labelsFromDecisions(decided: readonly DecidedListing[]): Decisio
       label,
       lang: langOf(text),
       evasive: false,
+      newJargon: false,
       hardNegative: d.decision === 'dismissed' && d.flagged,
     });
   }

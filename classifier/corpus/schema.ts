@@ -14,5 +14,9 @@ export const CorpusItemSchema = z.object({
   lang: z.enum(['zh', 'zh-Hant', 'en', 'mix']),
   evasive: z.boolean(),
   hardNegative: z.boolean(),
+  /** A positive whose offer rests on jargon the writer invented (or on plain words), not on the trade's known words. */
+  newJargon: z.boolean().default(false),
+  /** Where the writer set it (xianyu, telegram, reddit…). */
+  place: z.string().optional(),
 });
 export type CorpusItem = z.infer<typeof CorpusItemSchema>;

@@ -7,9 +7,14 @@ import { isHanCode } from '../normalize/char-fold.js';
 import { normalize, type EmojiWords } from '../normalize/normalize.js';
 import { HomophoneMatcher } from './homophone-matcher.js';
 import { PhraseMatcher } from './phrase-matcher.js';
-import { ContextsFileSchema, EmojiFileSchema, SignalsFileSchema, TermsFileSchema } from './schema.js';
+import { ContextsFileSchema, EmojiFileSchema, NegationFileSchema, PartsFileSchema, SignalsFileSchema, TermsFileSchema, type ContextRole, type PartId } from './schema.js';
 
-export type EntryKind = 'term' | 'signal' | 'context';
+/**
+ * term: coded words of the trade; signal: what makes a sale; context: what makes the words innocent;
+ * part: an ordinary word for one part of an offer; shadow: a phrase whose parts are not parts (Face ID);
+ * negation: a cue that negates what follows it in its clause.
+ */
+export type EntryKind = 'term' | 'signal' | 'context' | 'part' | 'shadow' | 'negation';
 
 /** One lexicon entry of any kind, as the rules see it. */
 export interface LexiconEntry {
@@ -19,6 +24,15 @@ export interface LexiconEntry {
   /** Terms only. */
   readonly category: Category | null;
   readonly needsSignal: boolean;
+  /** Parts only. */
+  readonly part: PartId | null;
+  /** Contexts only. */
+  readonly role: ContextRole | null;
+}
+
+export interface NegationScope {
+  readonly scopeHan: number;
+  readonly scopeWords: number;
 }
 
 export interface Lexicon {
@@ -28,6 +42,7 @@ export interface Lexicon {
   readonly emoji: EmojiWords;
   readonly phrases: PhraseMatcher;
   readonly homophones: HomophoneMatcher;
+  readonly negation: NegationScope;
 }
 
 export class LexiconError extends Error {
@@ -64,6 +79,8 @@ export function loadLexicon(dir: string = DATA_DIR): Lexicon {
   const signals = readData(dir, 'signals.json', SignalsFileSchema);
   const contexts = readData(dir, 'contexts.json', ContextsFileSchema);
   const emojiFile = readData(dir, 'emoji.json', EmojiFileSchema);
+  const parts = readData(dir, 'parts.json', PartsFileSchema);
+  const negation = readData(dir, 'negation.json', NegationFileSchema);
   const emoji = new Map(Object.entries(emojiFile.data.entries).map(([k, v]) => [k.codePointAt(0)!, v]));
 
   const entries: LexiconEntry[] = [];
@@ -88,17 +105,19 @@ export function loadLexicon(dir: string = DATA_DIR): Lexicon {
   for (const t of terms.data.entries) {
     const short = new Set(t.shortHomophones);
     const sound = (f: string) => t.homophones && ([...f].length >= 3 || short.has(f));
-    addEntry({ kind: 'term', id: t.id, weight: t.weight, category: t.category, needsSignal: t.needsSignal }, t.forms, t.coded, sound);
+    addEntry({ kind: 'term', id: t.id, weight: t.weight, category: t.category, needsSignal: t.needsSignal, part: null, role: null }, t.forms, t.coded, sound);
   }
-  for (const s of signals.data.entries) {
-    addEntry({ kind: 'signal', id: s.id, weight: s.weight, category: null, needsSignal: false }, s.forms, s.coded, () => false);
-  }
-  for (const c of contexts.data.entries) {
-    addEntry({ kind: 'context', id: c.id, weight: c.weight, category: null, needsSignal: false }, c.forms, [], () => false);
-  }
+  const plain = { category: null, needsSignal: false, part: null, role: null } as const;
+  for (const s of signals.data.entries) addEntry({ kind: 'signal', id: s.id, weight: s.weight, ...plain }, s.forms, s.coded, () => false);
+  for (const c of contexts.data.entries) addEntry({ kind: 'context', id: c.id, weight: c.weight, ...plain, role: c.role }, c.forms, [], () => false);
+  for (const p of parts.data.entries) addEntry({ kind: 'part', id: p.id, weight: 1, ...plain, part: p.id }, p.forms, [], () => false);
+  addEntry({ kind: 'shadow', id: 'shadow', weight: 0, ...plain }, parts.data.shadows, [], () => false);
+  addEntry({ kind: 'negation', id: 'negation', weight: 0, ...plain }, negation.data.cues, [], () => false);
 
   const hash = createHash('sha256');
-  for (const f of [terms, signals, contexts, emojiFile]) hash.update(f.raw);
-  const version = `t${terms.data.version}s${signals.data.version}c${contexts.data.version}e${emojiFile.data.version}-${hash.digest('hex').slice(0, 8)}`;
-  return { version, entries, emoji, phrases, homophones };
+  for (const f of [terms, signals, contexts, emojiFile, parts, negation]) hash.update(f.raw);
+  const v = (f: { data: { version: string } }) => f.data.version;
+  const version = `t${v(terms)}s${v(signals)}c${v(contexts)}e${v(emojiFile)}p${v(parts)}n${v(negation)}-${hash.digest('hex').slice(0, 8)}`;
+  const scope = { scopeHan: negation.data.scopeHan, scopeWords: negation.data.scopeWords };
+  return { version, entries, emoji, phrases, homophones, negation: scope };
 }

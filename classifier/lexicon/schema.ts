@@ -25,11 +25,25 @@ export const SignalEntrySchema = z.object({
   coded: z.array(z.string().min(1)).default([]),
 });
 
+/** How a context weighs beside a concrete offer (see contexts.json's comment). */
+export const CONTEXT_ROLES = ['cover', 'frame', 'product'] as const;
+export type ContextRole = (typeof CONTEXT_ROLES)[number];
+
 export const ContextEntrySchema = z.object({
   id: z.string().regex(/^[a-z0-9-]+$/),
   weight: z.number().positive().max(5),
+  role: z.enum(CONTEXT_ROLES),
   forms: Forms,
 });
+
+/** The parts an offer is described by (classifier/rules/offer.ts combines them). */
+export const PART_IDS = [
+  'document', 'face', 'media', 'together', 'many', 'no-consent', 'use', 'sale', 'motion', 'animate', 'spoof',
+  'stand-in', 'bank-card', 'phone-card', 'account', 'personal-info', 'one-person', 'real', 'synthetic',
+] as const;
+export type PartId = (typeof PART_IDS)[number];
+
+export const PartEntrySchema = z.object({ id: z.enum(PART_IDS), forms: Forms });
 
 const file = <T extends z.ZodType>(entry: T) =>
   z.object({ version: z.string().min(1), comment: z.string().optional(), entries: z.array(entry).min(1) });
@@ -37,6 +51,15 @@ const file = <T extends z.ZodType>(entry: T) =>
 export const TermsFileSchema = file(TermEntrySchema);
 export const SignalsFileSchema = file(SignalEntrySchema);
 export const ContextsFileSchema = file(ContextEntrySchema);
+export const PartsFileSchema = file(PartEntrySchema).extend({ shadows: z.array(z.string().min(1)) });
+export const NegationFileSchema = z.object({
+  version: z.string().min(1),
+  comment: z.string().optional(),
+  /** How far a negation reaches: Chinese characters, or Latin words, up to the end of the clause. */
+  scopeHan: z.number().int().min(1).max(40),
+  scopeWords: z.number().int().min(1).max(20),
+  cues: Forms,
+});
 export const EmojiFileSchema = z.object({
   version: z.string().min(1),
   comment: z.string().optional(),

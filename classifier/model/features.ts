@@ -1,7 +1,9 @@
 import { cut } from 'jieba-wasm';
-import { CATEGORIES, type Category } from '../../contracts/index.js';
+import type { ListingAnalysis } from '../rules/analyze.js';
+import { isCoverSentence, namesProduct } from '../rules/covers.js';
+import { readOffer, type Offer } from '../rules/offer.js';
+import { ruleFeatures } from './rule-features.js';
 import { isHanCode, isLatinOrDigitCode } from '../normalize/char-fold.js';
-import { isTradeSignal, type ListingAnalysis } from '../rules/analyze.js';
 import { hashRange, hashString, SEEDS } from './hashing.js';
 import { stemWord } from './stem.js';
 
@@ -14,12 +16,17 @@ export interface SparseVector {
 export interface FeatureOptions {
   /** log2 of the number of hash buckets. */
   readonly bits: number;
-  /** Length of the n-gram and word block (it is scaled to this norm); rule features keep their values. */
+  /** Length the block of n-grams and words of the offer's sentences (title, price, sentences naming the product) is scaled to. */
   readonly textScale: number;
+  /** Length the block of the other sentences where a rule found something (contexts, signals) is scaled to. */
+  readonly contextScale: number;
+  /** Length the block of the other sentences is scaled to (smaller: they say less about the offer). */
+  readonly backgroundScale: number;
+  /** A block with fewer features than this is not scaled up: "x" or "hi" must not weigh like a listing. */
+  readonly minTextFeatures: number;
 }
 
-
-class VectorBuilder {
+export class VectorBuilder {
   readonly index: number[] = [];
   readonly value: number[] = [];
   constructor(private readonly mask: number) {}
@@ -33,36 +40,93 @@ class VectorBuilder {
   scale(from: number, factor: number): void {
     for (let i = from; i < this.value.length; i++) this.value[i]! *= factor;
   }
+  /** The vector with repeated buckets summed: fewer entries for the optimizer to touch. */
   build(): SparseVector {
-    return { index: Int32Array.from(this.index), value: Float32Array.from(this.value) };
+    const sum = new Map<number, number>();
+    for (let i = 0; i < this.index.length; i++) sum.set(this.index[i]!, (sum.get(this.index[i]!) ?? 0) + this.value[i]!);
+    const index = Int32Array.from(sum.keys());
+    const value = Float32Array.from(sum.values());
+    return { index, value };
   }
 }
 
-export function extractFeatures(analysis: ListingAnalysis, options: FeatureOptions): SparseVector {
+export interface Features {
+  readonly x: SparseVector;
+  readonly offer: Offer;
+}
+
+export function extractFeatures(analysis: ListingAnalysis, options: FeatureOptions): Features {
   const b = new VectorBuilder((1 << options.bits) - 1);
   b.named('bias');
-  textFeatures(analysis, b, options.textScale);
-  ruleFeatures(analysis, b);
-  return b.build();
+  const offer = readOffer(analysis);
+  const { offer: offerText, context, background } = segmentsOf(analysis, offer);
+  textBlock(offerText, b, options.textScale, options.minTextFeatures);
+  textBlock(context, b, options.contextScale, options.minTextFeatures);
+  textBlock(background, b, options.backgroundScale, options.minTextFeatures);
+  ruleFeatures(analysis, offer, b);
+  return { x: b.build(), offer };
 }
 
-/** Character 1–3-grams of Chinese, 2–3-grams of Latin, and words: the model's view of wording. */
-function textFeatures(analysis: ListingAnalysis, b: VectorBuilder, norm: number): void {
-  const from = b.index.length;
-  for (const { normalized } of analysis.fields) {
-    const t = normalized.text;
-    for (let i = 0; i < t.length; i++) {
-      const c = t.charCodeAt(i);
-      if (c === 0x20) continue;
-      if (isHanCode(c)) b.add(hashRange(t, i, i + 1, SEEDS.char1), 1);
-      if (i + 2 <= t.length) b.add(hashRange(t, i, i + 2, SEEDS.char2), 1);
-      if (i + 3 <= t.length) b.add(hashRange(t, i, i + 3, SEEDS.char3), 1);
+/** One sentence of a field, as the compact text the model reads. */
+export interface Segment {
+  readonly text: string;
+  /** Offset of `text` in the field's compact text. */
+  readonly offset: number;
+  readonly field: string;
+}
+
+/**
+ * The listing's sentences split by what they hold, each group read as a block of its own fixed length,
+ * so text added around an offer cannot dilute it. Offer: the title, the price, and every sentence
+ * naming the product (a coded term, a product part, a price pattern). Context: other sentences where a
+ * rule found something (a context, a signal word). Background: the rest, which padding (shop
+ * boilerplate, lorem ipsum, script text) can only ever add to. A sentence repeated is read once, so
+ * repeating a line changes nothing. Beside a concrete offer, a cover sentence (a borrowed context and
+ * nothing of the offer) is not read at all (see rules/covers.ts).
+ */
+export function segmentsOf(analysis: ListingAnalysis, offer: Offer): { offer: Segment[]; context: Segment[]; background: Segment[] } {
+  const offerText: Segment[] = [];
+  const context: Segment[] = [];
+  const background: Segment[] = [];
+  const seen = new Set<string>();
+  for (const { field, normalized, sentences } of analysis.fields) {
+    const hits = analysis.hits.filter((h) => h.field === field);
+    for (const { start: s, end: e, noise } of sentences) {
+      if (noise) continue;
+      const text = normalized.text.slice(s, e);
+      const key = text.trim();
+      if (key === '' || seen.has(key)) continue;
+      seen.add(key);
+      const inside = hits.filter((h) => h.cstart < e && h.cend > s);
+      if (isCoverSentence(inside, analysis, offer)) continue;
+      const segment = { text, offset: s, field };
+      if (field !== 'description' || inside.some(namesProduct)) offerText.push(segment);
+      else (inside.length > 0 ? context : background).push(segment);
     }
-    wordFeatures(t, b);
+  }
+  return { offer: offerText, context, background };
+}
+
+/** Character 1–3-grams of Chinese, 2–3-grams of Latin, and words, scaled to a fixed length. */
+function textBlock(segments: readonly Segment[], b: VectorBuilder, norm: number, minFeatures: number): void {
+  const from = b.index.length;
+  for (const { text } of segments) {
+    eachNgram(text, (hash) => b.add(hash, 1));
+    wordFeatures(text, b);
   }
   const n = b.index.length - from;
-  // Long descriptions should not outvote a short title: the text block has unit length.
-  if (n > 0) b.scale(from, norm / Math.sqrt(n));
+  if (n > 0) b.scale(from, norm / Math.sqrt(Math.max(n, minFeatures)));
+}
+
+/** Hashes of the character n-grams of t, with their ranges (the evidence fallback locates them). */
+export function eachNgram(t: string, emit: (hash: number, start: number, end: number) => void): void {
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (c === 0x20) continue;
+    if (isHanCode(c)) emit(hashRange(t, i, i + 1, SEEDS.char1), i, i + 1);
+    if (i + 2 <= t.length) emit(hashRange(t, i, i + 2, SEEDS.char2), i, i + 2);
+    if (i + 3 <= t.length) emit(hashRange(t, i, i + 3, SEEDS.char3), i, i + 3);
+  }
 }
 
 function wordFeatures(t: string, b: VectorBuilder): void {
@@ -79,69 +143,5 @@ function wordFeatures(t: string, b: VectorBuilder): void {
       if (j - i >= 2) for (const w of cut(t.slice(i, j), false)) if (w.length >= 2) b.add(hashRange(w, 0, w.length, SEEDS.word), 1);
     }
     i = j;
-  }
-}
-
-/** The rules' findings, and the combinations that matter: a coded term beside a trade signal, a term in a warning. */
-function ruleFeatures(analysis: ListingAnalysis, b: VectorBuilder): void {
-  const hasSignal = analysis.hits.some(isTradeSignal);
-  const signalKinds = new Set<string>();
-  // Distinct forms per context kind: one "小心" may be a seller's aside, three warning words are a warning.
-  const contextForms = new Map<string, Set<string>>();
-  let contextWeight = 0;
-  const strong = new Map<Category, number>();
-  const weak = new Map<Category, number>();
-  const obfuscated = new Map<Category, number>();
-  const inTitle = new Set<Category>();
-  const terms = new Set<string>();
-  let evasions = 0;
-
-  for (const hit of analysis.hits) {
-    const e = hit.entry;
-    if (hit.pattern !== null) signalKinds.add(`p:${hit.pattern}`);
-    else if (e?.kind === 'signal') signalKinds.add(`s:${e.id}`);
-    else if (e?.kind === 'context') {
-      let forms = contextForms.get(e.id);
-      if (!forms) {
-        contextForms.set(e.id, (forms = new Set()));
-        contextWeight += e.weight;
-      }
-      forms.add(`${hit.start}:${hit.end}`);
-    } else if (e?.kind === 'term' && e.category !== null) {
-      const cat = e.category;
-      const bucket = e.needsSignal ? weak : strong;
-      bucket.set(cat, (bucket.get(cat) ?? 0) + e.weight);
-      terms.add(e.id);
-      if (hit.field === 'title') inTitle.add(cat);
-      if (hit.obfuscated) obfuscated.set(cat, (obfuscated.get(cat) ?? 0) + 1);
-    }
-    if (hit.obfuscated) evasions++;
-  }
-
-  for (const id of terms) b.named(`t:${id}`);
-  // Sales carry a price; talk about the trade (news, warnings, questions) rarely does.
-  if (analysis.fields.some((f) => f.field === 'price')) b.named('price:present');
-  for (const s of signalKinds) b.named(s);
-  for (const [c, forms] of contextForms) b.named(`ctx:${c}`, Math.min(forms.size, 3));
-  const warnings = Math.min(contextForms.get('warning')?.size ?? 0, 3);
-  const nSignals = signalKinds.size;
-  b.named('signals', Math.min(nSignals, 4) / 2);
-  b.named('context', Math.min(contextWeight, 9) / 3);
-  b.named('evasion', Math.min(evasions, 4) / 2);
-  if (evasions > 0 && hasSignal) b.named('evasion×signal');
-
-  for (const cat of CATEGORIES) {
-    const s = Math.min(strong.get(cat) ?? 0, 9) / 3;
-    const w = Math.min(weak.get(cat) ?? 0, 6) / 3;
-    const effective = s + (hasSignal ? w : 0);
-    if (s === 0 && w === 0) continue;
-    b.named(`strong:${cat}`, s);
-    b.named(`weak:${cat}`, w);
-    b.named(`term×signal:${cat}`, hasSignal ? effective * Math.min(nSignals, 3) / 2 : 0);
-    b.named(`term×context:${cat}`, contextWeight > 0 ? effective : 0);
-    b.named(`term×nosignal:${cat}`, hasSignal ? 0 : effective);
-    b.named(`term×warning:${cat}`, (s + w) * warnings);
-    b.named(`evasion:${cat}`, Math.min(obfuscated.get(cat) ?? 0, 3));
-    if (inTitle.has(cat)) b.named(`title:${cat}`);
   }
 }

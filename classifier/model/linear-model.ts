@@ -49,19 +49,22 @@ export function trainLinear(model: LinearModel, xs: readonly SparseVector[], ys:
   const order = xs.map((_, i) => i);
   const rand = mulberry32(opts.seed);
   const p = new Float64Array(K);
+  const { l2, learningRate: lr } = opts;
   for (let epoch = 0; epoch < opts.epochs; epoch++) {
     shuffle(order, rand);
     for (const i of order) {
       const x = xs[i]!;
       model.predict(x, p);
-      for (let j = 0; j < x.index.length; j++) {
-        const base = x.index[j]! * K;
-        const v = x.value[j]!;
+      p[ys[i]!]! -= 1; // p now holds the gradient of the loss by each class's score
+      const { index, value } = x;
+      for (let j = 0; j < index.length; j++) {
+        const base = index[j]! * K;
+        const v = value[j]!;
         for (let k = 0; k < K; k++) {
           const at = base + k;
-          const grad = (p[k]! - (ys[i] === k ? 1 : 0)) * v + opts.l2 * w[at]!;
-          g2[at]! += grad * grad;
-          w[at]! -= (opts.learningRate * grad) / Math.sqrt(g2[at]!);
+          const grad = p[k]! * v + l2 * w[at]!;
+          const g = (g2[at] = g2[at]! + grad * grad);
+          w[at] = w[at]! - (lr * grad) / Math.sqrt(g);
         }
       }
     }

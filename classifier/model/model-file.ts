@@ -7,7 +7,7 @@ import { LinearModel } from './linear-model.js';
 /** The shipped model: classifier/model/shipped/model.json, rebuilt by `faceleak train`. */
 export const SHIPPED_MODEL_PATH = packagePath('classifier', 'model', 'shipped', 'model.json');
 
-export const MODEL_FORMAT = 'faceleak-linear-model/1';
+export const MODEL_FORMAT = 'faceleak-linear-model/2';
 export const CLASSES = ['benign', ...CATEGORIES] as const;
 
 const ModelFileSchema = z.object({
@@ -18,8 +18,13 @@ const ModelFileSchema = z.object({
   classes: z.array(z.string()).refine((c) => c.join() === CLASSES.join(), `classes must be ${CLASSES.join(', ')}`),
   bits: z.number().int().min(10).max(24),
   textScale: z.number().positive(),
+  contextScale: z.number().nonnegative(),
+  backgroundScale: z.number().nonnegative(),
+  minTextFeatures: z.number().int().nonnegative(),
   calibration: z.object({ a: z.number(), b: z.number() }),
   threshold: z.number().gt(0).lt(1),
+  /** Scores in [reviewThreshold, threshold) are not flagged but need an investigator's look. */
+  reviewThreshold: z.number().gt(0).lt(1),
   training: z.record(z.string(), z.union([z.number(), z.string()])),
   /** Base64 little-endian Int32 bucket indices, ascending. */
   buckets: z.string(),

@@ -1,6 +1,9 @@
 import { createHash } from 'node:crypto';
 import type { Lexicon } from '../lexicon/load.js';
-import { augmentItem, buildHomophones } from '../corpus/augment.js';
+import { applyAttack, ATTACK_KINDS, BULK_ATTACKS } from '../attacks/apply.js';
+import { loadAttackPool } from '../attacks/pool.js';
+import { augmentItem, buildHomophones, fragmentOf } from '../corpus/augment.js';
+import { maskJargon } from '../corpus/mask-jargon.js';
 import type { CorpusItem } from '../corpus/schema.js';
 import { analyzeListing } from '../rules/analyze.js';
 import { applyCalibration, fitCalibration } from './calibration.js';
@@ -11,20 +14,37 @@ import { CLASSES, type ModelMeta } from './model-file.js';
 export interface TrainConfig {
   readonly bits: number;
   readonly textScale: number;
+  readonly contextScale: number;
+  readonly backgroundScale: number;
+  readonly minTextFeatures: number;
   readonly folds: number;
   /** Disguised copies made of each training positive, and honest variants of each negative. */
   readonly positiveCopies: number;
   readonly negativeCopies: number;
+  /** Copies of each positive under an attack of the training pool (cover, tag, padding…), and of each negative under a bulk attack. */
+  readonly attackCopies: number;
+  readonly bulkCopies: number;
+  /** Benign fragments cut from each listing (kept only where the rules find nothing in them). */
+  readonly fragments: number;
+  /** Copies with the known jargon swapped for unknown words (positives kept only where the offer still reads). */
+  readonly maskedCopies: number;
   readonly optimizer: TrainOptions;
 }
 
 export const DEFAULT_TRAIN_CONFIG: TrainConfig = {
   bits: 18,
   textScale: 2,
+  contextScale: 1,
+  backgroundScale: 0.5,
+  minTextFeatures: 16,
   folds: 5,
-  positiveCopies: 2,
-  negativeCopies: 2,
-  optimizer: { epochs: 12, learningRate: 0.3, l2: 1e-5, seed: 20201 },
+  positiveCopies: 1,
+  negativeCopies: 1,
+  attackCopies: 2,
+  bulkCopies: 1,
+  fragments: 1,
+  maskedCopies: 1,
+  optimizer: { epochs: 8, learningRate: 0.3, l2: 1e-5, seed: 20201 },
 };
 
 export interface TrainResult {
@@ -48,15 +68,31 @@ export type Progress = (message: string) => void;
 export function trainModel(lexicon: Lexicon, train: readonly CorpusItem[], corpusHash: string, config = DEFAULT_TRAIN_CONFIG, progress: Progress = () => {}): TrainResult {
   const rand = mulberry32(config.optimizer.seed);
   const homophones = buildHomophones(train.flatMap((i) => [i.title ?? '', i.description ?? '']));
+  const featureOptions = { bits: config.bits, textScale: config.textScale, contextScale: config.contextScale, backgroundScale: config.backgroundScale, minTextFeatures: config.minTextFeatures };
   const featurize = (item: CorpusItem, origin: number): Example => ({
     item,
     origin,
-    x: extractFeatures(analyzeListing(lexicon, item), { bits: config.bits, textScale: config.textScale }),
+    x: extractFeatures(analyzeListing(lexicon, item), featureOptions).x,
     y: CLASSES.indexOf(item.label),
   });
   const originals = train.map((item, i) => featurize(item, i));
+  const pool = loadAttackPool('train');
+  const attacked = (item: CorpusItem): CorpusItem[] => {
+    const positive = item.label !== 'benign';
+    const kinds = positive ? ATTACK_KINDS : BULK_ATTACKS;
+    return Array.from({ length: positive ? config.attackCopies : config.bulkCopies }, () => applyAttack(item, kinds[Math.floor(rand() * kinds.length)]!, pool, rand));
+  };
+  const fragments = (item: CorpusItem): CorpusItem[] =>
+    Array.from({ length: config.fragments }, () => fragmentOf(item, rand)).filter((f): f is CorpusItem => f !== null && !hasRuleEvidence(lexicon, f));
+  const masked = (item: CorpusItem): CorpusItem[] =>
+    Array.from({ length: config.maskedCopies }, () => maskJargon(lexicon, item, rand)).filter((m): m is CorpusItem => m !== null);
   const augmented = train.flatMap((item, i) =>
-    augmentItem(item, item.label === 'benign' ? config.negativeCopies : config.positiveCopies, rand, homophones).map((a) => featurize(a, i)),
+    [
+      ...augmentItem(item, item.label === 'benign' ? config.negativeCopies : config.positiveCopies, rand, homophones),
+      ...attacked(item),
+      ...fragments(item),
+      ...masked(item),
+    ].map((a) => featurize(a, i)),
   );
   const all = [...originals, ...augmented];
   progress(`features: ${originals.length} listings + ${augmented.length} augmented copies`);
@@ -87,6 +123,7 @@ export function trainModel(lexicon: Lexicon, train: readonly CorpusItem[], corpu
   const calibration = config.folds > 0 ? fitCalibration(rawOof, originals.map((e) => e.y !== 0)) : { a: 1, b: 0 };
   const outOfFold = config.folds > 0 ? originals.map((e) => ({ item: e.item, score: applyCalibration(calibration, rawOof[e.origin]!), category: catOof[e.origin]! })) : [];
   const threshold = config.folds > 0 ? chooseThreshold(outOfFold) : 0.5;
+  const reviewThreshold = config.folds > 0 ? chooseReviewThreshold(outOfFold, threshold) : 0.25;
 
   const model = fit(all);
   progress('final model trained');
@@ -98,8 +135,12 @@ export function trainModel(lexicon: Lexicon, train: readonly CorpusItem[], corpu
     classes: [...CLASSES],
     bits: config.bits,
     textScale: config.textScale,
+    contextScale: config.contextScale,
+    backgroundScale: config.backgroundScale,
+    minTextFeatures: config.minTextFeatures,
     calibration,
     threshold,
+    reviewThreshold,
     training: {
       listings: originals.length,
       augmented: augmented.length,
@@ -139,4 +180,23 @@ export function chooseThreshold(scored: readonly { item: CorpusItem; score: numb
     if (better) best = { t, f1, ok };
   }
   return best.t;
+}
+
+/** Share of out-of-fold positives that flagged and review-band listings together must catch. */
+export const REVIEW_RECALL = 0.97;
+
+/**
+ * The lower edge of the review band: the highest score that, with the flag threshold above it, still
+ * sends at least REVIEW_RECALL of out-of-fold positives to an investigator (never above the threshold).
+ */
+export function chooseReviewThreshold(scored: readonly { item: CorpusItem; score: number }[], threshold: number): number {
+  const positives = scored.filter((s) => s.item.label !== 'benign').map((s) => s.score).sort((a, b) => b - a);
+  if (positives.length === 0) return threshold;
+  const at = positives[Math.min(positives.length - 1, Math.ceil(REVIEW_RECALL * positives.length) - 1)]!;
+  return Math.max(0.01, Math.min(threshold, Math.floor(at * 100) / 100));
+}
+
+/** Whether the rules find a coded term, a trade signal or an offer part in a listing. */
+function hasRuleEvidence(lexicon: Lexicon, item: CorpusItem): boolean {
+  return analyzeListing(lexicon, item).hits.some((h) => !h.negated && (h.pattern !== null || ['term', 'signal', 'part'].includes(h.entry?.kind ?? '')));
 }

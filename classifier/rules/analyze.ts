@@ -1,24 +1,34 @@
 import type { TextField } from '../../contracts/index.js';
+import { isHanCode } from '../normalize/char-fold.js';
 import type { Lexicon, LexiconEntry } from '../lexicon/load.js';
 import { isObfuscatedSpan, normalize, originalRange, type NormalizedText } from '../normalize/normalize.js';
+import { sentencesWithNoise } from './clauses.js';
+import { insideAny, negatedRanges, type Cue } from './negation.js';
 import { findTradePatterns, type TradePatternId } from './trade-patterns.js';
 
 /** One thing the rules found, located in the original text of a field. */
 export interface RuleHit {
   readonly field: TextField;
-  /** The lexicon entry (term, signal or context), or null for a trade pattern. */
+  /** The lexicon entry (term, signal, context or part), or null for a trade pattern. */
   readonly entry: LexiconEntry | null;
   readonly pattern: TradePatternId | null;
   /** Original-text range [start, end) in the field. */
   readonly start: number;
   readonly end: number;
+  /** Compact-text range [cstart, cend) in the field (what the model and the offer rules measure distance in). */
+  readonly cstart: number;
+  readonly cend: number;
   /** The match needed de-obfuscation (split, disguised, homophone or coded spelling). */
   readonly obfuscated: boolean;
+  /** Inside the reach of a negation (非床品, not a card holder, no real people). */
+  readonly negated: boolean;
 }
 
 export interface FieldText {
   readonly field: TextField;
   readonly normalized: NormalizedText;
+  /** Sentences as compact ranges; noise ones (script text, digit columns) hold no hits. */
+  readonly sentences: readonly { readonly start: number; readonly end: number; readonly noise: boolean }[];
 }
 
 export interface ListingAnalysis {
@@ -28,6 +38,8 @@ export interface ListingAnalysis {
 
 export type ListingFields = Partial<Record<TextField, string | null | undefined>>;
 
+type Draft = Omit<RuleHit, 'negated'>;
+
 export function analyzeListing(lexicon: Lexicon, listing: ListingFields): ListingAnalysis {
   const fields: FieldText[] = [];
   const hits: RuleHit[] = [];
@@ -35,36 +47,112 @@ export function analyzeListing(lexicon: Lexicon, listing: ListingFields): Listin
     const text = listing[field];
     if (typeof text !== 'string' || text.length === 0) continue;
     const normalized = normalize(text, lexicon.emoji);
-    fields.push({ field, normalized });
-    const onHit = (h: { entry: number; coded: boolean; start: number; end: number }) => {
-      const [start, end] = originalRange(normalized, h.start, h.end);
-      const obfuscated = h.coded || isObfuscatedSpan(normalized, h.start, h.end);
-      hits.push({ field, entry: lexicon.entries[h.entry]!, pattern: null, start, end, obfuscated });
-    };
-    lexicon.phrases.match(normalized.text, onHit);
-    lexicon.homophones.match(normalized.text, onHit);
-    for (const p of findTradePatterns(normalized.base)) {
-      const start = normalized.baseStart[p.start]!;
-      const end = normalized.baseEnd[p.end - 1]!;
-      hits.push({ field, entry: null, pattern: p.id, start, end, obfuscated: false });
-    }
+    const sentences = sentencesWithNoise(normalized);
+    fields.push({ field, normalized, sentences });
+    const noise = sentences.filter((s) => s.noise);
+    hits.push(...analyzeField(lexicon, field, normalized).filter((h) => !noise.some((s) => h.cstart >= s.start && h.cstart < s.end)));
   }
-  return { fields, hits: dropCoveredContexts(hits) };
+  return { fields, hits: keepStandaloneInitials(hits, fields) };
+}
+
+function analyzeField(lexicon: Lexicon, field: TextField, nt: NormalizedText): RuleHit[] {
+  const drafts: Draft[] = [];
+  const onHit = (h: { entry: number; coded: boolean; start: number; end: number }) => {
+    const [start, end] = originalRange(nt, h.start, h.end);
+    const obfuscated = h.coded || isObfuscatedSpan(nt, h.start, h.end);
+    drafts.push({ field, entry: lexicon.entries[h.entry]!, pattern: null, start, end, cstart: h.start, cend: h.end, obfuscated });
+  };
+  lexicon.phrases.match(nt.text, onHit);
+  lexicon.homophones.match(nt.text, (h) => {
+    // A sound-alike across a word break is chance (出售 吃灰 sounds like 出手持); one split letter by letter is a disguise.
+    const [start, end] = originalRange(nt, h.start, h.end);
+    const gaps = nt.original.slice(start, end).match(/\s+/g)?.length ?? 0;
+    if (gaps === 0 || gaps >= h.end - h.start - 1) onHit(h);
+  });
+  const compactOf = compactIndex(nt);
+  for (const p of findTradePatterns(nt.base)) {
+    const cstart = compactOf[p.start]!;
+    const cend = Math.max(cstart + 1, compactOf[p.end]!);
+    drafts.push({ field, entry: null, pattern: p.id, start: nt.baseStart[p.start]!, end: nt.baseEnd[p.end - 1]!, cstart, cend, obfuscated: false });
+  }
+
+  const longer = (a: Draft, b: Draft) => a !== b && a.cstart <= b.cstart && b.cend <= a.cend && a.cend - a.cstart > b.cend - b.cstart;
+  const shadows = drafts.filter((d) => d.entry?.kind === 'shadow');
+  const parts = drafts.filter((d) => d.entry?.kind === 'part');
+  const words = drafts.filter((d) => d.entry !== null && d.entry.kind !== 'negation');
+  // A cue inside a longer phrase belongs to that phrase: 不是网图, 无需本人 and "no consent" are words of their own.
+  const cues: Cue[] = drafts
+    .filter((d) => d.entry?.kind === 'negation' && !words.some((w) => longer(w, d)))
+    .map((d) => ({ start: d.cstart, end: d.cend }));
+  const negated = negatedRanges(nt, cues, lexicon.negation);
+
+  const kept: RuleHit[] = [];
+  for (const d of drafts) {
+    const kind = d.entry?.kind;
+    if (kind === 'shadow' || kind === 'negation') continue;
+    // Face ID is a phone, a passport photo a studio product: their words are not parts of an offer.
+    if (kind === 'part' && shadows.some((s) => s.cstart <= d.cstart && d.cend <= s.cend)) continue;
+    // "bank card" is not also a "card": a part inside a longer part of another kind is that part.
+    if (kind === 'part' && parts.some((p) => p.entry!.part !== d.entry!.part && longer(p, d))) continue;
+    // Negation reaches contexts, offer parts and signal words; coded terms and price patterns are what is sold whatever precedes them.
+    const negatable = kind === 'context' || kind === 'part' || kind === 'signal';
+    kept.push({ ...d, negated: negatable && insideAny(negated, d.cstart) });
+  }
+  return dropCoveredContexts(kept);
+}
+
+/** For each base index, the compact index of the first compact character at or after it. */
+function compactIndex(nt: NormalizedText): Int32Array {
+  const out = new Int32Array(nt.base.length + 1).fill(nt.text.length);
+  for (let k = nt.toBase.length - 1; k >= 0; k--) out[nt.toBase[k]!] = k;
+  for (let b = nt.base.length - 1; b >= 0; b--) if (out[b]! > out[b + 1]!) out[b] = out[b + 1]!;
+  return out;
 }
 
 /**
- * A context inside a term or signal is part of it, not a context: "consent" in "no consent",
- * "holder" in "holder selfie" must not lower the score.
+ * A context inside a term, signal or part is part of it, not a context: "consent" in "no consent",
+ * "holder" in "holder shots" must not lower the score.
  */
 function dropCoveredContexts(hits: RuleHit[]): RuleHit[] {
   if (!hits.some((h) => h.entry?.kind === 'context')) return hits;
-  const covers = hits.filter((h) => h.entry?.kind === 'term' || h.entry?.kind === 'signal');
+  const covers = hits.filter((h) => h.entry?.kind === 'term' || h.entry?.kind === 'signal' || h.entry?.kind === 'part');
   return hits.filter(
     (h) => h.entry?.kind !== 'context' || !covers.some((c) => c.field === h.field && c.start <= h.start && h.end <= c.end && c.end - c.start > h.end - h.start),
   );
 }
 
-/** Whether a hit is a trade signal: a signal word or a price, quantity or contact pattern. */
+const LATIN_INITIALS = /^[a-z]{2,4}$/;
+
+/**
+ * Pinyin initials (rl for 人脸, sfz for 身份证) are also pieces of ordinary Latin text: "S.à.r.l." in a
+ * footer is not 人脸. A term spelled in two to four Latin letters counts only as a standalone token
+ * (no letters or dotted letters around it as the seller wrote it) in a listing that has Chinese text
+ * or a trade signal.
+ */
+function keepStandaloneInitials(hits: RuleHit[], fields: readonly FieldText[]): RuleHit[] {
+  const texts = new Map(fields.map((f) => [f.field, f.normalized]));
+  const chineseOrTrade =
+    fields.some((f) => [...f.normalized.text].some((c) => isHanCode(c.charCodeAt(0)))) || hits.some((h) => !h.negated && isTradeSignal(h));
+  return hits.filter((h) => {
+    if (h.entry?.kind !== 'term') return true;
+    const nt = texts.get(h.field)!;
+    if (!LATIN_INITIALS.test(nt.text.slice(h.cstart, h.cend))) return true;
+    return chineseOrTrade && standalone(nt.original, h.start, h.end);
+  });
+}
+
+/** No Latin letter, digit, or letter-and-dot run touches the span in the original text. */
+function standalone(original: string, start: number, end: number): boolean {
+  // Latin letters and digits (with accents) join a token; Chinese beside it does not: 出rl照 is standalone.
+  const word = /[\p{Script=Latin}\p{N}]/u;
+  const before = original.slice(Math.max(0, start - 2), start);
+  const after = original.slice(end, end + 2);
+  if (word.test(before.slice(-1)) || word.test(after.slice(0, 1))) return false;
+  // "S.à.r.l.": a dot or hyphen between single letters joins them into one word.
+  return !/\p{Script=Latin}[.\-_]$/u.test(before) && !/^[.\-_]\p{Script=Latin}/u.test(after);
+}
+
+/** Whether a hit is a trade signal: a signal word or a price, quantity or contact pattern (a bare count is not: forums count members too). */
 export function isTradeSignal(hit: RuleHit): boolean {
-  return hit.pattern !== null || hit.entry?.kind === 'signal';
+  return (hit.pattern !== null && hit.pattern !== 'count') || hit.entry?.kind === 'signal';
 }

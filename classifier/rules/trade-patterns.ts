@@ -2,7 +2,7 @@
  * Trade signals that are patterns rather than words, read from the base view (digits and
  * punctuation intact). Each returns the base-text ranges it matched.
  */
-export type TradePatternId = 'unit-price' | 'bulk-quantity' | 'contact-id' | 'price';
+export type TradePatternId = 'unit-price' | 'bulk-quantity' | 'contact-id' | 'price' | 'count';
 
 const NUM = String.raw`(?:\d+(?:\.\d+)?|[零〇一二两三四五六七八九十半几]+)`;
 const MONEY = String.raw`(?:元|块|毛|角|分钱|刀|rmb|¥|￥|u|usdt|\$|美元|美金|dollars?|bucks?|euros?|€|£|btc)`;
@@ -21,6 +21,8 @@ const PATTERNS: ReadonlyArray<readonly [TradePatternId, RegExp]> = [
   ['contact-id', /(?:t\.me\/|@)[a-z0-9_]{4,}/g],
   // QQ numbers spelled in Chinese digits (三九二 零七 六六 八一) to slip past digit filters
   ['contact-id', /[零〇一二三四五六七八九](?:\s*[零〇一二三四五六七八九]){5,10}/g],
+  // A large count however written: 65,512, 1.3M, 6-9k, 1.8万 (thousands of people or photos).
+  ['count', /(?<![\d.,$¥￥€£])(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?\s*(?:k|m|w|万|千)(?![a-z]))/g],
   // A low price: the trade sells single items for cents to a few yuan.
   ['price', /(?:^|[^\d.])(?:0\.\d+|[1-9](?:\.\d+)?)\s*(?:元|块|毛|rmb)(?![\d])/g],
 ];

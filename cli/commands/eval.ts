@@ -1,61 +1,80 @@
+import { availableParallelism } from 'node:os';
 import type { Command } from 'commander';
-import type { SourceResult } from '../../classifier/cross-source.js';
 import { Classifier } from '../../classifier/classify.js';
 import { loadCorpus } from '../../classifier/corpus/load.js';
 import { splitCorpus } from '../../classifier/corpus/split.js';
-import { evaluate, type Evaluation, type Prf } from '../../classifier/evaluate.js';
+import { evaluate } from '../../classifier/evaluate.js';
+import { loadLexicon } from '../../classifier/lexicon/load.js';
 import { parseNumberOption, UsageError } from '../fatal.js';
+import { formatAttacks, formatCrossSource, formatEvaluation } from './eval-format.js';
+
+export { formatEvaluation } from './eval-format.js';
+
+interface EvalOptions {
+  split: string;
+  json?: boolean;
+  errors: number;
+  crossSource?: boolean;
+  attacks?: boolean;
+  writers?: string;
+  trainingSplitOnly?: boolean;
+  attackPool: string;
+}
 
 export function registerEval(program: Command): void {
   program
     .command('eval')
-    .description('Measure the shipped model on the held-out split (never trained or tuned on).')
+    .description('Measure the classifier: the shipped model on the held-out split, or (--cross-source, the headline) each writer under a model trained without it.')
     .option('--split <name>', 'heldout, train or all', 'heldout')
     .option('--json', 'print the figures as JSON')
     .option('--errors <n>', 'list up to n misclassified listings', parseNumberOption('--errors', 0, 100000), 0)
-    .option('--cross-source', 'also train without each corpus file in turn and test on it (writers the model never saw; ~1 min)')
-    .action(async (opts: { split: string; json?: boolean; errors: number; crossSource?: boolean }) => {
+    .option('--cross-source', 'leave-one-writer-out: train without each writer in turn and test on all of its listings (a few minutes)')
+    .option('--attacks', 'also attack the listings (covers, title tags, denied covers, padding, lorem ipsum, repeats, noise) with the evaluation pool and print flip rates')
+    .option('--attack-pool <name>', 'eval (never trained on, the figure to report) or train (to diagnose without reading the evaluation pool)', 'eval')
+    .option('--writers <list>', 'with --cross-source: only these writers (comma-separated id prefixes)')
+    .option('--training-split-only', 'with --cross-source: test on the left-out writers\' training-split listings only (for tuning; the held-out split stays unseen)')
+    .addHelpText(
+      'after',
+      '\nThe flip rate of an attack is the share of listings the model caught that the attack un-flags. The\n' +
+        'evaluation pool of attacks (classifier/attacks/data/eval-pool.json) was written apart from the\n' +
+        'training pool and is never trained on. Progress goes to stderr.',
+    )
+    .action(async (opts: EvalOptions) => {
       const corpus = loadCorpus();
       const { train, heldOut } = splitCorpus(corpus.items);
       const items = { heldout: heldOut, train, all: corpus.items }[opts.split];
       if (!items) throw new UsageError(`--split must be heldout, train or all, not "${opts.split}"`);
-      const classifier = Classifier.load();
-      const result = evaluate(classifier, items);
-      if (opts.json) process.stdout.write(`${JSON.stringify({ split: opts.split, modelVersion: classifier.version, ...result, errors: result.errors.slice(0, opts.errors) }, null, 2)}\n`);
-      else process.stdout.write(formatEvaluation(opts.split, classifier.version, result, opts.errors));
+      const writers = opts.writers?.split(',').map((w) => w.trim()).filter(Boolean);
+      if ((writers || opts.trainingSplitOnly) && !opts.crossSource) throw new UsageError('--writers and --training-split-only go with --cross-source');
+      if (opts.attackPool !== 'eval' && opts.attackPool !== 'train') throw new UsageError(`--attack-pool must be eval or train, not "${opts.attackPool}"`);
+      const attackPool = opts.attackPool;
+      const progress = (m: string) => process.stderr.write(`eval: ${m}\n`);
+      const out: Record<string, unknown> = {};
+
       if (opts.crossSource) {
+        // Every left-out model is trained here from the corpus and lexicon: the shipped model is not used.
         const { crossSourceEvaluation } = await import('../../classifier/cross-source.js');
-        const rows = crossSourceEvaluation(classifier.lexicon, corpus.items, { progress: (m) => process.stderr.write(`eval: ${m}\n`) });
-        process.stdout.write(formatCrossSource(rows));
+        const lexicon = loadLexicon();
+        const threads = availableParallelism();
+        const report = await crossSourceEvaluation(lexicon, corpus.items, { attacks: opts.attacks, attackPool, writers, trainingSplitOnly: opts.trainingSplitOnly, threads, progress });
+        const version = `trained per writer, lexicon ${lexicon.version}`;
+        if (opts.json) Object.assign(out, { lexiconVersion: lexicon.version, crossSource: { ...report, overall: { ...report.overall, errors: report.overall.errors.slice(0, opts.errors) } } });
+        else process.stdout.write(formatCrossSource(report, version, opts.errors));
+      } else {
+        const classifier = Classifier.load();
+        out.modelVersion = classifier.version;
+        const result = evaluate(classifier, items);
+        if (opts.json) Object.assign(out, { split: opts.split, ...result, errors: result.errors.slice(0, opts.errors) });
+        else process.stdout.write(formatEvaluation(opts.split, classifier.version, result, opts.errors));
+        if (opts.attacks) {
+          const { loadAttackPool } = await import('../../classifier/attacks/pool.js');
+          const { measureAttacks } = await import('../../classifier/attacks/flip-rate.js');
+          const before = items.map((i) => classifier.classify(i));
+          const report = measureAttacks(items, before, (i) => classifier.classify(i), loadAttackPool(attackPool));
+          if (opts.json) out.attacks = report;
+          else process.stdout.write(formatAttacks(`attacks (${attackPool} pool) on split ${opts.split}`, report));
+        }
       }
+      if (opts.json) process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
     });
-}
-
-const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
-const row = (name: string, m: Prf) => `  ${name.padEnd(18)} ${m.precision.toFixed(3)}     ${m.recall.toFixed(3)}  ${m.f1.toFixed(3)}  ${String(m.support).padStart(5)}\n`;
-
-export function formatEvaluation(split: string, version: string, r: Evaluation, errors: number): string {
-  let s = `split ${split}: ${r.listings} listings, model ${version}\n\n`;
-  s += `  ${''.padEnd(18)} precision  recall  F1     positives\n`;
-  s += row('all (flagged)', r.overall);
-  for (const [k, m] of Object.entries(r.perCategory)) s += row(k, m);
-  s += '\n  by language\n';
-  for (const [k, m] of Object.entries(r.perLanguage).sort()) s += row(k, m);
-  s += `\n  hard-negative false-positive rate  ${pct(r.hardNegativeFalsePositiveRate)} of ${r.hardNegatives}\n`;
-  s += `  evasive recall                     ${pct(r.evasiveRecall)} of ${r.evasivePositives}\n`;
-  s += `  category accuracy (true positives) ${pct(r.categoryAccuracy)} of ${r.overall.tp}\n`;
-  if (errors > 0) {
-    s += '\n  errors (id, label → predicted, score)\n';
-    for (const e of r.errors.slice(0, errors)) s += `  ${e.id}  ${e.label} → ${e.predicted}  ${e.score}\n`;
-  }
-  return s;
-}
-
-const opt = (x: number | null) => (x === null ? '     -' : pct(x).padStart(6));
-
-function formatCrossSource(rows: readonly SourceResult[]): string {
-  let s = '\nleave-one-source-out (each corpus file is one writer; trained without it, tested on all of it)\n';
-  s += '  source  listings  recall  evasive  category  false-positive rate\n';
-  for (const r of rows) s += `  ${r.source.padEnd(7)} ${String(r.listings).padStart(8)}  ${opt(r.recall)}  ${opt(r.evasiveRecall)}    ${opt(r.categoryAccuracy)}  ${opt(r.falsePositiveRate)}\n`;
-  return s;
 }

@@ -10,7 +10,7 @@ import { ListingFilterFields, maskRow, show, shownEvidence, storeFilters } from 
 const ExportQuerySchema = z.object({ format: z.enum(['jsonl', 'csv']).default('jsonl'), ...ListingFilterFields }).strict();
 
 const COLUMNS = [
-  'id', 'site', 'url', 'title', 'description', 'price', 'seller', 'flagged', 'score', 'category', 'modelVersion', 'evidence',
+  'id', 'site', 'url', 'title', 'description', 'price', 'seller', 'flagged', 'review', 'score', 'category', 'modelVersion', 'evidence',
   'decision', 'decidedBy', 'decidedAt', 'reports', 'reportNotes', 'fetchedAt', 'contentHash',
 ] as const;
 

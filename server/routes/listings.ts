@@ -10,6 +10,7 @@ import { BulkDecisionResultSchema, CallerSchema, DecisionResultSchema, ErrorResp
 /** Filters shared by the queue and the export. */
 export const ListingFilterFields = {
   flagged: z.enum(['true', 'false']).optional(),
+  review: z.enum(['true', 'false']).optional().describe('true: the review band (not flagged, but worth an investigator\'s look)'),
   category: CategorySchema.optional(),
   decision: z.union([DecisionSchema, z.literal('none')]).optional(),
   site: z.string().max(200).optional(),
@@ -22,7 +23,8 @@ const ListQuerySchema = z
   .strict();
 
 /** Query filters as the store takes them. */
-export const storeFilters = <T extends { flagged?: 'true' | 'false' }>(q: T) => ({ ...q, flagged: q.flagged === undefined ? undefined : q.flagged === 'true' });
+const flag = (v: 'true' | 'false' | undefined) => (v === undefined ? undefined : v === 'true');
+export const storeFilters = <T extends { flagged?: 'true' | 'false'; review?: 'true' | 'false' }>(q: T) => ({ ...q, flagged: flag(q.flagged), review: flag(q.review) });
 
 const IdParams = z.object({ id: z.string() });
 
@@ -100,9 +102,9 @@ export function registerListings(app: Api, deps: AppDeps): void {
       contentHash: l.content_hash,
       source: l.source,
       masked: !unmask,
-      verdict: { flagged: l.flagged === 1, score: l.score, category: l.category },
+      verdict: { flagged: l.flagged === 1, review: l.review === 1, score: l.score, category: l.category },
       decision: l.decision,
-      verdicts: detail.verdicts.map((v) => ({ contentHash: v.content_hash, modelVersion: v.model_version, flagged: v.flagged === 1, category: v.category, score: v.score, evidence: shownEvidence(v.evidence, unmask), createdAt: v.created_at })),
+      verdicts: detail.verdicts.map((v) => ({ contentHash: v.content_hash, modelVersion: v.model_version, flagged: v.flagged === 1, review: v.review === 1, category: v.category, score: v.score, evidence: shownEvidence(v.evidence, unmask), createdAt: v.created_at })),
       history: detail.versions.map((v) => ({ contentHash: v.content_hash, title: show(v.title, unmask), description: show(v.description, unmask), price: show(v.price, unmask), seller: show(v.seller, unmask), fetchedAt: v.fetched_at })),
       reports: detail.reports.map((r) => ({ id: r.id, reporter: r.reporter, note: show(r.note, unmask), suspectedCategory: r.suspected_category, status: r.status, createdAt: r.created_at })),
       decisions: detail.decisions.map((d) => ({ decision: d.decision, note: d.note, by: d.decided_by, at: d.decided_at })),

@@ -5,7 +5,9 @@ export function readFilters(form: HTMLFormElement): Filters {
   const data = new FormData(form);
   const field = (name: string) => String(data.get(name) ?? '');
   return {
-    flagged: field('flagged') as Filters['flagged'],
+    // One select offers flagged, needs review (the review band), not flagged, or any.
+    flagged: (field('flagged') === 'review' ? '' : field('flagged')) as Filters['flagged'],
+    review: field('flagged') === 'review' ? 'true' : '',
     category: field('category'),
     decision: field('decision') as Filters['decision'],
     site: field('site'),

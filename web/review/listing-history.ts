@@ -21,7 +21,7 @@ export function historySections(listing: ListingDetail): HTMLElement[] {
     el(
       'li',
       {},
-      `${formatTime(v.createdAt)} · ${v.flagged ? 'flagged' : 'not flagged'} · ${v.category ?? '—'} · ${v.score.toFixed(2)} · model ${v.modelVersion} · `,
+      `${formatTime(v.createdAt)} · ${v.flagged ? 'flagged' : v.review ? 'needs review' : 'not flagged'} · ${v.category ?? '—'} · ${v.score.toFixed(2)} · model ${v.modelVersion} · `,
       el('code', { text: v.contentHash }),
     ),
   );

@@ -44,7 +44,7 @@ function meta(listing: ListingDetail, evidence: readonly Evidence[]): HTMLElemen
   return el(
     'dl',
     { className: 'meta' },
-    ...row('Score', `${verdict.score.toFixed(2)}${verdict.flagged ? ' (flagged)' : ''}`),
+    ...row('Score', `${verdict.score.toFixed(2)}${verdict.flagged ? ' (flagged)' : verdict.review ? ' (needs review)' : ''}`),
     ...row('Category', verdict.category ?? '—'),
     ...row('Decision', listing.decision ?? 'undecided'),
     ...row('Price', highlighted('span', listing.price, 'price', evidence, 'price')),

@@ -79,7 +79,7 @@ export class QueueView {
       el('td', { text: item.price ?? '' }),
       el('td', { text: item.site }),
       el('td', { text: item.seller ?? '' }),
-      el('td', { text: item.score.toFixed(2) }),
+      el('td', { text: item.review ? `${item.score.toFixed(2)} · needs review` : item.score.toFixed(2) }),
       el('td', { text: item.category ?? '—' }),
       el('td', { text: String(item.reports) }),
       el('td', { className: 'decision', text: item.decision ?? '' }),

@@ -14,6 +14,8 @@ export type QueuePage = z.infer<typeof ListingPageSchema>;
 /** The queue's filters as the form holds them; empty strings mean "any". */
 export interface Filters {
   readonly flagged: '' | 'true' | 'false';
+  /** 'true': the review band only (not flagged, scored high enough to look at). */
+  readonly review: '' | 'true';
   readonly category: string;
   readonly decision: '' | Decision | 'none';
   readonly site: string;

@@ -7,7 +7,7 @@ import { deliverDue, nextWake } from './delivery.js';
 import { Outbox } from './outbox.js';
 import { DeliveryScheduler } from './scheduler.js';
 
-const VERDICT: Verdict = { flagged: true, category: 'id_holding_photo', score: 0.99, evidence: [{ field: 'title', start: 0, end: 6, text: '手持身份证照', reason: 'coded term for id_holding_photo' }], modelVersion: 'm1' };
+const VERDICT: Verdict = { flagged: true, review: false, category: 'id_holding_photo', score: 0.99, evidence: [{ field: 'title', start: 0, end: 6, text: '手持身份证照', reason: 'coded term for id_holding_photo' }], modelVersion: 'm1' };
 const down: ApiOutcome<never> = { kind: 'retry', reason: 'cannot reach the server (fetch failed)', retryAfterMs: null };
 
 /**

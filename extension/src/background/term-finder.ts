@@ -1,19 +1,24 @@
 import { buildEvidence } from '../../../classifier/evidence.js';
 import { loadLexicon, type Lexicon } from '../../../classifier/lexicon/load.js';
 import { analyzeListing } from '../../../classifier/rules/analyze.js';
+import { readOffer, type StructureId } from '../../../classifier/rules/offer.js';
 import type { TermKind, TermSpan } from '../shared/messages.js';
 
 /**
- * Coded terms in a page's text, found by the classifier's own normalization and lexicon rules (bundled:
- * no model and no network), with the classifier's reason for each. The spans index the ORIGINAL text,
- * so `手.持.身.份.证` or `s3lfie w/ 1D` are marked where the seller wrote them.
+ * Coded terms and offer structures in a page's text, found by the classifier's own rules
+ * (normalization, lexicon, negation, offer parts; bundled: no model and no network), with the
+ * classifier's reason for each. The spans index the ORIGINAL text, so `手.持.身.份.证` or `s3lfie w/ 1D`
+ * are marked where the seller wrote them.
  *
- * A block of text is marked only if it holds a coded term: trade signals (prices per unit, contact
- * handles) and softening contexts are everywhere on a marketplace, and mean something only beside a
- * term — which is how the classifier weighs them too.
+ * A block of text is marked only if it holds a coded term or names a product of the trade in plain
+ * words (a document held beside a face, a bundle of faces, a kit, a faked face check): trade signals
+ * and softening contexts are everywhere on a marketplace, and mean something only beside a product —
+ * which is how the classifier weighs them too. Pinyin initials inside Latin words ("S.à.r.l.") and
+ * contexts a listing denies ("not bedding") are read as the classifier reads them.
  */
 
 let lexicon: Lexicon | null = null;
+const PRODUCTS: readonly StructureId[] = ['frame', 'doc-images', 'bundle', 'kit', 'liveness'];
 
 /** The lexicon, built on first use and kept for the life of the worker (building it takes a moment). */
 export function bundledLexicon(): Lexicon {
@@ -24,17 +29,22 @@ export function bundledLexicon(): Lexicon {
 export function findTerms(text: string, lex: Lexicon = bundledLexicon()): TermSpan[] {
   if (text.trim() === '') return [];
   const analysis = analyzeListing(lex, { description: text });
-  if (!analysis.hits.some((h) => h.entry?.kind === 'term')) return [];
+  const offer = readOffer(analysis);
+  const hasTerm = analysis.hits.some((h) => h.entry?.kind === 'term');
+  if (!hasTerm && !PRODUCTS.some((s) => offer.structures.has(s))) return [];
   const kinds = new Map<string, TermKind>();
+  const rank: Record<TermKind, number> = { term: 0, part: 1, signal: 2, context: 3 };
   for (const h of analysis.hits) {
     const key = `${h.start}:${h.end}`;
-    // Trade patterns have no lexicon entry; on equal spans a term says the most.
-    if (kinds.get(key) !== 'term') kinds.set(key, h.entry?.kind ?? 'signal');
+    const kind: TermKind = h.entry === null || h.entry.kind === 'signal' ? 'signal' : h.entry.kind === 'term' || h.entry.kind === 'part' || h.entry.kind === 'context' ? h.entry.kind : 'signal';
+    // On equal spans the kind that says most wins: a term, then an offer part.
+    const had = kinds.get(key);
+    if (had === undefined || rank[kind] < rank[had]) kinds.set(key, kind);
   }
   const kept: TermSpan[] = [];
   // Evidence comes ranked (terms first, longest first), with spans inside longer ones dropped; marks
   // cannot nest or overlap, so a span overlapping one already kept is left out too.
-  for (const e of buildEvidence(analysis, null)) {
+  for (const e of buildEvidence(analysis, offer, null)) {
     if (kept.some((k) => e.start < k.end && k.start < e.end)) continue;
     kept.push({ start: e.start, end: e.end, kind: kinds.get(`${e.start}:${e.end}`) ?? 'signal', reason: e.reason });
   }

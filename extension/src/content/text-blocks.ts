@@ -1,3 +1,4 @@
+import { FURNITURE_SELECTOR } from '../../../crawler/extract/furniture.js';
 import { MAX_BLOCK_CHARS, MAX_BLOCKS } from '../shared/content-protocol.js';
 
 /**
@@ -26,6 +27,8 @@ function accept(node: Node): number {
   for (let el = node.parentElement; el; el = el.parentElement) {
     if (SKIPPED.has(el.tagName.toUpperCase()) || el.isContentEditable) return NodeFilter.FILTER_REJECT;
   }
+  // Menus, footers and privacy notes are the site's words, not the listing's: nothing there is marked.
+  if (node.parentElement?.closest(FURNITURE_SELECTOR)) return NodeFilter.FILTER_REJECT;
   return NodeFilter.FILTER_ACCEPT;
 }
 

@@ -26,6 +26,16 @@ describe('reading a listing in the extension', () => {
     expect(fields.sources).toEqual(['heading', 'readable-text']);
   });
 
+  it('never takes page furniture (footer, privacy note, menu) as the listing\'s text', () => {
+    const html = `<html><body><header><nav class="menu">Home · Photo Video · Persona · 手机数码</nav></header>
+      <h1>二手电饭煲</h1><p>用了半年，功能正常，内胆没有划痕，配件齐全，同城自提或顺丰到付。</p>
+      <div class="privacy-note">为保护您的隐私，本站不会显示完整卡號，所有付款信息均经加密处理，请放心使用本站服务。</div>
+      <footer><p>Copyright 2024 Marché Foo S.à.r.l. All rights reserved. Registered in Luxembourg, company number B123456.</p></footer>
+      </body></html>`;
+    const fields = readListing(html, 'https://m.example/item/1');
+    expect(fields.description).toBe("用了半年，功能正常，内胆没有划痕，配件齐全，同城自提或顺丰到付。");
+  });
+
   it('uses a configured site\'s selectors for pages on its hosts', () => {
     const d01 = listing('d01');
     const sites = [{ hosts: ['127.0.0.1:8123'], fields: demoSiteConfig('http://127.0.0.1:8123').fields }];

@@ -1,6 +1,7 @@
 import { load, type CheerioAPI } from 'cheerio';
 import type { SiteConfig } from '../../../contracts/index.js';
 import { extractListing } from '../../../crawler/extract/extract-listing.js';
+import { FURNITURE_SELECTOR } from '../../../crawler/extract/furniture.js';
 import type { PageFields } from '../shared/messages.js';
 
 /**
@@ -26,10 +27,14 @@ const INLINE = new Set(['a', 'abbr', 'b', 'bdi', 'br', 'cite', 'code', 'em', 'fo
 const MIN_CHARS = 20;
 const MAX_CHARS = 20_000;
 
-/** The longest text held directly by one block (not its nested blocks), at least MIN_CHARS long; null if none. */
+/**
+ * The longest text held directly by one block (not its nested blocks), at least MIN_CHARS long; null
+ * if none. Page furniture (menus, footers, privacy notes) is never the listing's text.
+ */
 export function readableText($: CheerioAPI): string | null {
   let best = '';
   $('body').find(BLOCKS).each((_, element) => {
+    if ($(element).closest(FURNITURE_SELECTOR).length > 0) return;
     const own = $(element)
       .contents()
       .toArray()

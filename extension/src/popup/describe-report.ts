@@ -1,7 +1,7 @@
 import type { OutboxItem } from '../shared/report.js';
 
 /** How a report's state reads in the popup, and its tone (which colour its label gets, see popup.css). */
-export type Tone = 'waiting' | 'progress' | 'flagged' | 'clear' | 'error';
+export type Tone = 'waiting' | 'progress' | 'flagged' | 'review' | 'clear' | 'error';
 
 export interface ReportState {
   /** One word for the label: waiting, queued, processing, classified, failed, refused. */
@@ -22,9 +22,10 @@ export function describeReport(item: OutboxItem): ReportState {
     case 'done':
       if (item.status === 'classified' && item.verdict) {
         const v = item.verdict;
-        return v.flagged
-          ? { label: 'classified', detail: `flagged: ${v.category ?? 'unknown category'}, score ${v.score.toFixed(2)}`, tone: 'flagged' }
-          : { label: 'classified', detail: `not flagged, score ${v.score.toFixed(2)}`, tone: 'clear' };
+        if (v.flagged) return { label: 'classified', detail: `flagged: ${v.category ?? 'unknown category'}, score ${v.score.toFixed(2)}`, tone: 'flagged' };
+        // The review band: not flagged, but an investigator will look at it.
+        if (v.review) return { label: 'needs review', detail: `not flagged, but sent to an investigator (score ${v.score.toFixed(2)})`, tone: 'review' };
+        return { label: 'classified', detail: `not flagged, score ${v.score.toFixed(2)}`, tone: 'clear' };
       }
       if (item.status === 'failed') return { label: 'failed', detail: `the server could not process it: ${item.serverError ?? 'no reason given'}`, tone: 'error' };
       return { label: item.status ?? 'unknown', detail: item.lastError ?? '', tone: 'error' };

@@ -13,7 +13,7 @@ export function reportView(item: OutboxItem, options: { open?: boolean } = {}): 
   const verdict = item.verdict;
   if (verdict) {
     details.append(
-      el('p', { className: 'verdict', text: `${verdict.flagged ? 'Flagged' : 'Not flagged'}${verdict.category ? ` as ${verdict.category}` : ''} · score ${verdict.score.toFixed(4)} · model ${verdict.modelVersion}` }),
+      el('p', { className: 'verdict', text: `${verdict.flagged ? 'Flagged' : verdict.review ? 'Needs review' : 'Not flagged'}${verdict.category ? ` as ${verdict.category}` : ''} · score ${verdict.score.toFixed(4)} · model ${verdict.modelVersion}` }),
       el('ul', { className: 'evidence' }, ...verdict.evidence.map((e) => el('li', {}, el('q', { text: e.text }), ` in ${e.field}: `, el('span', { className: 'reason', text: e.reason })))),
     );
   }

@@ -41,7 +41,8 @@ export interface PageFields {
   readonly sources: readonly string[];
 }
 
-export type TermKind = 'term' | 'signal' | 'context';
+/** term: a coded word; part: an ordinary word that is part of an offer's structure; signal: a sale's terms; context: lowers the score. */
+export type TermKind = 'term' | 'part' | 'signal' | 'context';
 /** A span of one text block to highlight, with the classifier's reason for it. */
 export interface TermSpan {
   readonly start: number;

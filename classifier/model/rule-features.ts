@@ -1,0 +1,111 @@
+import { CATEGORIES, type Category } from '../../contracts/index.js';
+import { isTradeSignal, type ListingAnalysis } from '../rules/analyze.js';
+import { isOverruledContext } from '../rules/covers.js';
+import { STRUCTURES, type Offer } from '../rules/offer.js';
+import type { VectorBuilder } from './features.js';
+
+/**
+ * What the rules found, as named features: coded terms, trade signals, contexts, and the offer's
+ * structure, with the combinations that matter (a term beside a trade signal, a concrete offer beside a
+ * cover). Their values do not depend on the length of the text, so padding cannot dilute them.
+ */
+export function ruleFeatures(analysis: ListingAnalysis, offer: Offer, b: VectorBuilder): void {
+  const live = analysis.hits.filter((h) => !h.negated && !isOverruledContext(h, analysis, offer));
+  const texts = new Map(analysis.fields.map((f) => [f.field, f.normalized.original]));
+  const hasSignal = live.some(isTradeSignal);
+  const signalKinds = new Set<string>();
+  // Distinct forms per context kind: one "小心" may be a seller's aside, three warning words are a warning.
+  const contextForms = new Map<string, Set<string>>();
+  let contextWeight = 0;
+  const strong = new Map<Category, number>();
+  const weak = new Map<Category, number>();
+  const obfuscated = new Map<Category, number>();
+  const inTitle = new Set<Category>();
+  const terms = new Set<string>();
+  let evasions = 0;
+
+  for (const hit of live) {
+    const e = hit.entry;
+    if (hit.pattern !== null) signalKinds.add(`p:${hit.pattern}`);
+    else if (e?.kind === 'signal') signalKinds.add(`s:${e.id}`);
+    else if (e?.kind === 'context') {
+      let forms = contextForms.get(e.id);
+      if (!forms) {
+        contextForms.set(e.id, (forms = new Set()));
+        contextWeight += e.weight;
+      }
+      forms.add(texts.get(hit.field)!.slice(hit.start, hit.end).toLowerCase());
+    } else if (e?.kind === 'term' && e.category !== null) {
+      const cat = e.category;
+      const bucket = e.needsSignal ? weak : strong;
+      bucket.set(cat, (bucket.get(cat) ?? 0) + e.weight);
+      terms.add(e.id);
+      if (hit.field === 'title') inTitle.add(cat);
+      if (hit.obfuscated) obfuscated.set(cat, (obfuscated.get(cat) ?? 0) + 1);
+    }
+    if (hit.obfuscated && e?.kind !== 'part') evasions++;
+  }
+
+  for (const id of terms) b.named(`t:${id}`);
+  // Nothing the rules know: tiny or unrelated texts ("x", "hi", a kitchen appliance) lean benign, whatever their n-grams.
+  if (!live.some((h) => h.entry?.kind === 'term' || h.entry?.kind === 'part' || isTradeSignal(h))) b.named('no-rule-hits');
+  // Sales carry a price; talk about the trade (news, warnings, questions) rarely does.
+  if (analysis.fields.some((f) => f.field === 'price')) b.named('price:present');
+  for (const s of signalKinds) b.named(s);
+  for (const [c, forms] of contextForms) b.named(`ctx:${c}`, Math.min(forms.size, 3));
+  const warnings = Math.min(contextForms.get('warning')?.size ?? 0, 3);
+  const nSignals = signalKinds.size;
+  b.named('signals', Math.min(nSignals, 4) / 2);
+  b.named('context', Math.min(contextWeight, 9) / 3);
+  b.named('evasion', Math.min(evasions, 4) / 2);
+  if (evasions > 0 && hasSignal) b.named('evasion×signal');
+
+  for (const cat of CATEGORIES) {
+    const s = Math.min(strong.get(cat) ?? 0, 9) / 3;
+    const w = Math.min(weak.get(cat) ?? 0, 6) / 3;
+    const effective = s + (hasSignal ? w : 0);
+    if (s === 0 && w === 0) continue;
+    b.named(`strong:${cat}`, s);
+    b.named(`weak:${cat}`, w);
+    b.named(`term×signal:${cat}`, hasSignal ? effective * Math.min(nSignals, 3) / 2 : 0);
+    b.named(`term×context:${cat}`, contextWeight > 0 ? effective : 0);
+    b.named(`term×nosignal:${cat}`, hasSignal ? 0 : effective);
+    b.named(`term×warning:${cat}`, (s + w) * warnings);
+    b.named(`evasion:${cat}`, Math.min(obfuscated.get(cat) ?? 0, 3));
+    if (inTitle.has(cat)) b.named(`title:${cat}`);
+  }
+  offerFeatures(analysis, offer, b, contextWeight > 0, warnings);
+  if (analysis.hits.some((h) => !h.negated && isOverruledContext(h, analysis, offer))) b.named('cover-beside-offer');
+  // Questions are talk about the trade ("is this legal?", 係咪人頭戶口？), offers rarely ask.
+  const asks = analysis.fields.reduce((n, f) => n + (f.normalized.base.match(/\?/g)?.length ?? 0), 0);
+  b.named('questions', Math.min(asks, 3) / 3);
+  if (analysis.fields.some((f) => f.field === 'title' && f.normalized.base.includes('?'))) b.named('title-question');
+}
+
+
+/** The offer's parts and structures, and how they meet covers, warnings and negation. */
+function offerFeatures(analysis: ListingAnalysis, offer: Offer, b: VectorBuilder, hasContext: boolean, warnings: number): void {
+  for (const p of offer.parts) b.named(`part:${p}`);
+  b.named('parts', Math.min(offer.parts.size, 8) / 4);
+  b.named('kit-items', Math.min(offer.kitItems, 5) / 3);
+  const sale = offer.structures.has('sale');
+  for (const s of STRUCTURES) {
+    if (!offer.structures.has(s)) continue;
+    b.named(`struct:${s}`);
+    if (s === 'sale' || s === 'concrete') continue;
+    if (sale) b.named(`struct:${s}×sale`);
+    if (offer.parts.has('no-consent')) b.named(`struct:${s}×no-consent`);
+    if (offer.parts.has('use')) b.named(`struct:${s}×use`);
+    if (offer.parts.has('many')) b.named(`struct:${s}×many`);
+  }
+  if (offer.structures.has('concrete')) {
+    // Learned apart from the plain context features, so a cover beside a concrete offer gets its own weight.
+    if (hasContext) b.named('concrete×context');
+    b.named('concrete×warning', warnings);
+  }
+  if (offer.parts.has('synthetic') && offer.parts.has('face')) b.named('synthetic×face');
+  // What the listing says it is not: a disclaimer is a seller's habit, a context it denies is no context.
+  const negated = analysis.hits.filter((h) => h.negated);
+  if (negated.some((h) => h.entry?.kind === 'context')) b.named('negated:context');
+  if (negated.some((h) => h.entry?.part === 'sale')) b.named('negated:sale');
+}

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { loadLexicon } from '../lexicon/load.js';
+import { analyzeListing, type ListingFields } from './analyze.js';
+
+const lexicon = loadLexicon();
+const hits = (listing: ListingFields) =>
+  analyzeListing(lexicon, listing).hits.map((h) => ({ id: h.entry?.id ?? h.pattern, kind: h.entry?.kind ?? 'pattern', negated: h.negated, text: (listing[h.field] ?? '').slice(h.start, h.end) }));
+
+describe('negation', () => {
+  it('keeps a denied context from lowering the score: 非床品, not a card holder', () => {
+    expect(hits({ title: '四件套（不是床上用品）' }).find((h) => h.id === 'bedding')).toMatchObject({ negated: true });
+    expect(hits({ title: 'Not a card holder, real holder shots' }).filter((h) => h.kind === 'context').every((h) => h.negated)).toBe(true);
+  });
+
+  it('reaches no further than its clause', () => {
+    const found = hits({ description: '不是网图，纯棉床品' });
+    expect(found.find((h) => h.id === 'bedding')).toMatchObject({ negated: false });
+  });
+
+  it('leaves a context that describes the listing alone', () => {
+    expect(hits({ title: '纯棉四件套 床上用品 1.8m床' }).find((h) => h.id === 'bedding')).toMatchObject({ negated: false });
+  });
+
+  it('never negates what is sold: coded terms and trade signals count whatever precedes them', () => {
+    const found = hits({ title: '未脱敏人脸数据 打包出' });
+    expect(found.find((h) => h.id === 'face-data-zh')).toMatchObject({ negated: false });
+  });
+
+  it('does not take a cue from inside a longer word (性别, 特别, 识别)', () => {
+    expect(hits({ description: '性别：女，真人自拍' }).find((h) => h.id === 'real')).toMatchObject({ negated: false });
+  });
+});
+
+describe('pinyin initials', () => {
+  it('are not read inside Latin words or dotted abbreviations', () => {
+    expect(hits({ description: 'Copyright 2024 Foo S.à.r.l. All rights reserved' }).filter((h) => h.kind === 'term')).toEqual([]);
+    expect(hits({ title: 'url shortener for girls' }).filter((h) => h.kind === 'term')).toEqual([]);
+  });
+
+  it('count as standalone tokens beside Chinese text', () => {
+    expect(hits({ title: '出rl照 三千张' }).some((h) => h.kind === 'term' && h.text.toLowerCase().startsWith('rl'))).toBe(true);
+  });
+
+  it('need Chinese text or a trade signal in the listing', () => {
+    expect(hits({ title: 'rl sfz' }).filter((h) => h.kind === 'term')).toEqual([]);
+  });
+});
+
+describe('shadows', () => {
+  it('keep Face ID and a passport photo from being parts of an offer', () => {
+    expect(hits({ title: 'iPhone Face ID repair' }).filter((h) => h.kind === 'part').map((h) => h.id)).not.toContain('face');
+    expect(hits({ title: 'passport photo booth' }).filter((h) => h.kind === 'part').map((h) => h.id)).not.toContain('document');
+  });
+});

@@ -1,0 +1,72 @@
+import type { NormalizedText } from '../normalize/normalize.js';
+
+/**
+ * Clause and sentence boundaries of a field, in compact-text positions. The compact view drops
+ * punctuation, so boundaries are read from the base view between two compact characters.
+ */
+
+// A clause ends at any of these; a sentence only at the stronger ones.
+const CLAUSE = /[。，,；;！!？?\n、：:（）()【】[\]「」『』“”"…|•·]/;
+const SENTENCE = /[。；;！!？?\n…|•]|\.\s/;
+
+/** The base text between compact characters k-1 and k (empty when they were adjacent). */
+function gapBefore(nt: NormalizedText, k: number): string {
+  if (k <= 0 || k >= nt.text.length) return '';
+  const a = nt.toBase[k - 1]!;
+  const b = nt.toBase[k]!;
+  // A compact space stands for a whole separator run and points at its first character (", " → ' ' at the comma).
+  const from = nt.text.charCodeAt(k - 1) === 0x20 ? a : a + 1;
+  return b > from ? nt.base.slice(from, b) : '';
+}
+
+/** Whether a clause boundary (comma, full stop, bracket, line break…) lies just before compact position k. */
+export function clauseBreakBefore(nt: NormalizedText, k: number): boolean {
+  const gap = gapBefore(nt, k);
+  return gap !== '' && CLAUSE.test(gap);
+}
+
+/**
+ * Sentences as compact ranges [start, end), in order, covering the text. A full stop counts only
+ * when followed by a space or the end, so "S.à.r.l." and "3.5" stay whole.
+ */
+export function sentences(nt: NormalizedText): [number, number][] {
+  const out: [number, number][] = [];
+  const n = nt.text.length;
+  let from = 0;
+  for (let k = 1; k < n; k++) {
+    const gap = gapBefore(nt, k);
+    if (gap !== '' && SENTENCE.test(gap)) {
+      out.push([from, k]);
+      from = k;
+    }
+  }
+  if (from < n) out.push([from, n]);
+  return out;
+}
+
+const CODE_CHARS = /[{}();=<>[\]"\\]/g;
+
+/**
+ * Script-like or number-only text pasted into a listing (a script, a tracking blob, columns of
+ * digits): not the seller's words, so nothing in it counts. Price lists and menus are words: a line
+ * is noise only with many code characters, or when every token is a long run of hex or digits.
+ */
+export function isNoise(text: string): boolean {
+  const visible = text.replace(/\s+/g, '');
+  if (visible.length < 8) return false;
+  const code = visible.match(CODE_CHARS) ?? [];
+  // Brackets alone are how people number lists; braces, semicolons and equals signs are code.
+  const distinct = new Set(code.filter((c) => c !== '(' && c !== ')'));
+  if (code.length >= 5 && distinct.size >= 2 && code.length / visible.length >= 0.08) return true;
+  const tokens = text.trim().split(/\s+/);
+  return tokens.every((t) => /^[#\-0-9a-f]{6,}$/i.test(t) || /^\d+$/.test(t)) && /\d/.test(visible);
+}
+
+/** Sentences as compact ranges, each marked whether it is noise (see isNoise). */
+export function sentencesWithNoise(nt: NormalizedText): { start: number; end: number; noise: boolean }[] {
+  return sentences(nt).map(([start, end]) => {
+    const from = nt.toBase[start]!;
+    const to = end < nt.toBase.length ? nt.toBase[end]! : nt.base.length;
+    return { start, end, noise: isNoise(nt.base.slice(from, to)) };
+  });
+}

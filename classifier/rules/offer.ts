@@ -1,0 +1,124 @@
+import type { Category } from '../../contracts/index.js';
+import type { PartId } from '../lexicon/schema.js';
+import type { ListingAnalysis, RuleHit } from './analyze.js';
+
+/**
+ * The offer's structure: what a listing sells, read from ordinary words whatever the jargon. A listing
+ * that names an identity document held by a person in one frame, at a price per unit, is an offer of
+ * handheld-ID photos even when no coded term is known. Parts come from the lexicon's `parts.json`, and
+ * from trade signals, patterns and coded terms, which imply parts (五毛一张 is a sale of many units).
+ */
+export const STRUCTURES = ['frame', 'doc-images', 'bundle', 'kit', 'liveness', 'sale', 'concrete'] as const;
+export type StructureId = (typeof STRUCTURES)[number];
+
+export interface Offer {
+  /** Parts named, not negated. */
+  readonly parts: ReadonlySet<PartId>;
+  readonly structures: ReadonlySet<StructureId>;
+  /** Distinct identity items of one person: document, handheld, bank card, phone card, account, personal details. */
+  readonly kitItems: number;
+  /** The hits that make the structures present (what evidence shows). */
+  readonly support: readonly RuleHit[];
+  /** Parts named inside a negation (not real people, 未脱敏) after turning them over. */
+  readonly turned: ReadonlySet<PartId>;
+}
+
+/** Compact characters within which two parts count as one phrase ("holding their ID next to the face"). */
+const NEAR = 28;
+
+// Trade signals and patterns as parts.
+const SIGNAL_PARTS: Record<string, PartId> = {
+  contact: 'sale', 'sale-intent': 'sale', guarantee: 'sale', delivery: 'sale', payment: 'sale', discretion: 'sale',
+  bulk: 'many', 'no-consent': 'no-consent', provenance: 'no-consent', realness: 'real',
+};
+const PATTERN_PARTS: Record<string, readonly PartId[]> = {
+  'unit-price': ['sale', 'many'], 'bulk-quantity': ['many'], 'contact-id': ['sale'], price: ['sale'], count: ['many'],
+};
+// A coded term (not an ambiguous one) names its product's parts.
+const TERM_PARTS: Record<Category, readonly PartId[]> = {
+  id_holding_photo: ['document', 'together', 'media'],
+  face_bundle: ['face', 'media'],
+  identity_kit: ['document'],
+  liveness_bypass: ['animate', 'use'],
+};
+// Inside a negation some parts turn over: "no real people" is synthetic, 未脱敏 / "not anonymized" is without consent.
+const TURN: Partial<Record<PartId, PartId>> = { real: 'synthetic', synthetic: 'real' };
+
+interface Located {
+  readonly part: PartId;
+  readonly hit: RuleHit;
+}
+
+function partsOf(hit: RuleHit): readonly PartId[] {
+  const e = hit.entry;
+  if (hit.pattern !== null) return PATTERN_PARTS[hit.pattern] ?? [];
+  if (e === null) return [];
+  if (e.kind === 'part') return [e.part!];
+  if (e.kind === 'signal') return SIGNAL_PARTS[e.id] ? [SIGNAL_PARTS[e.id]!] : [];
+  if (e.kind === 'term' && !e.needsSignal && e.category) return TERM_PARTS[e.category];
+  return [];
+}
+
+export function readOffer(analysis: ListingAnalysis): Offer {
+  const located: Located[] = [];
+  const turned = new Set<PartId>();
+  for (const hit of analysis.hits) {
+    if (!hit.negated) {
+      for (const part of partsOf(hit)) located.push({ part, hit });
+      continue;
+    }
+    const e = hit.entry;
+    // 未脱敏, not de-identified, 未授权: consent denied is the lack of it; "no real people" is synthetic.
+    const part =
+      e?.kind === 'part' ? TURN[e.part!] : e?.kind === 'signal' && e.id === 'realness' ? 'synthetic' : e?.kind === 'context' && e.id === 'consent' ? 'no-consent' : undefined;
+    if (part) {
+      turned.add(part);
+      located.push({ part, hit });
+    }
+  }
+  const parts = new Set(located.map((l) => l.part));
+  // A listing with a price is for sale, whatever its words ("free" is not a price).
+  const price = analysis.fields.find((f) => f.field === 'price')?.normalized.base ?? '';
+  if (/[\d$¥€£]|[一二三四五六七八九十百千万]/.test(price) && !/免费|free|^\s*0+(\.0+)?\s*$/.test(price)) parts.add('sale');
+  const of = (p: PartId) => located.filter((l) => l.part === p);
+  const near = (a: Located, b: Located) => a.hit.field === b.hit.field && Math.abs(a.hit.cstart - b.hit.cstart) <= NEAR;
+  const pairs = (p: PartId, q: PartId): Located[] => {
+    const out: Located[] = [];
+    for (const a of of(p)) for (const b of of(q)) if (near(a, b)) out.push(a, b);
+    return out;
+  };
+
+  const structures = new Set<StructureId>();
+  const support: Located[] = [];
+  const add = (s: StructureId, why: readonly Located[]) => {
+    if (why.length === 0) return;
+    structures.add(s);
+    support.push(...why);
+  };
+
+  // Document and face in one frame: holding a document, or holding beside a face, in a listing that
+  // names a document and a face or a photo (a phone case that "holds ID + 2 cards" names neither).
+  const pictured = parts.has('face') || parts.has('media');
+  const heldDocument = pictured ? pairs('together', 'document') : [];
+  const heldFace = parts.has('document') ? pairs('together', 'face') : [];
+  add('frame', [...heldDocument, ...heldFace]);
+  add('doc-images', pairs('document', 'media'));
+  // A dataset that says its faces are synthetic needs an explicit lack of consent to be a bundle of real people.
+  const synthetic = parts.has('synthetic');
+  if (parts.has('face') && parts.has('many') && (parts.has('no-consent') || (!synthetic && (parts.has('real') || parts.has('sale'))))) {
+    add('bundle', [...of('face'), ...of('many'), ...of('no-consent')]);
+  }
+  const items: PartId[] = ['document', 'bank-card', 'phone-card', 'account', 'personal-info'];
+  const kitItems = items.filter((p) => parts.has(p)).length + (structures.has('frame') ? 1 : 0);
+  if (kitItems >= 3 || (kitItems >= 2 && parts.has('one-person'))) add('kit', items.flatMap(of));
+  const fakes = [...of('motion'), ...of('animate'), ...of('spoof'), ...of('stand-in')];
+  if (fakes.length > 0 && (parts.has('use') || parts.has('face'))) add('liveness', [...fakes, ...of('use')]);
+  if (parts.has('sale')) structures.add('sale');
+  support.push(...of('sale'));
+  // A coded term of the trade (not an ambiguous one) names a product as surely as its parts do.
+  const coded = analysis.hits.some((h) => h.entry?.kind === 'term' && !h.entry.needsSignal);
+  const product = coded || ['frame', 'doc-images', 'bundle', 'kit', 'liveness'].some((s) => structures.has(s as StructureId));
+  if (product && structures.has('sale')) structures.add('concrete');
+
+  return { parts, structures, kitItems, turned, support: [...new Set(support.map((l) => l.hit))] };
+}
