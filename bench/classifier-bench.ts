@@ -14,15 +14,20 @@ import { naturalBayesBaseline } from './natural-baseline.js';
 import { measureProcess } from './measure-process.js';
 
 const LISTINGS = 100_000;
+const WHOLE_LISTINGS = 30_000;
 
-/** Typical listings: a title and the start of a description, about 60 characters, drawn from the corpus. */
-function typicalListings(items: readonly CorpusItem[], n: number): string {
+/**
+ * Listings drawn from the corpus: `typical` cuts each to a title and the start of a description, about
+ * 60 characters (what most marketplace titles and snippets are); `whole` keeps every field as written
+ * (long posts included, ~150 characters on average).
+ */
+function corpusListings(items: readonly CorpusItem[], n: number, whole: boolean): string {
   const rand = mulberry32(7);
   const lines: string[] = [];
   for (let i = 0; i < n; i++) {
     const item = items[Math.floor(rand() * items.length)]!;
     const title = item.title ?? '';
-    const description = (item.description ?? '').slice(0, Math.max(0, 60 - title.length));
+    const description = whole ? (item.description ?? '') : (item.description ?? '').slice(0, Math.max(0, 60 - title.length));
     lines.push(JSON.stringify({ id: String(i), title, description, price: item.price }));
   }
   return `${lines.join('\n')}\n`;
@@ -37,7 +42,9 @@ export async function benchClassifier(): Promise<void> {
   const { train, heldOut } = splitCorpus(corpus.items);
   const dir = mkdtempSync(join(tmpdir(), 'faceleak-bench-'));
   const input = join(dir, 'listings.jsonl');
-  writeFileSync(input, typicalListings(corpus.items, LISTINGS));
+  writeFileSync(input, corpusListings(corpus.items, LISTINGS, false));
+  const wholeInput = join(dir, 'whole-listings.jsonl');
+  writeFileSync(wholeInput, corpusListings(corpus.items, WHOLE_LISTINGS, true));
   const texts = corpus.items.slice(0, 5000).map((i) => `${i.title ?? ''} ${(i.description ?? '').slice(0, 60)}`);
 
   // Accuracy on the held-out split, next to the two baselines the issue names.
@@ -59,6 +66,10 @@ export async function benchClassifier(): Promise<void> {
   const perSecond = LISTINGS / run.seconds;
   process.stdout.write(`\nfaceleak classify, one process pinned to one core: ${LISTINGS} listings of ~60 characters\n`);
   process.stdout.write(`  ${f(run.seconds, 2)} s, ${Math.round(perSecond)} listings/s, peak RSS ${f(run.maxRssMb, 0)} MB\n`);
+  const whole = await measureProcess('taskset', ['-c', '0', process.execPath, packagePath('bin', 'faceleak.js'), 'classify'], wholeInput);
+  if (whole.exitCode !== 0) throw new Error(`faceleak classify exited ${whole.exitCode}`);
+  process.stdout.write(`faceleak classify, same, ${WHOLE_LISTINGS} whole corpus listings (every field as written)\n`);
+  process.stdout.write(`  ${f(whole.seconds, 2)} s, ${Math.round(WHOLE_LISTINGS / whole.seconds)} listings/s, peak RSS ${f(whole.maxRssMb, 0)} MB\n`);
   process.stdout.write(`natural BayesClassifier.classify on the same kind of text: ${Math.round(bayesPerSecond)} listings/s (in-process, no I/O)\n`);
   process.stdout.write(`  faceleak / natural: ${f(perSecond / bayesPerSecond, 1)}×\n`);
 }

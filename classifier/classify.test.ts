@@ -25,7 +25,7 @@ describe('Classifier', () => {
 
   it('records the model version, which names the lexicon it was trained with', () => {
     expect(classifier.classify({ title: 'x' }).modelVersion).toBe(classifier.version);
-    expect(classifier.version).toMatch(/^fl-[0-9a-f]{10}\+t\d+s\d+c\d+e\d+-[0-9a-f]{8}$/);
+    expect(classifier.version).toMatch(/^fl-[0-9a-f]{10}\+t\d+s\d+c\d+e\d+p\d+n\d+-[0-9a-f]{8}$/);
   });
 
   it('gives valid verdicts whose evidence spans are exact slices of the original fields, for every corpus listing', () => {

@@ -3,13 +3,12 @@ import { loadAttackPool, type PoolName } from './attacks/pool.js';
 import { addAttackReports, emptyAttackReport, measureAttacks, type AttackReport } from './attacks/flip-rate.js';
 import { Classifier } from './classify.js';
 import type { CorpusItem } from './corpus/schema.js';
-import { splitCorpus } from './corpus/split.js';
+import { splitCorpus, writerOf as sourceOf } from './corpus/split.js';
 import { evaluatePredictions, type Evaluation, type Prediction } from './evaluate.js';
 import type { Lexicon } from './lexicon/load.js';
 import { DEFAULT_TRAIN_CONFIG, trainModel, type TrainConfig } from './model/train.js';
 
-/** The writer of a corpus listing: the id's prefix, one per data file. */
-export const sourceOf = (id: string): string => id.slice(0, id.indexOf('-'));
+export { writerOf as sourceOf } from './corpus/split.js';
 
 export interface WriterResult {
   readonly writer: string;

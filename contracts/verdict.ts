@@ -22,8 +22,8 @@ export type Evidence = z.infer<typeof EvidenceSchema>;
 
 export const VerdictSchema = z.object({
   flagged: z.boolean(),
-  /** Not flagged, but scored in the review band: an investigator should look. */
-  review: z.boolean(),
+  /** Not flagged, but scored in the review band: an investigator should look. Verdicts made before the band existed read as false. */
+  review: z.boolean().default(false),
   category: CategorySchema.nullable(),
   score: z.number().min(0).max(1),
   evidence: z.array(EvidenceSchema),

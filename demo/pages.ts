@@ -20,12 +20,18 @@ export function renderIndex(listings: readonly DemoListing[], page: number, hasN
   return shell(`搜索 第${page}页`, `<h1>搜索结果 第${page}页</h1><ul>${items}</ul>${next}<footer><a href="/private/admin">卖家后台</a></footer>`);
 }
 
+// Page furniture, as real marketplaces have it: a category menu and a footer with the site's rules and
+// legal text. Its words are the site's, not the listing's: neither extraction nor the highlighter reads it.
+const FURNITURE_MENU = '<nav class="menu">首页 · 手机数码 · Photo Video · Persona · 证件卡套</nav>';
+const FURNITURE_FOOTER =
+  '<footer><p>平台规则：严禁发布手持身份证照、人脸四件套等个人信息，违者封号。为保护您的隐私，本站不会显示完整卡號。</p><p>© 2026 Marché Démo S.à.r.l.</p></footer>';
+
 export function renderStatic(l: DemoListing): string {
   return shell(
     l.title,
-    `<div class="listing"><h1 class="title">${escapeHtml(l.title)}</h1><p class="desc">${escapeHtml(l.description)}</p>
+    `${FURNITURE_MENU}<div class="listing"><h1 class="title">${escapeHtml(l.title)}</h1><p class="desc">${escapeHtml(l.description)}</p>
 <span class="price">${escapeHtml(l.price)}</span><a class="seller" href="/u/${escapeHtml(l.seller)}">${escapeHtml(l.seller)}</a>
-<img class="photo" src="/img/${l.id}-1.jpg"><img class="photo" src="/img/${l.id}-2.jpg"></div>`,
+<img class="photo" src="/img/${l.id}-1.jpg"><img class="photo" src="/img/${l.id}-2.jpg"></div>${FURNITURE_FOOTER}`,
   );
 }
 

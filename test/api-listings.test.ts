@@ -5,11 +5,12 @@ import { apiTestScope } from './helpers/api-env.js';
 import { STORE_KINDS } from './helpers/stores.js';
 
 const ID = '11010519491231002X';
-const seed: [string, number, Verdict['category']][] = [
+const seed: [string, number, Verdict['category'], boolean?][] = [
   ['手持身份证照 一套三张', 0.99, 'id_holding_photo'],
   ['人脸四件套 懂的来', 0.95, 'identity_kit'],
   [`出售 sfz ${ID} 手持`, 0.9, 'id_holding_photo'],
   ['纯棉四件套', 0.02, null],
+  ['脸子 打包 价格私聊', 0.4, null, true],
 ];
 
 for (const [kind, open] of Object.entries(STORE_KINDS)) {
@@ -22,11 +23,11 @@ for (const [kind, open] of Object.entries(STORE_KINDS)) {
       inv = await createToken(s.t.store, 'inv-a', 'investigator');
       mod = await createToken(s.t.store, 'mod-a', 'moderator');
       ids.length = 0;
-      for (const [i, [title, score, category]] of seed.entries()) {
+      for (const [i, [title, score, category, review]] of seed.entries()) {
         const r = await saveListing(
           s.t.store,
           { site: 'demo', url: `http://m.example/${i}`, canonicalUrl: `http://m.example/${i}`, title, description: null, price: null, seller: 'seller 13812345678', images: [], fetchedAt: '2026-11-23T00:00:00Z', httpStatus: 200, contentHash: `h${i}`, source: 'crawl', crawlId: 'c' },
-          { flagged: score > 0.5, review: false, category, score, evidence: [{ field: 'title', start: 0, end: title.length, text: title, reason: 'r' }], modelVersion: 'm' },
+          { flagged: score > 0.5, review: review ?? false, category, score, evidence: [{ field: 'title', start: 0, end: title.length, text: title, reason: 'r' }], modelVersion: 'm' },
         );
         ids.push(r.listingId);
       }
@@ -44,6 +45,14 @@ for (const [kind, open] of Object.entries(STORE_KINDS)) {
       expect((await get('/api/v1/listings?limit=0')).statusCode).toBe(400);
       expect((await get('/api/v1/listings?cursor=nonsense')).json().error.code).toBe('FL_BAD_REQUEST');
       expect((await get('/api/v1/listings', mod)).statusCode).toBe(403);
+    });
+
+    it('filters on the review band: not flagged, worth a look', async () => {
+      const band = (await get('/api/v1/listings?review=true')).json().items;
+      expect(band.map((i: { title: string; review: boolean; flagged: boolean }) => [i.title, i.review, i.flagged])).toEqual([['脸子 打包 价格私聊', true, false]]);
+      expect((await get(`/api/v1/listings/${ids[4]}`)).json().verdict).toMatchObject({ flagged: false, review: true });
+      expect((await get('/api/v1/listings?flagged=true')).json().items.every((i: { review: boolean }) => !i.review)).toBe(true);
+      expect((await get('/api/v1/listings?review=maybe')).json().error.code).toBe('FL_BAD_REQUEST');
     });
 
     it('masks ID and phone numbers unless the investigator unmasks, and logs who saw what', async () => {
@@ -104,10 +113,10 @@ for (const [kind, open] of Object.entries(STORE_KINDS)) {
       expect(JSON.stringify(rows[2])).not.toContain(ID);
       const csv = await get('/api/v1/export?format=csv');
       const lines = csv.body.replace(/^\ufeff/, '').trim().split('\n');
-      expect(lines[0]).toBe('id,site,url,title,description,price,seller,flagged,score,category,modelVersion,evidence,decision,decidedBy,decidedAt,reports,reportNotes,fetchedAt,contentHash');
+      expect(lines[0]).toBe('id,site,url,title,description,price,seller,flagged,review,score,category,modelVersion,evidence,decision,decidedBy,decidedAt,reports,reportNotes,fetchedAt,contentHash');
       expect(lines[1]).toContain('"手持身份证照 一套三张 (r)","confirmed","inv-a"');
       expect(lines[1]).toContain('"1","mod-a: seller phone 138******78"');
-      expect(lines).toHaveLength(5);
+      expect(lines).toHaveLength(6);
       expect((await auditLog(s.t.store)).filter((e) => e.action === 'export')).toHaveLength(2);
       expect((await get('/api/v1/export?format=xml')).statusCode).toBe(400);
     });

@@ -22,7 +22,7 @@ describe('faceleak classify', () => {
     for (const o of out) {
       const { id: _id, ...verdict } = o;
       expect(VerdictSchema.parse(verdict)).toBeTruthy();
-      expect(Object.keys(o).sort()).toEqual(['category', 'evidence', 'flagged', 'id', 'modelVersion', 'score']);
+      expect(Object.keys(o).sort()).toEqual(['category', 'evidence', 'flagged', 'id', 'modelVersion', 'review', 'score']);
     }
     expect(out[0]).toMatchObject({ flagged: true, category: 'id_holding_photo' });
     expect(out[1]).toMatchObject({ flagged: false, category: null });

@@ -178,6 +178,9 @@ describe('the moderators\' extension', () => {
     const marks = page.locator('mark.faceleak-mark');
     const marked = await marks.evaluateAll((nodes) => nodes.map((n) => `${n.textContent} | ${n.className} | ${n.getAttribute('title')}`));
     expect(marked).toContain('手持身份证照 | faceleak-mark faceleak-term | faceleak: coded term for id_holding_photo');
+    // The footer's rules quote the same words; menus and footers are the site's, never marked.
+    expect(await page.locator('footer').textContent()).toContain('手持身份证照');
+    expect(await page.locator('footer mark, nav mark').count()).toBe(0);
     expect(await page.locator('body').textContent()).toBe(textBefore); // marks add no text
     await popup.getByLabel('Highlight coded terms on this page').uncheck();
     await eventually(() => marks.count()).toBe(0);

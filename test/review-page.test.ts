@@ -21,6 +21,8 @@ interface Seed {
   site?: string;
   score: number;
   category: Verdict['category'];
+  /** In the review band (not flagged, worth a look). */
+  review?: boolean;
   /** Words of the title, description or price the classifier "found", with its reason. */
   found?: [Evidence['field'], string, string][];
 }
@@ -39,6 +41,7 @@ const SEEDS = {
   hostile: { title: XSS_TITLE, description: XSS_DESCRIPTION, url: 'javascript:window.__pwned=3', score: 0.8, category: 'face_bundle' },
   liveness: { title: '照片活化 眨眼 过人脸', site: 'other-market', score: 0.7, category: 'liveness_bypass' },
   bedding: { title: '纯棉四件套', score: 0.02, category: null },
+  band: { title: '脸子 打包 私聊', score: 0.45, category: null, review: true },
 } satisfies Record<string, Seed>;
 const QUEUE_ORDER = [SEEDS.idPhotos, SEEDS.kit, SEEDS.bundle, SEEDS.hostile, SEEDS.liveness].map((s) => s.title);
 
@@ -76,7 +79,7 @@ describe('the review page', () => {
       const saved = await saveListing(
         s.t.store,
         { site: seed.site ?? 'demo', url, canonicalUrl: url, title: seed.title, description: seed.description ?? null, price: seed.price ?? null, seller: `seller ${PHONE}`, images: ['http://m.example/a.jpg', 'http://m.example/b.jpg'], fetchedAt: '2026-11-23T00:00:00Z', httpStatus: 200, contentHash: `hash-${key}`, source: 'crawl', crawlId: 'c' },
-        { flagged: seed.score > 0.5, review: false, category: seed.category, score: seed.score, evidence: evidenceOf(seed), modelVersion: 'm1' },
+        { flagged: seed.score > 0.5, review: (seed as Seed).review ?? false, category: seed.category, score: seed.score, evidence: evidenceOf(seed), modelVersion: 'm1' },
       );
       ids[key] = saved.listingId;
     }
@@ -169,6 +172,12 @@ describe('the review page', () => {
     await page.getByLabel('Site', { exact: true }).fill('other-market');
     await apply();
     await eventually(rowTitles).toEqual([SEEDS.liveness.title]);
+    // The review band: not flagged, but worth an investigator's look.
+    await page.getByLabel('Site', { exact: true }).fill('');
+    await page.getByLabel('Flagged', { exact: true }).selectOption('review');
+    await apply();
+    await eventually(rowTitles).toEqual([SEEDS.band.title]);
+    expect(await page.locator('#queue-rows tr').first().locator('td').nth(5).textContent()).toBe('0.45 · needs review');
   });
 
   it('opens a listing with its evidence marked, its report and history, masked until unmasked', async () => {
@@ -226,7 +235,7 @@ describe('the review page', () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
     expect(download.suggestedFilename()).toMatch(/^faceleak-export-.*\.csv$/);
     const lines = (await readFile((await download.path())!, 'utf8')).replace(/^\ufeff/, '').trim().split('\n');
-    expect(lines[0]).toMatch(/^id,site,url,title,description,price,seller,flagged,score,category,modelVersion,evidence,decision,/);
+    expect(lines[0]).toMatch(/^id,site,url,title,description,price,seller,flagged,review,score,category,modelVersion,evidence,decision,/);
     expect(lines).toHaveLength(1 + QUEUE_ORDER.length);
     expect(lines.join('\n')).toContain(MASKED_PHONE);
     expect(lines.join('\n')).not.toContain(PHONE);

@@ -19,7 +19,7 @@ function hitIds(text: string): string[] {
 
 describe('the shipped lexicon', () => {
   it('loads, with a version that names its data', () => {
-    expect(lexicon.version).toMatch(/^t\d+s\d+c\d+e\d+-[0-9a-f]{8}$/);
+    expect(lexicon.version).toMatch(/^t\d+s\d+c\d+e\d+p\d+n\d+-[0-9a-f]{8}$/);
     expect(lexicon.phrases.size).toBeGreaterThan(500);
   });
 
@@ -49,7 +49,7 @@ describe('loadLexicon on bad data', () => {
   const copyData = () => {
     const dir = mkdtempSync(join(tmpdir(), 'lexicon-'));
     const src = fileURLToPath(new URL('./data/', import.meta.url));
-    for (const f of ['terms.json', 'signals.json', 'contexts.json', 'emoji.json']) writeFileSync(join(dir, f), readFileSync(join(src, f)));
+    for (const f of ['terms.json', 'signals.json', 'contexts.json', 'emoji.json', 'parts.json', 'negation.json']) writeFileSync(join(dir, f), readFileSync(join(src, f)));
     return `${dir}/`;
   };
 

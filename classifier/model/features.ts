@@ -62,7 +62,8 @@ export function extractFeatures(analysis: ListingAnalysis, options: FeatureOptio
   const { offer: offerText, context, background } = segmentsOf(analysis, offer);
   textBlock(offerText, b, options.textScale, options.minTextFeatures);
   textBlock(context, b, options.contextScale, options.minTextFeatures);
-  textBlock(background, b, options.backgroundScale, options.minTextFeatures);
+  // Beside a concrete offer, sentences where no rule found anything say nothing about it: they are not read.
+  if (!offer.structures.has('concrete')) textBlock(background, b, options.backgroundScale, options.minTextFeatures);
   ruleFeatures(analysis, offer, b);
   return { x: b.build(), offer };
 }

@@ -19,6 +19,8 @@ export function ruleFeatures(analysis: ListingAnalysis, offer: Offer, b: VectorB
   let contextWeight = 0;
   const strong = new Map<Category, number>();
   const weak = new Map<Category, number>();
+  // Each term counts once however often it is repeated: repetition is padding, not evidence.
+  const counted = new Set<string>();
   const obfuscated = new Map<Category, number>();
   const inTitle = new Set<Category>();
   const terms = new Set<string>();
@@ -38,7 +40,8 @@ export function ruleFeatures(analysis: ListingAnalysis, offer: Offer, b: VectorB
     } else if (e?.kind === 'term' && e.category !== null) {
       const cat = e.category;
       const bucket = e.needsSignal ? weak : strong;
-      bucket.set(cat, (bucket.get(cat) ?? 0) + e.weight);
+      if (!counted.has(e.id)) bucket.set(cat, (bucket.get(cat) ?? 0) + e.weight);
+      counted.add(e.id);
       terms.add(e.id);
       if (hit.field === 'title') inTitle.add(cat);
       if (hit.obfuscated) obfuscated.set(cat, (obfuscated.get(cat) ?? 0) + 1);
@@ -75,13 +78,49 @@ export function ruleFeatures(analysis: ListingAnalysis, offer: Offer, b: VectorB
     if (inTitle.has(cat)) b.named(`title:${cat}`);
   }
   offerFeatures(analysis, offer, b, contextWeight > 0, warnings);
-  if (analysis.hits.some((h) => !h.negated && isOverruledContext(h, analysis, offer))) b.named('cover-beside-offer');
+  // Offers inside quotation marks are quoted: by a report, a warning, a glossary.
+  const reasons = live.filter((h) => h.entry?.kind === 'term' || h.entry?.kind === 'part' || isTradeSignal(h));
+  const quoted = reasons.length ? reasons.filter((h) => h.quoted).length / reasons.length : 0;
+  b.named('quoted', quoted);
+  pairFeatures(b, [
+    ...(quoted >= 0.5 ? ['quoted'] : []),
+    ...[...offer.parts].map((p) => `part:${p}`),
+    ...[...offer.structures].map((s) => `struct:${s}`),
+    ...[...contextForms.keys()].map((c) => `ctx:${c}`),
+    ...signalKinds,
+    ...[...strong.keys()].map((c) => `strong:${c}`),
+    ...[...weak.keys()].map((c) => `weak:${c}`),
+    ...(evasions > 0 ? ['evasion'] : []),
+    ...(analysis.fields.some((f) => f.normalized.base.includes('?')) ? ['asks'] : []),
+    ...(analysis.hits.some((h) => h.negated && h.entry?.kind === 'context') ? ['denies-context'] : []),
+  ]);
+  // A concrete offer no discussion frames (no counted warning or help words, no question): what a sale
+  // looks like, whatever its words. Learned apart from a concrete offer inside talk about the trade.
+  if (offer.structures.has('concrete')) {
+    const framed = live.some((h) => h.entry?.kind === 'context' && h.entry.role === 'frame');
+    const asked = analysis.fields.some((f) => f.normalized.base.includes('?'));
+    const name = framed ? 'framed' : asked ? 'asked' : 'clean';
+    b.named(`offer:${name}`);
+    for (const s of ['frame', 'doc-images', 'bundle', 'kit', 'liveness'] as const) if (offer.structures.has(s)) b.named(`offer:${name}:${s}`);
+  }
   // Questions are talk about the trade ("is this legal?", 係咪人頭戶口？), offers rarely ask.
   const asks = analysis.fields.reduce((n, f) => n + (f.normalized.base.match(/\?/g)?.length ?? 0), 0);
   b.named('questions', Math.min(asks, 3) / 3);
   if (analysis.fields.some((f) => f.field === 'title' && f.normalized.base.includes('?'))) b.named('title-question');
 }
 
+
+/**
+ * Every pair of the listing's findings (a part with a context, a structure with a signal…): a linear
+ * model weighs each finding alone, and these let it weigh them together (faces + many + no consent is a
+ * bundle; a document + a warning is talk). Scaled so a listing with many findings does not outweigh
+ * its other features.
+ */
+function pairFeatures(b: VectorBuilder, indicators: readonly string[]): void {
+  const names = [...new Set(indicators)].sort();
+  const v = 1 / Math.sqrt(Math.max(names.length, 1));
+  for (let i = 0; i < names.length; i++) for (let j = i + 1; j < names.length; j++) b.named(`${names[i]}&${names[j]}`, v);
+}
 
 /** The offer's parts and structures, and how they meet covers, warnings and negation. */
 function offerFeatures(analysis: ListingAnalysis, offer: Offer, b: VectorBuilder, hasContext: boolean, warnings: number): void {

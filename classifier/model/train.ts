@@ -4,6 +4,7 @@ import { applyAttack, ATTACK_KINDS, BULK_ATTACKS } from '../attacks/apply.js';
 import { loadAttackPool } from '../attacks/pool.js';
 import { augmentItem, buildHomophones, fragmentOf } from '../corpus/augment.js';
 import { maskJargon } from '../corpus/mask-jargon.js';
+import { foldsByWriter } from '../corpus/split.js';
 import type { CorpusItem } from '../corpus/schema.js';
 import { analyzeListing } from '../rules/analyze.js';
 import { applyCalibration, fitCalibration } from './calibration.js';
@@ -105,7 +106,8 @@ export function trainModel(lexicon: Lexicon, train: readonly CorpusItem[], corpu
 
   // Out-of-fold scores calibrate the model and pick its threshold on listings it did not see.
   // folds = 0 skips calibration (quick experiments such as leave-one-source-out): identity calibration, threshold 0.5.
-  const fold = (origin: number) => origin % config.folds;
+  const foldOfItem = config.folds > 0 ? foldsByWriter(train, config.folds) : [];
+  const fold = (origin: number) => foldOfItem[origin]!;
   const rawOof = new Array<number>(originals.length);
   const catOof = new Array<string>(originals.length);
   for (let f = 0; f < config.folds; f++) {

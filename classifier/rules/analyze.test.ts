@@ -52,3 +52,11 @@ describe('shadows', () => {
     expect(hits({ title: 'passport photo booth' }).filter((h) => h.kind === 'part').map((h) => h.id)).not.toContain('document');
   });
 });
+
+describe('quotation', () => {
+  it('marks what sits inside paired quotation marks, as a report or a warning quotes an offer', () => {
+    const found = analyzeListing(lexicon, { description: '举报：标题写着“手持身份证照 五毛一张”，请处理' }).hits;
+    expect(found.find((h) => h.entry?.id === 'handheld-id')).toMatchObject({ quoted: true });
+    expect(found.find((h) => h.entry?.id === 'warning')).toMatchObject({ quoted: false });
+  });
+});

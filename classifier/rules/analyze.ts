@@ -22,6 +22,8 @@ export interface RuleHit {
   readonly obfuscated: boolean;
   /** Inside the reach of a negation (非床品, not a card holder, no real people). */
   readonly negated: boolean;
+  /** Inside quotation marks (“…”, 「…」): an offer quoted by a report, a warning or a glossary. */
+  readonly quoted: boolean;
 }
 
 export interface FieldText {
@@ -38,7 +40,7 @@ export interface ListingAnalysis {
 
 export type ListingFields = Partial<Record<TextField, string | null | undefined>>;
 
-type Draft = Omit<RuleHit, 'negated'>;
+type Draft = Omit<RuleHit, 'negated' | 'quoted'>;
 
 export function analyzeListing(lexicon: Lexicon, listing: ListingFields): ListingAnalysis {
   const fields: FieldText[] = [];
@@ -86,19 +88,39 @@ function analyzeField(lexicon: Lexicon, field: TextField, nt: NormalizedText): R
     .map((d) => ({ start: d.cstart, end: d.cend }));
   const negated = negatedRanges(nt, cues, lexicon.negation);
 
+  const quotes = quotedRanges(nt.original);
   const kept: RuleHit[] = [];
   for (const d of drafts) {
     const kind = d.entry?.kind;
     if (kind === 'shadow' || kind === 'negation') continue;
     // Face ID is a phone, a passport photo a studio product: their words are not parts of an offer.
     if (kind === 'part' && shadows.some((s) => s.cstart <= d.cstart && d.cend <= s.cend)) continue;
-    // "bank card" is not also a "card": a part inside a longer part of another kind is that part.
-    if (kind === 'part' && parts.some((p) => p.entry!.part !== d.entry!.part && longer(p, d))) continue;
+    // "face check" is a use, not a face: a part inside a longer part of another kind is that part, except
+    // inside a hold ("next to the face", "holder shots"), which names its face and its photo too.
+    if (kind === 'part' && parts.some((p) => p.entry!.part !== d.entry!.part && p.entry!.part !== 'together' && longer(p, d))) continue;
     // Negation reaches contexts, offer parts and signal words; coded terms and price patterns are what is sold whatever precedes them.
     const negatable = kind === 'context' || kind === 'part' || kind === 'signal';
-    kept.push({ ...d, negated: negatable && insideAny(negated, d.cstart) });
+    kept.push({ ...d, negated: negatable && insideAny(negated, d.cstart), quoted: insideAny(quotes, d.start) });
   }
   return dropCoveredContexts(kept);
+}
+
+// Quotation marks that come in pairs; a quote longer than this is not a quote but a stray mark.
+const QUOTE_PAIRS: Record<string, string> = { '“': '”', '「': '」', '『': '』', '‘': '’', '"': '"', '«': '»', '《': '》' };
+const MAX_QUOTE = 240;
+
+/** Original-text ranges inside paired quotation marks. */
+function quotedRanges(text: string): [number, number][] {
+  const out: [number, number][] = [];
+  for (let i = 0; i < text.length; i++) {
+    const close = QUOTE_PAIRS[text[i]!];
+    if (close === undefined) continue;
+    const j = text.indexOf(close, i + 1);
+    if (j < 0 || j - i > MAX_QUOTE) continue;
+    out.push([i + 1, j]);
+    i = j;
+  }
+  return out;
 }
 
 /** For each base index, the compact index of the first compact character at or after it. */

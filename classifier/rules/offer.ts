@@ -101,7 +101,9 @@ export function readOffer(analysis: ListingAnalysis): Offer {
   const pictured = parts.has('face') || parts.has('media');
   const heldDocument = pictured ? pairs('together', 'document') : [];
   const heldFace = parts.has('document') ? pairs('together', 'face') : [];
-  add('frame', [...heldDocument, ...heldFace]);
+  // "ID + face shots", "주민등록증 + face": a document and a face named in one phrase, with a photo or a hold.
+  const docWithFace = parts.has('media') || parts.has('together') ? pairs('document', 'face') : [];
+  add('frame', [...heldDocument, ...heldFace, ...docWithFace]);
   add('doc-images', pairs('document', 'media'));
   // A dataset that says its faces are synthetic needs an explicit lack of consent to be a bundle of real people.
   const synthetic = parts.has('synthetic');

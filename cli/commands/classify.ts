@@ -16,7 +16,8 @@ export function registerClassify(program: Command): void {
       'after',
       `
 Output, one line per input line:
-  {"id", "flagged", "category", "score", "evidence": [{"field", "start", "end", "text", "reason"}], "modelVersion"}
+  {"id", "flagged", "review", "category", "score", "evidence": [{"field", "start", "end", "text", "reason"}], "modelVersion"}
+review is true for a listing not flagged but in the review band (worth an investigator's look).
 A line that is not a JSON object gives {"line": N, "error": "..."}; the rest goes on, and the exit code is 1.
 
 Example:

@@ -39,7 +39,7 @@ export function formatAttacks(title: string, r: AttackReport): string {
 const opt = (x: number | null) => (x === null ? '     -' : pct(x).padStart(6));
 
 /** The headline: every writer's listings judged by a model that never saw that writer. */
-export function formatCrossSource(report: CrossSourceReport, version: string, errors: number): string {
+export function formatCrossSource(report: CrossSourceReport, version: string, errors: number, sealed: ReadonlySet<string> = new Set()): string {
   let s = `\nleave-one-writer-out (each corpus file is one writer; trained without it, tested on all of it)\n`;
   s += formatEvaluation('all writers, each left out in turn', version, report.overall, errors);
   s += '\n  writer  listings  recall  hard-neg FPR  new jargon  category  flag+review  worst attack\n';
@@ -52,6 +52,28 @@ export function formatCrossSource(report: CrossSourceReport, version: string, er
     s += `  ${opt(e.newJargonPositives ? e.newJargonRecall : null).padStart(10)}  ${opt(positives ? e.categoryAccuracy : null).padStart(8)}`;
     s += `  ${opt(positives ? e.flaggedOrReviewRecall : null).padStart(11)}  ${opt(worst).padStart(12)}\n`;
   }
+  if (sealed.size > 0) {
+    s += '\n  writers by how they were used while building (sealed: never read; see classifier/corpus/writers.json)\n';
+    s += groupLine('sealed writers', report.writers.filter((w) => sealed.has(w.writer)));
+    s += groupLine('other new writers', report.writers.filter((w) => !sealed.has(w.writer) && w.writer.startsWith('w')));
+    s += groupLine('earlier corpus files', report.writers.filter((w) => !sealed.has(w.writer) && !w.writer.startsWith('w')));
+  }
   if (report.attacks) s += formatAttacks('attacks, each writer under its left-out model', report.attacks);
   return s;
+}
+
+/** Pooled figures of a group of writers: recall, precision, F1, hard-negative false-positive rate. */
+function groupLine(name: string, writers: CrossSourceReport['writers']): string {
+  let tp = 0, fp = 0, fn = 0, hard = 0, hardFp = 0;
+  for (const { evaluation: e } of writers) {
+    tp += e.overall.tp;
+    fp += e.overall.fp;
+    fn += e.overall.fn;
+    hard += e.hardNegatives;
+    hardFp += Math.round(e.hardNegativeFalsePositiveRate * e.hardNegatives);
+  }
+  const p = tp + fp ? tp / (tp + fp) : 1;
+  const r = tp + fn ? tp / (tp + fn) : 1;
+  const f1 = p + r ? (2 * p * r) / (p + r) : 0;
+  return `  ${`${name} (${writers.length})`.padEnd(26)} recall ${pct(r).padStart(6)}  precision ${pct(p).padStart(6)}  F1 ${f1.toFixed(3)}  hard-negative FPR ${pct(hard ? hardFp / hard : 0)} of ${hard}\n`;
 }

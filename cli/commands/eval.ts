@@ -1,4 +1,6 @@
+import { existsSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
+import { packagePath } from '../../classifier/package-root.js';
 import type { Command } from 'commander';
 import { Classifier } from '../../classifier/classify.js';
 import { loadCorpus } from '../../classifier/corpus/load.js';
@@ -9,6 +11,14 @@ import { parseNumberOption, UsageError } from '../fatal.js';
 import { formatAttacks, formatCrossSource, formatEvaluation } from './eval-format.js';
 
 export { formatEvaluation } from './eval-format.js';
+
+/** Writers whose listings were never read while building (classifier/corpus/writers.json). */
+function sealedWriters(): Set<string> {
+  const path = packagePath('classifier', 'corpus', 'writers.json');
+  if (!existsSync(path)) return new Set();
+  const { writers } = JSON.parse(readFileSync(path, 'utf8')) as { writers: Record<string, { sealed?: boolean }> };
+  return new Set(Object.entries(writers).filter(([, w]) => w.sealed).map(([id]) => id));
+}
 
 interface EvalOptions {
   split: string;
@@ -59,7 +69,7 @@ export function registerEval(program: Command): void {
         const report = await crossSourceEvaluation(lexicon, corpus.items, { attacks: opts.attacks, attackPool, writers, trainingSplitOnly: opts.trainingSplitOnly, threads, progress });
         const version = `trained per writer, lexicon ${lexicon.version}`;
         if (opts.json) Object.assign(out, { lexiconVersion: lexicon.version, crossSource: { ...report, overall: { ...report.overall, errors: report.overall.errors.slice(0, opts.errors) } } });
-        else process.stdout.write(formatCrossSource(report, version, opts.errors));
+        else process.stdout.write(formatCrossSource(report, version, opts.errors, sealedWriters()));
       } else {
         const classifier = Classifier.load();
         out.modelVersion = classifier.version;
