@@ -61,9 +61,13 @@ export function extractFeatures(analysis: ListingAnalysis, options: FeatureOptio
   const offer = readOffer(analysis);
   const { offer: offerText, context, background } = segmentsOf(analysis, offer);
   textBlock(offerText, b, options.textScale, options.minTextFeatures);
-  textBlock(context, b, options.contextScale, options.minTextFeatures);
-  // Beside a concrete offer, sentences where no rule found anything say nothing about it: they are not read.
-  if (!offer.structures.has('concrete')) textBlock(background, b, options.backgroundScale, options.minTextFeatures);
+  // Beside a concrete offer the wording of the other sentences is not read: whatever frames the offer
+  // (a warning, a question, a quote) counts through the rule features, and shop talk or padding around
+  // it says nothing about what is sold.
+  if (!offer.structures.has('concrete')) {
+    textBlock(context, b, options.contextScale, options.minTextFeatures);
+    textBlock(background, b, options.backgroundScale, options.minTextFeatures);
+  }
   ruleFeatures(analysis, offer, b);
   return { x: b.build(), offer };
 }
