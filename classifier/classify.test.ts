@@ -10,7 +10,10 @@ describe('Classifier', () => {
     expect(classifier.classify({ title: '出售人脸四件套，懂的来' })).toMatchObject({ flagged: true, category: 'identity_kit' });
     expect(classifier.classify({ title: '人脸照片 五毛一张打包带走，总共两万套' })).toMatchObject({ flagged: true, category: 'face_bundle' });
     expect(classifier.classify({ title: '照片活化软件+教程 眨眨眼张张嘴点点头', price: '35元' })).toMatchObject({ flagged: true, category: 'liveness_bypass' });
-    expect(classifier.classify({ title: '手持身份证照 一套三张 加V' })).toMatchObject({ flagged: true, category: 'id_holding_photo' });
+    // The shortest of them sits in the review band: hard negatives quote exactly this line (see the issue 9 note).
+    const short = classifier.classify({ title: '手持身份证照 一套三张 加V' });
+    expect(short.flagged || short.review).toBe(true);
+    expect(classifier.classify({ title: '手持身份证照 一套三张 五毛一张 加V详聊' })).toMatchObject({ flagged: true, category: 'id_holding_photo' });
   });
 
   it('leaves the everyday meanings of the same words alone', () => {

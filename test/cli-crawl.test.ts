@@ -26,7 +26,7 @@ describe('faceleak crawl', () => {
     expect(lines).toHaveLength(10);
     for (const l of lines) {
       expect(Object.keys(l).sort()).toEqual(['canonicalUrl', 'contentHash', 'description', 'fetchedAt', 'images', 'price', 'seller', 'site', 'title', 'url', 'verdict'].sort());
-      expect(Object.keys(l.verdict).sort()).toEqual(['category', 'evidence', 'flagged', 'modelVersion', 'score']);
+      expect(Object.keys(l.verdict).sort()).toEqual(['category', 'evidence', 'flagged', 'modelVersion', 'review', 'score']);
       expect(l.site).toBe('demo-market');
       expect(l.contentHash).toMatch(/^[0-9a-f]{64}$/);
     }

@@ -18,7 +18,7 @@ import type { Plugin } from 'esbuild';
  */
 
 // The files and order of loadLexicon's hash (classifier/lexicon/load.ts).
-const LEXICON_FILES = ['terms.json', 'signals.json', 'contexts.json', 'emoji.json'] as const;
+const LEXICON_FILES = ['terms.json', 'signals.json', 'contexts.json', 'emoji.json', 'parts.json', 'negation.json'] as const;
 const LEXICON_DIR = 'classifier/lexicon/data';
 
 const ns = 'faceleak-shared';
