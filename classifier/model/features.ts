@@ -26,6 +26,10 @@ export interface FeatureOptions {
   readonly minTextFeatures: number;
 }
 
+// Named features are few and recur in every listing: each name is hashed once.
+const namedHashes = new Map<string, number>();
+
+
 export class VectorBuilder {
   readonly index: number[] = [];
   readonly value: number[] = [];
@@ -35,18 +39,23 @@ export class VectorBuilder {
     this.value.push(v);
   }
   named(name: string, v = 1): void {
-    if (v !== 0) this.add(hashString(name, SEEDS.named), v);
+    if (v === 0) return;
+    let h = namedHashes.get(name);
+    if (h === undefined) namedHashes.set(name, (h = hashString(name, SEEDS.named)));
+    this.add(h, v);
   }
   scale(from: number, factor: number): void {
     for (let i = from; i < this.value.length; i++) this.value[i]! *= factor;
   }
-  /** The vector with repeated buckets summed: fewer entries for the optimizer to touch. */
-  build(): SparseVector {
+  /**
+   * The vector; with `merge`, repeated buckets summed first: fewer entries for the optimizer to touch
+   * (training, where each vector is used many times; prediction adds them up anyway).
+   */
+  build(merge = false): SparseVector {
+    if (!merge) return { index: Int32Array.from(this.index), value: Float32Array.from(this.value) };
     const sum = new Map<number, number>();
     for (let i = 0; i < this.index.length; i++) sum.set(this.index[i]!, (sum.get(this.index[i]!) ?? 0) + this.value[i]!);
-    const index = Int32Array.from(sum.keys());
-    const value = Float32Array.from(sum.values());
-    return { index, value };
+    return { index: Int32Array.from(sum.keys()), value: Float32Array.from(sum.values()) };
   }
 }
 
@@ -55,7 +64,7 @@ export interface Features {
   readonly offer: Offer;
 }
 
-export function extractFeatures(analysis: ListingAnalysis, options: FeatureOptions): Features {
+export function extractFeatures(analysis: ListingAnalysis, options: FeatureOptions, merge = false): Features {
   const b = new VectorBuilder((1 << options.bits) - 1);
   b.named('bias');
   const offer = readOffer(analysis);
@@ -69,7 +78,7 @@ export function extractFeatures(analysis: ListingAnalysis, options: FeatureOptio
     textBlock(background, b, options.backgroundScale, options.minTextFeatures);
   }
   ruleFeatures(analysis, offer, b);
-  return { x: b.build(), offer };
+  return { x: b.build(merge), offer };
 }
 
 /** One sentence of a field, as the compact text the model reads. */

@@ -73,7 +73,7 @@ export function trainModel(lexicon: Lexicon, train: readonly CorpusItem[], corpu
   const featurize = (item: CorpusItem, origin: number): Example => ({
     item,
     origin,
-    x: extractFeatures(analyzeListing(lexicon, item), featureOptions).x,
+    x: extractFeatures(analyzeListing(lexicon, item), featureOptions, true).x,
     y: CLASSES.indexOf(item.label),
   });
   const originals = train.map((item, i) => featurize(item, i));

@@ -61,8 +61,11 @@ function analyzeField(lexicon: Lexicon, field: TextField, nt: NormalizedText): R
   const drafts: Draft[] = [];
   const onHit = (h: { entry: number; coded: boolean; start: number; end: number }) => {
     const [start, end] = originalRange(nt, h.start, h.end);
-    const obfuscated = h.coded || isObfuscatedSpan(nt, h.start, h.end);
-    drafts.push({ field, entry: lexicon.entries[h.entry]!, pattern: null, start, end, cstart: h.start, cend: h.end, obfuscated });
+    const entry = lexicon.entries[h.entry]!;
+    // Disguise is evidence for the trade's own words; parts, shadows and cues are ordinary words.
+    const plain = entry.kind === 'part' || entry.kind === 'shadow' || entry.kind === 'negation';
+    const obfuscated = h.coded || (!plain && isObfuscatedSpan(nt, h.start, h.end));
+    drafts.push({ field, entry, pattern: null, start, end, cstart: h.start, cend: h.end, obfuscated });
   };
   lexicon.phrases.match(nt.text, onHit);
   lexicon.homophones.match(nt.text, (h) => {
@@ -86,7 +89,7 @@ function analyzeField(lexicon: Lexicon, field: TextField, nt: NormalizedText): R
   const cues: Cue[] = drafts
     .filter((d) => d.entry?.kind === 'negation' && !words.some((w) => longer(w, d)))
     .map((d) => ({ start: d.cstart, end: d.cend }));
-  const negated = negatedRanges(nt, cues, lexicon.negation);
+  const negated = cues.length > 0 ? negatedRanges(nt, cues, lexicon.negation) : [];
 
   const quotes = quotedRanges(nt.original);
   const kept: RuleHit[] = [];
@@ -94,7 +97,7 @@ function analyzeField(lexicon: Lexicon, field: TextField, nt: NormalizedText): R
     const kind = d.entry?.kind;
     if (kind === 'shadow' || kind === 'negation') continue;
     // Face ID is a phone, a passport photo a studio product: their words are not parts of an offer.
-    if (kind === 'part' && shadows.some((s) => s.cstart <= d.cstart && d.cend <= s.cend)) continue;
+    if (kind === 'part' && shadows.length > 0 && shadows.some((s) => s.cstart <= d.cstart && d.cend <= s.cend)) continue;
     // "face check" is a use, not a face: a part inside a longer part of another kind is that part, except
     // inside a hold ("next to the face", "holder shots"), which names its face and its photo too.
     if (kind === 'part' && parts.some((p) => p.entry!.part !== d.entry!.part && p.entry!.part !== 'together' && longer(p, d))) continue;
@@ -108,10 +111,12 @@ function analyzeField(lexicon: Lexicon, field: TextField, nt: NormalizedText): R
 // Quotation marks that come in pairs; a quote longer than this is not a quote but a stray mark.
 const QUOTE_PAIRS: Record<string, string> = { '“': '”', '「': '」', '『': '』', '‘': '’', '"': '"', '«': '»', '《': '》' };
 const MAX_QUOTE = 240;
+const QUOTE_MARKS = /[“「『‘"«《]/;
 
 /** Original-text ranges inside paired quotation marks. */
 function quotedRanges(text: string): [number, number][] {
   const out: [number, number][] = [];
+  if (!QUOTE_MARKS.test(text)) return out;
   for (let i = 0; i < text.length; i++) {
     const close = QUOTE_PAIRS[text[i]!];
     if (close === undefined) continue;

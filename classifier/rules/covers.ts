@@ -11,6 +11,7 @@ import type { Offer } from './offer.js';
 export function isOverruledContext(hit: RuleHit, analysis: ListingAnalysis, offer: Offer): boolean {
   const e = hit.entry;
   if (e?.kind !== 'context' || hit.negated || !offer.structures.has('concrete')) return false;
+  if (e.role === 'product' && e.id !== 'consent') return false;
   if (e.role === 'cover') return true;
   if (e.role === 'frame') return distinctForms(analysis, hit) < 2;
   return e.id === 'consent' && offer.parts.has('no-consent');
@@ -18,9 +19,14 @@ export function isOverruledContext(hit: RuleHit, analysis: ListingAnalysis, offe
 
 /** How many different words of a hit's context entry the listing uses (案例 twice is one). */
 export function distinctForms(analysis: ListingAnalysis, hit: RuleHit): number {
-  const texts = new Map(analysis.fields.map((f) => [f.field, f.normalized.original]));
-  const forms = analysis.hits.filter((h) => h.entry === hit.entry && !h.negated).map((h) => texts.get(h.field)!.slice(h.start, h.end).toLowerCase());
-  return new Set(forms).size;
+  const forms = new Set<string>();
+  for (const h of analysis.hits) {
+    if (h.entry !== hit.entry || h.negated) continue;
+    const original = analysis.fields.find((f) => f.field === h.field)!.normalized.original;
+    forms.add(original.slice(h.start, h.end).toLowerCase());
+    if (forms.size >= 2) break;
+  }
+  return forms.size;
 }
 
 // Parts that name the product itself; a sentence with one of them is part of the offer, not a cover.

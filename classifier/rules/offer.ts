@@ -80,7 +80,13 @@ export function readOffer(analysis: ListingAnalysis): Offer {
   // A listing with a price is for sale, whatever its words ("free" is not a price).
   const price = analysis.fields.find((f) => f.field === 'price')?.normalized.base ?? '';
   if (/[\d$¥€£]|[一二三四五六七八九十百千万]/.test(price) && !/免费|free|^\s*0+(\.0+)?\s*$/.test(price)) parts.add('sale');
-  const of = (p: PartId) => located.filter((l) => l.part === p);
+  const byPart = new Map<PartId, Located[]>();
+  for (const l of located) {
+    const list = byPart.get(l.part);
+    if (list) list.push(l);
+    else byPart.set(l.part, [l]);
+  }
+  const of = (p: PartId): Located[] => byPart.get(p) ?? [];
   const near = (a: Located, b: Located) => a.hit.field === b.hit.field && Math.abs(a.hit.cstart - b.hit.cstart) <= NEAR;
   const pairs = (p: PartId, q: PartId): Located[] => {
     const out: Located[] = [];
