@@ -64,6 +64,7 @@ export function formatCrossSource(report: CrossSourceReport, version: string, er
 
 /** Pooled figures of a group of writers: recall, precision, F1, hard-negative false-positive rate. */
 function groupLine(name: string, writers: CrossSourceReport['writers']): string {
+  if (writers.length === 0) return '';
   let tp = 0, fp = 0, fn = 0, hard = 0, hardFp = 0;
   for (const { evaluation: e } of writers) {
     tp += e.overall.tp;
