@@ -11,7 +11,8 @@ import { ContextsFileSchema, EmojiFileSchema, NegationFileSchema, PartsFileSchem
 
 /**
  * term: coded words of the trade; signal: what makes a sale; context: what makes the words innocent;
- * part: an ordinary word for one part of an offer; shadow: a phrase whose parts are not parts (Face ID);
+ * part: an ordinary word for one part of an offer; shadow: a phrase whose words are not what they look
+ * like (Face ID holds no face, 性别 holds no negation);
  * negation: a cue that negates what follows it in its clause.
  */
 export type EntryKind = 'term' | 'signal' | 'context' | 'part' | 'shadow' | 'negation';
@@ -113,6 +114,8 @@ export function loadLexicon(dir: string = DATA_DIR): Lexicon {
   for (const p of parts.data.entries) addEntry({ kind: 'part', id: p.id, weight: 1, ...plain, part: p.id }, p.forms, [], () => false);
   addEntry({ kind: 'shadow', id: 'shadow', weight: 0, ...plain }, parts.data.shadows, [], () => false);
   addEntry({ kind: 'negation', id: 'negation', weight: 0, ...plain }, negation.data.cues, [], () => false);
+  // A cue inside a longer matched word is no cue (rules/analyze.ts), so these words void the cues they hold.
+  addEntry({ kind: 'shadow', id: 'not-negation', weight: 0, ...plain }, negation.data.notCues, [], () => false);
 
   const hash = createHash('sha256');
   for (const f of [terms, signals, contexts, emojiFile, parts, negation]) hash.update(f.raw);

@@ -59,6 +59,8 @@ export const NegationFileSchema = z.object({
   scopeHan: z.number().int().min(1).max(40),
   scopeWords: z.number().int().min(1).max(20),
   cues: Forms,
+  /** Words that contain a cue but negate nothing (性别, 识别, 非常): a cue inside one is not a cue. */
+  notCues: z.array(z.string().min(1)).default([]),
 });
 export const EmojiFileSchema = z.object({
   version: z.string().min(1),

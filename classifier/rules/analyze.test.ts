@@ -26,8 +26,11 @@ describe('negation', () => {
     expect(found.find((h) => h.id === 'face-data-zh')).toMatchObject({ negated: false });
   });
 
-  it('does not take a cue from inside a longer word (性别, 特别, 识别)', () => {
-    expect(hits({ description: '性别：女，真人自拍' }).find((h) => h.id === 'real')).toMatchObject({ negated: false });
+  it('does not take a cue from inside a longer word (性别, 非常)', () => {
+    expect(hits({ description: '性别女 真人自拍' }).find((h) => h.id === 'real')).toMatchObject({ negated: false });
+    expect(hits({ description: '非常纯棉的床品' }).find((h) => h.id === 'bedding')).toMatchObject({ negated: false });
+    // The same words after a real cue are negated.
+    expect(hits({ description: '不是真人自拍' }).find((h) => h.id === 'real')).toMatchObject({ negated: true });
   });
 });
 
