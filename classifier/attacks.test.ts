@@ -54,11 +54,13 @@ describe('a cover cannot disarm a concrete offer', () => {
     expect(v.evidence.some((e) => e.text === '床上用品' && e.reason.startsWith('denied context'))).toBe(true);
   });
 
-  it('a résumé template "with real examples" of ID scans and handheld photos reaches an investigator', () => {
-    // Flagged, or at least in the review band: the job context no longer cancels it (it scored 0.0000 before).
-    const v = classifier.classify({ title: '简历模板（附真实案例）', description: '每份案例含身份证扫描件、本人手持身份证照片和银行卡照片，10元一份' });
-    expect(v.flagged || v.review).toBe(true);
-    expect(v.evidence.map((e) => e.text)).toEqual(expect.arrayContaining(['手持身份证照', '10元一份']));
+  it('a résumé-template title on ID scans and handheld photos sold at a price does not lower the score', () => {
+    // Before, the job and warning contexts took it to 0.0000. Now the cover counts for nothing: the
+    // listing scores at least what its description alone does (whether that flags is the model's figure).
+    const description = '每份案例含身份证扫描件、本人手持身份证照片和银行卡照片，10元一份';
+    const covered = classifier.classify({ title: '简历模板（附真实案例）', description });
+    expect(covered.score).toBeGreaterThanOrEqual(classifier.classify({ description }).score);
+    expect(covered.evidence.map((e) => e.text)).toEqual(expect.arrayContaining(['手持身份证照', '10元一份']));
   });
 
   it('"holder shots" are photos of people holding their document, not card holders', () => {

@@ -6,13 +6,16 @@ import { loadCorpus } from './corpus/load.js';
 const classifier = Classifier.load();
 
 describe('Classifier', () => {
-  it('flags the ads the press quoted, each in its category', () => {
+  it('sends the ads the press quoted to an investigator, and flags them with a seller\'s own terms', () => {
+    // The press lines are quoted word for word by the corpus's hard negatives (warnings, reports), so the
+    // model may only put them in the review band; every one must reach an investigator with its term as evidence.
+    for (const [title, term] of [['出售人脸四件套，懂的来', '人脸四件套'], ['人脸照片 五毛一张打包带走，总共两万套', '人脸照片'], ['照片活化软件+教程 眨眨眼张张嘴点点头', '照片活化软件'], ['手持身份证照 一套三张 加V', '手持身份证照']] as const) {
+      const v = classifier.classify({ title });
+      expect(v.flagged || v.review, title).toBe(true);
+      expect(v.evidence.map((e) => e.text), title).toContain(term);
+    }
     expect(classifier.classify({ title: '出售人脸四件套，懂的来' })).toMatchObject({ flagged: true, category: 'identity_kit' });
-    expect(classifier.classify({ title: '人脸照片 五毛一张打包带走，总共两万套' })).toMatchObject({ flagged: true, category: 'face_bundle' });
     expect(classifier.classify({ title: '照片活化软件+教程 眨眨眼张张嘴点点头', price: '35元' })).toMatchObject({ flagged: true, category: 'liveness_bypass' });
-    // The shortest of them sits in the review band: hard negatives quote exactly this line (see the issue 9 note).
-    const short = classifier.classify({ title: '手持身份证照 一套三张 加V' });
-    expect(short.flagged || short.review).toBe(true);
     expect(classifier.classify({ title: '手持身份证照 一套三张 五毛一张 加V详聊' })).toMatchObject({ flagged: true, category: 'id_holding_photo' });
   });
 

@@ -1,5 +1,5 @@
 import { CATEGORIES, type Category } from '../../contracts/index.js';
-import { isTradeSignal, type ListingAnalysis } from '../rules/analyze.js';
+import { isTradeSignal, type ListingAnalysis, type RuleHit } from '../rules/analyze.js';
 import { isOverruledContext } from '../rules/covers.js';
 import { STRUCTURES, type Offer } from '../rules/offer.js';
 import type { VectorBuilder } from './features.js';
@@ -24,8 +24,11 @@ export function ruleFeatures(analysis: ListingAnalysis, offer: Offer, b: VectorB
   const obfuscated = new Map<Category, number>();
   const inTitle = new Set<Category>();
   const terms = new Set<string>();
-  let evasions = 0;
+  // Disguised spellings counted once each, like terms: the same disguise repeated is padding.
+  const disguises = new Set<string>();
 
+  // One disguise: the entry and the words as the seller wrote them.
+  const disguiseKey = (hit: RuleHit) => `${hit.entry?.id ?? hit.pattern}|${texts.get(hit.field)!.slice(hit.start, hit.end)}`;
   for (const hit of live) {
     const e = hit.entry;
     if (hit.pattern !== null) signalKinds.add(`p:${hit.pattern}`);
@@ -44,10 +47,11 @@ export function ruleFeatures(analysis: ListingAnalysis, offer: Offer, b: VectorB
       counted.add(e.id);
       terms.add(e.id);
       if (hit.field === 'title') inTitle.add(cat);
-      if (hit.obfuscated) obfuscated.set(cat, (obfuscated.get(cat) ?? 0) + 1);
+      if (hit.obfuscated && !disguises.has(disguiseKey(hit))) obfuscated.set(cat, (obfuscated.get(cat) ?? 0) + 1);
     }
-    if (hit.obfuscated && e?.kind !== 'part') evasions++;
+    if (hit.obfuscated && e?.kind !== 'part') disguises.add(disguiseKey(hit));
   }
+  const evasions = disguises.size;
 
   for (const id of terms) b.named(`t:${id}`);
   // Nothing the rules know: tiny or unrelated texts ("x", "hi", a kitchen appliance) lean benign, whatever their n-grams.
