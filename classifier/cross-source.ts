@@ -3,12 +3,11 @@ import { loadAttackPool, type PoolName } from './attacks/pool.js';
 import { addAttackReports, emptyAttackReport, measureAttacks, type AttackReport } from './attacks/flip-rate.js';
 import { Classifier } from './classify.js';
 import type { CorpusItem } from './corpus/schema.js';
-import { splitCorpus, writerOf as sourceOf } from './corpus/split.js';
+import { splitCorpus, writerOf } from './corpus/split.js';
 import { evaluatePredictions, type Evaluation, type Prediction } from './evaluate.js';
 import type { Lexicon } from './lexicon/load.js';
 import { DEFAULT_TRAIN_CONFIG, trainModel, type TrainConfig } from './model/train.js';
 
-export { writerOf as sourceOf } from './corpus/split.js';
 
 export interface WriterResult {
   readonly writer: string;
@@ -53,7 +52,7 @@ export interface WriterRun {
  * so this is the nearest the corpus gets to "listings written by others".
  */
 export async function crossSourceEvaluation(lexicon: Lexicon, items: readonly CorpusItem[], options: CrossSourceOptions = {}): Promise<CrossSourceReport> {
-  const all = [...new Set(items.map((i) => sourceOf(i.id)))].sort();
+  const all = [...new Set(items.map((i) => writerOf(i.id)))].sort();
   const sources = options.writers ? all.filter((s) => options.writers!.includes(s)) : all;
   const threads = Math.max(1, Math.min(options.threads ?? 1, sources.length));
   const runs = threads === 1 ? sources.map((w) => runWriter(lexicon, items, w, options)) : await inWorkers(sources, threads, options);
@@ -76,9 +75,9 @@ export function runWriter(lexicon: Lexicon, items: readonly CorpusItem[], writer
   const pool = options.trainingSplitOnly ? train : items;
   // Three folds, not five, for the calibration and thresholds of each left-out model: the figures move by less than their noise, the run takes a third less.
   const config = options.config ?? { ...DEFAULT_TRAIN_CONFIG, folds: 3 };
-  const { meta, model } = trainModel(lexicon, train.filter((i) => sourceOf(i.id) !== writer), 'cross-source', config);
+  const { meta, model } = trainModel(lexicon, train.filter((i) => writerOf(i.id) !== writer), 'cross-source', config);
   const classifier = new Classifier(lexicon, { meta, model });
-  const test = pool.filter((i) => sourceOf(i.id) === writer);
+  const test = pool.filter((i) => writerOf(i.id) === writer);
   const verdicts = test.map((i) => classifier.classify(i));
   const attacks = options.attacks ? measureAttacks(test, verdicts, (i) => classifier.classify(i), loadAttackPool(options.attackPool ?? 'eval')) : null;
   options.progress?.(`left out ${writer}`);

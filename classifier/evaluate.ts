@@ -23,6 +23,7 @@ export interface Evaluation {
   readonly perLanguage: Record<string, Prf>;
   readonly hardNegativeFalsePositiveRate: number;
   readonly hardNegatives: number;
+  readonly hardNegativesFlagged: number;
   readonly evasiveRecall: number;
   readonly evasivePositives: number;
   /** Recall on positives built on jargon their writer invented (or on plain words). */
@@ -108,6 +109,7 @@ export function evaluatePredictions(items: readonly CorpusItem[], predictions: r
     perLanguage: map(perLanguage),
     hardNegativeFalsePositiveRate: hardNegatives ? hardFlagged / hardNegatives : 0,
     hardNegatives,
+    hardNegativesFlagged: hardFlagged,
     evasiveRecall: evasive ? evasiveFound / evasive : 1,
     evasivePositives: evasive,
     newJargonRecall: jargon ? jargonFound / jargon : 1,

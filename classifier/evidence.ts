@@ -59,7 +59,7 @@ export function isFlagReason(hit: RuleHit, offer: Offer): boolean {
   if (hit.negated) return false;
   const kind = hit.entry?.kind;
   // A part is a reason inside a product's structure; sale terms alone say nothing of what is sold.
-  if (kind === 'part') return hit.entry!.part !== 'sale' && offer.support.includes(hit);
+  if (kind === 'part') return hit.entry!.part !== 'sale' && offer.support.has(hit);
   return kind === 'term' || kind === 'signal' || (hit.pattern !== null && hit.pattern !== 'count');
 }
 
@@ -80,7 +80,7 @@ function rank(hit: RuleHit, category: Category | null): number {
 export function buildEvidence(analysis: ListingAnalysis, offer: Offer, category: Category | null): Evidence[] {
   const originals = new Map(analysis.fields.map((f) => [f.field, f.normalized.original]));
   const ranked = analysis.hits
-    .filter((hit) => hit.entry?.kind !== 'part' || offer.support.includes(hit))
+    .filter((hit) => hit.entry?.kind !== 'part' || offer.support.has(hit))
     .map((hit) => ({ hit, rank: rank(hit, category) }))
     .sort((x, y) => x.rank - y.rank || (y.hit.end - y.hit.start) - (x.hit.end - x.hit.start));
   const kept: { hit: RuleHit; rank: number }[] = [];

@@ -1,11 +1,10 @@
 import type { TextField } from '../../contracts/index.js';
 import type { Lexicon } from '../lexicon/load.js';
 import { analyzeListing } from '../rules/analyze.js';
-import { readOffer, type StructureId } from '../rules/offer.js';
+import { namesAProduct, readOffer } from '../rules/offer.js';
 import type { CorpusItem } from './schema.js';
 
 type Rand = () => number;
-const PRODUCTS: readonly StructureId[] = ['frame', 'doc-images', 'bundle', 'kit', 'liveness'];
 
 /** A word nobody uses: two random CJK characters, or five random letters. */
 function pseudoWord(han: boolean, rand: Rand): string {
@@ -33,8 +32,7 @@ export function maskJargon(lexicon: Lexicon, item: CorpusItem, rand: Rand): Corp
     out[field] = masked;
   }
   if (item.label === 'benign') return out;
-  const offer = readOffer(analyzeListing(lexicon, out));
-  return PRODUCTS.some((s) => offer.structures.has(s)) ? out : null;
+  return namesAProduct(readOffer(analyzeListing(lexicon, out))) ? out : null;
 }
 
 function merge(ranges: [number, number][]): [number, number][] {

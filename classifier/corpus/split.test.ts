@@ -18,11 +18,12 @@ describe('the corpus split', () => {
     expect(sizes).toEqual([40, 30 + 0, 50].sort((a, b) => a - b));
   });
 
-  it('holds out about a quarter by id, the same way every time', () => {
+  it('holds out about a quarter by id, the same ids in every release', () => {
     const ids = [...Array(2000)].map((_, i) => `x-${i}`);
     const share = ids.filter(isHeldOut).length / ids.length;
     expect(share).toBeGreaterThan(0.22);
     expect(share).toBeLessThan(0.28);
-    expect(ids.filter(isHeldOut)).toEqual(ids.filter(isHeldOut));
+    // Pinned: a change to the hash would move listings between training and the held-out split.
+    expect(ids.slice(0, 40).filter(isHeldOut).join(',')).toBe('x-2,x-6,x-14,x-19,x-20,x-23,x-27,x-29,x-30,x-33,x-35,x-36');
   });
 });

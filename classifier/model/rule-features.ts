@@ -1,7 +1,7 @@
 import { CATEGORIES, type Category } from '../../contracts/index.js';
 import { isTradeSignal, type ListingAnalysis, type RuleHit } from '../rules/analyze.js';
 import { isOverruledContext } from '../rules/covers.js';
-import { STRUCTURES, type Offer } from '../rules/offer.js';
+import { PRODUCT_STRUCTURES, STRUCTURES, type Offer } from '../rules/offer.js';
 import type { VectorBuilder } from './features.js';
 
 /**
@@ -85,6 +85,8 @@ export function ruleFeatures(analysis: ListingAnalysis, offer: Offer, b: VectorB
   // Offers inside quotation marks are quoted: by a report, a warning, a glossary.
   const reasons = live.filter((h) => h.entry?.kind === 'term' || h.entry?.kind === 'part' || isTradeSignal(h));
   const quoted = reasons.length ? reasons.filter((h) => h.quoted).length / reasons.length : 0;
+  // Questions are talk about the trade ("is this legal?", 係咪人頭戶口？), offers rarely ask.
+  const asks = analysis.fields.reduce((n, f) => n + (f.normalized.base.match(/\?/g)?.length ?? 0), 0);
   b.named('quoted', quoted);
   pairFeatures(b, [
     ...(quoted >= 0.5 ? ['quoted'] : []),
@@ -95,20 +97,17 @@ export function ruleFeatures(analysis: ListingAnalysis, offer: Offer, b: VectorB
     ...[...strong.keys()].map((c) => `strong:${c}`),
     ...[...weak.keys()].map((c) => `weak:${c}`),
     ...(evasions > 0 ? ['evasion'] : []),
-    ...(analysis.fields.some((f) => f.normalized.base.includes('?')) ? ['asks'] : []),
+    ...(asks > 0 ? ['asks'] : []),
     ...(analysis.hits.some((h) => h.negated && h.entry?.kind === 'context') ? ['denies-context'] : []),
   ]);
   // A concrete offer no discussion frames (no counted warning or help words, no question): what a sale
   // looks like, whatever its words. Learned apart from a concrete offer inside talk about the trade.
   if (offer.structures.has('concrete')) {
     const framed = live.some((h) => h.entry?.kind === 'context' && h.entry.role === 'frame');
-    const asked = analysis.fields.some((f) => f.normalized.base.includes('?'));
-    const name = framed ? 'framed' : asked ? 'asked' : 'clean';
+    const name = framed ? 'framed' : asks > 0 ? 'asked' : 'clean';
     b.named(`offer:${name}`);
-    for (const s of ['frame', 'doc-images', 'bundle', 'kit', 'liveness'] as const) if (offer.structures.has(s)) b.named(`offer:${name}:${s}`);
+    for (const s of PRODUCT_STRUCTURES) if (offer.structures.has(s)) b.named(`offer:${name}:${s}`);
   }
-  // Questions are talk about the trade ("is this legal?", 係咪人頭戶口？), offers rarely ask.
-  const asks = analysis.fields.reduce((n, f) => n + (f.normalized.base.match(/\?/g)?.length ?? 0), 0);
   b.named('questions', Math.min(asks, 3) / 3);
   if (analysis.fields.some((f) => f.field === 'title' && f.normalized.base.includes('?'))) b.named('title-question');
 }

@@ -69,11 +69,10 @@ export type Progress = (message: string) => void;
 export function trainModel(lexicon: Lexicon, train: readonly CorpusItem[], corpusHash: string, config = DEFAULT_TRAIN_CONFIG, progress: Progress = () => {}): TrainResult {
   const rand = mulberry32(config.optimizer.seed);
   const homophones = buildHomophones(train.flatMap((i) => [i.title ?? '', i.description ?? '']));
-  const featureOptions = { bits: config.bits, textScale: config.textScale, contextScale: config.contextScale, backgroundScale: config.backgroundScale, minTextFeatures: config.minTextFeatures };
   const featurize = (item: CorpusItem, origin: number): Example => ({
     item,
     origin,
-    x: extractFeatures(analyzeListing(lexicon, item), featureOptions, true).x,
+    x: extractFeatures(analyzeListing(lexicon, item), config, true).x,
     y: CLASSES.indexOf(item.label),
   });
   const originals = train.map((item, i) => featurize(item, i));

@@ -1,5 +1,4 @@
 import type { TextField } from '../../contracts/index.js';
-import { isHanCode } from '../normalize/char-fold.js';
 import type { Lexicon, LexiconEntry } from '../lexicon/load.js';
 import { isObfuscatedSpan, normalize, originalRange, type NormalizedText } from '../normalize/normalize.js';
 import { sentencesWithNoise } from './clauses.js';
@@ -149,6 +148,7 @@ function dropCoveredContexts(hits: RuleHit[]): RuleHit[] {
 }
 
 const LATIN_INITIALS = /^[a-z]{2,4}$/;
+const HAN = /\p{Script=Han}/u;
 
 /**
  * Pinyin initials (rl for 人脸, sfz for 身份证) are also pieces of ordinary Latin text: "S.à.r.l." in a
@@ -159,7 +159,7 @@ const LATIN_INITIALS = /^[a-z]{2,4}$/;
 function keepStandaloneInitials(hits: RuleHit[], fields: readonly FieldText[]): RuleHit[] {
   const texts = new Map(fields.map((f) => [f.field, f.normalized]));
   const chineseOrTrade =
-    fields.some((f) => [...f.normalized.text].some((c) => isHanCode(c.charCodeAt(0)))) || hits.some((h) => !h.negated && isTradeSignal(h));
+    fields.some((f) => HAN.test(f.normalized.text)) || hits.some((h) => !h.negated && isTradeSignal(h));
   return hits.filter((h) => {
     if (h.entry?.kind !== 'term') return true;
     const nt = texts.get(h.field)!;

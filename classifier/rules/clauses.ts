@@ -27,9 +27,9 @@ export function clauseBreakBefore(nt: NormalizedText, k: number): boolean {
 
 /**
  * Sentences as compact ranges [start, end), in order, covering the text. A full stop counts only
- * when followed by a space or the end, so "S.à.r.l." and "3.5" stay whole.
+ * when a space follows it, so "S.à.r.l." and "3.5" stay whole.
  */
-export function sentences(nt: NormalizedText): [number, number][] {
+function sentences(nt: NormalizedText): [number, number][] {
   const out: [number, number][] = [];
   const n = nt.text.length;
   let from = 0;

@@ -8,8 +8,13 @@ import type { ListingAnalysis, RuleHit } from './analyze.js';
  * handheld-ID photos even when no coded term is known. Parts come from the lexicon's `parts.json`, and
  * from trade signals, patterns and coded terms, which imply parts (五毛一张 is a sale of many units).
  */
-export const STRUCTURES = ['frame', 'doc-images', 'bundle', 'kit', 'liveness', 'sale', 'concrete'] as const;
+/** The structures that name a product (the rest, sale and concrete, say it is sold). */
+export const PRODUCT_STRUCTURES = ['frame', 'doc-images', 'bundle', 'kit', 'liveness'] as const;
+export const STRUCTURES = [...PRODUCT_STRUCTURES, 'sale', 'concrete'] as const;
 export type StructureId = (typeof STRUCTURES)[number];
+
+/** Whether the offer names a product of the trade (whatever its sale terms). */
+export const namesAProduct = (offer: Offer): boolean => PRODUCT_STRUCTURES.some((s) => offer.structures.has(s));
 
 export interface Offer {
   /** Parts named, not negated. */
@@ -18,9 +23,7 @@ export interface Offer {
   /** Distinct identity items of one person: document, handheld, bank card, phone card, account, personal details. */
   readonly kitItems: number;
   /** The hits that make the structures present (what evidence shows). */
-  readonly support: readonly RuleHit[];
-  /** Parts named inside a negation (not real people, 未脱敏) after turning them over. */
-  readonly turned: ReadonlySet<PartId>;
+  readonly support: ReadonlySet<RuleHit>;
 }
 
 /** Compact characters within which two parts count as one phrase ("holding their ID next to the face"). */
@@ -61,7 +64,6 @@ function partsOf(hit: RuleHit): readonly PartId[] {
 
 export function readOffer(analysis: ListingAnalysis): Offer {
   const located: Located[] = [];
-  const turned = new Set<PartId>();
   for (const hit of analysis.hits) {
     if (!hit.negated) {
       for (const part of partsOf(hit)) located.push({ part, hit });
@@ -71,10 +73,7 @@ export function readOffer(analysis: ListingAnalysis): Offer {
     // 未脱敏, not de-identified, 未授权: consent denied is the lack of it; "no real people" is synthetic.
     const part =
       e?.kind === 'part' ? TURN[e.part!] : e?.kind === 'signal' && e.id === 'realness' ? 'synthetic' : e?.kind === 'context' && e.id === 'consent' ? 'no-consent' : undefined;
-    if (part) {
-      turned.add(part);
-      located.push({ part, hit });
-    }
+    if (part) located.push({ part, hit });
   }
   const parts = new Set(located.map((l) => l.part));
   // A listing with a price is for sale, whatever its words ("free" is not a price).
@@ -125,8 +124,7 @@ export function readOffer(analysis: ListingAnalysis): Offer {
   support.push(...of('sale'));
   // A coded term of the trade (not an ambiguous one) names a product as surely as its parts do.
   const coded = analysis.hits.some((h) => h.entry?.kind === 'term' && !h.entry.needsSignal);
-  const product = coded || ['frame', 'doc-images', 'bundle', 'kit', 'liveness'].some((s) => structures.has(s as StructureId));
-  if (product && structures.has('sale')) structures.add('concrete');
-
-  return { parts, structures, kitItems, turned, support: [...new Set(support.map((l) => l.hit))] };
+  const offer = { parts, structures, kitItems, support: new Set(support.map((l) => l.hit)) };
+  if ((coded || namesAProduct(offer)) && structures.has('sale')) structures.add('concrete');
+  return offer;
 }

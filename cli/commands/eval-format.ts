@@ -1,7 +1,7 @@
 import { ATTACK_KINDS } from '../../classifier/attacks/apply.js';
 import type { AttackReport } from '../../classifier/attacks/flip-rate.js';
 import type { CrossSourceReport } from '../../classifier/cross-source.js';
-import type { Evaluation, Prf } from '../../classifier/evaluate.js';
+import { prf, type Evaluation, type Prf } from '../../classifier/evaluate.js';
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 const row = (name: string, m: Prf) => `  ${name.padEnd(18)} ${m.precision.toFixed(3)}     ${m.recall.toFixed(3)}  ${m.f1.toFixed(3)}  ${String(m.support).padStart(5)}\n`;
@@ -65,16 +65,15 @@ export function formatCrossSource(report: CrossSourceReport, version: string, er
 /** Pooled figures of a group of writers: recall, precision, F1, hard-negative false-positive rate. */
 function groupLine(name: string, writers: CrossSourceReport['writers']): string {
   if (writers.length === 0) return '';
-  let tp = 0, fp = 0, fn = 0, hard = 0, hardFp = 0;
+  const c = { tp: 0, fp: 0, fn: 0, tn: 0 };
+  let hard = 0, hardFlagged = 0;
   for (const { evaluation: e } of writers) {
-    tp += e.overall.tp;
-    fp += e.overall.fp;
-    fn += e.overall.fn;
+    c.tp += e.overall.tp;
+    c.fp += e.overall.fp;
+    c.fn += e.overall.fn;
     hard += e.hardNegatives;
-    hardFp += Math.round(e.hardNegativeFalsePositiveRate * e.hardNegatives);
+    hardFlagged += e.hardNegativesFlagged;
   }
-  const p = tp + fp ? tp / (tp + fp) : 1;
-  const r = tp + fn ? tp / (tp + fn) : 1;
-  const f1 = p + r ? (2 * p * r) / (p + r) : 0;
-  return `  ${`${name} (${writers.length})`.padEnd(26)} recall ${pct(r).padStart(6)}  precision ${pct(p).padStart(6)}  F1 ${f1.toFixed(3)}  hard-negative FPR ${pct(hard ? hardFp / hard : 0)} of ${hard}\n`;
+  const m = prf(c);
+  return `  ${`${name} (${writers.length})`.padEnd(26)} recall ${pct(m.recall).padStart(6)}  precision ${pct(m.precision).padStart(6)}  F1 ${m.f1.toFixed(3)}  hard-negative FPR ${pct(hard ? hardFlagged / hard : 0)} of ${hard}\n`;
 }

@@ -1,7 +1,7 @@
 import { buildEvidence } from '../../../classifier/evidence.js';
 import { loadLexicon, type Lexicon } from '../../../classifier/lexicon/load.js';
 import { analyzeListing } from '../../../classifier/rules/analyze.js';
-import { readOffer, type StructureId } from '../../../classifier/rules/offer.js';
+import { namesAProduct, readOffer } from '../../../classifier/rules/offer.js';
 import type { TermKind, TermSpan } from '../shared/messages.js';
 
 /**
@@ -18,7 +18,6 @@ import type { TermKind, TermSpan } from '../shared/messages.js';
  */
 
 let lexicon: Lexicon | null = null;
-const PRODUCTS: readonly StructureId[] = ['frame', 'doc-images', 'bundle', 'kit', 'liveness'];
 
 /** The lexicon, built on first use and kept for the life of the worker (building it takes a moment). */
 export function bundledLexicon(): Lexicon {
@@ -31,7 +30,7 @@ export function findTerms(text: string, lex: Lexicon = bundledLexicon()): TermSp
   const analysis = analyzeListing(lex, { description: text });
   const offer = readOffer(analysis);
   const hasTerm = analysis.hits.some((h) => h.entry?.kind === 'term');
-  if (!hasTerm && !PRODUCTS.some((s) => offer.structures.has(s))) return [];
+  if (!hasTerm && !namesAProduct(offer)) return [];
   const kinds = new Map<string, TermKind>();
   const rank: Record<TermKind, number> = { term: 0, part: 1, signal: 2, context: 3 };
   for (const h of analysis.hits) {
