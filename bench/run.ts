@@ -1,9 +1,10 @@
 // npm run bench: every benchmark, figures to stdout. Each suite is its own module so it can grow.
 import { benchClassifier } from './classifier-bench.js';
 import { benchCrawler } from './crawler-bench.js';
+import { benchMasking } from './mask-bench.js';
 import { benchReports } from './reports-bench.js';
 
-const suites: Record<string, () => Promise<void>> = { classifier: benchClassifier, crawler: benchCrawler, reports: benchReports };
+const suites: Record<string, () => Promise<void>> = { classifier: benchClassifier, crawler: benchCrawler, reports: benchReports, masking: benchMasking };
 const only = process.argv.slice(2);
 for (const [name, run] of Object.entries(suites)) {
   if (only.length > 0 && !only.includes(name)) continue;

@@ -3,6 +3,7 @@ import { registerClassify } from './commands/classify.js';
 import { registerCrawl } from './commands/crawl.js';
 import { registerDemo } from './commands/demo.js';
 import { registerServe } from './commands/serve.js';
+import { registerSites } from './commands/sites.js';
 import { registerToken } from './commands/token.js';
 import { registerWorker } from './commands/worker.js';
 import { registerEval } from './commands/eval.js';
@@ -21,6 +22,7 @@ registerCrawl(program);
 registerWorker(program);
 registerDemo(program);
 registerToken(program);
+registerSites(program);
 registerServe(program);
 
 try {

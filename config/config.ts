@@ -13,7 +13,9 @@ const ConfigSchema = z.object({
   dataDir: z.string().min(1).default('./data'),
   /** CHROMIUM_PATH — the Chromium that renders JS pages. Default /usr/bin/chromium. */
   chromiumPath: z.string().min(1).default('/usr/bin/chromium'),
-  /** SITES_DIR — a folder of site configs (*.json) the server registers at start, so reports on those sites' hosts are recrawled. Sites a crawl ran with are registered anyway. */
+  /** CHROMIUM_NETWORK_ISOLATION — required (default): Chromium runs in an empty network namespace (needs unshare and unprivileged user namespaces) and pages are not rendered when it cannot. off: Chromium shares the host's network, guarded only by a dead proxy and WebRTC flags; only for hosts that block Chromium's egress another way. */
+  chromiumNetworkIsolation: z.enum(['required', 'off']).default('required'),
+  /** SITES_DIR — a folder of site configs (*.json) the server registers at start for report recrawls (see `faceleak sites`); crawls and demos never register their sites. */
   sitesDir: z.string().min(1).optional(),
   /** PORT — the server's port. Default 8080. */
   port: z.coerce.number().int().min(1).max(65535).default(8080),
@@ -27,6 +29,12 @@ const ConfigSchema = z.object({
     .default('')
     .transform((s) => s.split(',').map((o) => o.trim()).filter(Boolean))
     .pipe(z.array(z.string().regex(/^(chrome-extension|moz-extension|safari-web-extension|https?):\/\/[^/\s]+$/, 'each origin must look like chrome-extension://ID or moz-extension://UUID, no path'))),
+  /** TRUST_PROXY — the reverse proxies in front of the server whose X-Forwarded-For is believed: comma-separated addresses or CIDRs (e.g. 127.0.0.1,10.0.0.0/8). Default none: the socket's address is the client's. */
+  trustProxy: z
+    .string()
+    .transform((s) => s.split(',').map((p) => p.trim()).filter(Boolean).join(','))
+    .pipe(z.string().regex(/^[0-9a-f.:/]+(,[0-9a-f.:/]+)*$/i, 'addresses or CIDRs separated by commas'))
+    .optional(),
   /** LOG_LEVEL — pino level for the logs on stderr. Default info. */
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
@@ -38,11 +46,13 @@ const ENV_NAMES: Record<keyof Config, string> = {
   databaseUrl: 'DATABASE_URL',
   dataDir: 'DATA_DIR',
   chromiumPath: 'CHROMIUM_PATH',
+  chromiumNetworkIsolation: 'CHROMIUM_NETWORK_ISOLATION',
   sitesDir: 'SITES_DIR',
   port: 'PORT',
   queuePrefix: 'QUEUE_PREFIX',
   rateLimitPerMinute: 'RATE_LIMIT_PER_MINUTE',
   extensionOrigins: 'EXTENSION_ORIGINS',
+  trustProxy: 'TRUST_PROXY',
   logLevel: 'LOG_LEVEL',
 };
 

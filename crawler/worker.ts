@@ -35,7 +35,7 @@ export async function startCrawlWorker(o: CrawlWorkerOptions): Promise<CrawlWork
   const redis = connectRedis(o.redisUrl);
   const queue = new WorkQueue(redis, o.config.queuePrefix);
   const store = o.store ?? (await openStore(o.config));
-  const browser = new BrowserPool({ chromiumPath: o.config.chromiumPath });
+  const browser = new BrowserPool({ chromiumPath: o.config.chromiumPath, networkIsolation: o.config.chromiumNetworkIsolation });
   const deps: CrawlDeps = {
     queue,
     contexts: new CrawlContexts(queue, o.policyOverrides),

@@ -1,54 +1,64 @@
+import { countDigitLike, digitView, starOriginal, type DigitView } from './digit-view.js';
+import { isNumber, MIN_NUMBER_DIGITS, NUMBER_PATTERNS } from './number-patterns.js';
+
+export { isChineseIdNumber, passesLuhn } from './number-checks.js';
+
 /**
- * Masks identity numbers in text shown or exported, keeping every character's position (masked
- * digits become '*'), so evidence offsets still point at the same text.
- * - Chinese resident ID numbers: 18 characters with a valid checksum.
- * - Bank card numbers: 13–19 digits (spaces or dashes between groups allowed) passing the Luhn check.
- * - Phone numbers: Chinese mobiles (1[3-9] + 9 digits) and international +NN… numbers.
+ * Masks identity numbers in text shown or exported, keeping every character's position (each
+ * masked digit, however written, becomes '*'), so evidence offsets still point at the same text.
+ * - Chinese resident ID numbers: 18 characters with a valid checksum, or the old 15-digit format.
+ * - Bank card numbers: 13–19 digits passing the Luhn check.
+ * - Phone numbers: Chinese mobiles and landlines, and international +NN… numbers.
+ * Numbers are found in the digit view (full-width, circled and Chinese-numeral digits read as
+ * digits, invisible characters skipped, separators allowed between digits); see number-patterns.ts.
  */
-const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-const ID_CHECK = '10X98765432';
-
-export function isChineseIdNumber(s: string): boolean {
-  if (!/^\d{17}[\dXx]$/.test(s)) return false;
-  let sum = 0;
-  for (let i = 0; i < 17; i++) sum += Number(s[i]) * ID_WEIGHTS[i]!;
-  return ID_CHECK[sum % 11] === s[17]!.toUpperCase();
-}
-
-export function passesLuhn(digits: string): boolean {
-  let sum = 0;
-  for (let i = 0; i < digits.length; i++) {
-    let d = Number(digits[digits.length - 1 - i]);
-    if (i % 2 === 1) {
-      d *= 2;
-      if (d > 9) d -= 9;
-    }
-    sum += d;
-  }
-  return sum % 10 === 0;
-}
-
-/** Replaces digits with '*', keeping the first `keepStart` and last `keepEnd` digits. */
-function maskDigits(s: string, keepStart: number, keepEnd: number): string {
-  const total = s.replace(/[^\dXx]/g, '').length;
-  let seen = 0;
-  return s.replace(/[\dXx]/g, (c) => {
-    seen++;
-    return seen <= keepStart || seen > total - keepEnd ? c : '*';
-  });
-}
-
-const NOT_DIGIT_BEFORE = '(?<![\\dA-Za-z])';
-const NOT_DIGIT_AFTER = '(?![\\dA-Za-z])';
-const ID_RE = new RegExp(`${NOT_DIGIT_BEFORE}\\d{17}[\\dXx]${NOT_DIGIT_AFTER}`, 'g');
-const CARD_RE = new RegExp(`${NOT_DIGIT_BEFORE}\\d(?:[ -]?\\d){12,18}${NOT_DIGIT_AFTER}`, 'g');
-const MOBILE_RE = new RegExp(`${NOT_DIGIT_BEFORE}(?:\\+?86[ -]?)?1[3-9]\\d(?:[ -]?\\d){8}${NOT_DIGIT_AFTER}`, 'g');
-const INTL_RE = /\+\d{1,3}[ -]?\d(?:[ -]?\d){6,13}(?!\d)/g;
-
 export function maskSensitive(text: string): string {
-  return text
-    .replace(ID_RE, (m) => (isChineseIdNumber(m) ? maskDigits(m, 2, 2) : m))
-    .replace(CARD_RE, (m) => (passesLuhn(m.replace(/\D/g, '')) ? maskDigits(m, 0, 4) : m))
-    .replace(MOBILE_RE, (m) => maskDigits(m, 3, 2))
-    .replace(INTL_RE, (m) => maskDigits(m, 2, 2));
+  // Most text (titles, prices) holds too few digits for any number: the common case stops here.
+  if (countDigitLike(text) < MIN_NUMBER_DIGITS) return text;
+  const view = digitView(text);
+  return starOriginal(text, view, hiddenDigits(view));
+}
+
+const NOT_DIGIT = /[^\dx]/g;
+const DIGITS = /[\dx]/g;
+const isDigitChar = (c: number) => (c >= 0x30 && c <= 0x39) || c === 0x78;
+
+/** Indices in the view of the digits to hide: every digit of a found number but its first and last few. */
+function hiddenDigits(view: DigitView): number[] {
+  const hidden: number[] = [];
+  let text = view.text;
+  for (const p of NUMBER_PATTERNS) {
+    const found: number[] = []; // start and end of each number found, in order
+    p.re.lastIndex = 0;
+    for (let m = p.re.exec(text); m !== null; m = p.re.exec(text)) {
+      const written = m[0];
+      const digits = written.replace(NOT_DIGIT, '');
+      if (!isNumber(p, digits, written)) {
+        // Not this number here; a shorter one may still start at the next group.
+        p.re.lastIndex = m.index + 1;
+        continue;
+      }
+      let seen = 0;
+      for (let k = m.index; k < m.index + written.length; k++) {
+        if (!isDigitChar(text.charCodeAt(k))) continue;
+        seen++;
+        if (seen > p.keepStart && seen <= digits.length - p.keepEnd) hidden.push(k);
+      }
+      found.push(m.index, m.index + written.length);
+    }
+    // A number's digits, shown ones included, are not read again by a later pattern.
+    if (found.length > 0) text = withDigitsStarred(text, found);
+  }
+  return hidden;
+}
+
+/** The view with the digits in ranges [found[2i], found[2i + 1]) as '*'; one pass, however many ranges. */
+function withDigitsStarred(text: string, found: readonly number[]): string {
+  let out = '';
+  let from = 0;
+  for (let i = 0; i < found.length; i += 2) {
+    out += text.slice(from, found[i]) + text.slice(found[i], found[i + 1]).replace(DIGITS, '*');
+    from = found[i + 1]!;
+  }
+  return out + text.slice(from);
 }

@@ -20,8 +20,6 @@ export function redisKeys(prefix: string) {
     crawlFlagged: (crawlId: string) => `${prefix}:crawl:${crawlId}:flagged`,
     /** STRING: the crawl's site config (JSON), read by workers on any machine. */
     crawlSite: (crawlId: string) => `${prefix}:crawl:${crawlId}:site`,
-    /** HASH: site name → its site config (JSON): the configured sites, so a report on one of their hosts is recrawled. */
-    sites: `${prefix}:sites`,
     /** STRING: a parsed robots.txt verdict for an origin (JSON), expiring after 24 h. */
     robots: (origin: string) => `${prefix}:robots:${origin}`,
     /** HASH: a host's token bucket (tokens, updated-at ms). */
@@ -30,6 +28,8 @@ export function redisKeys(prefix: string) {
     hostInFlight: (host: string) => `${prefix}:host:${host}:inflight`,
     /** STRING: ms timestamp before which nothing is sent to the host (429/503 back-off). */
     hostBackoff: (host: string) => `${prefix}:host:${host}:backoff`,
+    /** STRING with a TTL: failed authentications from one client address in the current minute. */
+    authFailures: (address: string) => `${prefix}:authfail:${address}`,
     /** Prefix of the API's per-token request counters (@fastify/rate-limit), shared by every server. */
     rateLimit: `${prefix}:ratelimit:`,
     /** HASH: per site and page type, how often the static fetch lacked the listing (render learning). */

@@ -50,14 +50,13 @@ export class WorkQueue {
 
   /**
    * Stores the crawl's site config and page limit where every worker finds them; call before the
-   * first page. The site joins the configured sites (see sites.ts). `ttlSeconds` bounds one-off crawls.
+   * first page. `ttlSeconds` bounds one-off crawls. A crawl never registers its site for report
+   * recrawls: that is an admin's decision (store/report-sites.ts), not a side effect of a demo.
    */
   async registerCrawl(crawlId: string, site: SiteConfig, maxPages = 0, ttlSeconds?: number): Promise<void> {
     const settings = JSON.stringify({ site, maxPages } satisfies CrawlSettings);
-    const m = this.redis.multi().hset(this.keys.sites, site.name, JSON.stringify(site));
-    if (ttlSeconds) m.set(this.keys.crawlSite(crawlId), settings, 'EX', ttlSeconds);
-    else m.set(this.keys.crawlSite(crawlId), settings);
-    await m.exec();
+    if (ttlSeconds) await this.redis.set(this.keys.crawlSite(crawlId), settings, 'EX', ttlSeconds);
+    else await this.redis.set(this.keys.crawlSite(crawlId), settings);
   }
 
   async crawlSettings(crawlId: string): Promise<CrawlSettings | null> {

@@ -4,8 +4,8 @@ import type { Classifier } from '../classifier/classify.js';
 import type { ReportJob, SiteConfig } from '../contracts/index.js';
 import { canonicalUrl } from '../crawler/canonical-url.js';
 import { PermanentError } from '../crawler/errors.js';
-import { siteForUrl, type WorkQueue } from '../queue/index.js';
-import { getReport, saveListing, setReportStatus, type ReportRecord, type Store } from '../store/index.js';
+import type { WorkQueue } from '../queue/index.js';
+import { getReport, reportSiteForUrl, saveListing, setReportStatus, type ReportRecord, type Store } from '../store/index.js';
 
 export interface ReportDeps {
   readonly store: Store;
@@ -22,7 +22,7 @@ const RECRAWL_TTL_SECONDS = 7 * 24 * 3600;
 
 /**
  * Classifies a moderator's report from the text it carries and stores it as a listing (source
- * "report"), linked to the report. When the URL is on a configured site, the listing is that site's
+ * "report"), linked to the report. When the URL is on a site registered for reports, the listing is that site's
  * (same canonical URL as its crawls) and the page is queued for a recrawl, whose text lands on the
  * same listing as a new version. Idempotent: a re-run lands on the same listing, verdict and job.
  */
@@ -31,9 +31,12 @@ export async function processReport(job: Job<ReportJob>, deps: ReportDeps): Prom
   if (!report) throw new PermanentError(`report ${job.data.reportId} does not exist`);
   try {
     await setReportStatus(deps.store, report.id, 'processing');
-    const site = await siteForUrl(deps.queue.redis, deps.queue.keys, report.url);
+    // Only sites an admin registered are recrawled, and a private-network one only with the admin's say-so:
+    // a report URL must never turn the server into a fetcher of addresses a moderator picked.
+    const registered = await reportSiteForUrl(deps.store, report.url);
+    const site = registered?.site ?? null;
     const listingId = await saveReportedListing(deps, report, site);
-    if (site) await queueRecrawl(deps.queue, report, site, job.attemptsStarted > 1);
+    if (registered?.recrawl) await queueRecrawl(deps.queue, report, registered.site, job.attemptsStarted > 1);
     await setReportStatus(deps.store, report.id, 'classified', { listingId });
   } catch (error) {
     const final = error instanceof PermanentError || job.attemptsMade + 1 >= (job.opts.attempts ?? 1);

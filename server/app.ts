@@ -4,7 +4,10 @@ import type { Redis } from 'ioredis';
 import { redisKeys } from '../queue/names.js';
 import type { WorkQueue } from '../queue/index.js';
 import type { Store } from '../store/index.js';
+import { AuthFailureLimit } from './auth-failures.js';
 import { registerAuth } from './auth.js';
+import { registerJsonBody } from './json-body.js';
+import { redactingLogger } from './log-redaction.js';
 import { ApiError, FASTIFY_CODES } from './errors.js';
 import { registerBullBoard } from './plugins/bull-board.js';
 import { registerCors } from './plugins/cors.js';
@@ -28,6 +31,8 @@ export interface AppDeps {
   readonly rateLimitPerMinute?: number;
   /** Origins CORS lets in: the moderators' extension (EXTENSION_ORIGINS). */
   readonly extensionOrigins?: readonly string[];
+  /** The proxies whose X-Forwarded-For is believed (TRUST_PROXY); none by default, so the socket's address counts. */
+  readonly trustProxy?: string;
 }
 
 /** A Fastify instance whose routes are typed by their zod schemas. */
@@ -39,9 +44,9 @@ export const BODY_LIMIT = 2 * 1024 * 1024 + 64 * 1024;
 /** The API as a Fastify instance, not listening: server.ts listens, tests use inject(). */
 export function buildApp(deps: AppDeps): FastifyInstance {
   const app = Fastify({
-    ...(deps.logger ? { loggerInstance: deps.logger } : { logger: false }),
+    ...(deps.logger ? { loggerInstance: redactingLogger(deps.logger) } : { logger: false }),
     bodyLimit: BODY_LIMIT,
-    trustProxy: true,
+    trustProxy: deps.trustProxy ?? false,
     // Every bad field on its own, named by where it is: "body.url: must be an absolute http(s) URL; body.clientReportId: …".
     schemaErrorFormatter: (errors, where) => new Error(errors.map((e) => `${where}${e.instancePath.replaceAll('/', '.')}: ${e.message}`).join('; ')),
   });
@@ -50,6 +55,7 @@ export function buildApp(deps: AppDeps): FastifyInstance {
   app.setSerializerCompiler(serializerCompiler);
   // The API speaks JSON only: any other body is 415, not a string for the routes to misread.
   app.removeContentTypeParser('text/plain');
+  registerJsonBody(app);
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof ApiError) return reply.status(error.statusCode).send({ error: { code: error.code, message: error.message } });
     const mapped = error.code ? FASTIFY_CODES[error.code] : undefined;
@@ -67,7 +73,7 @@ export function buildApp(deps: AppDeps): FastifyInstance {
     await registerCors(api, deps.extensionOrigins ?? []);
     await registerRateLimit(api, deps.redis, redisKeys(deps.queue.prefix).rateLimit, deps.rateLimitPerMinute ?? 600);
     await registerOpenApi(api);
-    registerAuth(api, deps.store);
+    registerAuth(api, deps.store, new AuthFailureLimit(deps.redis, redisKeys(deps.queue.prefix).authFailures));
     registerMetrics(api, deps.store, deps.queue.queue);
     registerHealth(api, deps);
     registerReports(api, deps);

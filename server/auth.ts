@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { authenticate, type Role, type Store } from '../store/index.js';
+import type { AuthFailureLimit } from './auth-failures.js';
 import { ApiError } from './errors.js';
 
 export interface Caller {
@@ -50,11 +51,22 @@ export async function requireRole(store: Store, request: FastifyRequest, roles: 
  * Checks `config.roles` of every route in this scope before its body is even parsed, so an
  * anonymous caller never costs a 2 MB parse and gets 401 rather than a validation error.
  */
-export function registerAuth(app: FastifyInstance, store: Store): void {
+export function registerAuth(app: FastifyInstance, store: Store, failures: AuthFailureLimit): void {
   app.decorateRequest('caller', null);
-  app.addHook('onRequest', async (request) => {
+  app.addHook('onRequest', async (request, reply) => {
     const roles = request.routeOptions.config.roles;
-    if (roles) request.caller = await requireRole(store, request, roles);
+    if (!roles) return;
+    const wait = await failures.retryAfter(request.ip);
+    if (wait > 0) {
+      reply.header('retry-after', String(wait));
+      throw new ApiError('FL_RATE_LIMITED', `too many failed authentications from this address; retry in ${wait} s`);
+    }
+    try {
+      request.caller = await requireRole(store, request, roles);
+    } catch (error) {
+      if (error instanceof ApiError && error.code === 'FL_UNAUTHORIZED') await failures.recordFailure(request.ip);
+      throw error;
+    }
   });
 }
 

@@ -10,3 +10,4 @@ export type { Decision } from './schema.js';
 export { listingCounts, reportCounts, type ListingCount } from './stats.js';
 export { decidedListings, type DecidedListing } from './decision-labels.js';
 export { evidenceOf, type ListingEvidence } from './evidence.js';
+export { addReportSite, removeReportSite, reportSiteForUrl, reportSites, syncSitesDir, type ReportSite } from './report-sites.js';

@@ -139,6 +139,20 @@ function migrations(dialect: Dialect): Record<string, Migration> {
         await db.schema.createIndex('listings_review_band').on('listings').columns(['review', 'score', 'id']).execute();
       },
     },
+    '0005-report-sites': {
+      async up(db: Kysely<unknown>) {
+        // The report-recrawl registry lives with the data, not in Redis: it is an admin's decision, audited, and survives a Redis restart.
+        await db.schema
+          .createTable('report_sites')
+          .addColumn('name', 'text', (c) => c.primaryKey())
+          .addColumn('config', 'text', (c) => c.notNull())
+          .addColumn('source', 'text', (c) => c.notNull())
+          .addColumn('recrawl_private', 'integer', (c) => c.notNull().defaultTo(0))
+          .addColumn('registered_by', 'text', (c) => c.notNull())
+          .addColumn('registered_at', 'text', (c) => c.notNull())
+          .execute();
+      },
+    },
   };
 }
 

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Verdict } from '../contracts/index.js';
+import type { VersionText } from './evidence.js';
 import type { Store } from './open.js';
 import type { Selectable } from 'kysely';
 import type { ReportStatus, ReportsTable } from './schema.js';
@@ -95,19 +96,30 @@ export async function setReportStatus(store: Store, id: string, status: ReportSt
 }
 
 /** Reports still waiting: re-queued at start, in case a crash came between storing and queuing. */
-export async function queuedReportIds(store: Store): Promise<string[]> {
-  const rows = await store.db.selectFrom('reports').select('id').where('status', 'in', ['queued', 'processing']).execute();
+export async function queuedReportIds(store: Store, options: { notUpdatedSince?: Date } = {}): Promise<string[]> {
+  let q = store.db.selectFrom('reports').select('id').where('status', 'in', ['queued', 'processing']);
+  if (options.notUpdatedSince) q = q.where('updated_at', '<', options.notUpdatedSince.toISOString());
+  const rows = await q.orderBy('created_at').execute();
   return rows.map((r) => r.id);
 }
 
-/** The newest verdict on the listing a report became. */
-export async function verdictOfListing(store: Store, listingId: number): Promise<Verdict | null> {
+/**
+ * The newest verdict on the listing a report became (on its current text), with the texts its
+ * evidence spans may point into: the text version with its content hash, then the listing's own text.
+ */
+export async function verdictOfListing(store: Store, listingId: number): Promise<{ verdict: Verdict; readFrom: VersionText[] } | null> {
   const row = await store.db
     .selectFrom('verdicts as v')
     .innerJoin('listings as l', (j) => j.onRef('l.id', '=', 'v.listing_id').onRef('l.content_hash', '=', 'v.content_hash'))
-    .select(['v.flagged', 'v.review', 'v.category', 'v.score', 'v.evidence', 'v.model_version'])
+    .leftJoin('listing_versions as lv', (j) => j.onRef('lv.listing_id', '=', 'v.listing_id').onRef('lv.content_hash', '=', 'v.content_hash'))
+    .select(['v.flagged', 'v.review', 'v.category', 'v.score', 'v.evidence', 'v.model_version', 'l.title', 'l.description', 'l.price'])
+    .select(['lv.title as version_title', 'lv.description as version_description', 'lv.price as version_price', 'lv.id as version_id'])
     .where('v.listing_id', '=', listingId)
     .orderBy('v.id', 'desc')
     .executeTakeFirst();
-  return row ? { flagged: row.flagged === 1, review: row.review === 1, category: row.category as Verdict['category'], score: row.score, evidence: JSON.parse(row.evidence), modelVersion: row.model_version } : null;
+  if (!row) return null;
+  const verdict: Verdict = { flagged: row.flagged === 1, review: row.review === 1, category: row.category as Verdict['category'], score: row.score, evidence: JSON.parse(row.evidence), modelVersion: row.model_version };
+  const listingText = { title: row.title, description: row.description, price: row.price };
+  const versionText = row.version_id === null ? [] : [{ title: row.version_title, description: row.version_description, price: row.version_price }];
+  return { verdict, readFrom: [...versionText, listingText] };
 }

@@ -1,3 +1,5 @@
+import { sql } from 'kysely';
+import { maskSensitive } from '../privacy/mask.js';
 import type { Store } from './open.js';
 import type { AuditLogTable, Decision } from './schema.js';
 
@@ -45,6 +47,28 @@ export function decodeCursor(cursor: string): { score: number; id: number } | nu
 
 /** Listings, highest score first, filtered and paged by cursor. */
 export async function listListings(store: Store, f: ListingFilters, cursor: { score: number; id: number } | null, limit: number): Promise<ListingRow[]> {
+  if (!f.q) return selectListings(store, f, cursor, limit);
+  // Search reads the text as it is shown (masked): searching the stored text would let a caller
+  // guess a masked number digit by digit and watch which guess still finds the listing. A match in
+  // the masked text is a match in the stored one (masking only turns characters into '*'), so the
+  // database narrows with LIKE and the masked text decides, page by page until `limit` rows pass.
+  const needle = f.q.toLowerCase();
+  const out: ListingRow[] = [];
+  let after = cursor;
+  for (;;) {
+    const batch = await selectListings(store, f, after, Math.max(limit, 200));
+    for (const row of batch) if (searchableText(row).includes(needle) && out.push(row) === limit) return out;
+    if (batch.length < Math.max(limit, 200)) return out;
+    after = batch.at(-1)!;
+  }
+}
+
+const searchableText = (r: ListingRow) => [r.title, r.description, r.seller].map((t) => (t === null ? '' : maskSensitive(t).toLowerCase())).join('\n');
+
+/** LIKE's wildcards taken literally: the pattern escapes them with '\\', which both dialects are told. */
+const likePattern = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+async function selectListings(store: Store, f: ListingFilters, cursor: { score: number; id: number } | null, limit: number): Promise<ListingRow[]> {
   let q = store.db
     .selectFrom('listings as l')
     .select((eb) => [
@@ -62,8 +86,10 @@ export async function listListings(store: Store, f: ListingFilters, cursor: { sc
   if (f.site) q = q.where('l.site', '=', f.site);
   if (f.minScore !== undefined) q = q.where('l.score', '>=', f.minScore);
   if (f.q) {
-    const like = `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    q = q.where((eb) => eb.or([eb('l.title', 'like', like), eb('l.description', 'like', like), eb('l.seller', 'like', like)]));
+    const pattern = likePattern(f.q);
+    // SQLite's LIKE ignores ASCII case; PostgreSQL's ILIKE does the same there.
+    const like = store.dialect === 'postgres' ? sql.raw('ilike') : sql.raw('like');
+    q = q.where((eb) => eb.or((['l.title', 'l.description', 'l.seller'] as const).map((c) => sql<boolean>`${eb.ref(c)} ${like} ${pattern} escape '\\'`)));
   }
   if (cursor) q = q.where((eb) => eb.or([eb('l.score', '<', cursor.score), eb.and([eb('l.score', '=', cursor.score), eb('l.id', '<', cursor.id)])]));
   const rows = await q.execute();

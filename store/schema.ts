@@ -121,10 +121,26 @@ export interface DecisionsTable {
 export interface AuditLogTable {
   id: Generated<number>;
   actor: string;
-  action: 'view' | 'unmask' | 'decide' | 'export' | 'train';
+  action: 'list' | 'view' | 'unmask' | 'decide' | 'export' | 'train' | 'site-add' | 'site-remove';
   listing_id: number | null;
   detail: string | null;
   at: string;
+}
+
+/**
+ * Sites an admin registered for report recrawls (SITES_DIR or `faceleak sites add`): a reported URL
+ * on one of their hosts is fetched again through the crawler. Crawls and demos never write here.
+ */
+export interface ReportSitesTable {
+  name: string;
+  /** The site config (JSON). */
+  config: string;
+  /** 'sites-dir': loaded from SITES_DIR at start (and removed when its file goes); 'admin': `faceleak sites add`. */
+  source: 'sites-dir' | 'admin';
+  /** 1 only when an admin said so: a site with allowPrivateNetwork is otherwise never recrawled for reports. */
+  recrawl_private: number;
+  registered_by: string;
+  registered_at: string;
 }
 
 export interface Database {
@@ -136,4 +152,5 @@ export interface Database {
   reports: ReportsTable;
   decisions: DecisionsTable;
   audit_log: AuditLogTable;
+  report_sites: ReportSitesTable;
 }

@@ -120,5 +120,42 @@ for (const [kind, open] of Object.entries(STORE_KINDS)) {
       expect((await auditLog(s.t.store)).filter((e) => e.action === 'export')).toHaveLength(2);
       expect((await get('/api/v1/export?format=xml')).statusCode).toBe(400);
     });
+
+    it('shows no digit in evidence, detail, JSON Lines or CSV that the masked field hides', async () => {
+      // Titles and evidence spans as the classifier reports them: its contact-id pattern stops after 11
+      // digits, so the span alone is too short to be a number and was shown with 11 of the ID's 18 digits.
+      const leaks = [
+        { title: '手持身份证照 五毛一张 加V 440304199001011233', shown: '手持身份证照 五毛一张 加V 44**************33', span: 'V 44030419900', secret: '0304199001' },
+        { title: '出售银行卡 加V 6222021234567890128 一手料', shown: '出售银行卡 加V ***************0128 一手料', span: 'V 62220212345', secret: '62220212' },
+      ];
+      for (const [i, l] of leaks.entries()) {
+        const start = l.title.indexOf(l.span);
+        const evidence = [{ field: 'title' as const, start, end: start + l.span.length, text: l.span, reason: 'trade signal: off-platform contact id' }];
+        const { listingId } = await saveListing(
+          s.t.store,
+          { site: 'leak', url: `http://m.example/leak/${i}`, canonicalUrl: `http://m.example/leak/${i}`, title: l.title, description: null, price: null, seller: null, images: [], fetchedAt: '2026-11-23T00:00:00Z', httpStatus: 200, contentHash: `leak${i}`, source: 'crawl', crawlId: 'c' },
+          { flagged: true, review: false, category: 'id_holding_photo', score: 0.8 - i / 10, evidence, modelVersion: 'm' },
+        );
+        // An older verdict whose text version is not stored: its span cannot be cut from a masked field.
+        await s.t.store.db.insertInto('verdicts').values({ listing_id: listingId, content_hash: 'gone', model_version: 'm0', flagged: 1, review: 0, category: null, score: 0.5, evidence: JSON.stringify(evidence), created_at: '2026-01-01T00:00:00Z' }).execute();
+        await recordDecision(s.t.store, listingId, 'confirmed', `victim's ID ${l.title.slice(start + 2)}`, 'inv-a');
+        const detail = (await get(`/api/v1/listings/${listingId}`)).json();
+        expect(detail.title).toBe(l.shown);
+        const evidenceText = Object.fromEntries(detail.verdicts.map((v: { contentHash: string; evidence: { text: string }[] }) => [v.contentHash, v.evidence[0]!.text]));
+        expect(evidenceText).toEqual({ [`leak${i}`]: l.shown.slice(start, start + l.span.length), gone: 'V ***********' });
+        expect(detail.decisions[0].note).not.toContain(l.secret);
+        expect(JSON.stringify(detail)).not.toContain(l.secret);
+        // Unmasked on request (and logged), as before.
+        expect((await get(`/api/v1/listings/${listingId}?unmask=true`)).json().decisions[0].note).toContain(l.secret);
+      }
+      const jsonl = (await get('/api/v1/export?format=jsonl&site=leak')).body;
+      const rows = jsonl.trim().split('\n').map((line) => JSON.parse(line) as { title: string; evidence: { start: number; end: number; text: string }[] });
+      expect(rows.map((r) => r.title)).toEqual(leaks.map((l) => l.shown));
+      for (const r of rows) expect(r.evidence.map((e) => e.text)).toEqual([r.title.slice(r.evidence[0]!.start, r.evidence[0]!.end)]);
+      const csv = (await get('/api/v1/export?format=csv&site=leak')).body;
+      expect(csv).toContain('"V 44********* (trade signal: off-platform contact id)"');
+      expect(csv).toContain('"V *********** (trade signal: off-platform contact id)"');
+      for (const l of leaks) expect(jsonl + csv).not.toContain(l.secret);
+    });
   });
 }

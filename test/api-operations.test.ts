@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { parseSiteConfig } from '../crawler/site-config.js';
-import { registerSites } from '../queue/index.js';
-import { createToken, saveListing } from '../store/index.js';
+import { addReportSite, createToken, saveListing } from '../store/index.js';
 import { apiTestScope } from './helpers/api-env.js';
 import { STORE_KINDS } from './helpers/stores.js';
 
@@ -42,8 +41,8 @@ describe('the operations side of the API', () => {
     expect(get.headers['access-control-allow-origin']).toBeUndefined();
   });
 
-  it('lists the configured sites\' hosts and field selectors for the extension, nothing more', async () => {
-    await registerSites(s.queue.redis, s.queue.keys, [parseSiteConfig({ name: 'm1', startUrls: ['https://m1.example/s'], allowedHosts: ['m1.example', 'img.m1.example'], fields: { title: 'h1.t' } })]);
+  it('lists the registered sites\' hosts and field selectors for the extension, nothing more', async () => {
+    await addReportSite(s.t.store, parseSiteConfig({ name: 'm1', startUrls: ['https://m1.example/s'], allowedHosts: ['m1.example', 'img.m1.example'], fields: { title: 'h1.t' } }), { source: 'admin', by: 'test', recrawlPrivate: false });
     const mod = await createToken(s.t.store, 'mod-b', 'moderator');
     const res = await s.app.inject({ method: 'GET', url: '/api/v1/sites', headers: bearer(mod) });
     expect(res.json()).toEqual({ items: [{ name: 'm1', hosts: ['m1.example', 'img.m1.example'], fields: { title: 'h1.t' } }] });

@@ -39,6 +39,12 @@ for (const [kind, open] of Object.entries(STORE_KINDS)) {
     it('answers bad input with 4xx and a stable code', async () => {
       const badJson = await post(tokens.mod, '{"url":', { 'content-type': 'application/json' });
       expect([badJson.statusCode, code(badJson)]).toEqual([400, 'FL_INVALID_JSON']);
+      // Prototype pollution is refused under its own name, not as broken JSON.
+      for (const poisoned of ['{"__proto__":{"admin":true},"url":"https://m.example/1"}', '{"constructor":{"prototype":{"admin":true}}}']) {
+        const r = await post(tokens.mod, poisoned, { 'content-type': 'application/json' });
+        expect([r.statusCode, code(r)]).toEqual([400, 'FL_FORBIDDEN_KEY']);
+      }
+      expect(({} as Record<string, unknown>).admin).toBeUndefined();
       const badUrl = await post(tokens.mod, report({ url: 'javascript:alert(1)' }));
       expect([badUrl.statusCode, code(badUrl)]).toEqual([400, 'FL_BAD_REQUEST']);
       expect(badUrl.json().error.message).toMatch(/url: must be an absolute http\(s\) URL/);
@@ -60,6 +66,11 @@ for (const [kind, open] of Object.entries(STORE_KINDS)) {
       expect(first.json()).toEqual({ id: expect.any(String), status: 'queued' });
       const again = await post(tokens.mod, body);
       expect(again.json().id).toBe(first.json().id);
+      // The same id with other content is not a retry: it is refused, not silently dropped.
+      const changed = await post(tokens.mod, { ...body, description: '另一份 加V' });
+      expect([changed.statusCode, code(changed)]).toEqual([409, 'FL_CONFLICT']);
+      const stolen = await post(tokens.mod2, body);
+      expect([stolen.statusCode, code(stolen)]).toEqual([409, 'FL_CONFLICT']);
       const counts = await s.queue.queue.getJobCounts('waiting', 'active', 'delayed');
       expect((counts.waiting ?? 0) + (counts.active ?? 0) + (counts.delayed ?? 0)).toBe(1);
     });

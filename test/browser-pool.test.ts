@@ -1,3 +1,4 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { BlockedAddressError } from '../crawler/fetch/address-policy.js';
 import { BrowserPool } from '../crawler/fetch/browser-pool.js';
@@ -54,5 +55,44 @@ describe('BrowserPool', () => {
     const s = await startServer((_req, res) => { res.setHeader('content-type', 'application/pdf'); res.end('%PDF-1.4'); });
     servers.push(s);
     await expect(pool.render(`${s.origin}/doc.pdf`, { allowedHosts: new Set([s.host]), allowPrivateNetwork: true })).rejects.toBeInstanceOf(PermanentError);
+  });
+
+  /** A listing whose seller shows up late (its API answers after 800 ms) and whose scripts navigate away first. */
+  const navigatingListing = (navigation: string) => (req: IncomingMessage, res: ServerResponse) => {
+    if (req.url === '/api/seller') { setTimeout(() => res.end('卖家小王'), 800); return; }
+    if (req.url !== '/item/7') { res.setHeader('content-type', 'text/html'); res.end('<title>another page</title>'); return; }
+    res.setHeader('content-type', 'text/html; charset=utf-8');
+    res.end(`<title>人脸四件套</title><p id="seller"></p><script>${navigation}
+fetch('/api/seller').then((r) => r.text()).then((t) => { document.querySelector('#seller').textContent = t; });</script>`);
+  };
+  const hasSeller = (html: string) => html.includes('卖家小王');
+
+  it('keeps a listing that navigates to a host outside allowedHosts as its own page, under the crawled URL', async () => {
+    const elsewhere = await startServer((_req, res) => res.end('<title>elsewhere</title>'));
+    const s = await startServer(navigatingListing(`setTimeout(() => { location.href = '${elsewhere.origin}/x'; }, 300);`));
+    servers.push(elsewhere, s);
+    const page = await pool.render(`${s.origin}/item/7`, { allowedHosts: new Set([s.host]), allowPrivateNetwork: true }, hasSeller);
+    expect(page.url).toBe(`${s.origin}/item/7`);
+    expect(page.html).toContain('<title>人脸四件套</title>');
+    expect(page.html).toContain('卖家小王'); // drawn at 800 ms: the document outlived the navigation at 300 ms
+    expect(page.html).not.toContain('is blocked');
+    expect(elsewhere.requests).toEqual([]);
+  });
+
+  it('keeps the listing when its scripts navigate within the site, at once or later', async () => {
+    const s = await startServer(navigatingListing(`location.replace('/other'); setTimeout(() => { location.href = '/later'; }, 300);`));
+    servers.push(s);
+    const page = await pool.render(`${s.origin}/item/7`, { allowedHosts: new Set([s.host]), allowPrivateNetwork: true }, hasSeller);
+    expect(page).toMatchObject({ url: `${s.origin}/item/7`, status: 200 });
+    expect(hasSeller(page.html)).toBe(true);
+    expect(s.requests).toEqual(['/item/7', '/api/seller']);
+  });
+
+  it('fails the render, permanently, when the page replaces itself without a request (about:blank)', async () => {
+    const s = await startServer(navigatingListing(`setTimeout(() => { location.href = 'about:blank'; }, 300);`));
+    servers.push(s);
+    const error = await pool.render(`${s.origin}/item/7`, { allowedHosts: new Set([s.host]), allowPrivateNetwork: true }, hasSeller).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(PermanentError);
+    expect(String((error as Error).message)).toMatch(/navigated itself away to about:/);
   });
 });

@@ -5,13 +5,12 @@ import { loadConfig } from '../config/config.js';
 import { parseSiteConfig } from '../crawler/site-config.js';
 import { startCrawlWorker } from '../crawler/worker.js';
 import { demoSiteConfig, startDemoMarket, type DemoMarket } from '../demo/demo-market.js';
-import { registerSites } from '../queue/index.js';
-import { createToken, listingDetail } from '../store/index.js';
+import { addReportSite, auditLog, createToken, listingDetail } from '../store/index.js';
 import { apiTestScope } from './helpers/api-env.js';
 import { TEST_REDIS_URL } from './helpers/redis.js';
 import { STORE_KINDS } from './helpers/stores.js';
 
-describe('a report on a configured site', () => {
+describe('a report on a site registered for recrawls', () => {
   const s = apiTestScope(STORE_KINDS.sqlite, 'recrawl');
   let market: DemoMarket;
   let mod: string;
@@ -40,7 +39,8 @@ describe('a report on a configured site', () => {
   }
 
   it('recrawls the page for evidence, and both texts land on one listing', async () => {
-    await registerSites(s.queue.redis, s.queue.keys, [parseSiteConfig(demoSiteConfig(market.origin))]);
+    // The demo market is on loopback (allowPrivateNetwork): recrawled only because the admin said so explicitly.
+    await addReportSite(s.t.store, parseSiteConfig(demoSiteConfig(market.origin)), { source: 'admin', by: 'admin-a', recrawlPrivate: true });
     // The moderator's copy says little; the page itself is what shows the sale.
     const state = await reportAndWork(`${market.origin}/item/d01?spm=a21.0.list&from=search`, '看图');
     expect(state.status).toBe('classified');
@@ -52,11 +52,29 @@ describe('a report on a configured site', () => {
     expect(detail!.reports).toHaveLength(1);
   });
 
-  it('does not fetch a page whose host is not a configured site', async () => {
+  it('does not fetch a page whose host is not a registered site', async () => {
     const state = await reportAndWork(`${market.origin}/item/d01`, '手持身份证照 一套三张');
     expect(state).toMatchObject({ status: 'classified', verdict: { flagged: true } });
     expect(market.hits.get('/item/d01')).toBeUndefined();
     const rows = await s.t.store.db.selectFrom('listings').select(['site']).execute();
     expect(rows).toEqual([{ site: `reported:${market.host}` }]);
+  });
+
+  it("does not fetch a host because a crawl or a demo ran on it (the old registry's SSRF)", async () => {
+    // A demo crawl once left its loopback site registered; a report then made the server fetch an internal URL.
+    await s.queue.registerCrawl('demo-crawl', parseSiteConfig(demoSiteConfig(market.origin)));
+    const state = await reportAndWork(`${market.origin}/internal/admin?token=x`, '手持身份证照');
+    expect(state.status).toBe('classified');
+    expect([...market.hits.keys()]).toEqual([]);
+    expect(await s.t.store.db.selectFrom('listings').select(['site']).execute()).toEqual([{ site: `reported:${market.host}` }]);
+  });
+
+  it('files a report on a private-network site under that site but does not fetch it unless the admin allowed it', async () => {
+    await addReportSite(s.t.store, parseSiteConfig(demoSiteConfig(market.origin)), { source: 'admin', by: 'admin-a', recrawlPrivate: false });
+    const state = await reportAndWork(`${market.origin}/item/d01`, '手持身份证照 一套三张');
+    expect(state.status).toBe('classified');
+    expect(market.hits.get('/item/d01')).toBeUndefined();
+    expect(await s.t.store.db.selectFrom('listings').select(['site']).execute()).toEqual([{ site: 'demo-market' }]);
+    expect((await auditLog(s.t.store)).map((e) => [e.actor, e.action])).toContainEqual(['admin-a', 'site-add']);
   });
 });

@@ -1,8 +1,6 @@
 import type { Command } from 'commander';
-import { loadConfig } from '../../config/config.js';
-import type * as StoreModule from '../../store/index.js';
-import type { Store } from '../../store/index.js';
 import { UsageError } from '../fatal.js';
+import { withStore } from '../with-store.js';
 
 const ROLE_NAMES = ['moderator', 'investigator', 'admin'] as const;
 
@@ -39,16 +37,4 @@ export function registerToken(program: Command): void {
         process.stderr.write(`token "${name}" revoked\n`);
       });
     });
-}
-
-type StoreApi = typeof StoreModule;
-
-async function withStore(run: (store: Store, api: StoreApi) => Promise<void>): Promise<void> {
-  const api = await import('../../store/index.js');
-  const store = await api.openStore(loadConfig());
-  try {
-    await run(store, api);
-  } finally {
-    await store.close();
-  }
 }

@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { userInfo } from 'node:os';
 import type { Command } from 'commander';
 import { loadConfig } from '../../config/config.js';
 import { labelsFromDecisions } from '../../classifier/corpus/from-decisions.js';
@@ -9,6 +8,7 @@ import { loadLexicon } from '../../classifier/lexicon/load.js';
 import { saveModel, SHIPPED_MODEL_PATH } from '../../classifier/model/model-file.js';
 import { evaluatePredictions } from '../../classifier/evaluate.js';
 import { parseNumberOption } from '../fatal.js';
+import { cliActor } from '../with-store.js';
 import { formatEvaluation } from './eval.js';
 
 export function registerTrain(program: Command): void {
@@ -57,7 +57,7 @@ async function decisionLabels() {
   const store = await openStore(loadConfig());
   try {
     const labels = labelsFromDecisions(await decidedListings(store));
-    await audit(store, `cli:${userInfo().username}`, 'train', null, JSON.stringify({ confirmed: labels.confirmed, dismissed: labels.dismissed }));
+    await audit(store, cliActor(), 'train', null, JSON.stringify({ confirmed: labels.confirmed, dismissed: labels.dismissed }));
     return labels;
   } finally {
     await store.close();

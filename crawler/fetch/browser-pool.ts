@@ -1,10 +1,13 @@
-import { existsSync } from 'node:fs';
-import { chromium, type Browser, type BrowserContext, type Page, type Route } from 'playwright-core';
+import type { Browser, BrowserContext, Page, Route } from 'playwright-core';
 import { FatalError, PermanentError, RetryableError } from '../errors.js';
+import { htmlContentType } from './charset.js';
+import { launchChromium, type NetworkIsolation } from './chromium-launch.js';
 import { fetchUrl, type FetchPolicy } from './http-client.js';
 
 export interface BrowserPoolOptions {
   readonly chromiumPath: string;
+  /** Whether Chromium must run without network access (see chromium-launch.ts). Default required. */
+  readonly networkIsolation?: NetworkIsolation;
   /** Pages rendered in one context before it is thrown away (memory stays flat). Default 50. */
   readonly pagesPerContext?: number;
   /** Page load timeout. Default 30 s. */
@@ -14,6 +17,7 @@ export interface BrowserPoolOptions {
 }
 
 export interface RenderedPage {
+  /** The URL crawled (after the server's redirects), never where the page's scripts tried to go. */
   readonly url: string;
   readonly status: number;
   readonly html: string;
@@ -23,9 +27,15 @@ export interface RenderedPage {
 // and media, fonts, stylesheets and prefetches add nothing to a listing's text.
 const BLOCKED_TYPES = new Set(['image', 'media', 'font', 'stylesheet', 'imageset', 'texttrack', 'eventsource', 'websocket', 'manifest', 'beacon', 'ping', 'other']);
 
-// Chromium's own networking is pointed at a dead proxy: every request must go through our route
-// handler (and our guarded client); anything that escaped routing fails instead of connecting.
-const LAUNCH_ARGS = ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-gpu', '--disable-quic', '--no-first-run', '--mute-audio', '--proxy-server=http://127.0.0.1:9', '--proxy-bypass-list=<-loopback>'];
+/** What happened to the page's own document (the route handler cannot throw into goto). */
+interface MainDocument {
+  /** Until the first main-frame request of a render: that request is the document asked for. */
+  awaited: boolean;
+  /** Where our client fetched it from in the end (after redirects). */
+  url: string | null;
+  status: number;
+  error: Error | null;
+}
 
 /** A context with one page that is navigated from listing to listing (a new page costs a renderer). */
 interface Slot {
@@ -33,7 +43,7 @@ interface Slot {
   page: Page;
   /** The policy the page's route handler enforces; a render under another policy re-registers it. */
   policy: FetchPolicy | null;
-  main: { status: number; error: Error | null };
+  main: MainDocument;
   pages: number;
   busy: boolean;
 }
@@ -55,10 +65,7 @@ export class BrowserPool {
 
   private launch(): Promise<Browser> {
     if (!this.browser) {
-      if (!existsSync(this.options.chromiumPath)) {
-        throw new FatalError(`Chromium not found at ${this.options.chromiumPath}: install it (Debian: apt-get install chromium) or set CHROMIUM_PATH`);
-      }
-      this.browser = chromium.launch({ executablePath: this.options.chromiumPath, headless: true, args: LAUNCH_ARGS }).then((b) => {
+      this.browser = launchChromium(this.options.chromiumPath, this.options.networkIsolation ?? 'required').then((b) => {
         // A crashed browser is launched again on the next page.
         b.on('disconnected', () => {
           this.browser = null;
@@ -80,7 +87,7 @@ export class BrowserPool {
     const browser = await this.launch();
     const context = await browser.newContext({ serviceWorkers: 'block', acceptDownloads: false, javaScriptEnabled: true, bypassCSP: false, locale: 'zh-CN' });
     const page = await context.newPage();
-    const slot: Slot = { context, page, policy: null, main: { status: 0, error: null }, pages: 0, busy: true };
+    const slot: Slot = { context, page, policy: null, main: { awaited: false, url: null, status: 0, error: null }, pages: 0, busy: true };
     this.slots.push(slot);
     return slot;
   }
@@ -100,10 +107,8 @@ export class BrowserPool {
   async render(url: string, policy: FetchPolicy, ready?: (html: string) => boolean): Promise<RenderedPage> {
     const slot = await this.takeSlot();
     const page = slot.page;
-    // What happened to the page's own document (the route handler cannot throw into goto).
     const main = slot.main;
-    main.status = 0;
-    main.error = null;
+    Object.assign(main, { awaited: false, url: null, status: 0, error: null });
     try {
       if (slot.policy !== policy) {
         await page.unrouteAll({ behavior: 'ignoreErrors' });
@@ -111,7 +116,16 @@ export class BrowserPool {
         slot.policy = policy;
       }
       const timeout = this.options.timeoutMs ?? 30_000;
-      await page.goto(url, { waitUntil: 'domcontentloaded', timeout });
+      // The previous listing is unloaded first (about:blank needs no request), so a navigation its
+      // scripts had pending cannot pass for this page's document.
+      await page.goto('about:blank', { timeout });
+      main.awaited = true;
+      await page.goto(url, { waitUntil: 'commit', timeout });
+      if (main.awaited) throw new RetryableError(`${url}: Chromium never requested the document`);
+      // Not goto's waitUntil 'domcontentloaded': a navigation the page starts (and we refuse) while
+      // it is still loading stops the load, and goto would then wait for an event that never comes.
+      // (An expression, not a function: this code is compiled without the DOM's types.)
+      await page.waitForFunction("document.readyState !== 'loading'", undefined, { timeout, polling: 50 });
       // Give the page's scripts time to fetch and draw the listing: until it is ready, or the network goes quiet.
       const quiet = page.waitForLoadState('networkidle', { timeout: Math.min(5000, timeout) }).then(() => true, () => true);
       let html = await page.content();
@@ -121,12 +135,13 @@ export class BrowserPool {
         if (settled) break;
       }
       if (Buffer.byteLength(html) > (this.options.maxHtmlBytes ?? 5 * 1024 * 1024)) throw new PermanentError(`${url}: rendered page is over the size cap`);
+      assertStillOwnDocument(url, page.url());
       this.rendered++;
-      return { url: page.url(), status: main.status, html };
+      return { url: main.url ?? url, status: main.status, html };
     } catch (error) {
       slot.pages = Number.MAX_SAFE_INTEGER; // a page that failed may be stuck: recycle its context
       if (main.error) throw main.error;
-      if (error instanceof PermanentError || error instanceof FatalError) throw error;
+      if (error instanceof PermanentError || error instanceof FatalError || error instanceof RetryableError) throw error;
       throw new RetryableError(`${url}: rendering failed: ${(error as Error).message.split('\n')[0]}`);
     } finally {
       slot.pages++;
@@ -134,21 +149,32 @@ export class BrowserPool {
     }
   }
 
-  private async handle(route: Route, policy: FetchPolicy, main: Slot['main']): Promise<void> {
+  private async handle(route: Route, policy: FetchPolicy, main: MainDocument): Promise<void> {
     const request = route.request();
     const isMain = request.isNavigationRequest() && request.frame() === request.frame().page().mainFrame();
+    if (isMain) {
+      // Only the document we were asked to render loads in the main frame. Once it has, the page's
+      // own navigations (location.href = …, reloads, history) are answered 204 No Content, which
+      // makes Chromium stay on the current document: the listing keeps its own text and URL instead
+      // of becoming Chromium's error page (an abort would show one) or another site's page.
+      if (!main.awaited) return route.fulfill({ status: 204 }).catch(() => {});
+      main.awaited = false;
+    }
     if (!isMain && BLOCKED_TYPES.has(request.resourceType())) return route.abort('blockedbyclient');
     if (request.url().startsWith('data:')) return route.continue();
     try {
       const r = await fetchUrl(request.url(), policy, { method: request.method(), headers: await request.allHeaders(), body: request.postDataBuffer() ?? undefined });
       if (isMain) {
         main.status = r.status;
+        main.url = r.url;
         if (!/html|xml/i.test(r.contentType) && r.contentType !== '') throw new PermanentError(`${request.url()}: not HTML (${r.contentType})`);
       }
       const headers = { ...r.headers };
       delete headers['content-encoding'];
       delete headers['content-length'];
       delete headers['transfer-encoding'];
+      // Documents go to Chromium with the charset our client detected, so both decode alike.
+      if (request.resourceType() === 'document' && (r.contentType === '' || /html/i.test(r.contentType))) headers['content-type'] = htmlContentType(r.contentType, r.charset);
       return route.fulfill({ status: r.status, headers, body: r.raw });
     } catch (error) {
       if (isMain) main.error = error as Error;
@@ -161,4 +187,16 @@ export class BrowserPool {
     this.browser = null;
     if (browser) await (await browser.catch(() => null))?.close().catch(() => {});
   }
+}
+
+/**
+ * The main frame must still show an http(s) document when rendering ends. Navigations that bypass
+ * requests (about:blank, blob:) replace the page with one the site did not serve: a permanent
+ * failure, recorded as such. chrome-error:// means Chromium could not show the document at all.
+ */
+function assertStillOwnDocument(url: string, current: string): void {
+  const scheme = current.split(':')[0]!.toLowerCase();
+  if (scheme === 'http' || scheme === 'https') return;
+  if (scheme === 'chrome-error') throw new RetryableError(`${url}: Chromium showed an error page instead of the document`);
+  throw new PermanentError(`${url}: the page navigated itself away to ${scheme}: (its own content is gone)`);
 }

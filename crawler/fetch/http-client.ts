@@ -2,6 +2,7 @@ import { isIP } from 'node:net';
 import { Agent, errors as undiciErrors, request } from 'undici';
 import { PermanentError, RetryableError } from '../errors.js';
 import { checkAddress, guardedLookup, isPublicAddress, type AddressRule } from './address-policy.js';
+import { decodeBody, detectCharset } from './charset.js';
 
 /** What the client may fetch. Defaults: 20 s per request, 5 MiB per response, 5 redirects. */
 export interface FetchPolicy {
@@ -24,7 +25,9 @@ export interface FetchedResponse {
   readonly status: number;
   readonly headers: Record<string, string>;
   readonly contentType: string;
-  /** The body decoded as text (its charset, else UTF-8). */
+  /** The charset the body was decoded with: declared, or detected when the server declared none (see charset.ts). */
+  readonly charset: string;
+  /** The body decoded as text in that charset. */
   readonly body: string;
   readonly raw: Buffer;
   readonly bytes: number;
@@ -86,7 +89,8 @@ export async function fetchUrl(input: string, policy: FetchPolicy, init: Request
     }
     const { body, bytes } = await response.read(policy.maxBytes ?? 5 * 1024 * 1024);
     const contentType = response.headers['content-type'] ?? '';
-    return { url: url.href, status: response.status, headers: response.headers, contentType, body: decode(body, contentType), raw: body, bytes };
+    const charset = detectCharset(body, contentType);
+    return { url: url.href, status: response.status, headers: response.headers, contentType, charset, body: decodeBody(body, charset), raw: body, bytes };
   }
 }
 
@@ -146,14 +150,4 @@ function toCrawlError(url: URL, error: unknown): Error {
   const code = (error as NodeJS.ErrnoException).code ?? (cause as NodeJS.ErrnoException | undefined)?.code;
   if (code === 'ENOTFOUND') return new PermanentError(`${url.href}: host not found`);
   return new RetryableError(`${url.href}: ${(error as Error).message}${code ? ` (${code})` : ''}`);
-}
-
-/** Text of a response: the charset of Content-Type, else of a <meta> in the first KiB, else UTF-8. */
-function decode(body: Buffer, contentType: string): string {
-  const declared = /charset=["']?([\w-]+)/i.exec(contentType)?.[1] ?? /<meta[^>]+charset=["']?([\w-]+)/i.exec(body.subarray(0, 1024).toString('latin1'))?.[1];
-  try {
-    return new TextDecoder(declared ?? 'utf-8').decode(body);
-  } catch {
-    return new TextDecoder('utf-8').decode(body);
-  }
 }

@@ -16,7 +16,8 @@ const COLUMNS = [
 
 /** One listing of an evidence file: what was seen, what the model said and why, who reported and who decided. Masked. */
 export function evidenceRecord(row: ListingRow, e: ListingEvidence) {
-  const evidence = e.verdict ? shownEvidence(e.verdict.evidence, false) : [];
+  // Spans point into the verdict's text version; the row's current text is the same text unless it was re-extracted.
+  const evidence = e.verdict ? shownEvidence(e.verdict.evidence, false, [e.verdict.text, row]) : [];
   const last = e.decisions.at(-1);
   return {
     ...maskRow(row),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CategorySchema, DecisionSchema, type Evidence } from '../../contracts/index.js';
+import { maskEvidence, type FieldTexts } from '../../privacy/evidence-text.js';
 import { maskSensitive } from '../../privacy/mask.js';
 import { audit, decodeCursor, encodeCursor, listingDetail, listListings, recordDecision } from '../../store/index.js';
 import type { Api, AppDeps } from '../app.js';
@@ -43,8 +44,14 @@ const idParam = (raw: string) => {
 /** Text as shown: ID, phone and bank card numbers masked unless the investigator asked (and it was logged). */
 export const show = (s: string | null, unmask: boolean) => (s === null || unmask ? s : maskSensitive(s));
 
-/** A verdict's evidence spans (stored as JSON) with their text shown like the text they point into. */
-export const shownEvidence = (json: string, unmask: boolean): Evidence[] => (JSON.parse(json) as Evidence[]).map((e) => ({ ...e, text: show(e.text, unmask)! }));
+/**
+ * A verdict's evidence spans (stored as JSON) as shown: masked, each span's text is cut from the
+ * masked text of the field it points into (`readFrom`: the texts the verdict may have read, see maskEvidence).
+ */
+export const shownEvidence = (json: string, unmask: boolean, readFrom: readonly (FieldTexts | null | undefined)[]): Evidence[] => {
+  const spans = JSON.parse(json) as Evidence[];
+  return unmask ? spans : maskEvidence(spans, readFrom);
+};
 
 /** A listing row as shown in the queue and in exports: its text fields masked. */
 export const maskRow = <T extends { title: string | null; description: string | null; price: string | null; seller: string | null }>(r: T): T => ({
@@ -63,10 +70,12 @@ const docs = <S extends object, R extends z.ZodType>(summary: string, ok: { stat
 });
 
 export function registerListings(app: Api, deps: AppDeps): void {
-  app.get('/api/v1/listings', { config: { roles: REVIEWERS }, schema: docs('Listings, highest score first (masked)', { status: 200, schema: ListingPageSchema }, { querystring: ListQuerySchema }) }, async (request) => {
+  app.get('/api/v1/listings', { config: { roles: REVIEWERS }, schema: docs('Listings, highest score first (masked; q searches the masked text; every read is audited)', { status: 200, schema: ListingPageSchema }, { querystring: ListQuerySchema }) }, async (request) => {
     const { cursor: rawCursor, limit, ...filters } = request.query;
     const cursor = rawCursor ? decodeCursor(rawCursor) : null;
     if (rawCursor && !cursor) throw new ApiError('FL_BAD_REQUEST', 'cursor: not one this API gave out');
+    // A queue read shows victims' text (masked) like a view does, and a search is a question about it: both are logged.
+    await audit(deps.store, callerOf(request).name, 'list', null, JSON.stringify({ ...filters, cursor: rawCursor ?? null }));
     const rows = await listListings(deps.store, storeFilters(filters), cursor, limit + 1);
     const page = rows.slice(0, limit);
     return {
@@ -87,6 +96,9 @@ export function registerListings(app: Api, deps: AppDeps): void {
     if (!detail) throw new ApiError('FL_NOT_FOUND', 'no such listing');
     await audit(deps.store, caller.name, unmask ? 'unmask' : 'view', id);
     const { listing: l } = detail;
+    // Each verdict read the text version with its content hash (the current one may also be the listing's own text).
+    const versionOf = new Map(detail.versions.map((v) => [v.content_hash, v]));
+    const readBy = (hash: string) => [versionOf.get(hash), hash === l.content_hash ? l : null];
     return {
       id: l.id,
       site: l.site,
@@ -104,10 +116,10 @@ export function registerListings(app: Api, deps: AppDeps): void {
       masked: !unmask,
       verdict: { flagged: l.flagged === 1, review: l.review === 1, score: l.score, category: l.category },
       decision: l.decision,
-      verdicts: detail.verdicts.map((v) => ({ contentHash: v.content_hash, modelVersion: v.model_version, flagged: v.flagged === 1, review: v.review === 1, category: v.category, score: v.score, evidence: shownEvidence(v.evidence, unmask), createdAt: v.created_at })),
+      verdicts: detail.verdicts.map((v) => ({ contentHash: v.content_hash, modelVersion: v.model_version, flagged: v.flagged === 1, review: v.review === 1, category: v.category, score: v.score, evidence: shownEvidence(v.evidence, unmask, readBy(v.content_hash)), createdAt: v.created_at })),
       history: detail.versions.map((v) => ({ contentHash: v.content_hash, title: show(v.title, unmask), description: show(v.description, unmask), price: show(v.price, unmask), seller: show(v.seller, unmask), fetchedAt: v.fetched_at })),
       reports: detail.reports.map((r) => ({ id: r.id, reporter: r.reporter, note: show(r.note, unmask), suspectedCategory: r.suspected_category, status: r.status, createdAt: r.created_at })),
-      decisions: detail.decisions.map((d) => ({ decision: d.decision, note: d.note, by: d.decided_by, at: d.decided_at })),
+      decisions: detail.decisions.map((d) => ({ decision: d.decision, note: show(d.note, unmask), by: d.decided_by, at: d.decided_at })),
     };
   });
 

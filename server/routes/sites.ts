@@ -1,11 +1,11 @@
 import { allowedHostsOf } from '../../contracts/index.js';
-import { configuredSites } from '../../queue/index.js';
+import { reportSites } from '../../store/index.js';
 import type { Api, AppDeps } from '../app.js';
 import { ANY_ROLE } from '../auth.js';
 import { ErrorResponses, SitesResponseSchema } from '../schemas.js';
 
 /**
- * GET /api/v1/sites: the configured sites' hosts and field selectors, so the extension reads a
+ * GET /api/v1/sites: the registered sites' hosts and field selectors, so the extension reads a
  * listing the way the crawler does. Start URLs, rate limits and network policy stay server-side.
  */
 export function registerSiteRoutes(app: Api, deps: AppDeps): void {
@@ -13,7 +13,7 @@ export function registerSiteRoutes(app: Api, deps: AppDeps): void {
     config: { roles: ANY_ROLE },
     schema: { summary: 'Configured sites: hosts and field selectors', tags: ['reports'], response: { ...ErrorResponses, 200: SitesResponseSchema } },
   }, async () => {
-    const sites = await configuredSites(deps.queue.redis, deps.queue.keys);
-    return { items: sites.map((s) => ({ name: s.name, hosts: allowedHostsOf(s), fields: s.fields })) };
+    const sites = await reportSites(deps.store);
+    return { items: sites.map(({ site }) => ({ name: site.name, hosts: allowedHostsOf(site), fields: site.fields })) };
   });
 }
