@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'extension/dist/', 'node_modules/', 'data/', 'coverage/'] },
+  { ignores: ['dist/', 'extension/dist/', 'node_modules/', 'data/', 'coverage/', '.dependency-cruiser.cjs'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

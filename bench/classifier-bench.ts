@@ -7,7 +7,7 @@ import { splitCorpus } from '../classifier/corpus/split.js';
 import type { CorpusItem } from '../classifier/corpus/schema.js';
 import { Classifier } from '../classifier/classify.js';
 import { evaluate, evaluatePredictions, type Evaluation } from '../classifier/evaluate.js';
-import { packagePath } from '../classifier/package-root.js';
+import { packagePath } from '../config/package-root.js';
 import { mulberry32 } from '../classifier/model/linear-model.js';
 import { keywordBaseline } from './keyword-baseline.js';
 import { naturalBayesBaseline } from './natural-baseline.js';
@@ -54,10 +54,28 @@ export async function benchClassifier(): Promise<void> {
   const t0 = performance.now();
   for (const t of texts) bayes.classify(t);
   const bayesPerSecond = texts.length / ((performance.now() - t0) / 1000);
-  process.stdout.write(`\nheld-out split (${heldOut.length} listings)\n\n| classifier | F1 | precision | recall | hard-negative FPR | evasive recall |\n|---|---|---|---|---|---|\n`);
+  process.stdout.write(
+    `\nheld-out split (${heldOut.length} listings)\n\n| classifier | F1 | precision | recall | hard-negative FPR | evasive recall |\n|---|---|---|---|---|---|\n`,
+  );
   process.stdout.write(`${line('faceleak', ours)}\n`);
-  process.stdout.write(`${line('keyword list', evaluatePredictions(heldOut, heldOut.map((i) => keywords.classify(i))))}\n`);
-  process.stdout.write(`${line('natural BayesClassifier (char bigrams)', evaluatePredictions(heldOut, heldOut.map((i) => bayes.predict(i))))}\n`);
+  process.stdout.write(
+    `${line(
+      'keyword list',
+      evaluatePredictions(
+        heldOut,
+        heldOut.map((i) => keywords.classify(i)),
+      ),
+    )}\n`,
+  );
+  process.stdout.write(
+    `${line(
+      'natural BayesClassifier (char bigrams)',
+      evaluatePredictions(
+        heldOut,
+        heldOut.map((i) => bayes.predict(i)),
+      ),
+    )}\n`,
+  );
 
   // Throughput of the whole command, start-up included, on one core.
   execFileSync('npm', ['run', '-s', 'build'], { cwd: packagePath(), stdio: 'inherit' });

@@ -39,7 +39,14 @@ export async function crawleePlaywright(startUrl: string, concurrency: number, c
       minConcurrency: concurrency,
       maxConcurrency: concurrency,
       maxRequestRetries: 2,
-      launchContext: { launcher: chromium, launchOptions: { executablePath: chromiumPath, headless: true, args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update'] } },
+      launchContext: {
+        launcher: chromium,
+        launchOptions: {
+          executablePath: chromiumPath,
+          headless: true,
+          args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update'],
+        },
+      },
       async requestHandler({ page, enqueueLinks }) {
         pages++;
         await page.waitForLoadState('networkidle', { timeout: 5000 }).catch(() => {});

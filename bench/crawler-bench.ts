@@ -1,11 +1,11 @@
 import { execFileSync } from 'node:child_process';
-import { packagePath } from '../classifier/package-root.js';
+import { packagePath } from '../config/package-root.js';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Classifier } from '../classifier/classify.js';
 import { loadConfig } from '../config/config.js';
-import { runCrawl } from '../crawler/run-crawl.js';
+import { runCrawl } from '../pipeline/run-crawl.js';
 import { parseSiteConfig } from '../crawler/site-config.js';
 import { demoSiteConfig, loadDemoListings, startDemoMarket, type DemoListing } from '../demo/demo-market.js';
 import { connectRedis, resolveRedisUrl } from '../queue/index.js';
@@ -54,11 +54,25 @@ export async function benchCrawler(): Promise<void> {
   process.stdout.write(`  Crawlee PlaywrightCrawler: ${rate(await crawleePlaywright(`${pm.origin}/s`, 4, CHROMIUM))}\n`);
   await pm.close();
 
-  process.stdout.write(`\nworker memory over ${memoryPages} browser pages (concurrency 4, a process of its own; sampled after a full GC, so growth means memory kept, not garbage not yet collected)\n`);
-  const out = execFileSync(process.execPath, ['--expose-gc', '--import', 'tsx', packagePath('bench', 'memory-crawl.ts'), String(memoryPages)], { encoding: 'utf8', maxBuffer: 1 << 20 });
-  const samples = out.trim().split('\n').map((l) => JSON.parse(l) as { page: number; rssMb: number; heapMb: number; chromiumMb: number });
-  for (const s of samples) process.stdout.write(`  page ${String(s.page).padStart(5)}: worker RSS ${s.rssMb.toFixed(0)} MB (JS heap ${s.heapMb} MB), its Chromium ${s.chromiumMb.toFixed(0)} MB\n`);
+  process.stdout.write(
+    `\nworker memory over ${memoryPages} browser pages (concurrency 4, a process of its own; sampled after a full GC, so growth means memory kept, not garbage not yet collected)\n`,
+  );
+  const out = execFileSync(process.execPath, ['--expose-gc', '--import', 'tsx', packagePath('bench', 'memory-crawl.ts'), String(memoryPages)], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 20,
+  });
+  const samples = out
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as { page: number; rssMb: number; heapMb: number; chromiumMb: number });
+  for (const s of samples)
+    process.stdout.write(
+      `  page ${String(s.page).padStart(5)}: worker RSS ${s.rssMb.toFixed(0)} MB (JS heap ${s.heapMb} MB), its Chromium ${s.chromiumMb.toFixed(0)} MB\n`,
+    );
   const at1000 = samples.find((s) => s.page === 1000);
   const last = samples.at(-1);
-  if (at1000 && last && last !== at1000) process.stdout.write(`  worker RSS growth from page 1000 to ${last.page}: ${(((last.rssMb - at1000.rssMb) / at1000.rssMb) * 100).toFixed(1)}% (target < 20%)\n`);
+  if (at1000 && last && last !== at1000)
+    process.stdout.write(
+      `  worker RSS growth from page 1000 to ${last.page}: ${(((last.rssMb - at1000.rssMb) / at1000.rssMb) * 100).toFixed(1)}% (target < 20%)\n`,
+    );
 }

@@ -20,10 +20,16 @@ function measure(texts: readonly string[], mask: (s: string) => string): { usPer
  * number could start).
  */
 export async function benchMasking(): Promise<void> {
-  const fields = loadCorpus().items.flatMap((i) => [i.title, i.description, i.price]).filter((t): t is string => typeof t === 'string' && t.length > 0);
+  const fields = loadCorpus()
+    .items.flatMap((i) => [i.title, i.description, i.price])
+    .filter((t): t is string => typeof t === 'string' && t.length > 0);
   const withNumbers = fields.map((t, i) => `${t} 加V 138${String(i % 100_000).padStart(8, '0')} 身份证 440304199001011233`);
   const hostile = ['1 '.repeat(25_000)];
-  for (const [name, texts] of [['corpus fields', fields], ['fields with a phone and an ID', withNumbers], ['50k chars of spaced digits', hostile]] as const) {
+  for (const [name, texts] of [
+    ['corpus fields', fields],
+    ['fields with a phone and an ID', withNumbers],
+    ['50k chars of spaced digits', hostile],
+  ] as const) {
     const { usPerText, mbPerS } = measure(texts, maskSensitive);
     process.stdout.write(`maskSensitive, ${name} (n=${texts.length}): ${usPerText.toFixed(2)} µs/text, ${mbPerS.toFixed(1)} M chars/s\n`);
   }

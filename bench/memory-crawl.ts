@@ -5,7 +5,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '../config/config.js';
-import { runCrawl } from '../crawler/run-crawl.js';
+import { runCrawl } from '../pipeline/run-crawl.js';
 import { parseSiteConfig } from '../crawler/site-config.js';
 import { demoSiteConfig, loadDemoListings, startDemoMarket } from '../demo/demo-market.js';
 import { connectRedis, resolveRedisUrl } from '../queue/index.js';
@@ -20,7 +20,12 @@ const redisUrl = await resolveRedisUrl(config);
 const marks = [100, 500, 1000, 1500, 2000, 2500, 3000, 4000, 5000, 7500, 10000].filter((m) => m <= pages);
 const chromiumMb = () => {
   const out = execSync(`ps --ppid ${process.pid} -o pid= | xargs -r -I{} sh -c 'ps --ppid {} -o rss=; ps -p {} -o rss='`, { encoding: 'utf8' });
-  return out.split('\n').filter(Boolean).reduce((a, b) => a + Number(b), 0) / 1024;
+  return (
+    out
+      .split('\n')
+      .filter(Boolean)
+      .reduce((a, b) => a + Number(b), 0) / 1024
+  );
 };
 await runCrawl({
   config,
@@ -34,7 +39,9 @@ await runCrawl({
       (globalThis as { gc?: () => void }).gc?.();
       const m = process.memoryUsage();
       const mb = (n: number) => Math.round(n / 1048576);
-      process.stdout.write(`${JSON.stringify({ page: marks.shift(), rssMb: m.rss / 1048576, heapMb: mb(m.heapUsed), externalMb: mb(m.external), arrayBuffersMb: mb(m.arrayBuffers), chromiumMb: chromiumMb() })}\n`);
+      process.stdout.write(
+        `${JSON.stringify({ page: marks.shift(), rssMb: m.rss / 1048576, heapMb: mb(m.heapUsed), externalMb: mb(m.external), arrayBuffersMb: mb(m.arrayBuffers), chromiumMb: chromiumMb() })}\n`,
+      );
     }
   },
 });

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { QueueEvents } from 'bullmq';
 import { Client } from 'undici';
-import { packagePath } from '../classifier/package-root.js';
+import { packagePath } from '../config/package-root.js';
 import { loadConfig } from '../config/config.js';
 import { loadDemoListings } from '../demo/demo-market.js';
 import { renderStatic } from '../demo/pages.js';
@@ -23,7 +23,11 @@ const summary = (name: string, ms: number[]) => {
 
 /** A faceleak command in its own process, as deployed (the load generator must not share its event loop), once `ready` shows on stderr. */
 async function startCommand(args: string[], env: NodeJS.ProcessEnv, ready: RegExp): Promise<{ match: RegExpExecArray; child: ChildProcess }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'cli/main.ts', ...args], { cwd: packagePath(), env: { ...process.env, ...env, DOTENV_CONFIG_QUIET: 'true' }, stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'cli/main.ts', ...args], {
+    cwd: packagePath(),
+    env: { ...process.env, ...env, DOTENV_CONFIG_QUIET: 'true' },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   const match = await new Promise<RegExpExecArray>((resolve, reject) => {
     let err = '';
     child.stderr!.on('data', (d) => {
@@ -46,7 +50,15 @@ const WARMUP = 20;
 /** A few reports first, unmeasured: the server's first requests pay for JIT compilation and lazy loading. */
 async function warmUp(url: string, token: string): Promise<void> {
   for (let i = 0; i < WARMUP; i++) {
-    const res = await fetch(`${url}/api/v1/reports`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify({ url: `https://market.example/warm/${i}`, ...(i % 2 ? { title: 'warm-up' } : { html: renderStatic(loadDemoListings()[0]!) }), clientReportId: randomUUID() }) });
+    const res = await fetch(`${url}/api/v1/reports`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        url: `https://market.example/warm/${i}`,
+        ...(i % 2 ? { title: 'warm-up' } : { html: renderStatic(loadDemoListings()[0]!) }),
+        clientReportId: randomUUID(),
+      }),
+    });
     if (res.status !== 202) throw new Error(`warm-up report refused: ${res.status} ${await res.text()}`);
   }
 }
@@ -76,15 +88,26 @@ export async function benchReports(): Promise<void> {
 
 async function runScenario(scenario: Scenario): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'faceleak-bench-reports-'));
-  const env = { QUEUE_PREFIX: `bench-reports-${Date.now()}`, DATABASE_URL: join(dir, 'bench.db'), DATA_DIR: dir, LOG_LEVEL: 'silent', RATE_LIMIT_PER_MINUTE: '100000' };
+  const env = {
+    QUEUE_PREFIX: `bench-reports-${Date.now()}`,
+    DATABASE_URL: join(dir, 'bench.db'),
+    DATA_DIR: dir,
+    LOG_LEVEL: 'silent',
+    RATE_LIMIT_PER_MINUTE: '100000',
+  };
   const config = loadConfig(env);
   const redisUrl = await resolveRedisUrl(config);
   const store = await openStore(config);
   const tokens = await Promise.all(Array.from({ length: REPORTERS }, (_, i) => createToken(store, `bench-mod-${i}`, 'moderator')));
   await store.close();
   const serverEnv = { ...env, REDIS_URL: redisUrl };
-  const server = await startCommand(['serve', '--port', '0', ...(scenario.workers === 'separate' ? ['--no-workers'] : [])], serverEnv, /listening on (http:\/\/\S+)/);
-  const worker = scenario.workers === 'separate' ? await startCommand(['worker', '--concurrency', '8'], { ...serverEnv, LOG_LEVEL: 'info' }, /worker started/) : null;
+  const server = await startCommand(
+    ['serve', '--port', '0', ...(scenario.workers === 'separate' ? ['--no-workers'] : [])],
+    serverEnv,
+    /listening on (http:\/\/\S+)/,
+  );
+  const worker =
+    scenario.workers === 'separate' ? await startCommand(['worker', '--concurrency', '8'], { ...serverEnv, LOG_LEVEL: 'info' }, /worker started/) : null;
   const url = server.match[1]!;
   const events = new QueueEvents(QUEUES.work, { connection: connectRedis(redisUrl), prefix: config.queuePrefix });
   await events.waitUntilReady();
@@ -111,11 +134,17 @@ async function runScenario(scenario: Scenario): Promise<void> {
         const l = listings[(r * scenario.reportsEach + i) % listings.length]!;
         const pageUrl = `https://market.example/item/${r}-${i}`;
         // Random, not every fifth: 50 reporters starting together would otherwise send their HTML reports in one burst.
-        const body = Math.random() < 0.2
-          ? { url: pageUrl, html: renderStatic(l), clientReportId: randomUUID() }
-          : { url: pageUrl, title: l.title, description: l.description, price: l.price, seller: l.seller, note: 'bench', clientReportId: randomUUID() };
+        const body =
+          Math.random() < 0.2
+            ? { url: pageUrl, html: renderStatic(l), clientReportId: randomUUID() }
+            : { url: pageUrl, title: l.title, description: l.description, price: l.price, seller: l.seller, note: 'bench', clientReportId: randomUUID() };
         const t0 = performance.now();
-        const res = await client.request({ method: 'POST', path: '/api/v1/reports', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+        const res = await client.request({
+          method: 'POST',
+          path: '/api/v1/reports',
+          headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+          body: JSON.stringify(body),
+        });
         const json = (await res.body.json()) as { id?: string };
         if (res.statusCode !== 202 || !json.id) {
           errors++;
@@ -132,7 +161,9 @@ async function runScenario(scenario: Scenario): Promise<void> {
   const drainSeconds = (performance.now() - started) / 1000;
   const verdictMs = [...sentAt].flatMap(([jobId, t0]) => (completedAt.has(jobId) ? [completedAt.get(jobId)! - t0] : []));
   process.stdout.write(`\n${REPORTERS} reporters × ${scenario.reportsEach} reports, ${scenario.name}, workers ${scenario.workers}, SQLite\n`);
-  process.stdout.write(`accepted ${acceptMs.length}/${total} (${errors} errors) in ${intakeSeconds.toFixed(1)} s = ${(acceptMs.length / intakeSeconds).toFixed(0)} reports/s\n`);
+  process.stdout.write(
+    `accepted ${acceptMs.length}/${total} (${errors} errors) in ${intakeSeconds.toFixed(1)} s = ${(acceptMs.length / intakeSeconds).toFixed(0)} reports/s\n`,
+  );
   process.stdout.write(`${summary('time to 202', acceptMs)}\n`);
   process.stdout.write(`${summary('report to stored verdict', verdictMs)} (all done in ${drainSeconds.toFixed(1)} s)\n`);
   await events.close();

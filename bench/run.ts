@@ -5,6 +5,9 @@ import { benchMasking } from './mask-bench.js';
 import { benchReports } from './reports-bench.js';
 
 const suites: Record<string, () => Promise<void>> = { classifier: benchClassifier, crawler: benchCrawler, reports: benchReports, masking: benchMasking };
+suites.extract = async () => (await import('./extract-bench.js')).benchExtract();
+suites.discover = async () => (await import('./discover-bench.js')).benchDiscover();
+suites['discover-eval'] = async () => (await import('./discover-bench.js')).benchDiscoverEval();
 const only = process.argv.slice(2);
 for (const [name, run] of Object.entries(suites)) {
   if (only.length > 0 && !only.includes(name)) continue;

@@ -6,13 +6,21 @@ import { loadCorpus } from './corpus/load.js';
 const classifier = Classifier.load();
 
 describe('Classifier', () => {
-  it('sends the ads the press quoted to an investigator, and flags them with a seller\'s own terms', () => {
+  it("sends the ads the press quoted to an investigator, and flags them with a seller's own terms", () => {
     // The press lines are quoted word for word by the corpus's hard negatives (warnings, reports), so the
     // model may only put them in the review band; every one must reach an investigator with its term as evidence.
-    for (const [title, term] of [['出售人脸四件套，懂的来', '人脸四件套'], ['人脸照片 五毛一张打包带走，总共两万套', '人脸照片'], ['照片活化软件+教程 眨眨眼张张嘴点点头', '照片活化软件'], ['手持身份证照 一套三张 加V', '手持身份证照']] as const) {
+    for (const [title, term] of [
+      ['出售人脸四件套，懂的来', '人脸四件套'],
+      ['人脸照片 五毛一张打包带走，总共两万套', '人脸照片'],
+      ['照片活化软件+教程 眨眨眼张张嘴点点头', '照片活化软件'],
+      ['手持身份证照 一套三张 加V', '手持身份证照'],
+    ] as const) {
       const v = classifier.classify({ title });
       expect(v.flagged || v.review, title).toBe(true);
-      expect(v.evidence.map((e) => e.text), title).toContain(term);
+      expect(
+        v.evidence.map((e) => e.text),
+        title,
+      ).toContain(term);
     }
     expect(classifier.classify({ title: '出售人脸四件套，懂的来' })).toMatchObject({ flagged: true, category: 'identity_kit' });
     expect(classifier.classify({ title: '照片活化软件+教程 眨眨眼张张嘴点点头', price: '35元' })).toMatchObject({ flagged: true, category: 'liveness_bypass' });
@@ -20,7 +28,13 @@ describe('Classifier', () => {
   });
 
   it('leaves the everyday meanings of the same words alone', () => {
-    for (const title of ['纯棉四件套 床上用品 1.8m床', '手持云台 三轴稳定器 拍视频', '证件照 一寸二寸 换底色 精修', 'Dead Sea clay face pack, hydrating', 'selfie ring light with tripod']) {
+    for (const title of [
+      '纯棉四件套 床上用品 1.8m床',
+      '手持云台 三轴稳定器 拍视频',
+      '证件照 一寸二寸 换底色 精修',
+      'Dead Sea clay face pack, hydrating',
+      'selfie ring light with tripod',
+    ]) {
       expect(classifier.classify({ title }), title).toMatchObject({ flagged: false, category: null });
     }
   });

@@ -1,6 +1,7 @@
-import { CATEGORIES, type Category, type Verdict } from '../contracts/index.js';
+import { CATEGORIES, type Category, type Verdict, UserError } from '../contracts/index.js';
 import { buildEvidence, isFlagReason } from './evidence.js';
 import { loadLexicon, type Lexicon } from './lexicon/load.js';
+import type { LexiconOverlay } from './lexicon/overlay.js';
 import { modelEvidence } from './model-evidence.js';
 import { applyCalibration } from './model/calibration.js';
 import { extractFeatures } from './model/features.js';
@@ -11,7 +12,7 @@ import type { Offer } from './rules/offer.js';
 /** The score a listing needs to be flagged on the model's wording alone, with no rule's evidence. */
 const MODEL_ONLY_THRESHOLD = 0.9;
 
-export class ModelMismatchError extends Error {
+export class ModelMismatchError extends UserError {
   override name = 'ModelMismatchError';
 }
 
@@ -20,6 +21,8 @@ export interface ClassifierOptions {
   readonly lexiconDir?: string;
   /** Overrides the model's default threshold (a calibrated score in (0, 1)). */
   readonly threshold?: number;
+  /** Approved terms applied on top of the shipped lexicon (see lexicon/overlay.ts). */
+  readonly overlay?: LexiconOverlay;
 }
 
 /** Scores of one listing before the threshold: raw class probabilities and the calibrated score. */
@@ -42,7 +45,8 @@ export class Classifier {
     private readonly loaded: LoadedModel,
     threshold?: number,
   ) {
-    if (loaded.meta.lexiconVersion !== lexicon.version) {
+    // An overlay adds terms to the lexicon the model was trained with; it needs no retraining.
+    if (loaded.meta.lexiconVersion !== (lexicon.shippedVersion ?? lexicon.version)) {
       throw new ModelMismatchError(
         `the model was trained with lexicon ${loaded.meta.lexiconVersion} but the lexicon is now ${lexicon.version}; run \`faceleak train\``,
       );
@@ -55,7 +59,7 @@ export class Classifier {
   }
 
   static load(options: ClassifierOptions = {}): Classifier {
-    return new Classifier(loadLexicon(options.lexiconDir), loadModel(options.modelPath), options.threshold);
+    return new Classifier(loadLexicon(options.lexiconDir, options.overlay), loadModel(options.modelPath), options.threshold);
   }
 
   score(listing: ListingFields): Scored {

@@ -8,7 +8,6 @@ import { evaluatePredictions, type Evaluation, type Prediction } from './evaluat
 import type { Lexicon } from './lexicon/load.js';
 import { DEFAULT_TRAIN_CONFIG, trainModel, type TrainConfig } from './model/train.js';
 
-
 export interface WriterResult {
   readonly writer: string;
   readonly evaluation: Evaluation;
@@ -75,7 +74,12 @@ export function runWriter(lexicon: Lexicon, items: readonly CorpusItem[], writer
   const pool = options.trainingSplitOnly ? train : items;
   // Three folds, not five, for the calibration and thresholds of each left-out model: the figures move by less than their noise, the run takes a third less.
   const config = options.config ?? { ...DEFAULT_TRAIN_CONFIG, folds: 3 };
-  const { meta, model } = trainModel(lexicon, train.filter((i) => writerOf(i.id) !== writer), 'cross-source', config);
+  const { meta, model } = trainModel(
+    lexicon,
+    train.filter((i) => writerOf(i.id) !== writer),
+    'cross-source',
+    config,
+  );
   const classifier = new Classifier(lexicon, { meta, model });
   const test = pool.filter((i) => writerOf(i.id) === writer);
   const verdicts = test.map((i) => classifier.classify(i));

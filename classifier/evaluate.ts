@@ -63,15 +63,26 @@ export interface Prediction {
 }
 
 export function evaluate(classifier: Classifier, items: readonly CorpusItem[]): Evaluation {
-  return evaluatePredictions(items, items.map((item) => classifier.classify(item)));
+  return evaluatePredictions(
+    items,
+    items.map((item) => classifier.classify(item)),
+  );
 }
 
 export function evaluatePredictions(items: readonly CorpusItem[], predictions: readonly Prediction[]): Evaluation {
   const overall = zero();
   const perCategory = Object.fromEntries(CATEGORIES.map((c) => [c, zero()]));
   const perLanguage: Record<string, Counts> = {};
-  let hardNegatives = 0, hardFlagged = 0, evasive = 0, evasiveFound = 0, rightCategory = 0;
-  let jargon = 0, jargonFound = 0, reached = 0, negatives = 0, negativeReview = 0;
+  let hardNegatives = 0,
+    hardFlagged = 0,
+    evasive = 0,
+    evasiveFound = 0,
+    rightCategory = 0;
+  let jargon = 0,
+    jargonFound = 0,
+    reached = 0,
+    negatives = 0,
+    negativeReview = 0;
   const errors: Evaluation['errors'] = [];
   items.forEach((item, i) => {
     const v = predictions[i]!;

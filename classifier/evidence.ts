@@ -42,6 +42,7 @@ function reasonFor(hit: RuleHit): string {
   const disguised = hit.obfuscated ? ', disguised spelling' : '';
   switch (e.kind) {
     case 'term':
+      if (e.approved !== undefined) return `approved term: ${e.approved} for ${e.category}${e.needsSignal ? ' (ambiguous alone)' : ''}${disguised}`;
       return `coded term for ${e.category}${e.needsSignal ? ' (ambiguous alone)' : ''}${disguised}`;
     case 'signal':
       return `trade signal: ${e.id}${disguised}`;
@@ -82,7 +83,7 @@ export function buildEvidence(analysis: ListingAnalysis, offer: Offer, category:
   const ranked = analysis.hits
     .filter((hit) => hit.entry?.kind !== 'part' || offer.support.has(hit))
     .map((hit) => ({ hit, rank: rank(hit, category) }))
-    .sort((x, y) => x.rank - y.rank || (y.hit.end - y.hit.start) - (x.hit.end - x.hit.start));
+    .sort((x, y) => x.rank - y.rank || y.hit.end - y.hit.start - (x.hit.end - x.hit.start));
   const kept: { hit: RuleHit; rank: number }[] = [];
   const said = new Set<string>();
   for (const c of ranked) {
@@ -90,9 +91,7 @@ export function buildEvidence(analysis: ListingAnalysis, offer: Offer, category:
     const key = `${originals.get(c.hit.field)!.slice(c.hit.start, c.hit.end).toLowerCase()}|${reasonFor(c.hit)}`;
     if (said.has(key)) continue;
     said.add(key);
-    const covered = kept.some(
-      (k) => k.hit.field === c.hit.field && k.hit.start <= c.hit.start && c.hit.end <= k.hit.end && (k.rank <= 1) === (c.rank <= 1),
-    );
+    const covered = kept.some((k) => k.hit.field === c.hit.field && k.hit.start <= c.hit.start && c.hit.end <= k.hit.end && k.rank <= 1 === c.rank <= 1);
     if (!covered) kept.push(c);
     if (kept.length === MAX_EVIDENCE) break;
   }

@@ -23,7 +23,7 @@ export function modelEvidence(analysis: ListingAnalysis, model: LinearModel, cla
       const push = model.weights[base + classIndex]! - model.weights[base]!;
       for (let i = start; i < end; i++) acc[i]! += push / (end - start);
     });
-    for (let i = 0; i < acc.length; ) {
+    for (let i = 0; i < acc.length;) {
       if (acc[i]! <= 0 || nt.text[i] === ' ') {
         i++;
         continue;

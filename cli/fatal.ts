@@ -1,12 +1,12 @@
-/** Errors a user can fix (bad files, stale model) are one line on stderr; anything else keeps its stack. */
-const KNOWN = new Set(['LexiconError', 'ModelFileError', 'ModelMismatchError', 'CorpusError', 'UsageError', 'ConfigError', 'SiteConfigError', 'RedisUnavailableError', 'StoreError', 'FatalError', 'TokenError']);
+import { FatalError, UserError } from '../contracts/index.js';
 
-export class UsageError extends Error {
+export class UsageError extends UserError {
   override name = 'UsageError';
 }
 
+/** Errors a user can fix (bad files, settings, a stale model, a missing service) are one line on stderr; anything else keeps its stack. */
 export function reportFatal(error: unknown): never {
-  if (error instanceof Error && KNOWN.has(error.name)) {
+  if (error instanceof UserError || error instanceof FatalError) {
     process.stderr.write(`faceleak: ${error.message}\n`);
   } else if (error instanceof Error && 'code' in error && error.code === 'ENOENT') {
     process.stderr.write(`faceleak: ${error.message}\n`);

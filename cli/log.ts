@@ -1,5 +1,5 @@
 import { pino, type Logger } from 'pino';
-import type { Config } from '../config/config.js';
+import type { Config } from '../config/index.js';
 
 /** Structured logs (JSON lines) on stderr: stdout stays for data. */
 export function createLogger(config: Pick<Config, 'logLevel'>, name: string): Logger {

@@ -1,5 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { registerClassify } from './commands/classify.js';
+import { registerDiscover } from './commands/discover.js';
+import { registerExtract } from './commands/extract.js';
 import { registerCrawl } from './commands/crawl.js';
 import { registerDemo } from './commands/demo.js';
 import { registerServe } from './commands/serve.js';
@@ -11,14 +13,16 @@ import { registerTrain } from './commands/train.js';
 import { reportFatal } from './fatal.js';
 
 const program = new Command('faceleak')
-  .description('Finds online marketplace listings that sell people\'s face data.')
+  .description("Finds online marketplace listings that sell people's face data.")
   .showHelpAfterError('(run with --help for usage)')
   .exitOverride();
 
 registerClassify(program);
 registerTrain(program);
 registerEval(program);
+registerDiscover(program);
 registerCrawl(program);
+registerExtract(program);
 registerWorker(program);
 registerDemo(program);
 registerToken(program);

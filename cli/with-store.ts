@@ -1,5 +1,5 @@
 import { userInfo } from 'node:os';
-import { loadConfig } from '../config/config.js';
+import { loadConfig } from '../config/index.js';
 import type * as StoreModule from '../store/index.js';
 import type { Store } from '../store/index.js';
 

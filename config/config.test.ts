@@ -16,7 +16,10 @@ describe('loadConfig', () => {
 
   it('splits the extension origins for CORS and refuses one with a path', () => {
     expect(loadConfig({}).extensionOrigins).toEqual([]);
-    expect(loadConfig({ EXTENSION_ORIGINS: 'chrome-extension://abc, moz-extension://1-2' }).extensionOrigins).toEqual(['chrome-extension://abc', 'moz-extension://1-2']);
+    expect(loadConfig({ EXTENSION_ORIGINS: 'chrome-extension://abc, moz-extension://1-2' }).extensionOrigins).toEqual([
+      'chrome-extension://abc',
+      'moz-extension://1-2',
+    ]);
     expect(() => loadConfig({ EXTENSION_ORIGINS: 'chrome-extension://abc/popup.html' })).toThrow(/^EXTENSION_ORIGINS=/);
   });
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { UserError } from '../contracts/index.js';
 
 /**
  * Every setting read from the environment, in one table: its variable, default and meaning.
@@ -6,7 +7,10 @@ import { z } from 'zod';
  */
 const ConfigSchema = z.object({
   /** REDIS_URL — the Redis that carries the queue. Default redis://127.0.0.1:6379; when unset and nothing answers there, faceleak starts a private redis-server under DATA_DIR. */
-  redisUrl: z.string().regex(/^rediss?:\/\//, 'must start with redis:// or rediss://').optional(),
+  redisUrl: z
+    .string()
+    .regex(/^rediss?:\/\//, 'must start with redis:// or rediss://')
+    .optional(),
   /** DATABASE_URL — a file path (SQLite) or postgres://… (PostgreSQL). Default: DATA_DIR/faceleak.db. */
   databaseUrl: z.string().min(1).optional(),
   /** DATA_DIR — where the SQLite file, a private Redis and other local state live. Default ./data. */
@@ -20,19 +24,42 @@ const ConfigSchema = z.object({
   /** PORT — the server's port. Default 8080. */
   port: z.coerce.number().int().min(1).max(65535).default(8080),
   /** QUEUE_PREFIX — prefix of every queue and Redis key (separate deployments or test runs on one Redis). Default faceleak. */
-  queuePrefix: z.string().regex(/^[a-z0-9_-]+$/i, 'letters, digits, _ and - only').default('faceleak'),
+  queuePrefix: z
+    .string()
+    .regex(/^[a-z0-9_-]+$/i, 'letters, digits, _ and - only')
+    .default('faceleak'),
   /** RATE_LIMIT_PER_MINUTE — API requests one token (or, without one, one address) may make per minute, counted in Redis across servers. Default 600. */
   rateLimitPerMinute: z.coerce.number().int().min(1).default(600),
   /** EXTENSION_ORIGINS — comma-separated origins allowed by CORS, e.g. chrome-extension://<id>,moz-extension://<uuid>. Default none. */
   extensionOrigins: z
     .string()
     .default('')
-    .transform((s) => s.split(',').map((o) => o.trim()).filter(Boolean))
-    .pipe(z.array(z.string().regex(/^(chrome-extension|moz-extension|safari-web-extension|https?):\/\/[^/\s]+$/, 'each origin must look like chrome-extension://ID or moz-extension://UUID, no path'))),
+    .transform((s) =>
+      s
+        .split(',')
+        .map((o) => o.trim())
+        .filter(Boolean),
+    )
+    .pipe(
+      z.array(
+        z
+          .string()
+          .regex(
+            /^(chrome-extension|moz-extension|safari-web-extension|https?):\/\/[^/\s]+$/,
+            'each origin must look like chrome-extension://ID or moz-extension://UUID, no path',
+          ),
+      ),
+    ),
   /** TRUST_PROXY — the reverse proxies in front of the server whose X-Forwarded-For is believed: comma-separated addresses or CIDRs (e.g. 127.0.0.1,10.0.0.0/8). Default none: the socket's address is the client's. */
   trustProxy: z
     .string()
-    .transform((s) => s.split(',').map((p) => p.trim()).filter(Boolean).join(','))
+    .transform((s) =>
+      s
+        .split(',')
+        .map((p) => p.trim())
+        .filter(Boolean)
+        .join(','),
+    )
     .pipe(z.string().regex(/^[0-9a-f.:/]+(,[0-9a-f.:/]+)*$/i, 'addresses or CIDRs separated by commas'))
     .optional(),
   /** LOG_LEVEL — pino level for the logs on stderr. Default info. */
@@ -56,14 +83,12 @@ const ENV_NAMES: Record<keyof Config, string> = {
   logLevel: 'LOG_LEVEL',
 };
 
-export class ConfigError extends Error {
+export class ConfigError extends UserError {
   override name = 'ConfigError';
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const raw = Object.fromEntries(
-    Object.entries(ENV_NAMES).map(([key, name]) => [key, env[name] === '' ? undefined : env[name]]),
-  );
+  const raw = Object.fromEntries(Object.entries(ENV_NAMES).map(([key, name]) => [key, env[name] === '' ? undefined : env[name]]));
   const parsed = ConfigSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;

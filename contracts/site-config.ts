@@ -21,10 +21,7 @@ export const SiteConfigSchema = z
       })
       .strict()
       .default({ requestsPerSecond: 1, maxConcurrency: 2 }),
-    links: z
-      .object({ listing: cssSelector.optional(), next: cssSelector.optional() })
-      .strict()
-      .default({}),
+    links: z.object({ listing: cssSelector.optional(), next: cssSelector.optional() }).strict().default({}),
     /** Regex a URL must match to be taken as a listing page (instead of, or beside, links.listing). */
     listingUrlPattern: z
       .string()

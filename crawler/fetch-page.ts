@@ -1,5 +1,5 @@
 import type { SiteConfig } from '../contracts/index.js';
-import { PermanentError, RetryableError } from './errors.js';
+import { PermanentError, RetryableError } from '../contracts/index.js';
 import type { BrowserPool } from './fetch/browser-pool.js';
 import { fetchUrl, type FetchPolicy } from './fetch/http-client.js';
 import { retryAfterMs, type HostGate, type HostLimits } from './politeness/host-gate.js';
@@ -27,7 +27,14 @@ export function hostLimits(site: SiteConfig, crawlDelayMs: number): HostLimits {
  * Chromium. 429/503 hold every worker off the host for Retry-After and retry; other 5xx retry;
  * 4xx (404, 410, 403…) are permanent; anything but HTML is skipped.
  */
-export async function fetchPage(f: PageFetcher, url: string, policy: FetchPolicy, limits: HostLimits, render: boolean, ready?: (html: string) => boolean): Promise<FetchedPage> {
+export async function fetchPage(
+  f: PageFetcher,
+  url: string,
+  policy: FetchPolicy,
+  limits: HostLimits,
+  render: boolean,
+  ready?: (html: string) => boolean,
+): Promise<FetchedPage> {
   const host = new URL(url).host.toLowerCase();
   const lease = await f.gate.acquire(host, limits);
   let page: FetchedPage;

@@ -1,5 +1,6 @@
-import { load } from 'cheerio';
-import { allowedHostsOf, type SiteConfig } from '../contracts/index.js';
+import { load } from 'cheerio/slim';
+import { allowedHostsOf, type CrawlPageJob, type SiteConfig } from '../contracts/index.js';
+import { looksLikeListingUrl } from '../extract/index.js';
 import { canonicalUrl } from './canonical-url.js';
 
 export interface DiscoveredLinks {
@@ -26,7 +27,11 @@ export function discoverLinks(html: string, pageUrl: string, site: SiteConfig): 
       return null;
     }
   };
-  const hrefs = (selector: string) => $(selector).toArray().map((e) => resolve($(e).attr('href'))).filter((u): u is string => u !== null);
+  const hrefs = (selector: string) =>
+    $(selector)
+      .toArray()
+      .map((e) => resolve($(e).attr('href')))
+      .filter((u): u is string => u !== null);
   const listings = new Set<string>(site.links.listing ? hrefs(site.links.listing) : []);
   const all = hrefs('a[href]');
   if (pattern) for (const u of all) if (pattern.test(u)) listings.add(u);
@@ -35,4 +40,14 @@ export function discoverLinks(html: string, pageUrl: string, site: SiteConfig): 
   const generic = !site.links.listing && !pattern;
   const other = generic ? all.filter((u) => !next.has(u) && u !== self) : [];
   return { listings: [...listings].filter((u) => u !== self), next: [...next].filter((u) => u !== self), other: [...new Set(other)] };
+}
+
+/**
+ * The role of a start URL: `listing` when it matches the site's listingUrlPattern, `page` (extracted
+ * and followed) when the site has no pattern but the URL looks like one listing's page, else `start`.
+ */
+export function startRole(url: string, site: SiteConfig): CrawlPageJob['role'] {
+  if (site.listingUrlPattern)
+    return new RegExp(site.listingUrlPattern).test(canonicalUrl(url, site.dropParams)) || new RegExp(site.listingUrlPattern).test(url) ? 'listing' : 'start';
+  return looksLikeListingUrl(url) ? 'page' : 'start';
 }

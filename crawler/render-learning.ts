@@ -1,5 +1,5 @@
 import type { Redis } from 'ioredis';
-import type { RedisKeys } from '../queue/names.js';
+import type { RedisKeys } from '../queue/index.js';
 
 /**
  * Learns, per site and page type, whether the static fetch ever yields the listing. A page type

@@ -1,7 +1,7 @@
 import type { Redis } from 'ioredis';
 import { createRequire } from 'node:module';
-import type { RedisKeys } from '../queue/names.js';
-import { RetryableError } from './errors.js';
+import type { RedisKeys } from '../queue/index.js';
+import { RetryableError } from '../contracts/index.js';
 import { fetchUrl, type FetchPolicy } from './fetch/http-client.js';
 
 interface RobotsRules {

@@ -13,7 +13,14 @@ describe('parseSiteConfig', () => {
   });
 
   it('reports every bad field on its own line', () => {
-    const bad = { name: 'Bad Name', startUrls: ['ftp://x'], render: 'maybe', rateLimit: { requestsPerSecond: 0 }, listingUrlPattern: '(', fields: { titel: 'h1' } };
+    const bad = {
+      name: 'Bad Name',
+      startUrls: ['ftp://x'],
+      render: 'maybe',
+      rateLimit: { requestsPerSecond: 0 },
+      listingUrlPattern: '(',
+      fields: { titel: 'h1' },
+    };
     let message = '';
     try {
       parseSiteConfig(bad, 'bad.json');
@@ -22,7 +29,14 @@ describe('parseSiteConfig', () => {
       message = (error as Error).message;
     }
     expect(message).toMatch(/^bad\.json has 6 problems:/);
-    for (const path of ['name:', 'startUrls.0: must be an absolute http(s) URL', 'render:', 'rateLimit.requestsPerSecond:', 'listingUrlPattern: must be a valid regular expression', 'fields:']) {
+    for (const path of [
+      'name:',
+      'startUrls.0: must be an absolute http(s) URL',
+      'render:',
+      'rateLimit.requestsPerSecond:',
+      'listingUrlPattern: must be a valid regular expression',
+      'fields:',
+    ]) {
       expect(message).toContain(`  ${path}`);
     }
   });

@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { SiteConfigSchema, type SiteConfig } from '../contracts/index.js';
+import { SiteConfigSchema, type SiteConfig, UserError } from '../contracts/index.js';
 
-export class SiteConfigError extends Error {
+export class SiteConfigError extends UserError {
   override name = 'SiteConfigError';
 }
 
@@ -36,7 +36,9 @@ export function loadSiteConfig(path: string): SiteConfig {
 export function loadSiteConfigDir(dir: string): SiteConfig[] {
   let names: string[];
   try {
-    names = readdirSync(dir).filter((n) => n.endsWith('.json')).sort();
+    names = readdirSync(dir)
+      .filter((n) => n.endsWith('.json'))
+      .sort();
   } catch (error) {
     throw new SiteConfigError(`cannot read SITES_DIR ${dir}: ${(error as Error).message}`);
   }

@@ -1,19 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { packagePath } from '../classifier/package-root.js';
+import { packagePath } from '../config/index.js';
+import type { DemoListing } from './demo-listing.js';
 import { renderIndex, renderJsonLd, renderSpaShell, renderStatic } from './pages.js';
 
-export interface DemoListing {
-  id: string;
-  title: string;
-  description: string;
-  price: string;
-  seller: string;
-  lang: 'zh' | 'en' | 'mix';
-  expected: 'flag' | 'benign';
-  page: 'static' | 'jsonld' | 'spa';
-}
+export type { DemoListing };
 
 export interface DemoOptions {
   readonly port?: number;
@@ -118,7 +110,11 @@ export async function startDemoMarket(options: DemoOptions = {}): Promise<DemoMa
     listings,
     hits,
     peakInFlight: () => peak,
-    close: () => new Promise((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }
 

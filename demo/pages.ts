@@ -1,4 +1,4 @@
-import type { DemoListing } from './demo-market.js';
+import type { DemoListing } from './demo-listing.js';
 
 /** HTML escaping for the demo's own pages: the listings include hostile markup on purpose. */
 export const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);

@@ -3,7 +3,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { manifestFor, type BrowserTarget } from './build/manifest.js';
-import { sharedCodePlugin } from './build/shared-code-plugin.js';
+import { nodeFreePlugin } from './build/node-free-plugin.js';
 
 /**
  * Builds the unpacked extension for Chrome and Firefox: `npm run build:extension` writes
@@ -57,7 +57,7 @@ export async function buildExtension(options: BuildOptions = {}): Promise<BuiltE
     charset: 'utf8',
     logLevel: 'silent',
     define: { 'process.env.NODE_ENV': '"production"' },
-    plugins: [sharedCodePlugin(ROOT)],
+    plugins: [nodeFreePlugin()],
   });
   const dirs = {} as Record<BrowserTarget, string>;
   for (const target of TARGETS) {

@@ -1,4 +1,4 @@
-import { foldCodePoint } from '../classifier/normalize/char-fold.js';
+import { foldCodePoint } from '../text/index.js';
 
 /**
  * Text as the number detectors read it: every way of writing a digit becomes an ASCII digit, each
@@ -25,8 +25,27 @@ export interface DigitView {
 
 // 幺 is how 1 is read out in phone numbers; the financial forms (壹贰…) are how cheques write digits.
 const CHINESE_DIGITS: Readonly<Record<string, string>> = {
-  〇: '0', 零: '0', 一: '1', 幺: '1', 壹: '1', 二: '2', 贰: '2', 三: '3', 叁: '3', 四: '4', 肆: '4',
-  五: '5', 伍: '5', 六: '6', 陆: '6', 七: '7', 柒: '7', 八: '8', 捌: '8', 九: '9', 玖: '9',
+  〇: '0',
+  零: '0',
+  一: '1',
+  幺: '1',
+  壹: '1',
+  二: '2',
+  贰: '2',
+  三: '3',
+  叁: '3',
+  四: '4',
+  肆: '4',
+  五: '5',
+  伍: '5',
+  六: '6',
+  陆: '6',
+  七: '7',
+  柒: '7',
+  八: '8',
+  捌: '8',
+  九: '9',
+  玖: '9',
 };
 
 /**
@@ -98,7 +117,7 @@ export function countDigitLike(original: string): number {
 
 export function digitView(original: string): DigitView {
   const view = new ViewBuilder();
-  for (let i = 0; i < original.length; ) {
+  for (let i = 0; i < original.length;) {
     const c = original.charCodeAt(i);
     const v = c < 0x80 ? (c === 0x58 ? 0x78 : c) : unitCode(c);
     if (v >= 0) {

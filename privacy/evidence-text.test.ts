@@ -16,7 +16,10 @@ const showsHidden = (shown: string, maskedField: string, start: number) => [...s
 
 describe('maskEvidence', () => {
   it('cuts each span from the masked field: no digit the field hides', () => {
-    for (const [title, fragment] of [[ID_TITLE, 'V 44030419900'], [CARD_TITLE, 'V 62220212345']] as const) {
+    for (const [title, fragment] of [
+      [ID_TITLE, 'V 44030419900'],
+      [CARD_TITLE, 'V 62220212345'],
+    ] as const) {
       const e = span(title, fragment);
       // The attack: the fragment masked alone is too short to be a number, and showed 11 digits.
       expect(maskSensitive(fragment)).toBe(fragment);
@@ -43,7 +46,13 @@ describe('maskEvidence', () => {
 
 describe('maskFragment', () => {
   it('never shows a digit the field hides, whatever the cut', () => {
-    const fields = [ID_TITLE, CARD_TITLE, '加微信 幺三八 1234 5678 秒发', '联系 +1 (415) 555-0132 或 010-12345678', '编号 12345 身份证 4403\u200b0419 9001 0112 33'];
+    const fields = [
+      ID_TITLE,
+      CARD_TITLE,
+      '加微信 幺三八 1234 5678 秒发',
+      '联系 +1 (415) 555-0132 或 010-12345678',
+      '编号 12345 身份证 4403\u200b0419 9001 0112 33',
+    ];
     for (const field of fields) {
       const masked = maskSensitive(field);
       for (let start = 0; start < field.length; start++) {

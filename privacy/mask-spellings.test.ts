@@ -48,8 +48,8 @@ const KEPT: [what: string, text: string][] = [
   ['a 15-digit number that is no ID (province 99, month 13)', '单号 990503671301001'],
   ['a date range', '2024-01-15 2024-02-20 2024.01.15-2024.02.20'],
   ['a price list', '价格 12.5 13.5 99.9 ¥30/套'],
-  ['decimals with a phone\'s digits', '单价 1.38 1.23 4.56 7.8 / 13.50 18.80 19.90'],
-  ['decimals with a card\'s digits (Luhn passes)', '1.5 2.5 3.5 4.5 5.5 6.5 7.5 8.5 9.5'],
+  ["decimals with a phone's digits", '单价 1.38 1.23 4.56 7.8 / 13.50 18.80 19.90'],
+  ["decimals with a card's digits (Luhn passes)", '1.5 2.5 3.5 4.5 5.5 6.5 7.5 8.5 9.5'],
 ];
 
 describe('maskSensitive: spellings of a number', () => {

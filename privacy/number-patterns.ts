@@ -33,8 +33,14 @@ export function isNumber(p: NumberPattern, digits: string, written: string): boo
   if (p.valid && !p.valid(digits)) return false;
   if (p.anyGrouping) return true;
   // Groups and the separators between them; a change of script breaks no group, a leading '+' or '(' is none.
-  const parts = written.replaceAll(SCRIPT_CHANGE, '').replace(/^[^\dx]+/, '').split(SEPARATOR_RUN);
-  return hasNumberGrouping(parts.filter((_, i) => i % 2 === 0), parts.filter((_, i) => i % 2 === 1));
+  const parts = written
+    .replaceAll(SCRIPT_CHANGE, '')
+    .replace(/^[^\dx]+/, '')
+    .split(SEPARATOR_RUN);
+  return hasNumberGrouping(
+    parts.filter((_, i) => i % 2 === 0),
+    parts.filter((_, i) => i % 2 === 1),
+  );
 }
 
 /** `min` to `max` more digits, each after a gap of separators. */

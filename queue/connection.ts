@@ -1,6 +1,6 @@
 import { Redis } from 'ioredis';
-import type { Config } from '../config/config.js';
-import { DEFAULT_REDIS_URL } from '../config/config.js';
+import type { Config } from '../config/index.js';
+import { DEFAULT_REDIS_URL } from '../config/index.js';
 import { RedisUnavailableError } from './errors.js';
 import { startPrivateRedis } from './private-redis.js';
 

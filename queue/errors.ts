@@ -1,3 +1,4 @@
-export class RedisUnavailableError extends Error {
+import { UserError } from '../contracts/index.js';
+export class RedisUnavailableError extends UserError {
   override name = 'RedisUnavailableError';
 }

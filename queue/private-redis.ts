@@ -24,7 +24,24 @@ export async function startPrivateRedis(dataDir: string, say: (m: string) => voi
   say(`no Redis at 127.0.0.1:6379; starting a private redis-server on port ${PRIVATE_REDIS_PORT}, data in ${dir}`);
   const child = spawn(
     'redis-server',
-    ['--port', String(PRIVATE_REDIS_PORT), '--bind', '127.0.0.1', '--dir', dir, '--appendonly', 'yes', '--maxmemory-policy', 'noeviction', '--daemonize', 'yes', '--pidfile', pidFile, '--logfile', `${dir}/redis.log`],
+    [
+      '--port',
+      String(PRIVATE_REDIS_PORT),
+      '--bind',
+      '127.0.0.1',
+      '--dir',
+      dir,
+      '--appendonly',
+      'yes',
+      '--maxmemory-policy',
+      'noeviction',
+      '--daemonize',
+      'yes',
+      '--pidfile',
+      pidFile,
+      '--logfile',
+      `${dir}/redis.log`,
+    ],
     { stdio: 'ignore' },
   );
   await new Promise((r) => child.on('exit', r));

@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { Queue, type JobsOptions } from 'bullmq';
+import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
+import { Queue, type JobsOptions, type JobType } from 'bullmq';
 import type { Redis } from 'ioredis';
-import { packagePath } from '../classifier/package-root.js';
+import { packagePath } from '../config/index.js';
 import { JOB_NAMES, type CrawlPageJob, type ReportJob, type SiteConfig } from '../contracts/index.js';
 import { RedisUnavailableError } from './errors.js';
 import { QUEUES, redisKeys, type RedisKeys } from './names.js';
@@ -59,6 +60,16 @@ export class WorkQueue {
     else await this.redis.set(this.keys.crawlSite(crawlId), settings);
   }
 
+  /** How many jobs are in each state (for metrics and tests). */
+  jobCounts(...states: JobType[]): Promise<Record<string, number>> {
+    return this.queue.getJobCounts(...states);
+  }
+
+  /** The queue as Bull Board shows it (the admins' dashboard). */
+  dashboardAdapter(): BullMQAdapter {
+    return new BullMQAdapter(this.queue);
+  }
+
   async crawlSettings(crawlId: string): Promise<CrawlSettings | null> {
     const raw = await this.redis.get(this.keys.crawlSite(crawlId));
     return raw ? (JSON.parse(raw) as CrawlSettings) : null;
@@ -73,9 +84,7 @@ export class WorkQueue {
     if (pages.length === 0) return 0;
     const redis = this.redis as unknown as { reserveUrls(...args: unknown[]): Promise<string[]> };
     const fresh = new Set(await redis.reserveUrls(this.keys.crawlSeen(crawlId), maxPages, ...pages.map((p) => p.url)));
-    const toAdd = requeueSeen
-      ? await this.filterSeen(crawlId, pages, fresh)
-      : pages.filter((p) => fresh.has(p.url));
+    const toAdd = requeueSeen ? await this.filterSeen(crawlId, pages, fresh) : pages.filter((p) => fresh.has(p.url));
     await this.queue.addBulk(
       toAdd.map((p) => ({
         name: JOB_NAMES['crawl-page'],

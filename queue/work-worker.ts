@@ -1,5 +1,5 @@
 import { UnrecoverableError, Worker, type Job } from 'bullmq';
-import { WorkJobSchema, type WorkJob } from '../contracts/index.js';
+import { FatalError, PermanentError, WorkJobSchema, type WorkJob } from '../contracts/index.js';
 import { connectRedis } from './connection.js';
 import { QUEUES } from './names.js';
 
@@ -30,7 +30,10 @@ export interface WorkWorker {
   close(force?: boolean): Promise<void>;
 }
 
-export function startWorkWorker(options: WorkWorkerOptions, handlers: { [K in WorkJob['kind']]: (job: Job<Extract<WorkJob, { kind: K }>>) => Promise<unknown> }): WorkWorker {
+export function startWorkWorker(
+  options: WorkWorkerOptions,
+  handlers: { [K in WorkJob['kind']]: (job: Job<Extract<WorkJob, { kind: K }>>) => Promise<unknown> },
+): WorkWorker {
   const lockDuration = options.lockDurationMs ?? 30_000;
   // BullMQ leaves a connection it was given open on close; this one is ours to close.
   const connection = connectRedis(options.redisUrl);
@@ -38,9 +41,16 @@ export function startWorkWorker(options: WorkWorkerOptions, handlers: { [K in Wo
     QUEUES.work,
     async (job: Job) => {
       const parsed = WorkJobSchema.safeParse(job.data);
-      if (!parsed.success) throw new UnrecoverableError(`invalid job payload: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+      if (!parsed.success)
+        throw new UnrecoverableError(`invalid job payload: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
       const handler = handlers[parsed.data.kind] as WorkHandler;
-      return handler(job as Job<WorkJob>);
+      try {
+        return await handler(job as Job<WorkJob>);
+      } catch (error) {
+        // Final failures leave the job failed at once, with their reason, instead of being retried.
+        if (error instanceof PermanentError || error instanceof FatalError) throw new UnrecoverableError(`${error.name}: ${error.message}`);
+        throw error;
+      }
     },
     {
       connection,

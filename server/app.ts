@@ -1,10 +1,8 @@
-import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance, type RawReplyDefaultExpression, type RawRequestDefaultExpression, type RawServerDefault } from 'fastify';
+import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { Redis } from 'ioredis';
-import { redisKeys } from '../queue/names.js';
-import type { WorkQueue } from '../queue/index.js';
-import type { Store } from '../store/index.js';
+import { redisKeys } from '../queue/index.js';
 import { AuthFailureLimit } from './auth-failures.js';
+import type { AppDeps } from './app-deps.js';
 import { registerAuth } from './auth.js';
 import { registerJsonBody } from './json-body.js';
 import { redactingLogger } from './log-redaction.js';
@@ -21,22 +19,7 @@ import { registerReports } from './routes/reports.js';
 import { registerSiteRoutes } from './routes/sites.js';
 import { registerReviewPage } from './routes/review-page.js';
 
-export interface AppDeps {
-  readonly store: Store;
-  readonly queue: WorkQueue;
-  readonly redis: Redis;
-  /** A pino logger for requests; none in tests. */
-  readonly logger?: FastifyBaseLogger;
-  /** API requests per token per minute (RATE_LIMIT_PER_MINUTE). */
-  readonly rateLimitPerMinute?: number;
-  /** Origins CORS lets in: the moderators' extension (EXTENSION_ORIGINS). */
-  readonly extensionOrigins?: readonly string[];
-  /** The proxies whose X-Forwarded-For is believed (TRUST_PROXY); none by default, so the socket's address counts. */
-  readonly trustProxy?: string;
-}
-
-/** A Fastify instance whose routes are typed by their zod schemas. */
-export type Api = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, ZodTypeProvider>;
+export type { Api, AppDeps } from './app-deps.js';
 
 // A report may carry the page's HTML (≤ 2 MiB) besides its fields.
 export const BODY_LIMIT = 2 * 1024 * 1024 + 64 * 1024;
@@ -66,7 +49,9 @@ export function buildApp(deps: AppDeps): FastifyInstance {
     request.log.error(error);
     return reply.status(500).send({ error: { code: 'FL_INTERNAL', message: 'internal error; see the server log' } });
   });
-  app.setNotFoundHandler((request, reply) => reply.status(404).send({ error: { code: 'FL_NOT_FOUND', message: `no route ${request.method} ${request.url.split('?')[0]}` } }));
+  app.setNotFoundHandler((request, reply) =>
+    reply.status(404).send({ error: { code: 'FL_NOT_FOUND', message: `no route ${request.method} ${request.url.split('?')[0]}` } }),
+  );
   // Plugins first, routes after, all in one scope: rate limits and the OpenAPI document see routes added after them.
   app.register(async (scope) => {
     const api = scope.withTypeProvider<ZodTypeProvider>();
@@ -74,13 +59,13 @@ export function buildApp(deps: AppDeps): FastifyInstance {
     await registerRateLimit(api, deps.redis, redisKeys(deps.queue.prefix).rateLimit, deps.rateLimitPerMinute ?? 600);
     await registerOpenApi(api);
     registerAuth(api, deps.store, new AuthFailureLimit(deps.redis, redisKeys(deps.queue.prefix).authFailures));
-    registerMetrics(api, deps.store, deps.queue.queue);
+    registerMetrics(api, deps.store, deps.queue);
     registerHealth(api, deps);
     registerReports(api, deps);
     registerListings(api, deps);
     registerExport(api, deps);
     registerSiteRoutes(api, deps);
-    await registerBullBoard(api, deps.store, deps.queue.queue);
+    await registerBullBoard(api, deps.store, deps.queue);
   });
   registerReviewPage(app);
   return app;

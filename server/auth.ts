@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { authenticate, type Role, type Store } from '../store/index.js';
+import { ROLES, type Role } from '../contracts/index.js';
+import { authenticate, type Store } from '../store/index.js';
 import type { AuthFailureLimit } from './auth-failures.js';
 import { ApiError } from './errors.js';
 
@@ -18,7 +19,7 @@ declare module 'fastify' {
   }
 }
 
-export const ANY_ROLE: readonly Role[] = ['moderator', 'investigator', 'admin'];
+export const ANY_ROLE: readonly Role[] = ROLES;
 export const REVIEWERS: readonly Role[] = ['investigator', 'admin'];
 export const MODERATORS: readonly Role[] = ['moderator', 'admin'];
 

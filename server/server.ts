@@ -1,9 +1,9 @@
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
-import type { Config } from '../config/config.js';
-import { startCrawlWorker, type CrawlWorker } from '../crawler/worker.js';
-import { loadSiteConfigDir } from '../crawler/site-config.js';
+import type { Config } from '../config/index.js';
+import { startPipelineWorker, type PipelineWorker } from '../pipeline/index.js';
+import { loadSiteConfigDir } from '../crawler/index.js';
 import { connectRedis, redisReady, WorkQueue } from '../queue/index.js';
-import { startReportSweeper, redisPersists } from '../reports/report-sweeper.js';
+import { startReportSweeper, redisPersists } from '../pipeline/index.js';
 import { openStore, syncSitesDir } from '../store/index.js';
 import { buildApp } from './app.js';
 
@@ -34,13 +34,27 @@ export async function startServer(config: Config, redisUrl: string, options: Ser
   await redisReady(redis);
   const queue = new WorkQueue(redis, config.queuePrefix);
   if ((await redisPersists(redis)) === false) {
-    options.logger?.warn('Redis keeps nothing on disk: a Redis restart loses queued work and crawl progress. Accepted reports are queued again from the database, but run Redis with appendonly yes in production.');
+    options.logger?.warn(
+      'Redis keeps nothing on disk: a Redis restart loses queued work and crawl progress. Accepted reports are queued again from the database, but run Redis with appendonly yes in production.',
+    );
   }
   // A crash between storing a report and queuing it, or a Redis restart, leaves reports waiting: queue them again now and on every sweep.
-  const sweeper = startReportSweeper(store, queue, redis, { everyMs: options.sweepEveryMs, staleAfterMs: options.sweepStaleAfterMs, warn: (m) => options.logger?.warn(m) });
+  const sweeper = startReportSweeper(store, queue, redis, {
+    everyMs: options.sweepEveryMs,
+    staleAfterMs: options.sweepStaleAfterMs,
+    warn: (m) => options.logger?.warn(m),
+  });
   await sweeper.sweep(0);
-  const worker: CrawlWorker | null = options.workers > 0 ? await startCrawlWorker({ config, redisUrl, concurrency: options.workers, store }) : null;
-  const app = buildApp({ store, queue, redis, logger: options.logger, rateLimitPerMinute: config.rateLimitPerMinute, extensionOrigins: config.extensionOrigins, trustProxy: config.trustProxy });
+  const worker: PipelineWorker | null = options.workers > 0 ? await startPipelineWorker({ config, redisUrl, concurrency: options.workers, store }) : null;
+  const app = buildApp({
+    store,
+    queue,
+    redis,
+    logger: options.logger,
+    rateLimitPerMinute: config.rateLimitPerMinute,
+    extensionOrigins: config.extensionOrigins,
+    trustProxy: config.trustProxy,
+  });
   const url = await app.listen({ port: config.port, host: options.host ?? '127.0.0.1' });
   return {
     app,

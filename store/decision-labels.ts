@@ -1,18 +1,5 @@
-import type { Decision } from '../contracts/index.js';
+import type { DecidedListing } from '../contracts/index.js';
 import type { Store } from './open.js';
-
-export interface DecidedListing {
-  id: number;
-  title: string | null;
-  description: string | null;
-  price: string | null;
-  flagged: boolean;
-  /** The model's category when it flagged the listing. */
-  category: string | null;
-  /** What the most recent reporter suspected, when someone reported it. */
-  suspectedCategory: string | null;
-  decision: Exclude<Decision, 'escalated'>;
-}
 
 /**
  * Listings whose current decision is confirmed or dismissed: investigators' labels for the next
@@ -23,14 +10,33 @@ export async function decidedListings(store: Store): Promise<DecidedListing[]> {
   const rows = await store.db
     .selectFrom('listings as l')
     .select((eb) => [
-      'l.id', 'l.title', 'l.description', 'l.price', 'l.flagged', 'l.category', 'l.decision',
-      eb.selectFrom('reports as r').select('r.suspected_category').whereRef('r.listing_id', '=', 'l.id').where('r.suspected_category', 'is not', null).orderBy('r.created_at', 'desc').limit(1).as('suspected'),
+      'l.id',
+      'l.title',
+      'l.description',
+      'l.price',
+      'l.flagged',
+      'l.category',
+      'l.decision',
+      eb
+        .selectFrom('reports as r')
+        .select('r.suspected_category')
+        .whereRef('r.listing_id', '=', 'l.id')
+        .where('r.suspected_category', 'is not', null)
+        .orderBy('r.created_at', 'desc')
+        .limit(1)
+        .as('suspected'),
     ])
     .where('l.decision', 'in', ['confirmed', 'dismissed'])
     .orderBy('l.id')
     .execute();
   return rows.map((r) => ({
-    id: r.id, title: r.title, description: r.description, price: r.price, flagged: r.flagged === 1,
-    category: r.category, suspectedCategory: r.suspected ?? null, decision: r.decision as DecidedListing['decision'],
+    id: r.id,
+    title: r.title,
+    description: r.description,
+    price: r.price,
+    flagged: r.flagged === 1,
+    category: r.category,
+    suspectedCategory: r.suspected ?? null,
+    decision: r.decision as DecidedListing['decision'],
   }));
 }

@@ -25,25 +25,42 @@ export async function evidenceOf(store: Store, listings: readonly { id: number; 
   if (ids.length === 0) return out;
   const hashOf = new Map(listings.map((l) => [l.id, l.contentHash]));
   const [verdicts, versions, reports, decisions] = await Promise.all([
-    store.db.selectFrom('verdicts').select(['listing_id', 'content_hash', 'model_version', 'evidence', 'created_at']).where('listing_id', 'in', ids).orderBy('id', 'desc').execute(),
+    store.db
+      .selectFrom('verdicts')
+      .select(['listing_id', 'content_hash', 'model_version', 'evidence', 'created_at'])
+      .where('listing_id', 'in', ids)
+      .orderBy('id', 'desc')
+      .execute(),
     store.db
       .selectFrom('listing_versions')
       .select(['listing_id', 'content_hash', 'title', 'description', 'price'])
       .where('listing_id', 'in', ids)
       .where('content_hash', 'in', [...new Set(hashOf.values())])
       .execute(),
-    store.db.selectFrom('reports').select(['listing_id', 'reporter', 'note', 'suspected_category', 'created_at']).where('listing_id', 'in', ids).orderBy('created_at').execute(),
-    store.db.selectFrom('decisions').select(['listing_id', 'decision', 'note', 'decided_by', 'decided_at']).where('listing_id', 'in', ids).orderBy('id').execute(),
+    store.db
+      .selectFrom('reports')
+      .select(['listing_id', 'reporter', 'note', 'suspected_category', 'created_at'])
+      .where('listing_id', 'in', ids)
+      .orderBy('created_at')
+      .execute(),
+    store.db
+      .selectFrom('decisions')
+      .select(['listing_id', 'decision', 'note', 'decided_by', 'decided_at'])
+      .where('listing_id', 'in', ids)
+      .orderBy('id')
+      .execute(),
   ]);
   const currentText = new Map<number, VersionText>();
-  for (const v of versions) if (v.content_hash === hashOf.get(v.listing_id)) currentText.set(v.listing_id, { title: v.title, description: v.description, price: v.price });
+  for (const v of versions)
+    if (v.content_hash === hashOf.get(v.listing_id)) currentText.set(v.listing_id, { title: v.title, description: v.description, price: v.price });
   for (const v of verdicts) {
     const e = out.get(v.listing_id)!;
     if (!e.verdict && v.content_hash === hashOf.get(v.listing_id)) {
       e.verdict = { modelVersion: v.model_version, evidence: v.evidence, createdAt: v.created_at, text: currentText.get(v.listing_id) ?? null };
     }
   }
-  for (const r of reports) out.get(r.listing_id!)?.reports.push({ reporter: r.reporter, note: r.note, suspectedCategory: r.suspected_category, createdAt: r.created_at });
+  for (const r of reports)
+    out.get(r.listing_id!)?.reports.push({ reporter: r.reporter, note: r.note, suspectedCategory: r.suspected_category, createdAt: r.created_at });
   for (const d of decisions) out.get(d.listing_id)!.decisions.push({ decision: d.decision, note: d.note, by: d.decided_by, at: d.decided_at });
   return out;
 }

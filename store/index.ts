@@ -8,6 +8,18 @@ export type { Role, ReportStatus } from './schema.js';
 export { listListings, listingDetail, recordDecision, audit, auditLog, encodeCursor, decodeCursor, type ListingFilters, type ListingRow } from './review.js';
 export type { Decision } from './schema.js';
 export { listingCounts, reportCounts, type ListingCount } from './stats.js';
-export { decidedListings, type DecidedListing } from './decision-labels.js';
+export { decidedListings } from './decision-labels.js';
 export { evidenceOf, type ListingEvidence } from './evidence.js';
 export { addReportSite, removeReportSite, reportSiteForUrl, reportSites, syncSitesDir, type ReportSite } from './report-sites.js';
+export {
+  comesBack,
+  currentOverlay,
+  decideSuggestion,
+  importOverlay,
+  pendingSuggestionCount,
+  saveSuggestions,
+  suggestion,
+  suggestions,
+  type Suggestion,
+  type SuggestionInput,
+} from './lexicon.js';

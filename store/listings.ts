@@ -9,6 +9,10 @@ export interface ListingRecord {
   readonly title: string | null;
   readonly description: string | null;
   readonly price: string | null;
+  /** The price as data (extract/price.ts); absent where the text came without it (a moderator's report). */
+  readonly priceAmount?: string | null;
+  readonly currency?: string | null;
+  readonly priceUnit?: string | null;
   readonly seller: string | null;
   readonly images: readonly string[];
   readonly fetchedAt: string;
@@ -49,6 +53,9 @@ export async function saveListing(store: Store, record: ListingRecord, verdict: 
     const fields = {
       url: record.url,
       ...text,
+      price_amount: record.priceAmount ?? null,
+      currency: record.currency ?? null,
+      price_unit: record.priceUnit ?? null,
       flagged: verdict.flagged ? 1 : 0,
       review: verdict.review ? 1 : 0,
       score: verdict.score,
@@ -59,7 +66,15 @@ export async function saveListing(store: Store, record: ListingRecord, verdict: 
     };
     const { id: listingId } = await trx
       .insertInto('listings')
-      .values({ site: record.site, canonical_url: record.canonicalUrl, source: record.source, crawl_id: record.crawlId, first_seen_at: record.fetchedAt, decision: null, ...fields })
+      .values({
+        site: record.site,
+        canonical_url: record.canonicalUrl,
+        source: record.source,
+        crawl_id: record.crawlId,
+        first_seen_at: record.fetchedAt,
+        decision: null,
+        ...fields,
+      })
       .onConflict((oc) => oc.columns(['site', 'canonical_url']).doUpdateSet(fields))
       .returning('id')
       .executeTakeFirstOrThrow();
@@ -95,6 +110,9 @@ export interface ListingWithVerdict {
   title: string | null;
   description: string | null;
   price: string | null;
+  priceAmount: string | null;
+  currency: string | null;
+  priceUnit: string | null;
   seller: string | null;
   images: string[];
   fetchedAt: string;
@@ -110,8 +128,27 @@ export async function* listingsOfCrawl(store: Store, crawlId: string, pageSize =
       .selectFrom('listings as l')
       .leftJoin('verdicts as v', (j) => j.onRef('v.listing_id', '=', 'l.id').onRef('v.content_hash', '=', 'l.content_hash'))
       .select([
-        'l.id', 'l.url', 'l.canonical_url', 'l.site', 'l.title', 'l.description', 'l.price', 'l.seller', 'l.images',
-        'l.fetched_at', 'l.content_hash', 'v.flagged', 'v.review', 'v.category', 'v.score', 'v.evidence', 'v.model_version', 'v.id as verdict_id',
+        'l.id',
+        'l.url',
+        'l.canonical_url',
+        'l.site',
+        'l.title',
+        'l.description',
+        'l.price',
+        'l.price_amount',
+        'l.currency',
+        'l.price_unit',
+        'l.seller',
+        'l.images',
+        'l.fetched_at',
+        'l.content_hash',
+        'v.flagged',
+        'v.review',
+        'v.category',
+        'v.score',
+        'v.evidence',
+        'v.model_version',
+        'v.id as verdict_id',
       ])
       .where('l.crawl_id', '=', crawlId)
       .where('l.id', '>', after)
@@ -132,6 +169,9 @@ export async function* listingsOfCrawl(store: Store, crawlId: string, pageSize =
         title: r.title,
         description: r.description,
         price: r.price,
+        priceAmount: r.price_amount,
+        currency: r.currency,
+        priceUnit: r.price_unit,
         seller: r.seller,
         images: JSON.parse(r.images) as string[],
         fetchedAt: r.fetched_at,
@@ -139,7 +179,14 @@ export async function* listingsOfCrawl(store: Store, crawlId: string, pageSize =
         verdict:
           r.verdict_id === null
             ? null
-            : { flagged: r.flagged === 1, review: r.review === 1, category: r.category as Verdict['category'], score: r.score!, evidence: JSON.parse(r.evidence!), modelVersion: r.model_version! },
+            : {
+                flagged: r.flagged === 1,
+                review: r.review === 1,
+                category: r.category as Verdict['category'],
+                score: r.score!,
+                evidence: JSON.parse(r.evidence!),
+                modelVersion: r.model_version!,
+              },
       };
     }
   }

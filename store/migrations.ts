@@ -106,8 +106,14 @@ function migrations(dialect: Dialect): Record<string, Migration> {
     '0003-review': {
       async up(db: Kysely<unknown>) {
         // The verdict on a listing's current text, kept on the row so the review queue can sort and page by score.
-        await db.schema.alterTable('listings').addColumn('flagged', 'integer', (c) => c.notNull().defaultTo(0)).execute();
-        await db.schema.alterTable('listings').addColumn('score', 'real', (c) => c.notNull().defaultTo(0)).execute();
+        await db.schema
+          .alterTable('listings')
+          .addColumn('flagged', 'integer', (c) => c.notNull().defaultTo(0))
+          .execute();
+        await db.schema
+          .alterTable('listings')
+          .addColumn('score', 'real', (c) => c.notNull().defaultTo(0))
+          .execute();
         await db.schema.alterTable('listings').addColumn('category', 'text').execute();
         await db.schema.alterTable('listings').addColumn('decision', 'text').execute();
         await db.schema.createIndex('listings_review').on('listings').columns(['flagged', 'score', 'id']).execute();
@@ -134,8 +140,14 @@ function migrations(dialect: Dialect): Record<string, Migration> {
     '0004-review-band': {
       async up(db: Kysely<unknown>) {
         // Scores between the review threshold and the flag threshold: not flagged, but an investigator should look.
-        await db.schema.alterTable('verdicts').addColumn('review', 'integer', (c) => c.notNull().defaultTo(0)).execute();
-        await db.schema.alterTable('listings').addColumn('review', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+        await db.schema
+          .alterTable('verdicts')
+          .addColumn('review', 'integer', (c) => c.notNull().defaultTo(0))
+          .execute();
+        await db.schema
+          .alterTable('listings')
+          .addColumn('review', 'integer', (c) => c.notNull().defaultTo(0))
+          .execute();
         await db.schema.createIndex('listings_review_band').on('listings').columns(['review', 'score', 'id']).execute();
       },
     },
@@ -150,6 +162,43 @@ function migrations(dialect: Dialect): Record<string, Migration> {
           .addColumn('recrawl_private', 'integer', (c) => c.notNull().defaultTo(0))
           .addColumn('registered_by', 'text', (c) => c.notNull())
           .addColumn('registered_at', 'text', (c) => c.notNull())
+          .execute();
+      },
+    },
+    '0006-price-data': {
+      async up(db: Kysely<unknown>) {
+        // The price as data beside its text: a decimal string (exact in both databases), ISO 4217 or the
+        // symbol, and what one price buys (张, set, each). Null where the page gave no amount.
+        await db.schema.alterTable('listings').addColumn('price_amount', 'text').execute();
+        await db.schema.alterTable('listings').addColumn('currency', 'text').execute();
+        await db.schema.alterTable('listings').addColumn('price_unit', 'text').execute();
+      },
+    },
+    '0007-lexicon-overlay': {
+      async up(db: Kysely<unknown>) {
+        // Code-word discovery: suggestions wait for an investigator; approved terms form versioned overlays.
+        await db.schema
+          .createTable('lexicon_suggestions')
+          .addColumn('term', 'text', (c) => c.notNull())
+          .addColumn('match_key', 'text', (c) => c.primaryKey())
+          .addColumn('category', 'text', (c) => c.notNull())
+          .addColumn('score', 'real', (c) => c.notNull())
+          .addColumn('support', 'text', (c) => c.notNull())
+          .addColumn('variants', 'text', (c) => c.notNull())
+          .addColumn('examples', 'text', (c) => c.notNull())
+          .addColumn('why', 'text', (c) => c.notNull())
+          .addColumn('status', 'text', (c) => c.notNull())
+          .addColumn('support_at_decision', 'integer')
+          .addColumn('decided_by', 'text')
+          .addColumn('decided_at', 'text')
+          .addColumn('updated_at', 'text', (c) => c.notNull())
+          .execute();
+        await db.schema
+          .createTable('lexicon_overlays')
+          .addColumn('id', idType, idColumn)
+          .addColumn('overlay', 'text', (c) => c.notNull())
+          .addColumn('created_by', 'text', (c) => c.notNull())
+          .addColumn('created_at', 'text', (c) => c.notNull())
           .execute();
       },
     },

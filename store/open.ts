@@ -3,10 +3,11 @@ import { dirname, join } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
-import type { Config } from '../config/config.js';
+import type { Config } from '../config/index.js';
 import { withStatementCache } from './sqlite-statement-cache.js';
 import { migrationProvider, type Dialect } from './migrations.js';
 import type { Database } from './schema.js';
+import { UserError } from '../contracts/index.js';
 
 export interface Store {
   readonly db: Kysely<Database>;
@@ -16,7 +17,7 @@ export interface Store {
   close(): Promise<void>;
 }
 
-export class StoreError extends Error {
+export class StoreError extends UserError {
   override name = 'StoreError';
 }
 

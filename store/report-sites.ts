@@ -19,7 +19,16 @@ export async function reportSites(store: Store): Promise<ReportSite[]> {
     const parsed = SiteConfigSchema.safeParse(JSON.parse(r.config));
     if (!parsed.success) return [];
     const recrawlPrivate = r.recrawl_private === 1;
-    return [{ site: parsed.data, source: r.source, recrawlPrivate, recrawl: !parsed.data.allowPrivateNetwork || recrawlPrivate, registeredBy: r.registered_by, registeredAt: r.registered_at }];
+    return [
+      {
+        site: parsed.data,
+        source: r.source,
+        recrawlPrivate,
+        recrawl: !parsed.data.allowPrivateNetwork || recrawlPrivate,
+        registeredBy: r.registered_by,
+        registeredAt: r.registered_at,
+      },
+    ];
   });
 }
 
@@ -30,12 +39,40 @@ export async function reportSiteForUrl(store: Store, url: string): Promise<Repor
 }
 
 /** Registers (or replaces) a site for report recrawls, and logs who did it. */
-export async function addReportSite(store: Store, site: SiteConfig, options: { source: ReportSitesTable['source']; by: string; recrawlPrivate: boolean }): Promise<void> {
+export async function addReportSite(
+  store: Store,
+  site: SiteConfig,
+  options: { source: ReportSitesTable['source']; by: string; recrawlPrivate: boolean },
+): Promise<void> {
   const at = new Date().toISOString();
-  const row = { name: site.name, config: JSON.stringify(site), source: options.source, recrawl_private: options.recrawlPrivate ? 1 : 0, registered_by: options.by, registered_at: at };
+  const row = {
+    name: site.name,
+    config: JSON.stringify(site),
+    source: options.source,
+    recrawl_private: options.recrawlPrivate ? 1 : 0,
+    registered_by: options.by,
+    registered_at: at,
+  };
   await store.db.transaction().execute(async (trx) => {
-    await trx.insertInto('report_sites').values(row).onConflict((oc) => oc.column('name').doUpdateSet({ config: row.config, source: row.source, recrawl_private: row.recrawl_private, registered_by: row.registered_by, registered_at: at })).execute();
-    await trx.insertInto('audit_log').values({ actor: options.by, action: 'site-add', listing_id: null, detail: JSON.stringify({ name: site.name, source: options.source, recrawlPrivate: options.recrawlPrivate, hosts: allowedHostsOf(site) }), at }).execute();
+    await trx
+      .insertInto('report_sites')
+      .values(row)
+      .onConflict((oc) =>
+        oc
+          .column('name')
+          .doUpdateSet({ config: row.config, source: row.source, recrawl_private: row.recrawl_private, registered_by: row.registered_by, registered_at: at }),
+      )
+      .execute();
+    await trx
+      .insertInto('audit_log')
+      .values({
+        actor: options.by,
+        action: 'site-add',
+        listing_id: null,
+        detail: JSON.stringify({ name: site.name, source: options.source, recrawlPrivate: options.recrawlPrivate, hosts: allowedHostsOf(site) }),
+        at,
+      })
+      .execute();
   });
 }
 
@@ -44,7 +81,10 @@ export async function removeReportSite(store: Store, name: string, by: string): 
   return store.db.transaction().execute(async (trx) => {
     const removed = await trx.deleteFrom('report_sites').where('name', '=', name).executeTakeFirst();
     if (Number(removed.numDeletedRows) === 0) return false;
-    await trx.insertInto('audit_log').values({ actor: by, action: 'site-remove', listing_id: null, detail: JSON.stringify({ name }), at: new Date().toISOString() }).execute();
+    await trx
+      .insertInto('audit_log')
+      .values({ actor: by, action: 'site-remove', listing_id: null, detail: JSON.stringify({ name }), at: new Date().toISOString() })
+      .execute();
     return true;
   });
 }

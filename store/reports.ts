@@ -90,7 +90,12 @@ export async function getReport(store: Store, id: string): Promise<ReportRecord 
 export async function setReportStatus(store: Store, id: string, status: ReportStatus, extra: { error?: string; listingId?: number } = {}): Promise<void> {
   await store.db
     .updateTable('reports')
-    .set({ status, updated_at: new Date().toISOString(), ...(extra.error !== undefined ? { error: extra.error } : {}), ...(extra.listingId !== undefined ? { listing_id: extra.listingId } : {}) })
+    .set({
+      status,
+      updated_at: new Date().toISOString(),
+      ...(extra.error !== undefined ? { error: extra.error } : {}),
+      ...(extra.listingId !== undefined ? { listing_id: extra.listingId } : {}),
+    })
     .where('id', '=', id)
     .execute();
 }
@@ -118,7 +123,14 @@ export async function verdictOfListing(store: Store, listingId: number): Promise
     .orderBy('v.id', 'desc')
     .executeTakeFirst();
   if (!row) return null;
-  const verdict: Verdict = { flagged: row.flagged === 1, review: row.review === 1, category: row.category as Verdict['category'], score: row.score, evidence: JSON.parse(row.evidence), modelVersion: row.model_version };
+  const verdict: Verdict = {
+    flagged: row.flagged === 1,
+    review: row.review === 1,
+    category: row.category as Verdict['category'],
+    score: row.score,
+    evidence: JSON.parse(row.evidence),
+    modelVersion: row.model_version,
+  };
   const listingText = { title: row.title, description: row.description, price: row.price };
   const versionText = row.version_id === null ? [] : [{ title: row.version_title, description: row.version_description, price: row.version_price }];
   return { verdict, readFrom: [...versionText, listingText] };

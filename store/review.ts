@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { maskSensitive } from '../privacy/mask.js';
+import { maskSensitive } from '../privacy/index.js';
 import type { Store } from './open.js';
 import type { AuditLogTable, Decision } from './schema.js';
 
@@ -72,8 +72,25 @@ async function selectListings(store: Store, f: ListingFilters, cursor: { score: 
   let q = store.db
     .selectFrom('listings as l')
     .select((eb) => [
-      'l.id', 'l.site', 'l.url', 'l.title', 'l.description', 'l.price', 'l.seller', 'l.flagged', 'l.review', 'l.score', 'l.category', 'l.decision', 'l.fetched_at', 'l.content_hash',
-      eb.selectFrom('reports as r').select((e) => e.fn.countAll<number>().as('n')).whereRef('r.listing_id', '=', 'l.id').as('reports'),
+      'l.id',
+      'l.site',
+      'l.url',
+      'l.title',
+      'l.description',
+      'l.price',
+      'l.seller',
+      'l.flagged',
+      'l.review',
+      'l.score',
+      'l.category',
+      'l.decision',
+      'l.fetched_at',
+      'l.content_hash',
+      eb
+        .selectFrom('reports as r')
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .whereRef('r.listing_id', '=', 'l.id')
+        .as('reports'),
     ])
     .orderBy('l.score', 'desc')
     .orderBy('l.id', 'desc')
@@ -94,8 +111,21 @@ async function selectListings(store: Store, f: ListingFilters, cursor: { score: 
   if (cursor) q = q.where((eb) => eb.or([eb('l.score', '<', cursor.score), eb.and([eb('l.score', '=', cursor.score), eb('l.id', '<', cursor.id)])]));
   const rows = await q.execute();
   return rows.map((r) => ({
-    id: r.id, site: r.site, url: r.url, title: r.title, description: r.description, price: r.price, seller: r.seller,
-    flagged: r.flagged === 1, review: r.review === 1, score: r.score, category: r.category, decision: r.decision, reports: Number(r.reports ?? 0), fetchedAt: r.fetched_at, contentHash: r.content_hash,
+    id: r.id,
+    site: r.site,
+    url: r.url,
+    title: r.title,
+    description: r.description,
+    price: r.price,
+    seller: r.seller,
+    flagged: r.flagged === 1,
+    review: r.review === 1,
+    score: r.score,
+    category: r.category,
+    decision: r.decision,
+    reports: Number(r.reports ?? 0),
+    fetchedAt: r.fetched_at,
+    contentHash: r.content_hash,
   }));
 }
 
@@ -104,9 +134,24 @@ export async function listingDetail(store: Store, id: number) {
   const listing = await store.db.selectFrom('listings').selectAll().where('id', '=', id).executeTakeFirst();
   if (!listing) return null;
   const [versions, verdicts, reports, decisions] = await Promise.all([
-    store.db.selectFrom('listing_versions').select(['content_hash', 'title', 'description', 'price', 'seller', 'fetched_at']).where('listing_id', '=', id).orderBy('id').execute(),
-    store.db.selectFrom('verdicts').select(['content_hash', 'model_version', 'flagged', 'review', 'category', 'score', 'evidence', 'created_at']).where('listing_id', '=', id).orderBy('id', 'desc').execute(),
-    store.db.selectFrom('reports').select(['id', 'reporter', 'note', 'suspected_category', 'status', 'created_at']).where('listing_id', '=', id).orderBy('created_at').execute(),
+    store.db
+      .selectFrom('listing_versions')
+      .select(['content_hash', 'title', 'description', 'price', 'seller', 'fetched_at'])
+      .where('listing_id', '=', id)
+      .orderBy('id')
+      .execute(),
+    store.db
+      .selectFrom('verdicts')
+      .select(['content_hash', 'model_version', 'flagged', 'review', 'category', 'score', 'evidence', 'created_at'])
+      .where('listing_id', '=', id)
+      .orderBy('id', 'desc')
+      .execute(),
+    store.db
+      .selectFrom('reports')
+      .select(['id', 'reporter', 'note', 'suspected_category', 'status', 'created_at'])
+      .where('listing_id', '=', id)
+      .orderBy('created_at')
+      .execute(),
     store.db.selectFrom('decisions').select(['decision', 'note', 'decided_by', 'decided_at']).where('listing_id', '=', id).orderBy('id').execute(),
   ]);
   return { listing, versions, verdicts, reports, decisions };
@@ -123,7 +168,13 @@ export async function recordDecision(store: Store, listingId: number, decision: 
   });
 }
 
-export async function audit(store: Store, actor: string, action: AuditLogTable['action'], listingId: number | null, detail: string | null = null): Promise<void> {
+export async function audit(
+  store: Store,
+  actor: string,
+  action: AuditLogTable['action'],
+  listingId: number | null,
+  detail: string | null = null,
+): Promise<void> {
   await store.db.insertInto('audit_log').values({ actor, action, listing_id: listingId, detail, at: new Date().toISOString() }).execute();
 }
 

@@ -13,6 +13,10 @@ export interface ListingsTable {
   title: string | null;
   description: string | null;
   price: string | null;
+  /** The price's amount as a decimal string ("1800000", "0.5"), its currency (ISO 4217 or the symbol) and unit (张, each). */
+  price_amount: string | null;
+  currency: string | null;
+  price_unit: string | null;
   seller: string | null;
   /** JSON array of image URLs; the images themselves are never stored. */
   images: string;
@@ -73,7 +77,8 @@ export interface CrawlFailuresTable {
   failed_at: string;
 }
 
-export type Role = 'moderator' | 'investigator' | 'admin';
+import type { ReportStatus, Role } from '../contracts/index.js';
+export type { ReportStatus, Role };
 
 export interface TokensTable {
   id: Generated<number>;
@@ -83,8 +88,6 @@ export interface TokensTable {
   created_at: string;
   revoked_at: string | null;
 }
-
-export type ReportStatus = 'queued' | 'processing' | 'classified' | 'failed';
 
 /** A moderator's report. The page's HTML is read for fields at intake and not kept. */
 export interface ReportsTable {
@@ -121,7 +124,7 @@ export interface DecisionsTable {
 export interface AuditLogTable {
   id: Generated<number>;
   actor: string;
-  action: 'list' | 'view' | 'unmask' | 'decide' | 'export' | 'train' | 'site-add' | 'site-remove';
+  action: 'list' | 'view' | 'unmask' | 'decide' | 'export' | 'train' | 'site-add' | 'site-remove' | 'term-approve' | 'term-reject' | 'lexicon-import';
   listing_id: number | null;
   detail: string | null;
   at: string;
@@ -143,6 +146,36 @@ export interface ReportSitesTable {
   registered_at: string;
 }
 
+/** Candidate code words from `faceleak discover`, waiting for an investigator, or decided. */
+export interface LexiconSuggestionsTable {
+  /** The term as discovery wrote it (its normalized form is unique: one row per term). */
+  term: string;
+  match_key: string;
+  category: string;
+  score: number;
+  /** JSON: {flagged, review, benign} listing counts. */
+  support: string;
+  /** JSON arrays. */
+  variants: string;
+  examples: string;
+  why: string;
+  status: 'pending' | 'approved' | 'rejected';
+  /** Listings it appeared in when it was decided: a rejected term comes back only when this grows a lot. */
+  support_at_decision: number | null;
+  decided_by: string | null;
+  decided_at: string | null;
+  updated_at: string;
+}
+
+/** Every version of the lexicon overlay (approved terms), newest last; the newest is in force. */
+export interface LexiconOverlaysTable {
+  id: Generated<number>;
+  /** JSON: the overlay (classifier/lexicon/overlay.ts). */
+  overlay: string;
+  created_by: string;
+  created_at: string;
+}
+
 export interface Database {
   listings: ListingsTable;
   listing_versions: ListingVersionsTable;
@@ -153,4 +186,6 @@ export interface Database {
   decisions: DecisionsTable;
   audit_log: AuditLogTable;
   report_sites: ReportSitesTable;
+  lexicon_suggestions: LexiconSuggestionsTable;
+  lexicon_overlays: LexiconOverlaysTable;
 }

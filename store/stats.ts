@@ -19,6 +19,10 @@ export async function listingCounts(store: Store): Promise<ListingCount[]> {
 
 /** Reports counted by status. */
 export async function reportCounts(store: Store): Promise<{ status: string; n: number }[]> {
-  const rows = await store.db.selectFrom('reports').select((eb) => ['status', eb.fn.countAll<number>().as('n')]).groupBy('status').execute();
+  const rows = await store.db
+    .selectFrom('reports')
+    .select((eb) => ['status', eb.fn.countAll<number>().as('n')])
+    .groupBy('status')
+    .execute();
   return rows.map((r) => ({ status: r.status, n: Number(r.n) }));
 }

@@ -1,10 +1,11 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Store } from './open.js';
 import type { Role } from './schema.js';
+import { UserError } from '../contracts/index.js';
 
-export const ROLES = ['moderator', 'investigator', 'admin'] as const satisfies readonly Role[];
+export { ROLES } from '../contracts/index.js';
 
-export class TokenError extends Error {
+export class TokenError extends UserError {
   override name = 'TokenError';
 }
 
@@ -16,7 +17,10 @@ export async function createToken(store: Store, name: string, role: Role): Promi
   const existing = await store.db.selectFrom('tokens').select('id').where('name', '=', name).executeTakeFirst();
   if (existing) throw new TokenError(`a token named "${name}" exists already; revoke it first or pick another name`);
   const token = `fl_${randomBytes(32).toString('base64url')}`;
-  await store.db.insertInto('tokens').values({ name, role, token_hash: hashToken(token), created_at: new Date().toISOString(), revoked_at: null }).execute();
+  await store.db
+    .insertInto('tokens')
+    .values({ name, role, token_hash: hashToken(token), created_at: new Date().toISOString(), revoked_at: null })
+    .execute();
   return token;
 }
 
@@ -34,12 +38,22 @@ export async function listTokens(store: Store): Promise<TokenInfo[]> {
 
 /** Revokes a token by name; false if there is no live token of that name. */
 export async function revokeToken(store: Store, name: string): Promise<boolean> {
-  const r = await store.db.updateTable('tokens').set({ revoked_at: new Date().toISOString() }).where('name', '=', name).where('revoked_at', 'is', null).executeTakeFirst();
+  const r = await store.db
+    .updateTable('tokens')
+    .set({ revoked_at: new Date().toISOString() })
+    .where('name', '=', name)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
   return Number(r.numUpdatedRows) > 0;
 }
 
 /** The live token's owner, or null. */
 export async function authenticate(store: Store, token: string): Promise<{ name: string; role: Role } | null> {
-  const row = await store.db.selectFrom('tokens').select(['name', 'role']).where('token_hash', '=', hashToken(token)).where('revoked_at', 'is', null).executeTakeFirst();
+  const row = await store.db
+    .selectFrom('tokens')
+    .select(['name', 'role'])
+    .where('token_hash', '=', hashToken(token))
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
   return row ?? null;
 }

@@ -26,8 +26,29 @@ for (const [kind, open] of Object.entries(STORE_KINDS)) {
       for (const [i, [title, score, category, review]] of seed.entries()) {
         const r = await saveListing(
           s.t.store,
-          { site: 'demo', url: `http://m.example/${i}`, canonicalUrl: `http://m.example/${i}`, title, description: null, price: null, seller: 'seller 13812345678', images: [], fetchedAt: '2026-11-23T00:00:00Z', httpStatus: 200, contentHash: `h${i}`, source: 'crawl', crawlId: 'c' },
-          { flagged: score > 0.5, review: review ?? false, category, score, evidence: [{ field: 'title', start: 0, end: title.length, text: title, reason: 'r' }], modelVersion: 'm' },
+          {
+            site: 'demo',
+            url: `http://m.example/${i}`,
+            canonicalUrl: `http://m.example/${i}`,
+            title,
+            description: null,
+            price: null,
+            seller: 'seller 13812345678',
+            images: [],
+            fetchedAt: '2026-11-23T00:00:00Z',
+            httpStatus: 200,
+            contentHash: `h${i}`,
+            source: 'crawl',
+            crawlId: 'c',
+          },
+          {
+            flagged: score > 0.5,
+            review: review ?? false,
+            category,
+            score,
+            evidence: [{ field: 'title', start: 0, end: title.length, text: title, reason: 'r' }],
+            modelVersion: 'm',
+          },
         );
         ids.push(r.listingId);
       }
@@ -49,7 +70,9 @@ for (const [kind, open] of Object.entries(STORE_KINDS)) {
 
     it('filters on the review band: not flagged, worth a look', async () => {
       const band = (await get('/api/v1/listings?review=true')).json().items;
-      expect(band.map((i: { title: string; review: boolean; flagged: boolean }) => [i.title, i.review, i.flagged])).toEqual([['脸子 打包 价格私聊', true, false]]);
+      expect(band.map((i: { title: string; review: boolean; flagged: boolean }) => [i.title, i.review, i.flagged])).toEqual([
+        ['脸子 打包 价格私聊', true, false],
+      ]);
       expect((await get(`/api/v1/listings/${ids[4]}`)).json().verdict).toMatchObject({ flagged: false, review: true });
       expect((await get('/api/v1/listings?flagged=true')).json().items.every((i: { review: boolean }) => !i.review)).toBe(true);
       expect((await get('/api/v1/listings?review=maybe')).json().error.code).toBe('FL_BAD_REQUEST');
@@ -65,7 +88,10 @@ for (const [kind, open] of Object.entries(STORE_KINDS)) {
       const raw = (await get(`/api/v1/listings/${id}?unmask=true`)).json();
       expect(raw.title).toContain(ID);
       const log = await auditLog(s.t.store, id);
-      expect(log.map((e) => [e.actor, e.action])).toEqual([['inv-a', 'view'], ['inv-a', 'unmask']]);
+      expect(log.map((e) => [e.actor, e.action])).toEqual([
+        ['inv-a', 'view'],
+        ['inv-a', 'unmask'],
+      ]);
       // The list is masked too.
       const listed = (await get('/api/v1/listings?q=sfz')).json().items[0];
       expect(listed.title).not.toContain(ID);
@@ -73,7 +99,8 @@ for (const [kind, open] of Object.entries(STORE_KINDS)) {
 
     it('keeps decisions with who and when, and filters by them', async () => {
       const id = ids[0]!;
-      const decide = (body: unknown) => s.app.inject({ method: 'POST', url: `/api/v1/listings/${id}/decision`, payload: body as object, headers: { authorization: `Bearer ${inv}` } });
+      const decide = (body: unknown) =>
+        s.app.inject({ method: 'POST', url: `/api/v1/listings/${id}/decision`, payload: body as object, headers: { authorization: `Bearer ${inv}` } });
       expect((await decide({ decision: 'confirmed', note: 'clear sale' })).statusCode).toBe(201);
       expect((await decide({ decision: 'maybe' })).json().error.code).toBe('FL_BAD_REQUEST');
       const detail = (await get(`/api/v1/listings/${id}`)).json();
@@ -82,12 +109,18 @@ for (const [kind, open] of Object.entries(STORE_KINDS)) {
       expect((await get('/api/v1/listings?decision=confirmed')).json().items.map((i: { id: number }) => i.id)).toEqual([id]);
       expect((await get('/api/v1/listings?decision=none&flagged=true')).json().items).toHaveLength(2);
       expect((await auditLog(s.t.store, id)).some((e) => e.action === 'decide' && e.detail === 'confirmed')).toBe(true);
-      const missing = await s.app.inject({ method: 'POST', url: '/api/v1/listings/999999/decision', payload: { decision: 'dismissed' }, headers: { authorization: `Bearer ${inv}` } });
+      const missing = await s.app.inject({
+        method: 'POST',
+        url: '/api/v1/listings/999999/decision',
+        payload: { decision: 'dismissed' },
+        headers: { authorization: `Bearer ${inv}` },
+      });
       expect([missing.statusCode, missing.json().error.code]).toEqual([404, 'FL_NOT_FOUND']);
     });
 
     it('decides a selection at once and says which ids it did not find', async () => {
-      const post = (body: unknown) => s.app.inject({ method: 'POST', url: '/api/v1/decisions', payload: body as object, headers: { authorization: `Bearer ${inv}` } });
+      const post = (body: unknown) =>
+        s.app.inject({ method: 'POST', url: '/api/v1/decisions', payload: body as object, headers: { authorization: `Bearer ${inv}` } });
       const res = await post({ ids: [ids[0], ids[1], 999999], decision: 'dismissed', note: 'bulk' });
       expect(res.statusCode).toBe(201);
       expect(res.json()).toMatchObject({ decided: [ids[0], ids[1]], missing: [999999], by: 'inv-a' });
@@ -99,21 +132,48 @@ for (const [kind, open] of Object.entries(STORE_KINDS)) {
     });
 
     it('exports the current filter as JSON Lines or CSV, masked and logged', async () => {
-      const { report } = await createReport(s.t.store, { clientReportId: '9b2f3c1e-0000-4000-8000-000000000001', reporter: 'mod-a', url: 'http://m.example/0', title: null, description: null, price: null, seller: null, note: `seller phone 13812345678`, suspectedCategory: 'id_holding_photo' });
+      const { report } = await createReport(s.t.store, {
+        clientReportId: '9b2f3c1e-0000-4000-8000-000000000001',
+        reporter: 'mod-a',
+        url: 'http://m.example/0',
+        title: null,
+        description: null,
+        price: null,
+        seller: null,
+        note: `seller phone 13812345678`,
+        suspectedCategory: 'id_holding_photo',
+      });
       await setReportStatus(s.t.store, report.id, 'classified', { listingId: ids[0]! });
       await recordDecision(s.t.store, ids[0]!, 'confirmed', 'takedown sent', 'inv-a');
       const jsonl = await get('/api/v1/export?format=jsonl&flagged=true');
       expect(jsonl.headers['content-type']).toMatch(/ndjson/);
-      const rows = jsonl.body.trim().split('\n').map((l) => JSON.parse(l) as { score: number });
+      const rows = jsonl.body
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l) as { score: number });
       expect(rows.map((r) => r.score)).toEqual([0.99, 0.95, 0.9]);
       expect(jsonl.body).not.toContain(ID);
-      expect(rows[0]).toMatchObject({ contentHash: 'h0', fetchedAt: '2026-11-23T00:00:00Z', modelVersion: 'm', decidedBy: 'inv-a', evidence: [{ field: 'title', text: '手持身份证照 一套三张', reason: 'r' }] });
-      expect(rows[0]).toMatchObject({ reports: [{ reporter: 'mod-a', note: 'seller phone 138******78', suspectedCategory: 'id_holding_photo' }], decisions: [{ decision: 'confirmed', note: 'takedown sent', by: 'inv-a' }] });
+      expect(rows[0]).toMatchObject({
+        contentHash: 'h0',
+        fetchedAt: '2026-11-23T00:00:00Z',
+        modelVersion: 'm',
+        decidedBy: 'inv-a',
+        evidence: [{ field: 'title', text: '手持身份证照 一套三张', reason: 'r' }],
+      });
+      expect(rows[0]).toMatchObject({
+        reports: [{ reporter: 'mod-a', note: 'seller phone 138******78', suspectedCategory: 'id_holding_photo' }],
+        decisions: [{ decision: 'confirmed', note: 'takedown sent', by: 'inv-a' }],
+      });
       // Evidence spans are masked like the text they point into.
       expect(JSON.stringify(rows[2])).not.toContain(ID);
       const csv = await get('/api/v1/export?format=csv');
-      const lines = csv.body.replace(/^\ufeff/, '').trim().split('\n');
-      expect(lines[0]).toBe('id,site,url,title,description,price,seller,flagged,review,score,category,modelVersion,evidence,decision,decidedBy,decidedAt,reports,reportNotes,fetchedAt,contentHash');
+      const lines = csv.body
+        .replace(/^\ufeff/, '')
+        .trim()
+        .split('\n');
+      expect(lines[0]).toBe(
+        'id,site,url,title,description,price,seller,flagged,review,score,category,modelVersion,evidence,decision,decidedBy,decidedAt,reports,reportNotes,fetchedAt,contentHash',
+      );
       expect(lines[1]).toContain('"手持身份证照 一套三张 (r)","confirmed","inv-a"');
       expect(lines[1]).toContain('"1","mod-a: seller phone 138******78"');
       expect(lines).toHaveLength(6);
@@ -125,7 +185,12 @@ for (const [kind, open] of Object.entries(STORE_KINDS)) {
       // Titles and evidence spans as the classifier reports them: its contact-id pattern stops after 11
       // digits, so the span alone is too short to be a number and was shown with 11 of the ID's 18 digits.
       const leaks = [
-        { title: '手持身份证照 五毛一张 加V 440304199001011233', shown: '手持身份证照 五毛一张 加V 44**************33', span: 'V 44030419900', secret: '0304199001' },
+        {
+          title: '手持身份证照 五毛一张 加V 440304199001011233',
+          shown: '手持身份证照 五毛一张 加V 44**************33',
+          span: 'V 44030419900',
+          secret: '0304199001',
+        },
         { title: '出售银行卡 加V 6222021234567890128 一手料', shown: '出售银行卡 加V ***************0128 一手料', span: 'V 62220212345', secret: '62220212' },
       ];
       for (const [i, l] of leaks.entries()) {
@@ -133,15 +198,44 @@ for (const [kind, open] of Object.entries(STORE_KINDS)) {
         const evidence = [{ field: 'title' as const, start, end: start + l.span.length, text: l.span, reason: 'trade signal: off-platform contact id' }];
         const { listingId } = await saveListing(
           s.t.store,
-          { site: 'leak', url: `http://m.example/leak/${i}`, canonicalUrl: `http://m.example/leak/${i}`, title: l.title, description: null, price: null, seller: null, images: [], fetchedAt: '2026-11-23T00:00:00Z', httpStatus: 200, contentHash: `leak${i}`, source: 'crawl', crawlId: 'c' },
+          {
+            site: 'leak',
+            url: `http://m.example/leak/${i}`,
+            canonicalUrl: `http://m.example/leak/${i}`,
+            title: l.title,
+            description: null,
+            price: null,
+            seller: null,
+            images: [],
+            fetchedAt: '2026-11-23T00:00:00Z',
+            httpStatus: 200,
+            contentHash: `leak${i}`,
+            source: 'crawl',
+            crawlId: 'c',
+          },
           { flagged: true, review: false, category: 'id_holding_photo', score: 0.8 - i / 10, evidence, modelVersion: 'm' },
         );
         // An older verdict whose text version is not stored: its span cannot be cut from a masked field.
-        await s.t.store.db.insertInto('verdicts').values({ listing_id: listingId, content_hash: 'gone', model_version: 'm0', flagged: 1, review: 0, category: null, score: 0.5, evidence: JSON.stringify(evidence), created_at: '2026-01-01T00:00:00Z' }).execute();
+        await s.t.store.db
+          .insertInto('verdicts')
+          .values({
+            listing_id: listingId,
+            content_hash: 'gone',
+            model_version: 'm0',
+            flagged: 1,
+            review: 0,
+            category: null,
+            score: 0.5,
+            evidence: JSON.stringify(evidence),
+            created_at: '2026-01-01T00:00:00Z',
+          })
+          .execute();
         await recordDecision(s.t.store, listingId, 'confirmed', `victim's ID ${l.title.slice(start + 2)}`, 'inv-a');
         const detail = (await get(`/api/v1/listings/${listingId}`)).json();
         expect(detail.title).toBe(l.shown);
-        const evidenceText = Object.fromEntries(detail.verdicts.map((v: { contentHash: string; evidence: { text: string }[] }) => [v.contentHash, v.evidence[0]!.text]));
+        const evidenceText = Object.fromEntries(
+          detail.verdicts.map((v: { contentHash: string; evidence: { text: string }[] }) => [v.contentHash, v.evidence[0]!.text]),
+        );
         expect(evidenceText).toEqual({ [`leak${i}`]: l.shown.slice(start, start + l.span.length), gone: 'V ***********' });
         expect(detail.decisions[0].note).not.toContain(l.secret);
         expect(JSON.stringify(detail)).not.toContain(l.secret);
@@ -149,7 +243,10 @@ for (const [kind, open] of Object.entries(STORE_KINDS)) {
         expect((await get(`/api/v1/listings/${listingId}?unmask=true`)).json().decisions[0].note).toContain(l.secret);
       }
       const jsonl = (await get('/api/v1/export?format=jsonl&site=leak')).body;
-      const rows = jsonl.trim().split('\n').map((line) => JSON.parse(line) as { title: string; evidence: { start: number; end: number; text: string }[] });
+      const rows = jsonl
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line) as { title: string; evidence: { start: number; end: number; text: string }[] });
       expect(rows.map((r) => r.title)).toEqual(leaks.map((l) => l.shown));
       for (const r of rows) expect(r.evidence.map((e) => e.text)).toEqual([r.title.slice(r.evidence[0]!.start, r.evidence[0]!.end)]);
       const csv = (await get('/api/v1/export?format=csv&site=leak')).body;

@@ -31,7 +31,11 @@ describe('the operations side of the API', () => {
 
   it('allows CORS for the extension origin only', async () => {
     const preflight = (origin: string) =>
-      s.app.inject({ method: 'OPTIONS', url: '/api/v1/reports', headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization,content-type' } });
+      s.app.inject({
+        method: 'OPTIONS',
+        url: '/api/v1/reports',
+        headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization,content-type' },
+      });
     const ok = await preflight(EXTENSION);
     expect(ok.headers['access-control-allow-origin']).toBe(EXTENSION);
     expect(String(ok.headers['access-control-allow-headers'])).toMatch(/authorization/);
@@ -41,8 +45,12 @@ describe('the operations side of the API', () => {
     expect(get.headers['access-control-allow-origin']).toBeUndefined();
   });
 
-  it('lists the registered sites\' hosts and field selectors for the extension, nothing more', async () => {
-    await addReportSite(s.t.store, parseSiteConfig({ name: 'm1', startUrls: ['https://m1.example/s'], allowedHosts: ['m1.example', 'img.m1.example'], fields: { title: 'h1.t' } }), { source: 'admin', by: 'test', recrawlPrivate: false });
+  it("lists the registered sites' hosts and field selectors for the extension, nothing more", async () => {
+    await addReportSite(
+      s.t.store,
+      parseSiteConfig({ name: 'm1', startUrls: ['https://m1.example/s'], allowedHosts: ['m1.example', 'img.m1.example'], fields: { title: 'h1.t' } }),
+      { source: 'admin', by: 'test', recrawlPrivate: false },
+    );
     const mod = await createToken(s.t.store, 'mod-b', 'moderator');
     const res = await s.app.inject({ method: 'GET', url: '/api/v1/sites', headers: bearer(mod) });
     expect(res.json()).toEqual({ items: [{ name: 'm1', hosts: ['m1.example', 'img.m1.example'], fields: { title: 'h1.t' } }] });
@@ -57,11 +65,30 @@ describe('the operations side of the API', () => {
   it('exports Prometheus metrics: queue depths, listings by verdict and decision, reports, requests', async () => {
     await saveListing(
       s.t.store,
-      { site: 'demo', url: 'http://m.example/1', canonicalUrl: 'http://m.example/1', title: '手持身份证照', description: null, price: null, seller: null, images: [], fetchedAt: '2026-11-23T00:00:00Z', httpStatus: 200, contentHash: 'h1', source: 'crawl', crawlId: 'c' },
+      {
+        site: 'demo',
+        url: 'http://m.example/1',
+        canonicalUrl: 'http://m.example/1',
+        title: '手持身份证照',
+        description: null,
+        price: null,
+        seller: null,
+        images: [],
+        fetchedAt: '2026-11-23T00:00:00Z',
+        httpStatus: 200,
+        contentHash: 'h1',
+        source: 'crawl',
+        crawlId: 'c',
+      },
       { flagged: true, review: false, category: 'id_holding_photo', score: 0.97, evidence: [], modelVersion: 'm' },
     );
     const mod = await createToken(s.t.store, 'mod-a', 'moderator');
-    await s.app.inject({ method: 'POST', url: '/api/v1/reports', headers: bearer(mod), payload: { url: 'https://m.example/2', title: '人脸四件套', clientReportId: randomUUID() } });
+    await s.app.inject({
+      method: 'POST',
+      url: '/api/v1/reports',
+      headers: bearer(mod),
+      payload: { url: 'https://m.example/2', title: '人脸四件套', clientReportId: randomUUID() },
+    });
     const res = await s.app.inject({ method: 'GET', url: '/metrics' });
     expect(res.headers['content-type']).toMatch(/^text\/plain/);
     expect(res.body).toMatch(/^faceleak_queue_jobs\{state="waiting"\} 1$/m);

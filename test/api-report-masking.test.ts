@@ -24,10 +24,35 @@ for (const [kind, open] of Object.entries(STORE_KINDS)) {
     /** A report classified into a listing whose current text (and verdict) is the recrawled page's. */
     async function reportWithRecrawl() {
       const url = 'http://m.example/item/7';
-      const { report } = await createReport(s.t.store, { clientReportId: randomUUID(), reporter: 'mod-a', url, title: '看图', description: null, price: null, seller: null, note: null, suspectedCategory: null });
-      const listing = { site: 'demo', url, canonicalUrl: url, description: null, price: null, seller: null, images: [], fetchedAt: '2026-11-23T00:00:00Z', httpStatus: 200, crawlId: null };
+      const { report } = await createReport(s.t.store, {
+        clientReportId: randomUUID(),
+        reporter: 'mod-a',
+        url,
+        title: '看图',
+        description: null,
+        price: null,
+        seller: null,
+        note: null,
+        suspectedCategory: null,
+      });
+      const listing = {
+        site: 'demo',
+        url,
+        canonicalUrl: url,
+        description: null,
+        price: null,
+        seller: null,
+        images: [],
+        fetchedAt: '2026-11-23T00:00:00Z',
+        httpStatus: 200,
+        crawlId: null,
+      };
       const verdict = { flagged: true, review: false, category: 'id_holding_photo' as const, score: 0.9, modelVersion: 'm' };
-      const { listingId } = await saveListing(s.t.store, { ...listing, title: '看图', contentHash: 'report-copy', source: 'report' }, { ...verdict, evidence: [] });
+      const { listingId } = await saveListing(
+        s.t.store,
+        { ...listing, title: '看图', contentHash: 'report-copy', source: 'report' },
+        { ...verdict, evidence: [] },
+      );
       const evidence = spansOf(RECRAWLED, ['V 13812345678', '138.1234.5678', '样本 44030419900']);
       await saveListing(s.t.store, { ...listing, title: RECRAWLED, contentHash: 'recrawled-page', source: 'report' }, { ...verdict, evidence });
       await setReportStatus(s.t.store, report.id, 'classified', { listingId });
@@ -45,8 +70,18 @@ for (const [kind, open] of Object.entries(STORE_KINDS)) {
       expect(log.map((e) => [e.actor, e.action, e.detail])).toEqual([['mod-a', 'view', `report ${id}`]]);
     });
 
-    it('masks a failed report\'s error, and logs no view for a status that shows no listing text', async () => {
-      const { report } = await createReport(s.t.store, { clientReportId: randomUUID(), reporter: 'mod-a', url: 'http://m.example/item/8', title: 'x', description: null, price: null, seller: null, note: null, suspectedCategory: null });
+    it("masks a failed report's error, and logs no view for a status that shows no listing text", async () => {
+      const { report } = await createReport(s.t.store, {
+        clientReportId: randomUUID(),
+        reporter: 'mod-a',
+        url: 'http://m.example/item/8',
+        title: 'x',
+        description: null,
+        price: null,
+        seller: null,
+        note: null,
+        suspectedCategory: null,
+      });
       expect((await get(report.id)).json()).toEqual({ id: report.id, status: 'queued' });
       await setReportStatus(s.t.store, report.id, 'failed', { error: 'page says: call 13812345678' });
       expect((await get(report.id)).json()).toEqual({ id: report.id, status: 'failed', error: 'page says: call 138******78' });

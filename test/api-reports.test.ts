@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { Classifier } from '../classifier/classify.js';
 import { loadConfig } from '../config/config.js';
-import { startCrawlWorker } from '../crawler/worker.js';
+import { startPipelineWorker } from '../pipeline/pipeline-worker.js';
 import { BODY_LIMIT } from '../server/app.js';
 import { createToken } from '../store/index.js';
 import { apiTestScope } from './helpers/api-env.js';
@@ -24,8 +24,19 @@ for (const [kind, open] of Object.entries(STORE_KINDS)) {
     });
 
     const post = (token: string | null, payload: unknown, headers: Record<string, string> = {}) =>
-      s.app.inject({ method: 'POST', url: '/api/v1/reports', payload: payload as string, headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers } });
-    const report = (over: Record<string, unknown> = {}) => ({ url: 'https://m.example/item/9?spm=1', title: '手持身份证照 一套三张', description: '加V详聊 五毛一张', clientReportId: randomUUID(), ...over });
+      s.app.inject({
+        method: 'POST',
+        url: '/api/v1/reports',
+        payload: payload as string,
+        headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
+      });
+    const report = (over: Record<string, unknown> = {}) => ({
+      url: 'https://m.example/item/9?spm=1',
+      title: '手持身份证照 一套三张',
+      description: '加V详聊 五毛一张',
+      clientReportId: randomUUID(),
+      ...over,
+    });
     const code = (r: { json: () => { error: { code: string } } }) => r.json().error.code;
 
     it('refuses callers without a live token (401) or with the wrong role (403)', async () => {
@@ -76,12 +87,13 @@ for (const [kind, open] of Object.entries(STORE_KINDS)) {
     });
 
     it('classifies a report into a verdict its moderator and investigators can read', async () => {
-      const html = '<html><head><script type="application/ld+json">{"@type":"Product","name":"人脸四件套 懂的来","description":"身份证+银行卡+手机卡+人脸 一手料"}</script></head><body></body></html>';
+      const html =
+        '<html><head><script type="application/ld+json">{"@type":"Product","name":"人脸四件套 懂的来","description":"身份证+银行卡+手机卡+人脸 一手料"}</script></head><body></body></html>';
       const sent = await post(tokens.mod, report({ title: undefined, description: undefined, html }));
       expect(sent.statusCode).toBe(202);
       const { id } = sent.json();
       const config = loadConfig({ QUEUE_PREFIX: s.prefix, REDIS_URL: TEST_REDIS_URL });
-      const worker = await startCrawlWorker({ config, redisUrl: TEST_REDIS_URL, concurrency: 2, classifier, store: s.t.store });
+      const worker = await startPipelineWorker({ config, redisUrl: TEST_REDIS_URL, concurrency: 2, classifier, store: s.t.store });
       const get = (token: string) => s.app.inject({ method: 'GET', url: `/api/v1/reports/${id}`, headers: { authorization: `Bearer ${token}` } });
       try {
         let status = '';

@@ -17,7 +17,21 @@ for (const [kind, open] of Object.entries(STORE_KINDS)) {
       for (const [i, title] of TITLES.entries()) {
         const r = await saveListing(
           s.t.store,
-          { site: 'demo', url: `http://m.example/${i}`, canonicalUrl: `http://m.example/${i}`, title, description: null, price: null, seller: null, images: [], fetchedAt: '2026-11-23T00:00:00Z', httpStatus: 200, contentHash: `h${i}`, source: 'crawl', crawlId: 'c' },
+          {
+            site: 'demo',
+            url: `http://m.example/${i}`,
+            canonicalUrl: `http://m.example/${i}`,
+            title,
+            description: null,
+            price: null,
+            seller: null,
+            images: [],
+            fetchedAt: '2026-11-23T00:00:00Z',
+            httpStatus: 200,
+            contentHash: `h${i}`,
+            source: 'crawl',
+            crawlId: 'c',
+          },
           { flagged: i < 3, review: false, category: i < 3 ? 'id_holding_photo' : null, score: 0.9 - i / 10, evidence: [], modelVersion: 'm' },
         );
         ids.push(r.listingId);

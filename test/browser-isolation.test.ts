@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { FatalError } from '../crawler/errors.js';
+import { FatalError } from '../contracts/index.js';
 import { BrowserPool } from '../crawler/fetch/browser-pool.js';
 import { assertIsolated } from '../crawler/fetch/chromium-launch.js';
 import { startServer, type TestServer } from './helpers/http-server.js';
@@ -46,7 +46,12 @@ async function servePage(port: number): Promise<TestServer> {
 }
 /** Chromium launched directly, as the crawler did before, to show what the guards stop. */
 async function launchUnguarded(viaNamespace: boolean): Promise<Browser> {
-  const browser = await chromium.launch({ executablePath: viaNamespace ? NETNS_WRAPPER : CHROMIUM, env: { ...process.env, FACELEAK_CHROMIUM: CHROMIUM }, headless: true, args: ['--no-sandbox'] });
+  const browser = await chromium.launch({
+    executablePath: viaNamespace ? NETNS_WRAPPER : CHROMIUM,
+    env: { ...process.env, FACELEAK_CHROMIUM: CHROMIUM },
+    headless: true,
+    args: ['--no-sandbox'],
+  });
   closers.push(() => browser.close());
   return browser;
 }
@@ -64,7 +69,7 @@ describe('Chromium network isolation', () => {
   const flagsOnly = new BrowserPool({ chromiumPath: CHROMIUM, timeoutMs: 10_000, networkIsolation: 'off' });
   afterAll(() => Promise.all([pool.close(), flagsOnly.close()]));
 
-  it('control: an unguarded Chromium sends the page\'s STUN/TURN packets to 127.0.0.1 and ::1', async () => {
+  it("control: an unguarded Chromium sends the page's STUN/TURN packets to 127.0.0.1 and ::1", async () => {
     const listener = await udp();
     const page = await (await launchUnguarded(false)).newPage();
     await page.setContent(webrtcPage(listener.port));
@@ -98,7 +103,9 @@ describe('Chromium network isolation', () => {
     process.env.PATH = '/nonexistent'; // no unshare to be found, as on a host without util-linux
     try {
       const refusing = new BrowserPool({ chromiumPath: CHROMIUM });
-      const error = await refusing.render('http://127.0.0.1:9/', { allowedHosts: new Set(['127.0.0.1:9']), allowPrivateNetwork: true }).catch((e: unknown) => e);
+      const error = await refusing
+        .render('http://127.0.0.1:9/', { allowedHosts: new Set(['127.0.0.1:9']), allowPrivateNetwork: true })
+        .catch((e: unknown) => e);
       expect(error).toBeInstanceOf(FatalError);
       expect(String((error as Error).message)).toMatch(/empty network namespace.*user namespaces.*CHROMIUM_NETWORK_ISOLATION=off/s);
     } finally {

@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { BlockedAddressError } from '../crawler/fetch/address-policy.js';
 import { BrowserPool } from '../crawler/fetch/browser-pool.js';
-import { PermanentError } from '../crawler/errors.js';
+import { PermanentError } from '../contracts/index.js';
 import { startServer, type TestServer } from './helpers/http-server.js';
 
 const pool = new BrowserPool({ chromiumPath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', timeoutMs: 10_000 });
@@ -18,7 +18,11 @@ const SPA = `<!doctype html><html><head><title>loading</title></head><body><div 
 describe('BrowserPool', () => {
   it('runs the page scripts and returns the rendered listing, without fetching images', async () => {
     const s = await startServer((req, res) => {
-      if (req.url === '/api/item') { res.setHeader('content-type', 'application/json'); res.end(JSON.stringify({ title: '人脸四件套 懂的来' })); return; }
+      if (req.url === '/api/item') {
+        res.setHeader('content-type', 'application/json');
+        res.end(JSON.stringify({ title: '人脸四件套 懂的来' }));
+        return;
+      }
       res.setHeader('content-type', 'text/html; charset=utf-8');
       res.end(SPA);
     });
@@ -34,7 +38,9 @@ describe('BrowserPool', () => {
     const inner = await startServer((_req, res) => res.end('{"secret":1}'), '127.0.0.2');
     const outer = await startServer((_req, res) => {
       res.setHeader('content-type', 'text/html');
-      res.end(`<h1 id="t">x</h1><script>fetch('${inner.origin}/meta').then(r=>r.text()).then(t=>document.querySelector('#t').textContent=t).catch(()=>document.querySelector('#t').textContent='blocked')</script>`);
+      res.end(
+        `<h1 id="t">x</h1><script>fetch('${inner.origin}/meta').then(r=>r.text()).then(t=>document.querySelector('#t').textContent=t).catch(()=>document.querySelector('#t').textContent='blocked')</script>`,
+      );
     });
     servers.push(inner, outer);
     const policy = { allowedHosts: new Set([outer.host, inner.host]), allowPrivateNetwork: false, addressAllowed: (a: string) => a === '127.0.0.1' };
@@ -47,20 +53,32 @@ describe('BrowserPool', () => {
     const s = await startServer((_req, res) => res.end('<h1>internal</h1>'));
     servers.push(s);
     const port = new URL(s.origin).port;
-    await expect(pool.render(`http://localhost:${port}/`, { allowedHosts: new Set([`localhost:${port}`]), allowPrivateNetwork: false })).rejects.toBeInstanceOf(BlockedAddressError);
+    await expect(pool.render(`http://localhost:${port}/`, { allowedHosts: new Set([`localhost:${port}`]), allowPrivateNetwork: false })).rejects.toBeInstanceOf(
+      BlockedAddressError,
+    );
     expect(s.requests).toEqual([]);
   });
 
   it('skips pages that are not HTML', async () => {
-    const s = await startServer((_req, res) => { res.setHeader('content-type', 'application/pdf'); res.end('%PDF-1.4'); });
+    const s = await startServer((_req, res) => {
+      res.setHeader('content-type', 'application/pdf');
+      res.end('%PDF-1.4');
+    });
     servers.push(s);
     await expect(pool.render(`${s.origin}/doc.pdf`, { allowedHosts: new Set([s.host]), allowPrivateNetwork: true })).rejects.toBeInstanceOf(PermanentError);
   });
 
   /** A listing whose seller shows up late (its API answers after 800 ms) and whose scripts navigate away first. */
   const navigatingListing = (navigation: string) => (req: IncomingMessage, res: ServerResponse) => {
-    if (req.url === '/api/seller') { setTimeout(() => res.end('卖家小王'), 800); return; }
-    if (req.url !== '/item/7') { res.setHeader('content-type', 'text/html'); res.end('<title>another page</title>'); return; }
+    if (req.url === '/api/seller') {
+      setTimeout(() => res.end('卖家小王'), 800);
+      return;
+    }
+    if (req.url !== '/item/7') {
+      res.setHeader('content-type', 'text/html');
+      res.end('<title>another page</title>');
+      return;
+    }
     res.setHeader('content-type', 'text/html; charset=utf-8');
     res.end(`<title>人脸四件套</title><p id="seller"></p><script>${navigation}
 fetch('/api/seller').then((r) => r.text()).then((t) => { document.querySelector('#seller').textContent = t; });</script>`);

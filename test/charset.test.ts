@@ -52,7 +52,11 @@ describe('pages without a declared charset', () => {
     return { url: `${s.origin}/item/1`, policy: { allowedHosts: new Set([s.host]), allowPrivateNetwork: true } };
   }
 
-  for (const [name, text] of [['gbk', SIMPLIFIED], ['big5', TRADITIONAL], ['utf8', SIMPLIFIED]] as const) {
+  for (const [name, text] of [
+    ['gbk', SIMPLIFIED],
+    ['big5', TRADITIONAL],
+    ['utf8', SIMPLIFIED],
+  ] as const) {
     it(`reads a ${name} page as its text, fetched statically and rendered`, async () => {
       const { url, policy } = await serve(PAGES[name]);
       const fetched = await fetchUrl(url, policy);

@@ -5,7 +5,11 @@ import { describe, expect, it } from 'vitest';
 import { VerdictSchema } from '../contracts/index.js';
 import { runCli } from './helpers/run-cli.js';
 
-const lines = (s: string) => s.split('\n').filter((l) => l !== '').map((l) => JSON.parse(l) as Record<string, unknown>);
+const lines = (s: string) =>
+  s
+    .split('\n')
+    .filter((l) => l !== '')
+    .map((l) => JSON.parse(l) as Record<string, unknown>);
 
 describe('faceleak classify', () => {
   it('writes one verdict per input line, in order, with the id echoed', async () => {

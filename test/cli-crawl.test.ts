@@ -22,10 +22,30 @@ describe('faceleak crawl', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(/finished: pages 12 done, 0 queued, 0 failed · listings 10, flagged 5/);
-    const lines = readFileSync(out, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    const lines = readFileSync(out, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines).toHaveLength(10);
     for (const l of lines) {
-      expect(Object.keys(l).sort()).toEqual(['canonicalUrl', 'contentHash', 'description', 'fetchedAt', 'images', 'price', 'seller', 'site', 'title', 'url', 'verdict'].sort());
+      expect(Object.keys(l).sort()).toEqual(
+        [
+          'canonicalUrl',
+          'contentHash',
+          'currency',
+          'description',
+          'fetchedAt',
+          'images',
+          'price',
+          'priceAmount',
+          'priceUnit',
+          'seller',
+          'site',
+          'title',
+          'url',
+          'verdict',
+        ].sort(),
+      );
       expect(Object.keys(l.verdict).sort()).toEqual(['category', 'evidence', 'flagged', 'modelVersion', 'review', 'score']);
       expect(l.site).toBe('demo-market');
       expect(l.contentHash).toMatch(/^[0-9a-f]{64}$/);

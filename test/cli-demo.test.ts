@@ -23,7 +23,10 @@ describe('faceleak demo', () => {
     const listings = loadDemoListings();
     expect(r.stderr).toMatch(new RegExp(`listings ${listings.length}, flagged \\d+`));
     expect(r.stdout).toContain(join(config.dataDir, 'demo-listings.jsonl'));
-    const out = readFileSync(join(config.dataDir, 'demo-listings.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    const out = readFileSync(join(config.dataDir, 'demo-listings.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(out).toHaveLength(listings.length);
     // Hostile markup arrives as text, exactly as the seller wrote it.
     const hostile = listings.filter((l) => /<script|onerror/.test(l.title + l.description));

@@ -14,7 +14,13 @@ describe('faceleak token and serve', () => {
   it('creates, lists and revokes tokens, and serves reports over a real port', async () => {
     const config = testConfig('serve');
     scope.prefix = config.queuePrefix;
-    const env = { QUEUE_PREFIX: config.queuePrefix, DATABASE_URL: config.databaseUrl!, DATA_DIR: config.dataDir, REDIS_URL: TEST_REDIS_URL, LOG_LEVEL: 'silent' };
+    const env = {
+      QUEUE_PREFIX: config.queuePrefix,
+      DATABASE_URL: config.databaseUrl!,
+      DATA_DIR: config.dataDir,
+      REDIS_URL: TEST_REDIS_URL,
+      LOG_LEVEL: 'silent',
+    };
     const created = await runCli(['token', 'create', '--role', 'moderator', '--name', 'mod-x'], '', env);
     expect(created.code, created.stderr).toBe(0);
     const token = created.stdout.trim().split('\n').at(-1)!;
@@ -23,7 +29,10 @@ describe('faceleak token and serve', () => {
     expect([badRole.code, badRole.stderr]).toEqual([2, expect.stringMatching(/--role must be one of/)]);
     expect((await runCli(['token', 'list'], '', env)).stdout).toMatch(/^mod-x\tmoderator\t\S+\tactive$/m);
 
-    const server = spawn(process.execPath, ['--import', 'tsx', 'cli/main.ts', 'serve', '--port', '0'], { cwd: ROOT, env: { ...process.env, ...env, DOTENV_CONFIG_QUIET: 'true' } });
+    const server = spawn(process.execPath, ['--import', 'tsx', 'cli/main.ts', 'serve', '--port', '0'], {
+      cwd: ROOT,
+      env: { ...process.env, ...env, DOTENV_CONFIG_QUIET: 'true' },
+    });
     try {
       const url = await new Promise<string>((resolve, reject) => {
         let err = '';
@@ -35,7 +44,11 @@ describe('faceleak token and serve', () => {
         server.once('exit', () => reject(new Error(`serve exited: ${err}`)));
       });
       const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
-      const sent = await fetch(`${url}/api/v1/reports`, { method: 'POST', headers, body: JSON.stringify({ url: 'https://m.example/i/1', title: '照片活化软件 过人脸 包过 35元', clientReportId: randomUUID() }) });
+      const sent = await fetch(`${url}/api/v1/reports`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ url: 'https://m.example/i/1', title: '照片活化软件 过人脸 包过 35元', clientReportId: randomUUID() }),
+      });
       expect(sent.status).toBe(202);
       const { id } = (await sent.json()) as { id: string };
       let body: { status?: string; verdict?: { category: string } } = {};

@@ -20,7 +20,10 @@ describe('faceleak sites', () => {
     expect((await runCli(['sites', 'list'], '', env)).stdout).toBe(''); // nothing registered: all are checked first
 
     expect((await runCli(['sites', 'add', market, local], '', env)).code).toBe(0);
-    const listed = (await runCli(['sites', 'list'], '', env)).stdout.trim().split('\n').map((l) => l.split('\t').slice(0, 4));
+    const listed = (await runCli(['sites', 'list'], '', env)).stdout
+      .trim()
+      .split('\n')
+      .map((l) => l.split('\t').slice(0, 4));
     expect(listed).toEqual([
       ['local', '127.0.0.1:8436', 'admin', 'not recrawled (allowPrivateNetwork: add with --allow-private-recrawl)'],
       ['market', 'm.example', 'admin', 'recrawled'],
@@ -34,7 +37,12 @@ describe('faceleak sites', () => {
 
     const store = await openStore({ dataDir: dir });
     try {
-      expect((await auditLog(store)).map((e) => [e.actor.startsWith('cli:'), e.action])).toEqual([[true, 'site-add'], [true, 'site-add'], [true, 'site-add'], [true, 'site-remove']]);
+      expect((await auditLog(store)).map((e) => [e.actor.startsWith('cli:'), e.action])).toEqual([
+        [true, 'site-add'],
+        [true, 'site-add'],
+        [true, 'site-add'],
+        [true, 'site-remove'],
+      ]);
     } finally {
       await store.close();
     }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Classifier } from '../classifier/classify.js';
-import { runCrawl } from '../crawler/run-crawl.js';
+import { runCrawl } from '../pipeline/run-crawl.js';
 import { parseSiteConfig } from '../crawler/site-config.js';
 import { demoSiteConfig, startDemoMarket, type DemoOptions } from '../demo/demo-market.js';
 import { crawlFailures, openStore } from '../store/index.js';
@@ -15,7 +15,13 @@ async function crawlDemo(name: string, options: DemoOptions, site: Record<string
   scope.market = await startDemoMarket({ listings: FIXTURE_LISTINGS.slice(0, 4), ...options });
   const config = testConfig(name);
   scope.prefix = config.queuePrefix;
-  const result = await runCrawl({ config, redisUrl: TEST_REDIS_URL, site: parseSiteConfig(demoSiteConfig(scope.market!.origin, site)), progressEveryMs: 100, worker: { classifier } });
+  const result = await runCrawl({
+    config,
+    redisUrl: TEST_REDIS_URL,
+    site: parseSiteConfig(demoSiteConfig(scope.market!.origin, site)),
+    progressEveryMs: 100,
+    worker: { classifier },
+  });
   const store = await openStore(config);
   const failures = await crawlFailures(store, result.crawlId);
   await store.close();
@@ -56,7 +62,14 @@ describe('crawl faults', () => {
     scope.market = await startDemoMarket({ listings: FIXTURE_LISTINGS, perPage: 2 });
     const config = testConfig('max-pages');
     scope.prefix = config.queuePrefix;
-    const limited = await runCrawl({ config, redisUrl: TEST_REDIS_URL, site: parseSiteConfig(demoSiteConfig(scope.market!.origin)), maxPages: 5, progressEveryMs: 100, worker: { classifier } });
+    const limited = await runCrawl({
+      config,
+      redisUrl: TEST_REDIS_URL,
+      site: parseSiteConfig(demoSiteConfig(scope.market!.origin)),
+      maxPages: 5,
+      progressEveryMs: 100,
+      worker: { classifier },
+    });
     expect(limited.progress.seen).toBe(5);
     expect(limited.progress.done + limited.progress.failed).toBe(5);
   }, 60_000);

@@ -1,6 +1,6 @@
 import type { ChildProcess } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
-import { runCrawl } from '../crawler/run-crawl.js';
+import { runCrawl } from '../pipeline/run-crawl.js';
 import { parseSiteConfig } from '../crawler/site-config.js';
 import { demoSiteConfig, startDemoMarket } from '../demo/demo-market.js';
 import { connectRedis, WorkQueue, type CrawlProgress } from '../queue/index.js';

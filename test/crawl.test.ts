@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Classifier } from '../classifier/classify.js';
-import { runCrawl } from '../crawler/run-crawl.js';
+import { runCrawl } from '../pipeline/run-crawl.js';
 import { parseSiteConfig } from '../crawler/site-config.js';
 import { demoSiteConfig, startDemoMarket } from '../demo/demo-market.js';
 import { crawlFailures, listingsOfCrawl, openStore } from '../store/index.js';

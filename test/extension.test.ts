@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Config } from '../config/config.js';
-import { startCrawlWorker, type CrawlWorker } from '../crawler/worker.js';
+import { startPipelineWorker, type PipelineWorker } from '../pipeline/pipeline-worker.js';
 import { startDemoMarket, type DemoListing, type DemoMarket } from '../demo/demo-market.js';
 import { buildExtension } from '../extension/build.js';
 import { startServer, type RunningServer } from '../server/server.js';
@@ -18,7 +18,7 @@ let browser: ExtensionBrowser;
 let market: DemoMarket;
 let config: Config;
 let server: RunningServer | null = null;
-let worker: CrawlWorker | null = null;
+let worker: PipelineWorker | null = null;
 let store: Store;
 let token: string;
 let origin: string;
@@ -34,14 +34,22 @@ let profileDir: string;
 const eventually = <T>(read: () => Promise<T>, timeout = 20_000) => expect.poll(read, { timeout, interval: 100 });
 const listing = (id: string): DemoListing => market.listings.find((l) => l.id === id)!;
 const reportsOf = (url: string) => store.db.selectFrom('reports').select(['id', 'status', 'note', 'suspected_category']).where('url', '=', url).execute();
-const countReports = async () => Number((await store.db.selectFrom('reports').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+const countReports = async () =>
+  Number(
+    (
+      await store.db
+        .selectFrom('reports')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 // The API without in-process workers, and the queue worker on its own, so a test can hold a report
 // in "queued" for as long as it likes by stopping the worker.
 const startApi = async () => {
   server = await startServer(config, TEST_REDIS_URL, { workers: 0 });
 };
 const startWorker = async () => {
-  worker = await startCrawlWorker({ config, redisUrl: TEST_REDIS_URL, concurrency: 2, store });
+  worker = await startPipelineWorker({ config, redisUrl: TEST_REDIS_URL, concurrency: 2, store });
 };
 const stopWorker = async () => {
   await worker?.close();
@@ -118,7 +126,7 @@ async function openPopupOn(path: string): Promise<{ page: Page; popup: Page; tab
 const field = (popup: Page, name: string) => popup.locator(`dd[data-field="${name}"]`).textContent();
 const currentLabel = (popup: Page) => popup.locator('#current .label').textContent();
 
-describe('the moderators\' extension', () => {
+describe("the moderators' extension", () => {
   it('is configured on its options page, which says what is wrong with a bad token, role or address', async () => {
     const options = await newPage();
     await options.goto(browser.extensionUrl('options.html'));
@@ -146,7 +154,7 @@ describe('the moderators\' extension', () => {
     const { page, popup } = await openPopupOn('/item/d01');
     await eventually(() => field(popup, 'title')).toBe(d01.title);
     expect(await field(popup, 'description')).toBe(d01.description);
-    expect(await popup.locator('dd.sources').textContent()).toBe('heading, readable-text');
+    expect(await popup.locator('dd.sources').textContent()).toBe('heading, main-content, text');
     await popup.getByLabel('Suspected category').selectOption('id_holding_photo');
     await popup.getByLabel('Note for the investigators').fill('seen in a chat group');
     await stopWorker();
@@ -165,7 +173,9 @@ describe('the moderators\' extension', () => {
 
     // The report reached the API and the investigators' queue, once.
     const url = page.url();
-    expect(await reportsOf(url)).toEqual([{ id: expect.any(String), status: 'classified', note: 'seen in a chat group', suspected_category: 'id_holding_photo' }]);
+    expect(await reportsOf(url)).toEqual([
+      { id: expect.any(String), status: 'classified', note: 'seen in a chat group', suspected_category: 'id_holding_photo' },
+    ]);
     const row = (await listListings(store, {}, null, 100)).find((l) => l.url === url);
     expect(row).toMatchObject({ title: d01.title, flagged: true, category: 'id_holding_photo', reports: 1 });
   }, 90_000);

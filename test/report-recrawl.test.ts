@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Classifier } from '../classifier/classify.js';
 import { loadConfig } from '../config/config.js';
 import { parseSiteConfig } from '../crawler/site-config.js';
-import { startCrawlWorker } from '../crawler/worker.js';
+import { startPipelineWorker } from '../pipeline/pipeline-worker.js';
 import { demoSiteConfig, startDemoMarket, type DemoMarket } from '../demo/demo-market.js';
 import { addReportSite, auditLog, createToken, listingDetail } from '../store/index.js';
 import { apiTestScope } from './helpers/api-env.js';
@@ -21,10 +21,15 @@ describe('a report on a site registered for recrawls', () => {
   afterEach(async () => market.close());
 
   async function reportAndWork(url: string, title: string) {
-    const sent = await s.app.inject({ method: 'POST', url: '/api/v1/reports', headers: { authorization: `Bearer ${mod}` }, payload: { url, title, clientReportId: randomUUID() } });
+    const sent = await s.app.inject({
+      method: 'POST',
+      url: '/api/v1/reports',
+      headers: { authorization: `Bearer ${mod}` },
+      payload: { url, title, clientReportId: randomUUID() },
+    });
     expect(sent.statusCode).toBe(202);
     const config = loadConfig({ QUEUE_PREFIX: s.prefix, REDIS_URL: TEST_REDIS_URL });
-    const worker = await startCrawlWorker({ config, redisUrl: TEST_REDIS_URL, concurrency: 2, classifier: Classifier.load(), store: s.t.store });
+    const worker = await startPipelineWorker({ config, redisUrl: TEST_REDIS_URL, concurrency: 2, classifier: Classifier.load(), store: s.t.store });
     try {
       for (let i = 0; i < 100; i++) {
         const counts = await s.queue.queue.getJobCounts('waiting', 'active', 'delayed', 'completed');

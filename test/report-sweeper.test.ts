@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { connectRedis, redisReady, WorkQueue } from '../queue/index.js';
-import { startReportSweeper, type ReportSweeper } from '../reports/report-sweeper.js';
+import { startReportSweeper, type ReportSweeper } from '../pipeline/report-sweeper.js';
 import { createReport, setReportStatus } from '../store/index.js';
 import { deletePrefix, TEST_REDIS_URL, uniquePrefix } from './helpers/redis.js';
 import { STORE_KINDS, type TestStore } from './helpers/stores.js';
@@ -26,7 +26,18 @@ describe('the report sweeper', () => {
   const waiting = async () => (await queue.queue.getJobCounts('waiting')).waiting;
 
   it('queues again what the database still has waiting once it is stale, once however often it runs', async () => {
-    const report = (n: number) => createReport(t.store, { clientReportId: randomUUID(), reporter: 'mod', url: `https://m.example/${n}`, title: 't', description: null, price: null, seller: null, note: null, suspectedCategory: null });
+    const report = (n: number) =>
+      createReport(t.store, {
+        clientReportId: randomUUID(),
+        reporter: 'mod',
+        url: `https://m.example/${n}`,
+        title: 't',
+        description: null,
+        price: null,
+        seller: null,
+        note: null,
+        suspectedCategory: null,
+      });
     const lost = (await report(1)).report; // accepted, its job since lost
     const done = (await report(2)).report;
     await setReportStatus(t.store, done.id, 'classified');

@@ -34,7 +34,11 @@ const SEEDS = {
     price: '¥30/套',
     score: 0.99,
     category: 'id_holding_photo',
-    found: [['title', '手持身份证照', 'ID-holding photo'], ['description', PHONE, 'off-platform contact'], ['price', '¥30/套', 'unit price']],
+    found: [
+      ['title', '手持身份证照', 'ID-holding photo'],
+      ['description', PHONE, 'off-platform contact'],
+      ['price', '¥30/套', 'unit price'],
+    ],
   },
   kit: { title: '人脸四件套 懂的来', score: 0.95, category: 'identity_kit' },
   bundle: { title: '人脸照片 两万套 打包', score: 0.9, category: 'face_bundle' },
@@ -66,7 +70,10 @@ describe('the review page', () => {
 
   beforeAll(async () => {
     // No skip when Chromium is missing: launch throws and every test fails, as it should.
-    browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update'] });
+    browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update'],
+    });
   });
   afterAll(() => browser?.close());
 
@@ -78,12 +85,43 @@ describe('the review page', () => {
       const url = seed.url ?? `http://m.example/item/${key}`;
       const saved = await saveListing(
         s.t.store,
-        { site: seed.site ?? 'demo', url, canonicalUrl: url, title: seed.title, description: seed.description ?? null, price: seed.price ?? null, seller: `seller ${PHONE}`, images: ['http://m.example/a.jpg', 'http://m.example/b.jpg'], fetchedAt: '2026-11-23T00:00:00Z', httpStatus: 200, contentHash: `hash-${key}`, source: 'crawl', crawlId: 'c' },
-        { flagged: seed.score > 0.5, review: (seed as Seed).review ?? false, category: seed.category, score: seed.score, evidence: evidenceOf(seed), modelVersion: 'm1' },
+        {
+          site: seed.site ?? 'demo',
+          url,
+          canonicalUrl: url,
+          title: seed.title,
+          description: seed.description ?? null,
+          price: seed.price ?? null,
+          seller: `seller ${PHONE}`,
+          images: ['http://m.example/a.jpg', 'http://m.example/b.jpg'],
+          fetchedAt: '2026-11-23T00:00:00Z',
+          httpStatus: 200,
+          contentHash: `hash-${key}`,
+          source: 'crawl',
+          crawlId: 'c',
+        },
+        {
+          flagged: seed.score > 0.5,
+          review: (seed as Seed).review ?? false,
+          category: seed.category,
+          score: seed.score,
+          evidence: evidenceOf(seed),
+          modelVersion: 'm1',
+        },
       );
       ids[key] = saved.listingId;
     }
-    const { report } = await createReport(s.t.store, { clientReportId: crypto.randomUUID(), reporter: 'mod-a', url: 'http://m.example/item/idPhotos', title: null, description: null, price: null, seller: null, note: 'sells handheld ID photos in bulk', suspectedCategory: 'id_holding_photo' });
+    const { report } = await createReport(s.t.store, {
+      clientReportId: crypto.randomUUID(),
+      reporter: 'mod-a',
+      url: 'http://m.example/item/idPhotos',
+      title: null,
+      description: null,
+      price: null,
+      seller: null,
+      note: 'sells handheld ID photos in bulk',
+      suspectedCategory: 'id_holding_photo',
+    });
     await setReportStatus(s.t.store, report.id, 'classified', { listingId: ids.idPhotos });
     await s.app.listen({ port: 0, host: '127.0.0.1' });
     base = `http://127.0.0.1:${(s.app.server.address() as AddressInfo).port}`;
@@ -160,7 +198,17 @@ describe('the review page', () => {
     await openQueue();
     expect(await rowTitles()).toEqual(QUEUE_ORDER);
     const first = page.locator('#queue-rows tr').first();
-    expect(await first.locator('td').allTextContents()).toEqual(['', SEEDS.idPhotos.title, '¥30/套', 'demo', `seller ${MASKED_PHONE}`, '0.99', 'id_holding_photo', '1', '']);
+    expect(await first.locator('td').allTextContents()).toEqual([
+      '',
+      SEEDS.idPhotos.title,
+      '¥30/套',
+      'demo',
+      `seller ${MASKED_PHONE}`,
+      '0.99',
+      'id_holding_photo',
+      '1',
+      '',
+    ]);
     await page.getByLabel('Category', { exact: true }).selectOption('identity_kit');
     await apply();
     await eventually(rowTitles).toEqual([SEEDS.kit.title]);
@@ -196,7 +244,8 @@ describe('the review page', () => {
     const link = view.locator('a[target="_blank"]');
     expect([await link.getAttribute('href'), await link.getAttribute('rel')]).toEqual(['http://m.example/item/idPhotos', 'noopener noreferrer nofollow']);
     const text = await view.textContent();
-    for (const expected of ['sells handheld ID photos in bulk', 'hash-idPhotos', '2 (not shown)', 'model m1', 'Not decided yet.']) expect(text).toContain(expected);
+    for (const expected of ['sells handheld ID photos in bulk', 'hash-idPhotos', '2 (not shown)', 'model m1', 'Not decided yet.'])
+      expect(text).toContain(expected);
     expect(await page.locator('img').count()).toBe(0);
     await page.getByRole('button', { name: 'Unmask' }).click();
     await eventually(() => view.locator('p.description').textContent()).toContain(PHONE);
@@ -234,7 +283,10 @@ describe('the review page', () => {
     await openQueue();
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
     expect(download.suggestedFilename()).toMatch(/^faceleak-export-.*\.csv$/);
-    const lines = (await readFile((await download.path())!, 'utf8')).replace(/^\ufeff/, '').trim().split('\n');
+    const lines = (await readFile((await download.path())!, 'utf8'))
+      .replace(/^\ufeff/, '')
+      .trim()
+      .split('\n');
     expect(lines[0]).toMatch(/^id,site,url,title,description,price,seller,flagged,review,score,category,modelVersion,evidence,decision,/);
     expect(lines).toHaveLength(1 + QUEUE_ORDER.length);
     expect(lines.join('\n')).toContain(MASKED_PHONE);

@@ -28,7 +28,10 @@ describe('Robots', () => {
   };
 
   it('follows the rules for our agent, with its crawl-delay', async () => {
-    const { robots, policy, origin } = await withRobots(200, 'User-agent: *\nDisallow: /private/\n\nUser-agent: faceleak-crawler\nDisallow: /admin\nCrawl-delay: 2\n');
+    const { robots, policy, origin } = await withRobots(
+      200,
+      'User-agent: *\nDisallow: /private/\n\nUser-agent: faceleak-crawler\nDisallow: /admin\nCrawl-delay: 2\n',
+    );
     expect(await robots.check(`${origin}/item/1`, policy)).toMatchObject({ allowed: true, crawlDelayMs: 2000 });
     expect(await robots.check(`${origin}/admin/x`, policy)).toMatchObject({ allowed: false });
   });

@@ -49,15 +49,28 @@ for (const [kind, open] of Object.entries(STORE_KINDS)) {
       expect(b).toMatchObject({ listingId: a.listingId, isNew: false, isNewVersion: false });
       const rows = await collect(listingsOfCrawl(t.store, 'c1'));
       expect(rows).toHaveLength(1);
-      expect(rows[0]).toMatchObject({ url: 'http://m.example/item/1?spm=9', images: ['http://m.example/i/1.jpg'], verdict: { flagged: true, modelVersion: 'm1' } });
+      expect(rows[0]).toMatchObject({
+        url: 'http://m.example/item/1?spm=9',
+        images: ['http://m.example/i/1.jpg'],
+        verdict: { flagged: true, modelVersion: 'm1' },
+      });
       expect(rows[0]!.verdict!.evidence[0]!.text).toBe('手持身份证照');
     });
 
     it('keeps the history of a listing whose text changed, and the verdict on the current text', async () => {
       const { listingId } = await saveListing(t.store, record(), verdict());
-      const edited = await saveListing(t.store, record({ title: '纯棉四件套', contentHash: 'h2', fetchedAt: '2026-11-24T00:00:00.000Z' }), verdict({ flagged: false, category: null, score: 0.01 }));
+      const edited = await saveListing(
+        t.store,
+        record({ title: '纯棉四件套', contentHash: 'h2', fetchedAt: '2026-11-24T00:00:00.000Z' }),
+        verdict({ flagged: false, category: null, score: 0.01 }),
+      );
       expect(edited).toMatchObject({ listingId, isNewVersion: true });
-      const versions = await t.store.db.selectFrom('listing_versions').select(['title', 'content_hash']).where('listing_id', '=', listingId).orderBy('id').execute();
+      const versions = await t.store.db
+        .selectFrom('listing_versions')
+        .select(['title', 'content_hash'])
+        .where('listing_id', '=', listingId)
+        .orderBy('id')
+        .execute();
       expect(versions.map((v) => v.title)).toEqual(['手持身份证照 五毛一张', '纯棉四件套']);
       const [row] = await collect(listingsOfCrawl(t.store, 'c1'));
       expect(row).toMatchObject({ title: '纯棉四件套', contentHash: 'h2', verdict: { flagged: false, score: 0.01 } });

@@ -16,7 +16,21 @@ describe('faceleak train --with-decisions', () => {
     const add = async (i: number, title: string, verdict: Pick<Verdict, 'flagged' | 'category'>, decision: 'confirmed' | 'dismissed' | 'escalated') => {
       const { listingId } = await saveListing(
         store,
-        { site: 's', url: `https://m.example/${i}`, canonicalUrl: `https://m.example/${i}`, title, description: null, price: null, seller: null, images: [], fetchedAt: '2026-11-23T00:00:00Z', httpStatus: 200, contentHash: `h${i}`, source: 'crawl', crawlId: 'c' },
+        {
+          site: 's',
+          url: `https://m.example/${i}`,
+          canonicalUrl: `https://m.example/${i}`,
+          title,
+          description: null,
+          price: null,
+          seller: null,
+          images: [],
+          fetchedAt: '2026-11-23T00:00:00Z',
+          httpStatus: 200,
+          contentHash: `h${i}`,
+          source: 'crawl',
+          crawlId: 'c',
+        },
         { ...verdict, review: false, score: verdict.flagged ? 0.9 : 0.1, evidence: [], modelVersion: 'm' },
       );
       await recordDecision(store, listingId, decision, null, 'inv');

@@ -33,7 +33,10 @@ function lorem(rand: Rand): string {
 }
 
 function noise(rand: Rand): string {
-  const hex = () => Math.floor(rand() * 0xffffffff).toString(16).padStart(8, '0');
+  const hex = () =>
+    Math.floor(rand() * 0xffffffff)
+      .toString(16)
+      .padStart(8, '0');
   const digits = (n: number) => Array.from({ length: n }, () => Math.floor(rand() * 10)).join('');
   const parts = [
     `function f${hex().slice(0, 3)}(a,b){return a*${digits(2)}+b;}`,

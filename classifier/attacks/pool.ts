@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { packagePath } from '../package-root.js';
+import { packagePath } from '../../config/index.js';
 
 /**
  * Attack material: sentences a seller adds to an illicit listing to borrow an innocent context.

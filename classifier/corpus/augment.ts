@@ -1,6 +1,6 @@
 import * as OpenCC from 'opencc-js/cn2t';
 import { pinyin } from 'pinyin-pro';
-import { isHanCode } from '../normalize/char-fold.js';
+import { isHanCode } from '../../text/index.js';
 import type { CorpusItem } from './schema.js';
 
 /**
@@ -15,15 +15,23 @@ const toTraditional = OpenCC.Converter({ from: 'cn', to: 'tw' });
 const SEPARATORS = ['.', ' ', '/', '*', '-', '|', '_', '、', '·', '~'];
 const INVISIBLES = ['\u200b', '\u200c', '\u200d', '\u2060', '\ufeff'];
 const LEET: Record<string, string> = { e: '3', i: '1', o: '0', a: '4', s: '5', t: '7', l: '1' };
-const EMOJI: ReadonlyArray<readonly [RegExp, string]> = [[/身份证|id card|\bid\b/gi, '🪪'], [/自拍|selfie/gi, '🤳'], [/人脸|face/gi, '👤'], [/银行卡|bank card/gi, '💳']];
+const EMOJI: ReadonlyArray<readonly [RegExp, string]> = [
+  [/身份证|id card|\bid\b/gi, '🪪'],
+  [/自拍|selfie/gi, '🤳'],
+  [/人脸|face/gi, '👤'],
+  [/银行卡|bank card/gi, '💳'],
+];
 
 const pick = <T>(items: readonly T[], rand: Rand): T => items[Math.floor(rand() * items.length)]!;
 
 /** A run of Han characters in s: [start, end). */
 function hanRun(s: string, rand: Rand, minLen: number): [number, number] | null {
   const runs: [number, number][] = [];
-  for (let i = 0; i < s.length; ) {
-    if (!isHanCode(s.charCodeAt(i))) { i++; continue; }
+  for (let i = 0; i < s.length;) {
+    if (!isHanCode(s.charCodeAt(i))) {
+      i++;
+      continue;
+    }
     let j = i;
     while (j < s.length && isHanCode(s.charCodeAt(j))) j++;
     if (j - i >= minLen) runs.push([i, j]);
@@ -68,7 +76,7 @@ const pinyinWord: Transform = (s, rand) => {
 };
 
 const leet: Transform = (s, rand) =>
-  s.replace(/[a-z]{4,}/gi, (w) => (rand() < 0.5 ? w : [...w].map((c) => (rand() < 0.4 ? LEET[c.toLowerCase()] ?? c : c)).join('')));
+  s.replace(/[a-z]{4,}/gi, (w) => (rand() < 0.5 ? w : [...w].map((c) => (rand() < 0.4 ? (LEET[c.toLowerCase()] ?? c) : c)).join('')));
 
 const letterSpace: Transform = (s, rand) => {
   const words = [...s.matchAll(/\b[a-z]{3,6}\b/gi)];
@@ -96,19 +104,21 @@ export type Homophones = ReadonlyMap<string, readonly string[]>;
 export function buildHomophones(texts: Iterable<string>): Homophones {
   const bySound = new Map<string, Set<string>>();
   const seen = new Set<string>();
-  for (const t of texts) for (const c of t) {
-    if (seen.has(c) || !isHanCode(c.charCodeAt(0))) continue;
-    seen.add(c);
-    const sound = pinyin(c, { toneType: 'none' });
-    let set = bySound.get(sound);
-    if (!set) bySound.set(sound, (set = new Set()));
-    set.add(c);
-  }
+  for (const t of texts)
+    for (const c of t) {
+      if (seen.has(c) || !isHanCode(c.charCodeAt(0))) continue;
+      seen.add(c);
+      const sound = pinyin(c, { toneType: 'none' });
+      let set = bySound.get(sound);
+      if (!set) bySound.set(sound, (set = new Set()));
+      set.add(c);
+    }
   const out = new Map<string, string[]>();
-  for (const set of bySound.values()) for (const c of set) {
-    const others = [...set].filter((o) => o !== c);
-    if (others.length) out.set(c, others);
-  }
+  for (const set of bySound.values())
+    for (const c of set) {
+      const others = [...set].filter((o) => o !== c);
+      if (others.length) out.set(c, others);
+    }
   return out;
 }
 

@@ -1,8 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import type { DecidedListing } from '../../store/index.js';
+import type { DecidedListing } from '../../contracts/index.js';
 import { labelsFromDecisions } from './from-decisions.js';
 
-const listing = (over: Partial<DecidedListing>): DecidedListing => ({ id: 1, title: 't', description: null, price: null, flagged: false, category: null, suspectedCategory: null, decision: 'dismissed', ...over });
+const listing = (over: Partial<DecidedListing>): DecidedListing => ({
+  id: 1,
+  title: 't',
+  description: null,
+  price: null,
+  flagged: false,
+  category: null,
+  suspectedCategory: null,
+  decision: 'dismissed',
+  ...over,
+});
 
 describe('labelsFromDecisions', () => {
   it('labels confirmed listings by category and dismissed ones as benign, hard when the model flagged them', () => {

@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
-import { CategorySchema } from '../../contracts/index.js';
-import type { DecidedListing } from '../../store/index.js';
+import { CategorySchema, type DecidedListing } from '../../contracts/index.js';
 import type { CorpusItem } from './schema.js';
 
 export interface DecisionLabels {

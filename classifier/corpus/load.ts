@@ -1,12 +1,13 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { packagePath } from '../package-root.js';
+import { packagePath } from '../../config/index.js';
 import { CorpusItemSchema, type CorpusItem } from './schema.js';
+import { UserError } from '../../contracts/index.js';
 
 export const CORPUS_DIR = packagePath('classifier', 'corpus', 'data');
 
-export class CorpusError extends Error {
+export class CorpusError extends UserError {
   override name = 'CorpusError';
 }
 
@@ -19,7 +20,10 @@ export interface Corpus {
 /** Reads every *.jsonl file of `dir` in name order; a bad line is an error naming file and line. */
 export function loadCorpus(dir: string = CORPUS_DIR, extraFiles: readonly string[] = []): Corpus {
   const files = [
-    ...readdirSync(dir).filter((f) => f.endsWith('.jsonl')).sort().map((f) => join(dir, f)),
+    ...readdirSync(dir)
+      .filter((f) => f.endsWith('.jsonl'))
+      .sort()
+      .map((f) => join(dir, f)),
     ...extraFiles,
   ];
   if (files.length === 0) throw new CorpusError(`no *.jsonl files in ${dir}`);

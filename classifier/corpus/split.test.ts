@@ -5,13 +5,19 @@ import { foldsByWriter, isHeldOut, writerOf } from './split.js';
 const item = (id: string): CorpusItem => ({ id, label: 'benign', lang: 'en', evasive: false, hardNegative: false, newJargon: false });
 
 describe('the corpus split', () => {
-  it('names a listing\'s writer by its id prefix', () => {
+  it("names a listing's writer by its id prefix", () => {
     expect(writerOf('wxy-0001')).toBe('wxy');
     expect(writerOf('decision-12')).toBe('decision');
   });
 
   it('puts every listing of a writer in one fold, and spreads writers so folds are near equal', () => {
-    const items = [...Array(50)].map((_, i) => item(`big-${i}`)).concat([...Array(30)].map((_, i) => item(`mid-${i}`)), [...Array(20)].map((_, i) => item(`low-${i}`)), [...Array(20)].map((_, i) => item(`tiny-${i}`)));
+    const items = [...Array(50)]
+      .map((_, i) => item(`big-${i}`))
+      .concat(
+        [...Array(30)].map((_, i) => item(`mid-${i}`)),
+        [...Array(20)].map((_, i) => item(`low-${i}`)),
+        [...Array(20)].map((_, i) => item(`tiny-${i}`)),
+      );
     const folds = foldsByWriter(items, 3);
     for (const w of ['big', 'mid', 'low', 'tiny']) expect(new Set(folds.filter((_, i) => writerOf(items[i]!.id) === w)).size).toBe(1);
     const sizes = [0, 1, 2].map((f) => folds.filter((x) => x === f).length).sort((a, b) => a - b);

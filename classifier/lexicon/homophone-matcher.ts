@@ -1,5 +1,5 @@
 import { pinyin } from 'pinyin-pro';
-import { isHanCode } from '../normalize/char-fold.js';
+import { isHanCode } from '../../text/index.js';
 import type { PhraseHit, PhraseRef } from './phrase-matcher.js';
 
 /**
@@ -37,7 +37,10 @@ function soundsOf(ch: string): CharSounds {
 
 /** Folds a syllable to its near-homophone class. */
 export function fuzzySound(s: string): string {
-  return s.replace(/^([zcs])h/, '$1').replace(/ng$/, 'n').replace(/^l(?=[^i])/, 'n');
+  return s
+    .replace(/^([zcs])h/, '$1')
+    .replace(/ng$/, 'n')
+    .replace(/^l(?=[^i])/, 'n');
 }
 
 export class HomophoneMatcher {

@@ -49,7 +49,8 @@ describe('loadLexicon on bad data', () => {
   const copyData = () => {
     const dir = mkdtempSync(join(tmpdir(), 'lexicon-'));
     const src = fileURLToPath(new URL('./data/', import.meta.url));
-    for (const f of ['terms.json', 'signals.json', 'contexts.json', 'emoji.json', 'parts.json', 'negation.json']) writeFileSync(join(dir, f), readFileSync(join(src, f)));
+    for (const f of ['terms.json', 'signals.json', 'contexts.json', 'emoji.json', 'parts.json', 'negation.json'])
+      writeFileSync(join(dir, f), readFileSync(join(src, f)));
     return `${dir}/`;
   };
 

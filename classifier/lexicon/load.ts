@@ -1,126 +1,23 @@
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { packagePath } from '../package-root.js';
-import type { z } from 'zod';
-import type { Category } from '../../contracts/index.js';
-import { isHanCode } from '../normalize/char-fold.js';
-import { normalize, type EmojiWords } from '../normalize/normalize.js';
-import { HomophoneMatcher } from './homophone-matcher.js';
-import { PhraseMatcher } from './phrase-matcher.js';
-import { ContextsFileSchema, EmojiFileSchema, NegationFileSchema, PartsFileSchema, SignalsFileSchema, TermsFileSchema, type ContextRole, type PartId } from './schema.js';
+import { packagePath } from '../../config/index.js';
+import { buildLexicon, LEXICON_FILE_NAMES, LexiconError, type Lexicon, type LexiconFiles } from './build.js';
+import type { LexiconOverlay } from './overlay.js';
 
-/**
- * term: coded words of the trade; signal: what makes a sale; context: what makes the words innocent;
- * part: an ordinary word for one part of an offer; shadow: a phrase whose words are not what they look
- * like (Face ID holds no face, 性别 holds no negation);
- * negation: a cue that negates what follows it in its clause.
- */
-export type EntryKind = 'term' | 'signal' | 'context' | 'part' | 'shadow' | 'negation';
-
-/** One lexicon entry of any kind, as the rules see it. */
-export interface LexiconEntry {
-  readonly kind: EntryKind;
-  readonly id: string;
-  readonly weight: number;
-  /** Terms only. */
-  readonly category: Category | null;
-  readonly needsSignal: boolean;
-  /** Parts only. */
-  readonly part: PartId | null;
-  /** Contexts only. */
-  readonly role: ContextRole | null;
-}
-
-export interface NegationScope {
-  readonly scopeHan: number;
-  readonly scopeWords: number;
-}
-
-export interface Lexicon {
-  /** Data versions and a hash of the content: changes whenever any data file does. */
-  readonly version: string;
-  readonly entries: readonly LexiconEntry[];
-  readonly emoji: EmojiWords;
-  readonly phrases: PhraseMatcher;
-  readonly homophones: HomophoneMatcher;
-  readonly negation: NegationScope;
-}
-
-export class LexiconError extends Error {
-  override name = 'LexiconError';
-}
+// The lexicon's types and its pure builder live in build.ts (the extension bundles that); this file reads the data from disk.
+export * from './build.js';
 
 const DATA_DIR = `${packagePath('classifier', 'lexicon', 'data')}/`;
 
-function readData<T extends z.ZodType>(dir: string, name: string, schema: T): { data: z.infer<T>; raw: string } {
-  const path = `${dir}${name}`;
-  let raw: string;
-  let json: unknown;
-  try {
-    raw = readFileSync(path, 'utf8');
-    json = JSON.parse(raw);
-  } catch (error) {
-    throw new LexiconError(`cannot read lexicon file ${path}: ${(error as Error).message}`);
-  }
-  const parsed = schema.safeParse(json);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new LexiconError(`lexicon file ${path}: ${issue.path.join('.')}: ${issue.message}`);
-  }
-  return { data: parsed.data, raw };
-}
-
-/** The phrase as the matcher compares it: normalized like listing text, spaces removed. */
-export function compileForm(form: string, emoji: EmojiWords): string {
-  return normalize(form, emoji).text.replaceAll(' ', '');
-}
-
-export function loadLexicon(dir: string = DATA_DIR): Lexicon {
-  const terms = readData(dir, 'terms.json', TermsFileSchema);
-  const signals = readData(dir, 'signals.json', SignalsFileSchema);
-  const contexts = readData(dir, 'contexts.json', ContextsFileSchema);
-  const emojiFile = readData(dir, 'emoji.json', EmojiFileSchema);
-  const parts = readData(dir, 'parts.json', PartsFileSchema);
-  const negation = readData(dir, 'negation.json', NegationFileSchema);
-  const emoji = new Map(Object.entries(emojiFile.data.entries).map(([k, v]) => [k.codePointAt(0)!, v]));
-
-  const entries: LexiconEntry[] = [];
-  const phrases = new PhraseMatcher();
-  const homophones = new HomophoneMatcher();
-  const ids = new Set<string>();
-  const addEntry = (entry: LexiconEntry, forms: readonly string[], coded: readonly string[], sound: (f: string) => boolean) => {
-    const key = `${entry.kind}:${entry.id}`;
-    if (ids.has(key)) throw new LexiconError(`lexicon: duplicate ${entry.kind} id "${entry.id}"`);
-    ids.add(key);
-    const index = entries.push(entry) - 1;
-    for (const [list, isCoded] of [[forms, false], [coded, true]] as const) {
-      for (const form of list) {
-        const chars = compileForm(form, emoji);
-        if (chars === '') throw new LexiconError(`lexicon: ${key} has a form that normalizes to nothing: "${form}"`);
-        phrases.add(chars, { entry: index, coded: isCoded });
-        if (!isCoded && sound(form) && [...chars].every((c) => isHanCode(c.charCodeAt(0)))) homophones.add(chars, { entry: index, coded: true });
-      }
+/** The lexicon from its data folder (the shipped one by default), with an overlay of approved terms if given. */
+export function loadLexicon(dir: string = DATA_DIR, overlay?: LexiconOverlay): Lexicon {
+  const files = {} as LexiconFiles;
+  for (const name of LEXICON_FILE_NAMES) {
+    const path = `${dir}${name}.json`;
+    try {
+      files[name] = JSON.parse(readFileSync(path, 'utf8'));
+    } catch (error) {
+      throw new LexiconError(`cannot read lexicon file ${path}: ${(error as Error).message}`);
     }
-  };
-
-  for (const t of terms.data.entries) {
-    const short = new Set(t.shortHomophones);
-    const sound = (f: string) => t.homophones && ([...f].length >= 3 || short.has(f));
-    addEntry({ kind: 'term', id: t.id, weight: t.weight, category: t.category, needsSignal: t.needsSignal, part: null, role: null }, t.forms, t.coded, sound);
   }
-  const plain = { category: null, needsSignal: false, part: null, role: null } as const;
-  for (const s of signals.data.entries) addEntry({ kind: 'signal', id: s.id, weight: s.weight, ...plain }, s.forms, s.coded, () => false);
-  for (const c of contexts.data.entries) addEntry({ kind: 'context', id: c.id, weight: c.weight, ...plain, role: c.role }, c.forms, [], () => false);
-  for (const p of parts.data.entries) addEntry({ kind: 'part', id: p.id, weight: 1, ...plain, part: p.id }, p.forms, [], () => false);
-  addEntry({ kind: 'shadow', id: 'shadow', weight: 0, ...plain }, parts.data.shadows, [], () => false);
-  addEntry({ kind: 'negation', id: 'negation', weight: 0, ...plain }, negation.data.cues, [], () => false);
-  // A cue inside a longer matched word is no cue (rules/analyze.ts), so these words void the cues they hold.
-  addEntry({ kind: 'shadow', id: 'not-negation', weight: 0, ...plain }, negation.data.notCues, [], () => false);
-
-  const hash = createHash('sha256');
-  for (const f of [terms, signals, contexts, emojiFile, parts, negation]) hash.update(f.raw);
-  const v = (f: { data: { version: string } }) => f.data.version;
-  const version = `t${v(terms)}s${v(signals)}c${v(contexts)}e${v(emojiFile)}p${v(parts)}n${v(negation)}-${hash.digest('hex').slice(0, 8)}`;
-  const scope = { scopeHan: negation.data.scopeHan, scopeWords: negation.data.scopeWords };
-  return { version, entries, emoji, phrases, homophones, negation: scope };
+  return buildLexicon(files, overlay, dir);
 }

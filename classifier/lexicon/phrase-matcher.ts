@@ -1,4 +1,4 @@
-import { isLatinOrDigitCode } from '../normalize/char-fold.js';
+import { isLatinOrDigitCode } from '../../text/index.js';
 
 /**
  * Finds many phrases in a compact text in one pass. Phrases are indexed by first character; spaces
@@ -59,12 +59,13 @@ export class PhraseMatcher {
       let q = p + 1;
       while (q < n && text.charCodeAt(q) === 0x20) q++;
       const longer = q < n ? slot.bySecond.get(text.charCodeAt(q)) : undefined;
-      for (const list of [longer, slot.single]) for (const phrase of list ?? []) {
-        const end = matchAt(text, p, phrase.chars);
-        if (end < 0) continue;
-        if (phrase.latinEnd && end < n && isLatinOrDigitCode(text.charCodeAt(end))) continue;
-        onHit({ entry: phrase.entry, coded: phrase.coded, start: p, end });
-      }
+      for (const list of [longer, slot.single])
+        for (const phrase of list ?? []) {
+          const end = matchAt(text, p, phrase.chars);
+          if (end < 0) continue;
+          if (phrase.latinEnd && end < n && isLatinOrDigitCode(text.charCodeAt(end))) continue;
+          onHit({ entry: phrase.entry, coded: phrase.coded, start: p, end });
+        }
     }
   }
 
@@ -81,7 +82,7 @@ export class PhraseMatcher {
 /** End of `chars` matched at `p` (spaces in text skipped), or -1. */
 function matchAt(text: string, p: number, chars: string): number {
   let q = p;
-  for (let k = 0; k < chars.length; ) {
+  for (let k = 0; k < chars.length;) {
     if (q >= text.length) return -1;
     const t = text.charCodeAt(q);
     if (t === 0x20) {

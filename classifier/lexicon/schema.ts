@@ -38,15 +38,31 @@ export const ContextEntrySchema = z.object({
 
 /** The parts an offer is described by (classifier/rules/offer.ts combines them). */
 export const PART_IDS = [
-  'document', 'face', 'media', 'together', 'many', 'no-consent', 'use', 'sale', 'motion', 'animate', 'spoof',
-  'stand-in', 'bank-card', 'phone-card', 'account', 'personal-info', 'one-person', 'real', 'synthetic',
+  'document',
+  'face',
+  'media',
+  'together',
+  'many',
+  'no-consent',
+  'use',
+  'sale',
+  'motion',
+  'animate',
+  'spoof',
+  'stand-in',
+  'bank-card',
+  'phone-card',
+  'account',
+  'personal-info',
+  'one-person',
+  'real',
+  'synthetic',
 ] as const;
 export type PartId = (typeof PART_IDS)[number];
 
 export const PartEntrySchema = z.object({ id: z.enum(PART_IDS), forms: Forms });
 
-const file = <T extends z.ZodType>(entry: T) =>
-  z.object({ version: z.string().min(1), comment: z.string().optional(), entries: z.array(entry).min(1) });
+const file = <T extends z.ZodType>(entry: T) => z.object({ version: z.string().min(1), comment: z.string().optional(), entries: z.array(entry).min(1) });
 
 export const TermsFileSchema = file(TermEntrySchema);
 export const SignalsFileSchema = file(SignalEntrySchema);

@@ -40,7 +40,11 @@ export function fitCalibration(raw: readonly number[], labels: readonly boolean[
   let b = 0;
   let current = loss(a, b);
   for (let iter = 0; iter < 100; iter++) {
-    let gA = 0, gB = 0, hAA = 1e-12, hAB = 0, hBB = 1e-12;
+    let gA = 0,
+      gB = 0,
+      hAA = 1e-12,
+      hAB = 0,
+      hBB = 1e-12;
     for (let i = 0; i < xs.length; i++) {
       const x = xs[i]!;
       const p = 1 / (1 + Math.exp(-(a * x + b)));

@@ -3,15 +3,12 @@ import type { ListingAnalysis } from '../rules/analyze.js';
 import { isCoverSentence, namesProduct } from '../rules/covers.js';
 import { readOffer, type Offer } from '../rules/offer.js';
 import { ruleFeatures } from './rule-features.js';
-import { isHanCode, isLatinOrDigitCode } from '../normalize/char-fold.js';
-import { hashRange, hashString, SEEDS } from './hashing.js';
-import { stemWord } from './stem.js';
+import { isHanCode, isLatinOrDigitCode } from '../../text/index.js';
+import { hashRange, SEEDS } from './hashing.js';
+import { VectorBuilder, type SparseVector } from './vector-builder.js';
 
-/** A sparse feature vector: bucket indices with values (a bucket may repeat; values add up). */
-export interface SparseVector {
-  readonly index: Int32Array;
-  readonly value: Float32Array;
-}
+export { VectorBuilder, type SparseVector };
+import { stemWord } from './stem.js';
 
 export interface FeatureOptions {
   /** log2 of the number of hash buckets. */
@@ -24,39 +21,6 @@ export interface FeatureOptions {
   readonly backgroundScale: number;
   /** A block with fewer features than this is not scaled up: "x" or "hi" must not weigh like a listing. */
   readonly minTextFeatures: number;
-}
-
-// Named features are few and recur in every listing: each name is hashed once.
-const namedHashes = new Map<string, number>();
-
-
-export class VectorBuilder {
-  readonly index: number[] = [];
-  readonly value: number[] = [];
-  constructor(private readonly mask: number) {}
-  add(hash: number, v: number): void {
-    this.index.push(hash & this.mask);
-    this.value.push(v);
-  }
-  named(name: string, v = 1): void {
-    if (v === 0) return;
-    let h = namedHashes.get(name);
-    if (h === undefined) namedHashes.set(name, (h = hashString(name, SEEDS.named)));
-    this.add(h, v);
-  }
-  scale(from: number, factor: number): void {
-    for (let i = from; i < this.value.length; i++) this.value[i]! *= factor;
-  }
-  /**
-   * The vector; with `merge`, repeated buckets summed first: fewer entries for the optimizer to touch
-   * (training, where each vector is used many times; prediction adds them up anyway).
-   */
-  build(merge = false): SparseVector {
-    if (!merge) return { index: Int32Array.from(this.index), value: Float32Array.from(this.value) };
-    const sum = new Map<number, number>();
-    for (let i = 0; i < this.index.length; i++) sum.set(this.index[i]!, (sum.get(this.index[i]!) ?? 0) + this.value[i]!);
-    return { index: Int32Array.from(sum.keys()), value: Float32Array.from(sum.values()) };
-  }
 }
 
 export interface Features {
@@ -144,7 +108,7 @@ export function eachNgram(t: string, emit: (hash: number, start: number, end: nu
 }
 
 function wordFeatures(t: string, b: VectorBuilder): void {
-  for (let i = 0; i < t.length; ) {
+  for (let i = 0; i < t.length;) {
     const c = t.charCodeAt(i);
     let j = i + 1;
     if (isLatinOrDigitCode(c)) {

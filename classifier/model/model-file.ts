@@ -1,7 +1,7 @@
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { packagePath } from '../package-root.js';
+import { packagePath } from '../../config/index.js';
 import { z } from 'zod';
-import { CATEGORIES } from '../../contracts/index.js';
+import { CATEGORIES, UserError } from '../../contracts/index.js';
 import { LinearModel } from './linear-model.js';
 
 /** The shipped model: classifier/model/shipped/model.json, rebuilt by `faceleak train`. */
@@ -39,7 +39,7 @@ export interface LoadedModel {
   readonly model: LinearModel;
 }
 
-export class ModelFileError extends Error {
+export class ModelFileError extends UserError {
   override name = 'ModelFileError';
 }
 

@@ -2,7 +2,7 @@ import { CATEGORIES, type Category } from '../../contracts/index.js';
 import { isTradeSignal, type ListingAnalysis, type RuleHit } from '../rules/analyze.js';
 import { isOverruledContext } from '../rules/covers.js';
 import { PRODUCT_STRUCTURES, STRUCTURES, type Offer } from '../rules/offer.js';
-import type { VectorBuilder } from './features.js';
+import type { VectorBuilder } from './vector-builder.js';
 
 /**
  * What the rules found, as named features: coded terms, trade signals, contexts, and the offer's
@@ -45,7 +45,8 @@ export function ruleFeatures(analysis: ListingAnalysis, offer: Offer, b: VectorB
       const bucket = e.needsSignal ? weak : strong;
       if (!counted.has(e.id)) bucket.set(cat, (bucket.get(cat) ?? 0) + e.weight);
       counted.add(e.id);
-      terms.add(e.id);
+      // An approved term (lexicon/overlay.ts) has no learned weight of its own: its category's features carry it.
+      if (e.approved === undefined) terms.add(e.id);
       if (hit.field === 'title') inTitle.add(cat);
       if (hit.obfuscated && !disguises.has(disguiseKey(hit))) obfuscated.set(cat, (obfuscated.get(cat) ?? 0) + 1);
     }
@@ -74,7 +75,7 @@ export function ruleFeatures(analysis: ListingAnalysis, offer: Offer, b: VectorB
     if (s === 0 && w === 0) continue;
     b.named(`strong:${cat}`, s);
     b.named(`weak:${cat}`, w);
-    b.named(`term×signal:${cat}`, hasSignal ? effective * Math.min(nSignals, 3) / 2 : 0);
+    b.named(`term×signal:${cat}`, hasSignal ? (effective * Math.min(nSignals, 3)) / 2 : 0);
     b.named(`term×context:${cat}`, contextWeight > 0 ? effective : 0);
     b.named(`term×nosignal:${cat}`, hasSignal ? 0 : effective);
     b.named(`term×warning:${cat}`, (s + w) * warnings);
@@ -111,7 +112,6 @@ export function ruleFeatures(analysis: ListingAnalysis, offer: Offer, b: VectorB
   b.named('questions', Math.min(asks, 3) / 3);
   if (analysis.fields.some((f) => f.field === 'title' && f.normalized.base.includes('?'))) b.named('title-question');
 }
-
 
 /**
  * Every pair of the listing's findings (a part with a context, a structure with a signal…): a linear

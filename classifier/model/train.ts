@@ -66,7 +66,13 @@ interface Example {
 export type Progress = (message: string) => void;
 
 /** Trains the model on `train` (which must not contain held-out listings); reproducible for a given config. */
-export function trainModel(lexicon: Lexicon, train: readonly CorpusItem[], corpusHash: string, config = DEFAULT_TRAIN_CONFIG, progress: Progress = () => {}): TrainResult {
+export function trainModel(
+  lexicon: Lexicon,
+  train: readonly CorpusItem[],
+  corpusHash: string,
+  config = DEFAULT_TRAIN_CONFIG,
+  progress: Progress = () => {},
+): TrainResult {
   const rand = mulberry32(config.optimizer.seed);
   const homophones = buildHomophones(train.flatMap((i) => [i.title ?? '', i.description ?? '']));
   const featurize = (item: CorpusItem, origin: number): Example => ({
@@ -80,7 +86,9 @@ export function trainModel(lexicon: Lexicon, train: readonly CorpusItem[], corpu
   const attacked = (item: CorpusItem): CorpusItem[] => {
     const positive = item.label !== 'benign';
     const kinds = positive ? ATTACK_KINDS : BULK_ATTACKS;
-    return Array.from({ length: positive ? config.attackCopies : config.bulkCopies }, () => applyAttack(item, kinds[Math.floor(rand() * kinds.length)]!, pool, rand));
+    return Array.from({ length: positive ? config.attackCopies : config.bulkCopies }, () =>
+      applyAttack(item, kinds[Math.floor(rand() * kinds.length)]!, pool, rand),
+    );
   };
   const fragments = (item: CorpusItem): CorpusItem[] =>
     Array.from({ length: config.fragments }, () => fragmentOf(item, rand)).filter((f): f is CorpusItem => f !== null && !hasRuleEvidence(lexicon, f));
@@ -99,7 +107,12 @@ export function trainModel(lexicon: Lexicon, train: readonly CorpusItem[], corpu
 
   const fit = (examples: readonly Example[]) => {
     const model = new LinearModel(config.bits, CLASSES.length);
-    trainLinear(model, examples.map((e) => e.x), examples.map((e) => e.y), config.optimizer);
+    trainLinear(
+      model,
+      examples.map((e) => e.x),
+      examples.map((e) => e.y),
+      config.optimizer,
+    );
     return model;
   };
 
@@ -121,8 +134,15 @@ export function trainModel(lexicon: Lexicon, train: readonly CorpusItem[], corpu
     }
     progress(`cross-validation fold ${f + 1}/${config.folds}`);
   }
-  const calibration = config.folds > 0 ? fitCalibration(rawOof, originals.map((e) => e.y !== 0)) : { a: 1, b: 0 };
-  const outOfFold = config.folds > 0 ? originals.map((e) => ({ item: e.item, score: applyCalibration(calibration, rawOof[e.origin]!), category: catOof[e.origin]! })) : [];
+  const calibration =
+    config.folds > 0
+      ? fitCalibration(
+          rawOof,
+          originals.map((e) => e.y !== 0),
+        )
+      : { a: 1, b: 0 };
+  const outOfFold =
+    config.folds > 0 ? originals.map((e) => ({ item: e.item, score: applyCalibration(calibration, rawOof[e.origin]!), category: catOof[e.origin]! })) : [];
   const threshold = config.folds > 0 ? chooseThreshold(outOfFold) : 0.5;
   const reviewThreshold = config.folds > 0 ? chooseReviewThreshold(outOfFold, threshold) : 0.25;
 
@@ -166,7 +186,10 @@ export function chooseThreshold(scored: readonly { item: CorpusItem; score: numb
   let best = { t: 0.5, f1: -1, ok: false };
   for (let i = 20; i <= 80; i++) {
     const t = i / 100;
-    let tp = 0, fp = 0, fn = 0, hardFp = 0;
+    let tp = 0,
+      fp = 0,
+      fn = 0,
+      hardFp = 0;
     for (const { item, score } of scored) {
       const pos = item.label !== 'benign';
       if (score >= t && pos) tp++;
@@ -177,7 +200,8 @@ export function chooseThreshold(scored: readonly { item: CorpusItem; score: numb
     }
     const f1 = (2 * tp) / (2 * tp + fp + fn || 1);
     const ok = hardFp / hardNegatives <= MAX_HARD_NEGATIVE_FPR;
-    const better = (ok && !best.ok) || (ok === best.ok && (f1 > best.f1 + 1e-9 || (Math.abs(f1 - best.f1) <= 1e-9 && Math.abs(t - 0.5) < Math.abs(best.t - 0.5))));
+    const better =
+      (ok && !best.ok) || (ok === best.ok && (f1 > best.f1 + 1e-9 || (Math.abs(f1 - best.f1) <= 1e-9 && Math.abs(t - 0.5) < Math.abs(best.t - 0.5))));
     if (better) best = { t, f1, ok };
   }
   return best.t;
@@ -191,7 +215,10 @@ export const REVIEW_RECALL = 0.97;
  * sends at least REVIEW_RECALL of out-of-fold positives to an investigator (never above the threshold).
  */
 export function chooseReviewThreshold(scored: readonly { item: CorpusItem; score: number }[], threshold: number): number {
-  const positives = scored.filter((s) => s.item.label !== 'benign').map((s) => s.score).sort((a, b) => b - a);
+  const positives = scored
+    .filter((s) => s.item.label !== 'benign')
+    .map((s) => s.score)
+    .sort((a, b) => b - a);
   if (positives.length === 0) return threshold;
   const at = positives[Math.min(positives.length - 1, Math.ceil(REVIEW_RECALL * positives.length) - 1)]!;
   return Math.max(0.01, Math.min(threshold, Math.floor(at * 100) / 100));

@@ -1,4 +1,4 @@
-import { isDigitCode, isLatinOrDigitCode, isLetterCode } from './char-fold.js';
+import { isDigitCode, isLatinOrDigitCode, isLetterCode } from '../../text/index.js';
 
 // Digits that stand for letters in leetspeak. 1 becomes i because the compact view already folds l to i.
 const LEET: Record<string, string> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't' };
@@ -9,7 +9,7 @@ const LEET: Record<string, string> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '
  */
 export function decodeLeet(chars: string[]): { text: string; flags: Uint8Array } {
   const flags = new Uint8Array(chars.length);
-  for (let s = 0; s < chars.length; ) {
+  for (let s = 0; s < chars.length;) {
     if (!isLatinOrDigitCode(chars[s]!.charCodeAt(0))) {
       s++;
       continue;

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { isObfuscatedSpan, normalize, originalRange } from './normalize.js';
 
-const emoji = new Map([[0x1faaa, '身份证'], [0x1f933, ' selfie ']]);
+const emoji = new Map([
+  [0x1faaa, '身份证'],
+  [0x1f933, ' selfie '],
+]);
 const norm = (s: string) => normalize(s, emoji);
 
 /** The original text behind the first occurrence of `needle` in the compact view. */

@@ -1,4 +1,4 @@
-import { foldCodePoint, isDigitCode, isHanCode, isLatinOrDigitCode, isLetterCode } from './char-fold.js';
+import { foldCodePoint, isDigitCode, isHanCode, isLatinOrDigitCode, isLetterCode } from '../../text/index.js';
 import { decodeLeet } from './leet.js';
 
 /**
@@ -43,7 +43,7 @@ function buildBase(original: string, emoji: EmojiWords) {
   const baseEnd: number[] = [];
   const altered: number[] = [];
   let pendingAltered = false;
-  for (let i = 0; i < original.length; ) {
+  for (let i = 0; i < original.length;) {
     const cp = original.codePointAt(i)!;
     const width = cp > 0xffff ? 2 : 1;
     const word = emoji.get(cp);
@@ -53,9 +53,7 @@ function buildBase(original: string, emoji: EmojiWords) {
       pendingAltered = out.length > 0 && isWordCode(out.charCodeAt(out.length - 1));
     } else {
       // Emoji words and look-alike letters are disguises; width, case and script variants are not.
-      const isAltered =
-        word !== undefined ||
-        (cp > 0x7f && !isHanCode(cp) && !isFullWidth(cp) && folded !== original.slice(i, i + width).toLowerCase());
+      const isAltered = word !== undefined || (cp > 0x7f && !isHanCode(cp) && !isFullWidth(cp) && folded !== original.slice(i, i + width).toLowerCase());
       for (let k = 0; k < folded.length; k++) {
         out += folded[k];
         baseStart.push(i);
@@ -101,7 +99,7 @@ function buildCompact(base: string, baseStart: readonly number[], baseEnd: reado
     end.push(baseEnd[b]!);
     toBase.push(b);
   };
-  for (let i = 0; i < n; ) {
+  for (let i = 0; i < n;) {
     const c = base.charCodeAt(i);
     if (isWordCode(c)) {
       emit(c === 0x6c ? 'i' : base[i]!, i); // l → i: see the view's contract above

@@ -4,12 +4,21 @@ import { analyzeListing, type ListingFields } from './analyze.js';
 
 const lexicon = loadLexicon();
 const hits = (listing: ListingFields) =>
-  analyzeListing(lexicon, listing).hits.map((h) => ({ id: h.entry?.id ?? h.pattern, kind: h.entry?.kind ?? 'pattern', negated: h.negated, text: (listing[h.field] ?? '').slice(h.start, h.end) }));
+  analyzeListing(lexicon, listing).hits.map((h) => ({
+    id: h.entry?.id ?? h.pattern,
+    kind: h.entry?.kind ?? 'pattern',
+    negated: h.negated,
+    text: (listing[h.field] ?? '').slice(h.start, h.end),
+  }));
 
 describe('negation', () => {
   it('keeps a denied context from lowering the score: 非床品, not a card holder', () => {
     expect(hits({ title: '四件套（不是床上用品）' }).find((h) => h.id === 'bedding')).toMatchObject({ negated: true });
-    expect(hits({ title: 'Not a card holder, real holder shots' }).filter((h) => h.kind === 'context').every((h) => h.negated)).toBe(true);
+    expect(
+      hits({ title: 'Not a card holder, real holder shots' })
+        .filter((h) => h.kind === 'context')
+        .every((h) => h.negated),
+    ).toBe(true);
   });
 
   it('reaches no further than its clause', () => {
@@ -51,8 +60,16 @@ describe('pinyin initials', () => {
 
 describe('shadows', () => {
   it('keep Face ID and a passport photo from being parts of an offer', () => {
-    expect(hits({ title: 'iPhone Face ID repair' }).filter((h) => h.kind === 'part').map((h) => h.id)).not.toContain('face');
-    expect(hits({ title: 'passport photo booth' }).filter((h) => h.kind === 'part').map((h) => h.id)).not.toContain('document');
+    expect(
+      hits({ title: 'iPhone Face ID repair' })
+        .filter((h) => h.kind === 'part')
+        .map((h) => h.id),
+    ).not.toContain('face');
+    expect(
+      hits({ title: 'passport photo booth' })
+        .filter((h) => h.kind === 'part')
+        .map((h) => h.id),
+    ).not.toContain('document');
   });
 });
 

@@ -85,9 +85,7 @@ function analyzeField(lexicon: Lexicon, field: TextField, nt: NormalizedText): R
   const parts = drafts.filter((d) => d.entry?.kind === 'part');
   const words = drafts.filter((d) => d.entry !== null && d.entry.kind !== 'negation');
   // A cue inside a longer phrase belongs to that phrase: 不是网图, 无需本人 and "no consent" are words of their own.
-  const cues: Cue[] = drafts
-    .filter((d) => d.entry?.kind === 'negation' && !words.some((w) => longer(w, d)))
-    .map((d) => ({ start: d.cstart, end: d.cend }));
+  const cues: Cue[] = drafts.filter((d) => d.entry?.kind === 'negation' && !words.some((w) => longer(w, d))).map((d) => ({ start: d.cstart, end: d.cend }));
   const negated = cues.length > 0 ? negatedRanges(nt, cues, lexicon.negation) : [];
 
   const quotes = quotedRanges(nt.original);
@@ -158,8 +156,7 @@ const HAN = /\p{Script=Han}/u;
  */
 function keepStandaloneInitials(hits: RuleHit[], fields: readonly FieldText[]): RuleHit[] {
   const texts = new Map(fields.map((f) => [f.field, f.normalized]));
-  const chineseOrTrade =
-    fields.some((f) => HAN.test(f.normalized.text)) || hits.some((h) => !h.negated && isTradeSignal(h));
+  const chineseOrTrade = fields.some((f) => HAN.test(f.normalized.text)) || hits.some((h) => !h.negated && isTradeSignal(h));
   return hits.filter((h) => {
     if (h.entry?.kind !== 'term') return true;
     const nt = texts.get(h.field)!;

@@ -30,11 +30,26 @@ export function distinctForms(analysis: ListingAnalysis, hit: RuleHit): number {
 }
 
 // Parts that name the product itself; a sentence with one of them is part of the offer, not a cover.
-const PRODUCT_PARTS = new Set(['document', 'face', 'media', 'together', 'motion', 'animate', 'spoof', 'stand-in', 'bank-card', 'phone-card', 'account', 'personal-info']);
+const PRODUCT_PARTS = new Set([
+  'document',
+  'face',
+  'media',
+  'together',
+  'motion',
+  'animate',
+  'spoof',
+  'stand-in',
+  'bank-card',
+  'phone-card',
+  'account',
+  'personal-info',
+]);
 
 /** A hit that names what is sold: a coded term, a product part, or a price or quantity pattern. */
 export function namesProduct(h: RuleHit): boolean {
-  return !h.negated && (h.entry?.kind === 'term' || (h.pattern !== null && h.pattern !== 'count') || (h.entry?.kind === 'part' && PRODUCT_PARTS.has(h.entry.part!)));
+  return (
+    !h.negated && (h.entry?.kind === 'term' || (h.pattern !== null && h.pattern !== 'count') || (h.entry?.kind === 'part' && PRODUCT_PARTS.has(h.entry.part!)))
+  );
 }
 
 /**

@@ -1,4 +1,4 @@
-import { isHanCode, isLatinOrDigitCode } from '../normalize/char-fold.js';
+import { isHanCode, isLatinOrDigitCode } from '../../text/index.js';
 import type { NormalizedText } from '../normalize/normalize.js';
 import type { NegationScope } from '../lexicon/load.js';
 import { clauseBreakBefore } from './clauses.js';

@@ -7,7 +7,7 @@ const lexicon = loadLexicon();
 const offer = (listing: ListingFields) => readOffer(analyzeListing(lexicon, listing));
 const structures = (listing: ListingFields) => [...offer(listing).structures].sort();
 
-describe('the offer\'s structure', () => {
+describe("the offer's structure", () => {
   it('reads a handheld-ID offer written in plain words, with no coded term', () => {
     const o = offer({ title: 'Holder shots, $3 per shot', description: 'The subject holds the document beside the face, text readable.' });
     expect([...o.structures]).toEqual(expect.arrayContaining(['frame', 'sale', 'concrete']));
@@ -25,8 +25,8 @@ describe('the offer\'s structure', () => {
     expect(o.kitItems).toBeGreaterThanOrEqual(3);
   });
 
-  it('reads liveness bypass: the motions a face check asks for, made from anyone\'s photo', () => {
-    expect(structures({ description: 'Send any photo, I make the clip: blink, open mouth, turn head. Passes the app\'s face check. $8 per clip.' })).toEqual(
+  it("reads liveness bypass: the motions a face check asks for, made from anyone's photo", () => {
+    expect(structures({ description: "Send any photo, I make the clip: blink, open mouth, turn head. Passes the app's face check. $8 per clip." })).toEqual(
       expect.arrayContaining(['liveness', 'concrete']),
     );
     expect(structures({ description: '3D printed bust from two photos, customers use it for face unlock' })).toContain('liveness');
@@ -35,7 +35,10 @@ describe('the offer\'s structure', () => {
   it('names no product in everyday listings that share its words', () => {
     for (const title of ['Clear ID card holder with lanyard, pack of 5', '纯棉四件套 床上用品 1.8m床', 'Passport photo booth, same day prints']) {
       const s = structures({ title });
-      expect(s.filter((x) => x !== 'sale' && x !== 'doc-images'), title).toEqual([]);
+      expect(
+        s.filter((x) => x !== 'sale' && x !== 'doc-images'),
+        title,
+      ).toEqual([]);
     }
   });
 

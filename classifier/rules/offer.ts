@@ -1,6 +1,7 @@
 import type { Category } from '../../contracts/index.js';
 import type { PartId } from '../lexicon/schema.js';
-import type { ListingAnalysis, RuleHit } from './analyze.js';
+import type { LexiconEntry } from '../lexicon/load.js';
+import { isTradeSignal, type ListingAnalysis, type RuleHit } from './analyze.js';
 
 /**
  * The offer's structure: what a listing sells, read from ordinary words whatever the jargon. A listing
@@ -31,11 +32,23 @@ const NEAR = 28;
 
 // Trade signals and patterns as parts.
 const SIGNAL_PARTS: Record<string, PartId> = {
-  contact: 'sale', 'sale-intent': 'sale', guarantee: 'sale', delivery: 'sale', payment: 'sale', discretion: 'sale',
-  bulk: 'many', 'no-consent': 'no-consent', provenance: 'no-consent', realness: 'real',
+  contact: 'sale',
+  'sale-intent': 'sale',
+  guarantee: 'sale',
+  delivery: 'sale',
+  payment: 'sale',
+  discretion: 'sale',
+  bulk: 'many',
+  'no-consent': 'no-consent',
+  provenance: 'no-consent',
+  realness: 'real',
 };
 const PATTERN_PARTS: Record<string, readonly PartId[]> = {
-  'unit-price': ['sale', 'many'], 'bulk-quantity': ['many'], 'contact-id': ['sale'], price: ['sale'], count: ['many'],
+  'unit-price': ['sale', 'many'],
+  'bulk-quantity': ['many'],
+  'contact-id': ['sale'],
+  price: ['sale'],
+  count: ['many'],
 };
 // A coded term (not an ambiguous one) names its product's parts.
 const TERM_PARTS: Record<Category, readonly PartId[]> = {
@@ -52,27 +65,37 @@ interface Located {
   readonly hit: RuleHit;
 }
 
-function partsOf(hit: RuleHit): readonly PartId[] {
+/** A term names its product alone, or, for an approved term that needs a trade signal (lexicon/overlay.ts), once a signal is there. */
+const namesItsProduct = (e: LexiconEntry, signalled: boolean) => !e.needsSignal || (e.approved !== undefined && signalled);
+
+function partsOf(hit: RuleHit, signalled: boolean): readonly PartId[] {
   const e = hit.entry;
   if (hit.pattern !== null) return PATTERN_PARTS[hit.pattern] ?? [];
   if (e === null) return [];
   if (e.kind === 'part') return [e.part!];
   if (e.kind === 'signal') return SIGNAL_PARTS[e.id] ? [SIGNAL_PARTS[e.id]!] : [];
-  if (e.kind === 'term' && !e.needsSignal && e.category) return TERM_PARTS[e.category];
+  if (e.kind === 'term' && e.category && namesItsProduct(e, signalled)) return TERM_PARTS[e.category];
   return [];
 }
 
 export function readOffer(analysis: ListingAnalysis): Offer {
+  const signalled = analysis.hits.some((h) => !h.negated && isTradeSignal(h));
   const located: Located[] = [];
   for (const hit of analysis.hits) {
     if (!hit.negated) {
-      for (const part of partsOf(hit)) located.push({ part, hit });
+      for (const part of partsOf(hit, signalled)) located.push({ part, hit });
       continue;
     }
     const e = hit.entry;
     // 未脱敏, not de-identified, 未授权: consent denied is the lack of it; "no real people" is synthetic.
     const part =
-      e?.kind === 'part' ? TURN[e.part!] : e?.kind === 'signal' && e.id === 'realness' ? 'synthetic' : e?.kind === 'context' && e.id === 'consent' ? 'no-consent' : undefined;
+      e?.kind === 'part'
+        ? TURN[e.part!]
+        : e?.kind === 'signal' && e.id === 'realness'
+          ? 'synthetic'
+          : e?.kind === 'context' && e.id === 'consent'
+            ? 'no-consent'
+            : undefined;
     if (part) located.push({ part, hit });
   }
   const parts = new Set(located.map((l) => l.part));
@@ -123,7 +146,7 @@ export function readOffer(analysis: ListingAnalysis): Offer {
   if (parts.has('sale')) structures.add('sale');
   support.push(...of('sale'));
   // A coded term of the trade (not an ambiguous one) names a product as surely as its parts do.
-  const coded = analysis.hits.some((h) => h.entry?.kind === 'term' && !h.entry.needsSignal);
+  const coded = analysis.hits.some((h) => h.entry?.kind === 'term' && namesItsProduct(h.entry, signalled));
   const offer = { parts, structures, kitItems, support: new Set(support.map((l) => l.hit)) };
   if ((coded || namesAProduct(offer)) && structures.has('sale')) structures.add('concrete');
   return offer;

@@ -15,7 +15,13 @@ const PATTERNS: ReadonlyArray<readonly [TradePatternId, RegExp]> = [
   ['unit-price', new RegExp(String.raw`(?:[¥￥$€£]\s*${NUM}|${NUM}\s*${MONEY})\s*(?:/\s*|per\s+|each\s*|a\s+|an\s+|ea\b)${UNIT_EN}?`, 'g')],
   ['unit-price', /(?:每|一)(?:张|套|份|个)\s*\d+(?:\.\d+)?\s*(?:元|块|毛)?/g],
   // 两万套, 1w张, 5000+ photos, 10k faces, 三千组
-  ['bulk-quantity', new RegExp(String.raw`(?:\d+(?:\.\d+)?\s*(?:w|万|k|千|百)\+?|[一二两三四五六七八九十几数百千]+[万千]\+?|\d{3,}\+?)\s*(?:多)?\s*(?:${UNIT_ZH}|${UNIT_EN}\b)`, 'g')],
+  [
+    'bulk-quantity',
+    new RegExp(
+      String.raw`(?:\d+(?:\.\d+)?\s*(?:w|万|k|千|百)\+?|[一二两三四五六七八九十几数百千]+[万千]\+?|\d{3,}\+?)\s*(?:多)?\s*(?:${UNIT_ZH}|${UNIT_EN}\b)`,
+      'g',
+    ),
+  ],
   // QQ / WeChat ids, Telegram links and handles
   ['contact-id', /(?:qq|扣扣|q|vx|wx|微信|v)\s*[:：]?\s*\d{5,11}/g],
   ['contact-id', /(?:t\.me\/|@)[a-z0-9_]{4,}/g],

@@ -1,8 +1,8 @@
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import type { Command } from 'commander';
-import { Classifier } from '../../classifier/classify.js';
-import { parseListingLine } from '../../classifier/listing-line.js';
+import { Classifier } from '../../classifier/index.js';
+import { parseListingLine } from '../../classifier/index.js';
 import { parseNumberOption } from '../fatal.js';
 import { BufferedWriter } from '../buffered-writer.js';
 
@@ -11,7 +11,7 @@ export function registerClassify(program: Command): void {
     .command('classify')
     .description('Classify listings: JSON Lines in (FILE or stdin), one verdict line out per input line, in order.')
     .argument('[file]', 'JSON Lines file of {"id", "title", "description", "price"}; stdin when omitted or "-"')
-    .option('--threshold <score>', 'flag at this calibrated score or above (default: the model\'s)', parseNumberOption('--threshold', 0.0001, 0.9999))
+    .option('--threshold <score>', "flag at this calibrated score or above (default: the model's)", parseNumberOption('--threshold', 0.0001, 0.9999))
     .addHelpText(
       'after',
       `

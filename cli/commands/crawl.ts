@@ -1,7 +1,7 @@
 import { createWriteStream } from 'node:fs';
 import type { Command } from 'commander';
 import type { ListingWithVerdict } from '../../store/index.js';
-import { loadConfig } from '../../config/config.js';
+import { loadConfig } from '../../config/index.js';
 import { parseNumberOption } from '../fatal.js';
 import { BufferedWriter } from '../buffered-writer.js';
 import { describeProgress, progressPrinter } from '../progress.js';
@@ -9,24 +9,38 @@ import { describeProgress, progressPrinter } from '../progress.js';
 export function registerCrawl(program: Command): void {
   program
     .command('crawl')
-    .description('Crawl a marketplace: queue its start URLs and work the crawl here until it drains. Other `faceleak worker` processes, on any machine sharing the Redis, join in.')
+    .description(
+      'Crawl a marketplace: queue its start URLs and work the crawl here until it drains. Other `faceleak worker` processes, on any machine sharing the Redis, join in.',
+    )
     .requiredOption('--site <file>', 'site config (JSON); see the README for its fields')
-    .option('--seed <url...>', 'start from these URLs instead of the config\'s startUrls')
+    .option('--seed <url...>', "start from these URLs instead of the config's startUrls")
     .option('--max-pages <n>', 'fetch at most n pages in this crawl (default: no limit)', parseNumberOption('--max-pages', 1, 10_000_000))
     .option('--concurrency <n>', 'pages worked at once in this process', parseNumberOption('--concurrency', 1, 256), 4)
     .option('--out <file>', 'write the crawl\'s listings with their verdicts as JSON Lines ("-" for stdout)')
     .option('--enqueue-only', 'only queue the start URLs; `faceleak worker` processes do the crawl')
-    .addHelpText('after', '\nProgress goes to stderr (pages done/queued/failed, listings, flagged, rate); a summary at the end.\nRedis: REDIS_URL (default redis://127.0.0.1:6379, else a private redis-server under DATA_DIR). Store: DATABASE_URL.')
+    .addHelpText(
+      'after',
+      '\nProgress goes to stderr (pages done/queued/failed, listings, flagged, rate); a summary at the end.\nRedis: REDIS_URL (default redis://127.0.0.1:6379, else a private redis-server under DATA_DIR). Store: DATABASE_URL.',
+    )
     .action(async (opts: { site: string; seed?: string[]; maxPages?: number; concurrency: number; out?: string; enqueueOnly?: boolean }) => {
-      const { loadSiteConfig } = await import('../../crawler/site-config.js');
-      const { runCrawl } = await import('../../crawler/run-crawl.js');
+      const { loadSiteConfig } = await import('../../crawler/index.js');
+      const { runCrawl } = await import('../../pipeline/index.js');
       const { resolveRedisUrl } = await import('../../queue/index.js');
       const config = loadConfig();
       const site = loadSiteConfig(opts.site);
       const say = (m: string) => process.stderr.write(`faceleak: ${m}\n`);
       const redisUrl = await resolveRedisUrl(config, say);
       const printer = progressPrinter();
-      const result = await runCrawl({ config, redisUrl, site, seeds: opts.seed, maxPages: opts.maxPages, concurrency: opts.concurrency, enqueueOnly: opts.enqueueOnly, onProgress: (p) => printer.update(p) });
+      const result = await runCrawl({
+        config,
+        redisUrl,
+        site,
+        seeds: opts.seed,
+        maxPages: opts.maxPages,
+        concurrency: opts.concurrency,
+        enqueueOnly: opts.enqueueOnly,
+        onProgress: (p) => printer.update(p),
+      });
       printer.done();
       if (opts.enqueueOnly) {
         say(`crawl ${result.crawlId} queued (${result.progress.seen} start URLs); run \`faceleak worker\` to work it`);
@@ -42,7 +56,12 @@ export function registerCrawl(program: Command): void {
 }
 
 /** The --out file: one JSON line per listing of the crawl (format in the README); `onListing` sees each as it is written. */
-export async function writeCrawlOut(config: ReturnType<typeof loadConfig>, crawlId: string, out: string, onListing?: (l: ListingWithVerdict) => void): Promise<number> {
+export async function writeCrawlOut(
+  config: ReturnType<typeof loadConfig>,
+  crawlId: string,
+  out: string,
+  onListing?: (l: ListingWithVerdict) => void,
+): Promise<number> {
   const { openStore, listingsOfCrawl } = await import('../../store/index.js');
   const store = await openStore(config);
   const stream = out === '-' ? process.stdout : createWriteStream(out);

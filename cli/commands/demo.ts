@@ -1,7 +1,7 @@
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { ListingWithVerdict } from '../../store/index.js';
-import { loadConfig } from '../../config/config.js';
+import { loadConfig } from '../../config/index.js';
 import { parseNumberOption } from '../fatal.js';
 import { describeProgress, progressPrinter } from '../progress.js';
 import { writeCrawlOut } from './crawl.js';
@@ -13,9 +13,9 @@ export function registerDemo(program: Command): void {
     .option('--port <n>', 'port of the demo marketplace', parseNumberOption('--port', 0, 65535), 8123)
     .option('--serve', 'keep the demo marketplace running after the crawl (Ctrl-C to stop)')
     .action(async (opts: { port: number; serve?: boolean }) => {
-      const { startDemoMarket, demoSiteConfig } = await import('../../demo/demo-market.js');
-      const { parseSiteConfig } = await import('../../crawler/site-config.js');
-      const { runCrawl } = await import('../../crawler/run-crawl.js');
+      const { startDemoMarket, demoSiteConfig } = await import('../../demo/index.js');
+      const { parseSiteConfig } = await import('../../crawler/index.js');
+      const { runCrawl } = await import('../../pipeline/index.js');
       const { resolveRedisUrl } = await import('../../queue/index.js');
       const { databaseUrl } = await import('../../store/index.js');
       const config = loadConfig();

@@ -1,10 +1,11 @@
-import { ATTACK_KINDS } from '../../classifier/attacks/apply.js';
-import type { AttackReport } from '../../classifier/attacks/flip-rate.js';
-import type { CrossSourceReport } from '../../classifier/cross-source.js';
-import { prf, type Evaluation, type Prf } from '../../classifier/evaluate.js';
+import { ATTACK_KINDS } from '../../classifier/index.js';
+import type { AttackReport } from '../../classifier/index.js';
+import type { CrossSourceReport } from '../../classifier/index.js';
+import { prf, type Evaluation, type Prf } from '../../classifier/index.js';
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
-const row = (name: string, m: Prf) => `  ${name.padEnd(18)} ${m.precision.toFixed(3)}     ${m.recall.toFixed(3)}  ${m.f1.toFixed(3)}  ${String(m.support).padStart(5)}\n`;
+const row = (name: string, m: Prf) =>
+  `  ${name.padEnd(18)} ${m.precision.toFixed(3)}     ${m.recall.toFixed(3)}  ${m.f1.toFixed(3)}  ${String(m.support).padStart(5)}\n`;
 
 export function formatEvaluation(split: string, version: string, r: Evaluation, errors: number): string {
   let s = `split ${split}: ${r.listings} listings, model ${version}\n\n`;
@@ -45,18 +46,25 @@ export function formatCrossSource(report: CrossSourceReport, version: string, er
   s += '\n  writer  listings  recall  hard-neg FPR  new jargon  category  flag+review  worst attack\n';
   for (const { writer, evaluation: e, attacks } of report.writers) {
     const positives = e.overall.tp + e.overall.fn;
-    const worst = attacks
-      ? Math.max(...ATTACK_KINDS.map((k) => (attacks[k].caught ? attacks[k].flipped / attacks[k].caught : 0)))
-      : null;
+    const worst = attacks ? Math.max(...ATTACK_KINDS.map((k) => (attacks[k].caught ? attacks[k].flipped / attacks[k].caught : 0))) : null;
     s += `  ${writer.padEnd(7)} ${String(e.listings).padStart(8)}  ${opt(positives ? e.overall.recall : null)}  ${opt(e.hardNegatives ? e.hardNegativeFalsePositiveRate : null).padStart(12)}`;
     s += `  ${opt(e.newJargonPositives ? e.newJargonRecall : null).padStart(10)}  ${opt(positives ? e.categoryAccuracy : null).padStart(8)}`;
     s += `  ${opt(positives ? e.flaggedOrReviewRecall : null).padStart(11)}  ${opt(worst).padStart(12)}\n`;
   }
   if (sealed.size > 0) {
     s += '\n  writers by how they were used while building (sealed: never read; see classifier/corpus/writers.json)\n';
-    s += groupLine('sealed writers', report.writers.filter((w) => sealed.has(w.writer)));
-    s += groupLine('other new writers', report.writers.filter((w) => !sealed.has(w.writer) && w.writer.startsWith('w')));
-    s += groupLine('earlier corpus files', report.writers.filter((w) => !sealed.has(w.writer) && !w.writer.startsWith('w')));
+    s += groupLine(
+      'sealed writers',
+      report.writers.filter((w) => sealed.has(w.writer)),
+    );
+    s += groupLine(
+      'other new writers',
+      report.writers.filter((w) => !sealed.has(w.writer) && w.writer.startsWith('w')),
+    );
+    s += groupLine(
+      'earlier corpus files',
+      report.writers.filter((w) => !sealed.has(w.writer) && !w.writer.startsWith('w')),
+    );
   }
   if (report.attacks) s += formatAttacks('attacks, each writer under its left-out model', report.attacks);
   return s;
@@ -66,7 +74,8 @@ export function formatCrossSource(report: CrossSourceReport, version: string, er
 function groupLine(name: string, writers: CrossSourceReport['writers']): string {
   if (writers.length === 0) return '';
   const c = { tp: 0, fp: 0, fn: 0, tn: 0 };
-  let hard = 0, hardFlagged = 0;
+  let hard = 0,
+    hardFlagged = 0;
   for (const { evaluation: e } of writers) {
     c.tp += e.overall.tp;
     c.fp += e.overall.fp;

@@ -1,12 +1,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { packagePath } from '../../classifier/package-root.js';
+import { packagePath } from '../../config/index.js';
 import type { Command } from 'commander';
-import { Classifier } from '../../classifier/classify.js';
-import { loadCorpus } from '../../classifier/corpus/load.js';
-import { splitCorpus, writerOf } from '../../classifier/corpus/split.js';
-import { evaluate } from '../../classifier/evaluate.js';
-import { loadLexicon } from '../../classifier/lexicon/load.js';
+import { Classifier } from '../../classifier/index.js';
+import { loadCorpus } from '../../classifier/index.js';
+import { splitCorpus, writerOf } from '../../classifier/index.js';
+import { evaluate } from '../../classifier/index.js';
+import { loadLexicon } from '../../classifier/index.js';
 import { parseNumberOption, UsageError } from '../fatal.js';
 import { formatAttacks, formatCrossSource, formatEvaluation } from './eval-format.js';
 
@@ -17,7 +17,11 @@ function sealedWriters(): Set<string> {
   const path = packagePath('classifier', 'corpus', 'writers.json');
   if (!existsSync(path)) return new Set();
   const { writers } = JSON.parse(readFileSync(path, 'utf8')) as { writers: Record<string, { sealed?: boolean }> };
-  return new Set(Object.entries(writers).filter(([, w]) => w.sealed).map(([id]) => id));
+  return new Set(
+    Object.entries(writers)
+      .filter(([, w]) => w.sealed)
+      .map(([id]) => id),
+  );
 }
 
 interface EvalOptions {
@@ -34,15 +38,23 @@ interface EvalOptions {
 export function registerEval(program: Command): void {
   program
     .command('eval')
-    .description('Measure the classifier: the shipped model on the held-out split, or (--cross-source, the headline) each writer under a model trained without it.')
+    .description(
+      'Measure the classifier: the shipped model on the held-out split, or (--cross-source, the headline) each writer under a model trained without it.',
+    )
     .option('--split <name>', 'heldout, train or all', 'heldout')
     .option('--json', 'print the figures as JSON')
     .option('--errors <n>', 'list up to n misclassified listings', parseNumberOption('--errors', 0, 100000), 0)
     .option('--cross-source', 'leave-one-writer-out: train without each writer in turn and test on all of its listings (about 10 minutes on 2 cores)')
-    .option('--attacks', 'also attack the listings (covers, title tags, denied covers, padding, lorem ipsum, repeats, noise) with the evaluation pool and print flip rates')
+    .option(
+      '--attacks',
+      'also attack the listings (covers, title tags, denied covers, padding, lorem ipsum, repeats, noise) with the evaluation pool and print flip rates',
+    )
     .option('--attack-pool <name>', 'eval (never trained on, the figure to report) or train (to diagnose without reading the evaluation pool)', 'eval')
     .option('--writers <list>', 'with --cross-source: only these writers (comma-separated id prefixes)')
-    .option('--training-split-only', 'with --cross-source: test on the left-out writers\' training-split listings only (for tuning; the held-out split stays unseen)')
+    .option(
+      '--training-split-only',
+      "with --cross-source: test on the left-out writers' training-split listings only (for tuning; the held-out split stays unseen)",
+    )
     .addHelpText(
       'after',
       '\nThe flip rate of an attack is the share of listings the model caught that the attack un-flags. The\n' +
@@ -54,7 +66,10 @@ export function registerEval(program: Command): void {
       const { train, heldOut } = splitCorpus(corpus.items);
       const items = { heldout: heldOut, train, all: corpus.items }[opts.split];
       if (!items) throw new UsageError(`--split must be heldout, train or all, not "${opts.split}"`);
-      const writers = opts.writers?.split(',').map((w) => w.trim()).filter(Boolean);
+      const writers = opts.writers
+        ?.split(',')
+        .map((w) => w.trim())
+        .filter(Boolean);
       if ((writers || opts.trainingSplitOnly) && !opts.crossSource) throw new UsageError('--writers and --training-split-only go with --cross-source');
       if (opts.attackPool !== 'eval' && opts.attackPool !== 'train') throw new UsageError(`--attack-pool must be eval or train, not "${opts.attackPool}"`);
       const attackPool = opts.attackPool;
@@ -66,12 +81,23 @@ export function registerEval(program: Command): void {
 
       if (opts.crossSource) {
         // Every left-out model is trained here from the corpus and lexicon: the shipped model is not used.
-        const { crossSourceEvaluation } = await import('../../classifier/cross-source.js');
+        const { crossSourceEvaluation } = await import('../../classifier/index.js');
         const lexicon = loadLexicon();
         const threads = availableParallelism();
-        const report = await crossSourceEvaluation(lexicon, corpus.items, { attacks: opts.attacks, attackPool, writers, trainingSplitOnly: opts.trainingSplitOnly, threads, progress });
+        const report = await crossSourceEvaluation(lexicon, corpus.items, {
+          attacks: opts.attacks,
+          attackPool,
+          writers,
+          trainingSplitOnly: opts.trainingSplitOnly,
+          threads,
+          progress,
+        });
         const version = `trained per writer, lexicon ${lexicon.version}`;
-        if (opts.json) Object.assign(out, { lexiconVersion: lexicon.version, crossSource: { ...report, overall: { ...report.overall, errors: report.overall.errors.slice(0, opts.errors) } } });
+        if (opts.json)
+          Object.assign(out, {
+            lexiconVersion: lexicon.version,
+            crossSource: { ...report, overall: { ...report.overall, errors: report.overall.errors.slice(0, opts.errors) } },
+          });
         else process.stdout.write(formatCrossSource(report, version, opts.errors, sealedWriters()));
       } else {
         const classifier = Classifier.load();
@@ -80,8 +106,8 @@ export function registerEval(program: Command): void {
         if (opts.json) Object.assign(out, { split: opts.split, ...result, errors: result.errors.slice(0, opts.errors) });
         else process.stdout.write(formatEvaluation(opts.split, classifier.version, result, opts.errors));
         if (opts.attacks) {
-          const { loadAttackPool } = await import('../../classifier/attacks/pool.js');
-          const { measureAttacks } = await import('../../classifier/attacks/flip-rate.js');
+          const { loadAttackPool } = await import('../../classifier/index.js');
+          const { measureAttacks } = await import('../../classifier/index.js');
           const before = items.map((i) => classifier.classify(i));
           const report = measureAttacks(items, before, (i) => classifier.classify(i), loadAttackPool(attackPool));
           if (opts.json) out.attacks = report;

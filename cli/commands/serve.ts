@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { loadConfig } from '../../config/config.js';
+import { loadConfig } from '../../config/index.js';
 import { parseNumberOption } from '../fatal.js';
 import { createLogger } from '../log.js';
 
@@ -13,7 +13,7 @@ export function registerServe(program: Command): void {
     .option('--concurrency <n>', 'jobs the in-process workers work at once', parseNumberOption('--concurrency', 1, 256), 8)
     .addHelpText('after', '\nEvery API call needs Authorization: Bearer <token> (see `faceleak token create`). GET /healthz checks Redis and the database.')
     .action(async (opts: { port?: number; host: string; workers: boolean; concurrency: number }) => {
-      const { startServer } = await import('../../server/server.js');
+      const { startServer } = await import('../../server/index.js');
       const { resolveRedisUrl } = await import('../../queue/index.js');
       const config = { ...loadConfig(), ...(opts.port !== undefined ? { port: opts.port } : {}) };
       const log = createLogger(config, 'faceleak-serve');

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { UsageError } from '../fatal.js';
 import { withStore } from '../with-store.js';
 
-const ROLE_NAMES = ['moderator', 'investigator', 'admin'] as const;
+import { ROLES as ROLE_NAMES } from '../../contracts/index.js';
 
 export function registerToken(program: Command): void {
   const token = program.command('token').description('Manage API tokens (stored hashed; a token is shown once, when created).');
@@ -24,7 +24,8 @@ export function registerToken(program: Command): void {
     .description('List tokens: name, role, created, revoked.')
     .action(async () => {
       await withStore(async (store, { listTokens }) => {
-        for (const t of await listTokens(store)) process.stdout.write(`${t.name}\t${t.role}\t${t.createdAt}\t${t.revokedAt ? `revoked ${t.revokedAt}` : 'active'}\n`);
+        for (const t of await listTokens(store))
+          process.stdout.write(`${t.name}\t${t.role}\t${t.createdAt}\t${t.revokedAt ? `revoked ${t.revokedAt}` : 'active'}\n`);
       });
     });
   token

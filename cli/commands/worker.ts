@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { loadConfig } from '../../config/config.js';
+import { loadConfig } from '../../config/index.js';
 import { parseNumberOption } from '../fatal.js';
 import { createLogger } from '../log.js';
 
@@ -8,16 +8,21 @@ export function registerWorker(program: Command): void {
     .command('worker')
     .description('Work the shared queue (crawl pages, reports) until stopped. Start as many as you like, on any machine sharing the Redis.')
     .option('--concurrency <n>', 'jobs worked at once', parseNumberOption('--concurrency', 1, 256), 4)
-    .option('--lock-ms <ms>', 'job lock time: a killed worker\'s jobs return to the queue after about this long', parseNumberOption('--lock-ms', 1000, 600_000), 30_000)
+    .option(
+      '--lock-ms <ms>',
+      "job lock time: a killed worker's jobs return to the queue after about this long",
+      parseNumberOption('--lock-ms', 1000, 600_000),
+      30_000,
+    )
     .addHelpText('after', '\nSIGTERM or SIGINT: finish the jobs in hand, then exit. A second signal hands them back to the queue at once.')
     .action(async (opts: { concurrency: number; lockMs: number }) => {
-      const { startCrawlWorker } = await import('../../crawler/worker.js');
+      const { startPipelineWorker } = await import('../../pipeline/index.js');
       const { resolveRedisUrl } = await import('../../queue/index.js');
       const config = loadConfig();
       const log = createLogger(config, 'faceleak-worker');
       const say = (m: string) => log.info(m);
       const redisUrl = await resolveRedisUrl(config, say);
-      const w = await startCrawlWorker({ config, redisUrl, concurrency: opts.concurrency, lockDurationMs: opts.lockMs });
+      const w = await startPipelineWorker({ config, redisUrl, concurrency: opts.concurrency, lockDurationMs: opts.lockMs });
       let done = 0;
       let failed = 0;
       w.worker.on('completed', () => done++);

@@ -1,6 +1,6 @@
 import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
 import ipaddr from 'ipaddr.js';
-import { PermanentError } from '../errors.js';
+import { PermanentError } from '../../contracts/index.js';
 
 /**
  * Which addresses the crawler may connect to. Only public unicast addresses, unless the site

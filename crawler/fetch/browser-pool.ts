@@ -1,5 +1,5 @@
 import type { Browser, BrowserContext, Page, Route } from 'playwright-core';
-import { FatalError, PermanentError, RetryableError } from '../errors.js';
+import { FatalError, PermanentError, RetryableError } from '../../contracts/index.js';
 import { htmlContentType } from './charset.js';
 import { launchChromium, type NetworkIsolation } from './chromium-launch.js';
 import { fetchUrl, type FetchPolicy } from './http-client.js';
@@ -14,6 +14,8 @@ export interface BrowserPoolOptions {
   readonly timeoutMs?: number;
   /** Largest rendered HTML kept. Default 5 MiB. */
   readonly maxHtmlBytes?: number;
+  /** Told once when Chromium turns out unusable; pages that need it then fail at once, recorded, not retried. */
+  readonly onUnavailable?: (error: FatalError) => void;
 }
 
 export interface RenderedPage {
@@ -25,7 +27,20 @@ export interface RenderedPage {
 
 // Never fetched while rendering: we keep image URLs, not images (victims' faces stay off our disks),
 // and media, fonts, stylesheets and prefetches add nothing to a listing's text.
-const BLOCKED_TYPES = new Set(['image', 'media', 'font', 'stylesheet', 'imageset', 'texttrack', 'eventsource', 'websocket', 'manifest', 'beacon', 'ping', 'other']);
+const BLOCKED_TYPES = new Set([
+  'image',
+  'media',
+  'font',
+  'stylesheet',
+  'imageset',
+  'texttrack',
+  'eventsource',
+  'websocket',
+  'manifest',
+  'beacon',
+  'ping',
+  'other',
+]);
 
 /** What happened to the page's own document (the route handler cannot throw into goto). */
 interface MainDocument {
@@ -63,7 +78,14 @@ export class BrowserPool {
     return this.rendered;
   }
 
+  /**
+   * Set once Chromium cannot be used at all (not installed, no network isolation): every later render
+   * fails at once with the same error instead of trying again, and `onUnavailable` says it once.
+   */
+  private unavailable: FatalError | null = null;
+
   private launch(): Promise<Browser> {
+    if (this.unavailable) return Promise.reject(this.unavailable);
     if (!this.browser) {
       this.browser = launchChromium(this.options.chromiumPath, this.options.networkIsolation ?? 'required').then((b) => {
         // A crashed browser is launched again on the next page.
@@ -73,7 +95,13 @@ export class BrowserPool {
         });
         return b;
       });
-      this.browser.catch(() => (this.browser = null));
+      this.browser.catch((error: unknown) => {
+        this.browser = null;
+        if (error instanceof FatalError && !this.unavailable) {
+          this.unavailable = error;
+          this.options.onUnavailable?.(error);
+        }
+      });
     }
     return this.browser;
   }
@@ -127,7 +155,10 @@ export class BrowserPool {
       // (An expression, not a function: this code is compiled without the DOM's types.)
       await page.waitForFunction("document.readyState !== 'loading'", undefined, { timeout, polling: 50 });
       // Give the page's scripts time to fetch and draw the listing: until it is ready, or the network goes quiet.
-      const quiet = page.waitForLoadState('networkidle', { timeout: Math.min(5000, timeout) }).then(() => true, () => true);
+      const quiet = page.waitForLoadState('networkidle', { timeout: Math.min(5000, timeout) }).then(
+        () => true,
+        () => true,
+      );
       let html = await page.content();
       while (!ready?.(html)) {
         const settled = await Promise.race([quiet, new Promise<false>((r) => setTimeout(() => r(false), 100))]);
@@ -163,7 +194,11 @@ export class BrowserPool {
     if (!isMain && BLOCKED_TYPES.has(request.resourceType())) return route.abort('blockedbyclient');
     if (request.url().startsWith('data:')) return route.continue();
     try {
-      const r = await fetchUrl(request.url(), policy, { method: request.method(), headers: await request.allHeaders(), body: request.postDataBuffer() ?? undefined });
+      const r = await fetchUrl(request.url(), policy, {
+        method: request.method(),
+        headers: await request.allHeaders(),
+        body: request.postDataBuffer() ?? undefined,
+      });
       if (isMain) {
         main.status = r.status;
         main.url = r.url;
@@ -174,7 +209,8 @@ export class BrowserPool {
       delete headers['content-length'];
       delete headers['transfer-encoding'];
       // Documents go to Chromium with the charset our client detected, so both decode alike.
-      if (request.resourceType() === 'document' && (r.contentType === '' || /html/i.test(r.contentType))) headers['content-type'] = htmlContentType(r.contentType, r.charset);
+      if (request.resourceType() === 'document' && (r.contentType === '' || /html/i.test(r.contentType)))
+        headers['content-type'] = htmlContentType(r.contentType, r.charset);
       return route.fulfill({ status: r.status, headers, body: r.raw });
     } catch (error) {
       if (isMain) main.error = error as Error;

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { readFile, readlink } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
-import { FatalError } from '../errors.js';
+import { FatalError } from '../../contracts/index.js';
 
 /**
  * How Chromium is kept off the network.
@@ -15,32 +15,49 @@ import { FatalError } from '../errors.js';
 export type NetworkIsolation = 'required' | 'off';
 
 const CHROMIUM_ARGS = [
-  '--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-gpu', '--disable-quic', '--no-first-run', '--mute-audio',
+  '--no-sandbox',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--mute-audio',
   // Chromium's own networking points at a dead proxy: anything that escaped our route handler
   // (and so our guarded client) fails instead of connecting.
-  '--proxy-server=http://127.0.0.1:9', '--proxy-bypass-list=<-loopback>',
+  '--proxy-server=http://127.0.0.1:9',
+  '--proxy-bypass-list=<-loopback>',
   // WebRTC sends STUN/TURN over UDP, which neither request routing nor the proxy sees. Defence in
   // depth behind the network namespace: no UDP that does not go through the (dead) proxy, and no
   // enumeration of local addresses.
-  '--webrtc-ip-handling-policy=disable_non_proxied_udp', '--enforce-webrtc-ip-permission-check',
+  '--webrtc-ip-handling-policy=disable_non_proxied_udp',
+  '--enforce-webrtc-ip-permission-check',
 ];
 
 // The wrapper, found from this module in the sources (crawler/fetch/) and in the build (dist/crawler/fetch/).
-const NETNS_WRAPPER = ['../../bin/chromium-netns', '../../../bin/chromium-netns'].map((p) => fileURLToPath(new URL(p, import.meta.url))).find((p) => existsSync(p));
+const NETNS_WRAPPER = ['../../bin/chromium-netns', '../../../bin/chromium-netns']
+  .map((p) => fileURLToPath(new URL(p, import.meta.url)))
+  .find((p) => existsSync(p));
 
 const HOW_TO_ENABLE =
   'Chromium renders hostile pages and must run without network access, in an empty network namespace (bin/chromium-netns: unshare --user --net). ' +
   'Enable unprivileged user namespaces (sysctl kernel.unprivileged_userns_clone=1 and user.max_user_namespaces>0; on Ubuntu 24.04+ kernel.apparmor_restrict_unprivileged_userns=0; ' +
-  'in Docker a seccomp profile that allows unshare), install util-linux, or — only where the host already blocks Chromium\'s network another way — set CHROMIUM_NETWORK_ISOLATION=off';
+  "in Docker a seccomp profile that allows unshare), install util-linux, or — only where the host already blocks Chromium's network another way — set CHROMIUM_NETWORK_ISOLATION=off";
 
 /** Launches Chromium for rendering, isolated from the network unless isolation is off. */
 export async function launchChromium(chromiumPath: string, isolation: NetworkIsolation): Promise<Browser> {
-  if (!existsSync(chromiumPath)) throw new FatalError(`Chromium not found at ${chromiumPath}: install it (Debian: apt-get install chromium) or set CHROMIUM_PATH`);
+  if (!existsSync(chromiumPath))
+    throw new FatalError(`Chromium not found at ${chromiumPath}: install it (Debian: apt-get install chromium) or set CHROMIUM_PATH`);
   if (isolation === 'off') return chromium.launch({ executablePath: chromiumPath, headless: true, args: CHROMIUM_ARGS });
 
   if (!NETNS_WRAPPER) throw new FatalError(`bin/chromium-netns is missing from the faceleak install. ${HOW_TO_ENABLE}`);
   await probeNamespace(NETNS_WRAPPER);
-  const browser = await chromium.launch({ executablePath: NETNS_WRAPPER, env: { ...process.env, FACELEAK_CHROMIUM: chromiumPath }, headless: true, args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({
+    executablePath: NETNS_WRAPPER,
+    env: { ...process.env, FACELEAK_CHROMIUM: chromiumPath },
+    headless: true,
+    args: CHROMIUM_ARGS,
+  });
   try {
     await assertIsolated(browser);
   } catch (error) {
@@ -77,7 +94,11 @@ export async function assertIsolated(browser: Browser): Promise<void> {
     let interfaces: string[];
     try {
       namespace = await readlink(`/proc/${p.id}/ns/net`);
-      interfaces = (await readFile(`/proc/${p.id}/net/dev`, 'utf8')).split('\n').slice(2).map((line) => line.split(':')[0]!.trim()).filter(Boolean);
+      interfaces = (await readFile(`/proc/${p.id}/net/dev`, 'utf8'))
+        .split('\n')
+        .slice(2)
+        .map((line) => line.split(':')[0]!.trim())
+        .filter(Boolean);
     } catch (error) {
       if (p === main) throw new FatalError(`cannot check Chromium's network isolation (${(error as Error).message}). ${HOW_TO_ENABLE}`);
       continue; // a helper process that has exited since Chromium listed it

@@ -1,6 +1,6 @@
 import { isIP } from 'node:net';
 import { Agent, errors as undiciErrors, request } from 'undici';
-import { PermanentError, RetryableError } from '../errors.js';
+import { PermanentError, RetryableError } from '../../contracts/index.js';
 import { checkAddress, guardedLookup, isPublicAddress, type AddressRule } from './address-policy.js';
 import { decodeBody, detectCharset } from './charset.js';
 
@@ -84,7 +84,8 @@ export async function fetchUrl(input: string, policy: FetchPolicy, init: Request
       if (hop >= maxRedirects) throw new PermanentError(`too many redirects from ${input}`);
       url = new URL(location, url);
       // 303, and 301/302 after a POST, continue as GET without a body (as browsers do).
-      if (response.status === 303 || ((response.status === 301 || response.status === 302) && current.method && current.method !== 'GET')) current = { headers: current.headers };
+      if (response.status === 303 || ((response.status === 301 || response.status === 302) && current.method && current.method !== 'GET'))
+        current = { headers: current.headers };
       continue;
     }
     const { body, bytes } = await response.read(policy.maxBytes ?? 5 * 1024 * 1024);
@@ -105,7 +106,12 @@ async function send(url: URL, policy: FetchPolicy, init: RequestInit) {
       method: (init.method ?? 'GET') as 'GET',
       body: init.body,
       dispatcher: agentFor(ruleOf(policy)),
-      headers: { accept: 'text/html,application/xhtml+xml,*/*;q=0.5', 'accept-language': 'zh-CN,zh;q=0.9,en;q=0.8', ...extra, 'user-agent': policy.userAgent ?? USER_AGENT },
+      headers: {
+        accept: 'text/html,application/xhtml+xml,*/*;q=0.5',
+        'accept-language': 'zh-CN,zh;q=0.9,en;q=0.8',
+        ...extra,
+        'user-agent': policy.userAgent ?? USER_AGENT,
+      },
       headersTimeout: timeout,
       bodyTimeout: timeout,
       signal: AbortSignal.timeout(timeout),

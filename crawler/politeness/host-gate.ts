@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Redis } from 'ioredis';
-import { packagePath } from '../../classifier/package-root.js';
-import type { RedisKeys } from '../../queue/names.js';
+import { packagePath } from '../../config/index.js';
+import type { RedisKeys } from '../../queue/index.js';
 
 export interface HostLimits {
   readonly requestsPerSecond: number;

@@ -1,8 +1,7 @@
 import { createBullBoard } from '@bull-board/api';
-import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { FastifyAdapter } from '@bull-board/fastify';
 import type { FastifyInstance } from 'fastify';
-import type { Queue } from 'bullmq';
+import type { WorkQueue } from '../../queue/index.js';
 import type { Store } from '../../store/index.js';
 import { requireRole } from '../auth.js';
 import { ApiError } from '../errors.js';
@@ -13,9 +12,9 @@ export const BULL_BOARD_PATH = '/admin/queues';
  * Bull Board for admins. A browser cannot add a bearer header to page loads, so the pages also take
  * HTTP Basic auth with the admin token as password: a 401 here asks the browser for it.
  */
-export async function registerBullBoard(app: FastifyInstance, store: Store, queue: Queue): Promise<void> {
+export async function registerBullBoard(app: FastifyInstance, store: Store, queue: WorkQueue): Promise<void> {
   const adapter = new FastifyAdapter();
-  createBullBoard({ queues: [new BullMQAdapter(queue)], serverAdapter: adapter, options: { uiConfig: { boardTitle: 'faceleak queue' } } });
+  createBullBoard({ queues: [queue.dashboardAdapter()], serverAdapter: adapter, options: { uiConfig: { boardTitle: 'faceleak queue' } } });
   adapter.setBasePath(BULL_BOARD_PATH);
   await app.register(async (scope) => {
     // Answered here, not thrown: Bull Board's own error handler would turn a 401 into a 500.

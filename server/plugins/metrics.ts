@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
-import type { Queue } from 'bullmq';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import type { WorkQueue } from '../../queue/index.js';
 import { listingCounts, reportCounts, type Store } from '../../store/index.js';
 
 const JOB_STATES = ['waiting', 'active', 'delayed', 'prioritized', 'waiting-children', 'failed', 'completed'] as const;
@@ -11,7 +11,7 @@ const JOB_STATES = ['waiting', 'active', 'delayed', 'prioritized', 'waiting-chil
  * at scrape time, so they are true for the whole deployment, not just this server. The numbers are
  * aggregates only (no listing text), so the endpoint is public like /healthz.
  */
-export function registerMetrics(app: FastifyInstance, store: Store, queue: Queue): void {
+export function registerMetrics(app: FastifyInstance, store: Store, queue: WorkQueue): void {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: 'faceleak_' });
   new Gauge({
@@ -20,7 +20,7 @@ export function registerMetrics(app: FastifyInstance, store: Store, queue: Queue
     labelNames: ['state'],
     registers: [registry],
     async collect() {
-      const counts = await queue.getJobCounts(...JOB_STATES);
+      const counts = await queue.jobCounts(...JOB_STATES);
       for (const state of JOB_STATES) this.set({ state }, counts[state] ?? 0);
     },
   });
@@ -36,7 +36,7 @@ export function registerMetrics(app: FastifyInstance, store: Store, queue: Queue
   });
   new Gauge({
     name: 'faceleak_reports',
-    help: 'Moderators\' reports by status',
+    help: "Moderators' reports by status",
     labelNames: ['status'],
     registers: [registry],
     async collect() {
@@ -44,7 +44,12 @@ export function registerMetrics(app: FastifyInstance, store: Store, queue: Queue
       for (const c of await reportCounts(store)) this.set({ status: c.status }, c.n);
     },
   });
-  const requests = new Counter({ name: 'faceleak_http_requests_total', help: 'API requests by route and status', labelNames: ['method', 'route', 'status'], registers: [registry] });
+  const requests = new Counter({
+    name: 'faceleak_http_requests_total',
+    help: 'API requests by route and status',
+    labelNames: ['method', 'route', 'status'],
+    registers: [registry],
+  });
   const latency = new Histogram({
     name: 'faceleak_http_request_seconds',
     help: 'API request latency by route',

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Api, AppDeps } from '../app.js';
+import type { Api, AppDeps } from '../app-deps.js';
 
 /** GET /healthz: 200 when Redis and the database answer, 503 naming what does not. */
 export function registerHealth(app: Api, deps: AppDeps): void {

@@ -1,31 +1,15 @@
 import { z } from 'zod';
-import { CategorySchema, DecisionSchema, type Evidence } from '../../contracts/index.js';
-import { maskEvidence, type FieldTexts } from '../../privacy/evidence-text.js';
-import { maskSensitive } from '../../privacy/mask.js';
+import { DecisionSchema } from '../../contracts/index.js';
 import { audit, decodeCursor, encodeCursor, listingDetail, listListings, recordDecision } from '../../store/index.js';
-import type { Api, AppDeps } from '../app.js';
+import type { Api, AppDeps } from '../app-deps.js';
+import { ListingFilterFields, maskRow, show, shownEvidence, storeFilters } from '../listing-view.js';
 import { ANY_ROLE, callerOf, REVIEWERS } from '../auth.js';
 import { ApiError } from '../errors.js';
-import { BulkDecisionResultSchema, CallerSchema, DecisionResultSchema, ErrorResponses, ListingDetailSchema, ListingPageSchema } from '../schemas.js';
-
-/** Filters shared by the queue and the export. */
-export const ListingFilterFields = {
-  flagged: z.enum(['true', 'false']).optional(),
-  review: z.enum(['true', 'false']).optional().describe('true: the review band (not flagged, but worth an investigator\'s look)'),
-  category: CategorySchema.optional(),
-  decision: z.union([DecisionSchema, z.literal('none')]).optional(),
-  site: z.string().max(200).optional(),
-  q: z.string().max(200).optional(),
-  minScore: z.coerce.number().min(0).max(1).optional(),
-};
+import { BulkDecisionResultSchema, CallerSchema, DecisionResultSchema, ErrorResponses, ListingDetailSchema, ListingPageSchema } from '../../contracts/api.js';
 
 const ListQuerySchema = z
   .object({ ...ListingFilterFields, cursor: z.string().max(200).optional(), limit: z.coerce.number().int().min(1).max(200).default(50) })
   .strict();
-
-/** Query filters as the store takes them. */
-const flag = (v: 'true' | 'false' | undefined) => (v === undefined ? undefined : v === 'true');
-export const storeFilters = <T extends { flagged?: 'true' | 'false'; review?: 'true' | 'false' }>(q: T) => ({ ...q, flagged: flag(q.flagged), review: flag(q.review) });
 
 const IdParams = z.object({ id: z.string() });
 
@@ -41,27 +25,6 @@ const idParam = (raw: string) => {
   return id;
 };
 
-/** Text as shown: ID, phone and bank card numbers masked unless the investigator asked (and it was logged). */
-export const show = (s: string | null, unmask: boolean) => (s === null || unmask ? s : maskSensitive(s));
-
-/**
- * A verdict's evidence spans (stored as JSON) as shown: masked, each span's text is cut from the
- * masked text of the field it points into (`readFrom`: the texts the verdict may have read, see maskEvidence).
- */
-export const shownEvidence = (json: string, unmask: boolean, readFrom: readonly (FieldTexts | null | undefined)[]): Evidence[] => {
-  const spans = JSON.parse(json) as Evidence[];
-  return unmask ? spans : maskEvidence(spans, readFrom);
-};
-
-/** A listing row as shown in the queue and in exports: its text fields masked. */
-export const maskRow = <T extends { title: string | null; description: string | null; price: string | null; seller: string | null }>(r: T): T => ({
-  ...r,
-  title: show(r.title, false),
-  description: show(r.description, false),
-  price: show(r.price, false),
-  seller: show(r.seller, false),
-});
-
 const docs = <S extends object, R extends z.ZodType>(summary: string, ok: { status: 200 | 201; schema: R }, extra: S) => ({
   summary,
   tags: ['review'],
@@ -70,78 +33,138 @@ const docs = <S extends object, R extends z.ZodType>(summary: string, ok: { stat
 });
 
 export function registerListings(app: Api, deps: AppDeps): void {
-  app.get('/api/v1/listings', { config: { roles: REVIEWERS }, schema: docs('Listings, highest score first (masked; q searches the masked text; every read is audited)', { status: 200, schema: ListingPageSchema }, { querystring: ListQuerySchema }) }, async (request) => {
-    const { cursor: rawCursor, limit, ...filters } = request.query;
-    const cursor = rawCursor ? decodeCursor(rawCursor) : null;
-    if (rawCursor && !cursor) throw new ApiError('FL_BAD_REQUEST', 'cursor: not one this API gave out');
-    // A queue read shows victims' text (masked) like a view does, and a search is a question about it: both are logged.
-    await audit(deps.store, callerOf(request).name, 'list', null, JSON.stringify({ ...filters, cursor: rawCursor ?? null }));
-    const rows = await listListings(deps.store, storeFilters(filters), cursor, limit + 1);
-    const page = rows.slice(0, limit);
-    return {
-      items: page.map(maskRow),
-      nextCursor: rows.length > limit ? encodeCursor(page.at(-1)!) : null,
-    };
-  });
+  app.get(
+    '/api/v1/listings',
+    {
+      config: { roles: REVIEWERS },
+      schema: docs(
+        'Listings, highest score first (masked; q searches the masked text; every read is audited)',
+        { status: 200, schema: ListingPageSchema },
+        { querystring: ListQuerySchema },
+      ),
+    },
+    async (request) => {
+      const { cursor: rawCursor, limit, ...filters } = request.query;
+      const cursor = rawCursor ? decodeCursor(rawCursor) : null;
+      if (rawCursor && !cursor) throw new ApiError('FL_BAD_REQUEST', 'cursor: not one this API gave out');
+      // A queue read shows victims' text (masked) like a view does, and a search is a question about it: both are logged.
+      await audit(deps.store, callerOf(request).name, 'list', null, JSON.stringify({ ...filters, cursor: rawCursor ?? null }));
+      const rows = await listListings(deps.store, storeFilters(filters), cursor, limit + 1);
+      const page = rows.slice(0, limit);
+      return {
+        items: page.map(maskRow),
+        nextCursor: rows.length > limit ? encodeCursor(page.at(-1)!) : null,
+      };
+    },
+  );
 
   const detailQuery = z.object({ unmask: z.enum(['true', 'false']).default('false') }).strict();
-  app.get('/api/v1/listings/:id', {
-    config: { roles: REVIEWERS },
-    schema: docs('A listing with its verdicts, reports, text history and decisions', { status: 200, schema: ListingDetailSchema }, { description: 'unmask=true shows ID, phone and bank card numbers and is written to the audit log.', params: IdParams, querystring: detailQuery }),
-  }, async (request) => {
-    const caller = callerOf(request);
-    const id = idParam(request.params.id);
-    const unmask = request.query.unmask === 'true';
-    const detail = await listingDetail(deps.store, id);
-    if (!detail) throw new ApiError('FL_NOT_FOUND', 'no such listing');
-    await audit(deps.store, caller.name, unmask ? 'unmask' : 'view', id);
-    const { listing: l } = detail;
-    // Each verdict read the text version with its content hash (the current one may also be the listing's own text).
-    const versionOf = new Map(detail.versions.map((v) => [v.content_hash, v]));
-    const readBy = (hash: string) => [versionOf.get(hash), hash === l.content_hash ? l : null];
-    return {
-      id: l.id,
-      site: l.site,
-      url: l.url,
-      canonicalUrl: l.canonical_url,
-      title: show(l.title, unmask),
-      description: show(l.description, unmask),
-      price: show(l.price, unmask),
-      seller: show(l.seller, unmask),
-      images: JSON.parse(l.images) as string[],
-      fetchedAt: l.fetched_at,
-      httpStatus: l.http_status,
-      contentHash: l.content_hash,
-      source: l.source,
-      masked: !unmask,
-      verdict: { flagged: l.flagged === 1, review: l.review === 1, score: l.score, category: l.category },
-      decision: l.decision,
-      verdicts: detail.verdicts.map((v) => ({ contentHash: v.content_hash, modelVersion: v.model_version, flagged: v.flagged === 1, review: v.review === 1, category: v.category, score: v.score, evidence: shownEvidence(v.evidence, unmask, readBy(v.content_hash)), createdAt: v.created_at })),
-      history: detail.versions.map((v) => ({ contentHash: v.content_hash, title: show(v.title, unmask), description: show(v.description, unmask), price: show(v.price, unmask), seller: show(v.seller, unmask), fetchedAt: v.fetched_at })),
-      reports: detail.reports.map((r) => ({ id: r.id, reporter: r.reporter, note: show(r.note, unmask), suspectedCategory: r.suspected_category, status: r.status, createdAt: r.created_at })),
-      decisions: detail.decisions.map((d) => ({ decision: d.decision, note: show(d.note, unmask), by: d.decided_by, at: d.decided_at })),
-    };
-  });
+  app.get(
+    '/api/v1/listings/:id',
+    {
+      config: { roles: REVIEWERS },
+      schema: docs(
+        'A listing with its verdicts, reports, text history and decisions',
+        { status: 200, schema: ListingDetailSchema },
+        { description: 'unmask=true shows ID, phone and bank card numbers and is written to the audit log.', params: IdParams, querystring: detailQuery },
+      ),
+    },
+    async (request) => {
+      const caller = callerOf(request);
+      const id = idParam(request.params.id);
+      const unmask = request.query.unmask === 'true';
+      const detail = await listingDetail(deps.store, id);
+      if (!detail) throw new ApiError('FL_NOT_FOUND', 'no such listing');
+      await audit(deps.store, caller.name, unmask ? 'unmask' : 'view', id);
+      const { listing: l } = detail;
+      // Each verdict read the text version with its content hash (the current one may also be the listing's own text).
+      const versionOf = new Map(detail.versions.map((v) => [v.content_hash, v]));
+      const readBy = (hash: string) => [versionOf.get(hash), hash === l.content_hash ? l : null];
+      return {
+        id: l.id,
+        site: l.site,
+        url: l.url,
+        canonicalUrl: l.canonical_url,
+        title: show(l.title, unmask),
+        description: show(l.description, unmask),
+        price: show(l.price, unmask),
+        seller: show(l.seller, unmask),
+        images: JSON.parse(l.images) as string[],
+        fetchedAt: l.fetched_at,
+        httpStatus: l.http_status,
+        contentHash: l.content_hash,
+        source: l.source,
+        masked: !unmask,
+        verdict: { flagged: l.flagged === 1, review: l.review === 1, score: l.score, category: l.category },
+        decision: l.decision,
+        verdicts: detail.verdicts.map((v) => ({
+          contentHash: v.content_hash,
+          modelVersion: v.model_version,
+          flagged: v.flagged === 1,
+          review: v.review === 1,
+          category: v.category,
+          score: v.score,
+          evidence: shownEvidence(v.evidence, unmask, readBy(v.content_hash)),
+          createdAt: v.created_at,
+        })),
+        history: detail.versions.map((v) => ({
+          contentHash: v.content_hash,
+          title: show(v.title, unmask),
+          description: show(v.description, unmask),
+          price: show(v.price, unmask),
+          seller: show(v.seller, unmask),
+          fetchedAt: v.fetched_at,
+        })),
+        reports: detail.reports.map((r) => ({
+          id: r.id,
+          reporter: r.reporter,
+          note: show(r.note, unmask),
+          suspectedCategory: r.suspected_category,
+          status: r.status,
+          createdAt: r.created_at,
+        })),
+        decisions: detail.decisions.map((d) => ({ decision: d.decision, note: show(d.note, unmask), by: d.decided_by, at: d.decided_at })),
+      };
+    },
+  );
 
-  app.post('/api/v1/listings/:id/decision', { config: { roles: REVIEWERS }, schema: docs('Decide a listing', { status: 201, schema: DecisionResultSchema }, { params: IdParams, body: DecisionBodySchema }) }, async (request, reply) => {
-    const caller = callerOf(request);
-    const id = idParam(request.params.id);
-    const body = request.body;
-    if (!(await recordDecision(deps.store, id, body.decision, body.note ?? null, caller.name))) throw new ApiError('FL_NOT_FOUND', 'no such listing');
-    return reply.status(201).send({ id, decision: body.decision, by: caller.name });
-  });
+  app.post(
+    '/api/v1/listings/:id/decision',
+    {
+      config: { roles: REVIEWERS },
+      schema: docs('Decide a listing', { status: 201, schema: DecisionResultSchema }, { params: IdParams, body: DecisionBodySchema }),
+    },
+    async (request, reply) => {
+      const caller = callerOf(request);
+      const id = idParam(request.params.id);
+      const body = request.body;
+      if (!(await recordDecision(deps.store, id, body.decision, body.note ?? null, caller.name))) throw new ApiError('FL_NOT_FOUND', 'no such listing');
+      return reply.status(201).send({ id, decision: body.decision, by: caller.name });
+    },
+  );
 
-  app.post('/api/v1/decisions', { config: { roles: REVIEWERS }, schema: docs('Decide a selection of listings at once', { status: 201, schema: BulkDecisionResultSchema }, { body: BulkDecisionBodySchema }) }, async (request, reply) => {
-    const caller = callerOf(request);
-    const body = request.body;
-    const decided: number[] = [];
-    const missing: number[] = [];
-    for (const id of new Set(body.ids)) ((await recordDecision(deps.store, id, body.decision, body.note ?? null, caller.name)) ? decided : missing).push(id);
-    return reply.status(201).send({ decision: body.decision, by: caller.name, decided, missing });
-  });
+  app.post(
+    '/api/v1/decisions',
+    {
+      config: { roles: REVIEWERS },
+      schema: docs('Decide a selection of listings at once', { status: 201, schema: BulkDecisionResultSchema }, { body: BulkDecisionBodySchema }),
+    },
+    async (request, reply) => {
+      const caller = callerOf(request);
+      const body = request.body;
+      const decided: number[] = [];
+      const missing: number[] = [];
+      for (const id of new Set(body.ids)) ((await recordDecision(deps.store, id, body.decision, body.note ?? null, caller.name)) ? decided : missing).push(id);
+      return reply.status(201).send({ decision: body.decision, by: caller.name, decided, missing });
+    },
+  );
 
-  app.get('/api/v1/me', { config: { roles: ANY_ROLE }, schema: { ...docs('Who the token belongs to', { status: 200, schema: CallerSchema }, {}), tags: ['auth'] } }, async (request) => {
-    const { name, role } = callerOf(request);
-    return { name, role };
-  });
+  app.get(
+    '/api/v1/me',
+    { config: { roles: ANY_ROLE }, schema: { ...docs('Who the token belongs to', { status: 200, schema: CallerSchema }, {}), tags: ['auth'] } },
+    async (request) => {
+      const { name, role } = callerOf(request);
+      return { name, role };
+    },
+  );
 }

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { build } from 'esbuild';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { packagePath } from '../../classifier/package-root.js';
+import { packagePath } from '../../config/index.js';
 
 /**
  * The page shows crawled text, which is hostile: the policy allows only our own bundle, stylesheet

@@ -13,7 +13,11 @@ export interface ApiScope {
 }
 
 /** A fresh store, queue prefix and app for each test of a file (registers beforeEach/afterEach). */
-export function apiTestScope(open: () => Promise<TestStore>, name: string, settings: Pick<AppDeps, 'rateLimitPerMinute' | 'extensionOrigins' | 'trustProxy'> = {}): ApiScope {
+export function apiTestScope(
+  open: () => Promise<TestStore>,
+  name: string,
+  settings: Pick<AppDeps, 'rateLimitPerMinute' | 'extensionOrigins' | 'trustProxy'> = {},
+): ApiScope {
   const scope = {} as ApiScope;
   beforeEach(async () => {
     scope.t = await open();

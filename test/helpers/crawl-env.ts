@@ -9,7 +9,14 @@ import { deletePrefix, TEST_REDIS_URL, testRedis, uniquePrefix } from './redis.j
 /** Config for one test: its own queue prefix and SQLite file; the shared test Redis. */
 export function testConfig(name: string, env: Record<string, string> = {}): Config {
   const dir = mkdtempSync(join(tmpdir(), `faceleak-${name}-`));
-  return loadConfig({ QUEUE_PREFIX: uniquePrefix(name), DATABASE_URL: join(dir, 'test.db'), DATA_DIR: dir, REDIS_URL: TEST_REDIS_URL, LOG_LEVEL: 'silent', ...env });
+  return loadConfig({
+    QUEUE_PREFIX: uniquePrefix(name),
+    DATABASE_URL: join(dir, 'test.db'),
+    DATA_DIR: dir,
+    REDIS_URL: TEST_REDIS_URL,
+    LOG_LEVEL: 'silent',
+    ...env,
+  });
 }
 
 /**

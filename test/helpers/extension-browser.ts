@@ -25,7 +25,13 @@ export async function launchWithExtension(extensionDir: string, userDataDir: str
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
-    args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', `--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`],
+    args: [
+      '--no-sandbox',
+      '--disable-background-networking',
+      '--disable-component-update',
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
+    ],
   });
   const serviceWorker = async () => context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
   const extensionId = new URL((await serviceWorker()).url()).host;
@@ -44,7 +50,9 @@ export async function launchWithExtension(extensionDir: string, userDataDir: str
       await cdp.send('Extensions.triggerAction', { id: extensionId, targetId: tab.targetId });
       // activeTab lets the extension see this tab's URL now; that is how its id is found.
       const worker = await serviceWorker();
-      const ids = (await worker.evaluate(`chrome.tabs.query({}).then((tabs) => tabs.filter((t) => t.url === ${JSON.stringify(page.url())}).map((t) => t.id))`)) as number[];
+      const ids = (await worker.evaluate(
+        `chrome.tabs.query({}).then((tabs) => tabs.filter((t) => t.url === ${JSON.stringify(page.url())}).map((t) => t.id))`,
+      )) as number[];
       if (ids.length !== 1) throw new Error(`expected one tab at ${page.url()}, found ${ids.length}`);
       return ids[0]!;
     },

@@ -22,6 +22,10 @@ export async function startServer(handler: (req: IncomingMessage, res: ServerRes
     origin: `http://${address}:${port}`,
     host: `${address}:${port}`,
     requests,
-    close: () => new Promise((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }

@@ -9,7 +9,14 @@ const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export function spawnWorker(config: Config, args: string[] = []): ChildProcess & { output: () => string } {
   const child = spawn(process.execPath, ['--import', 'tsx', 'cli/main.ts', 'worker', ...args], {
     cwd: ROOT,
-    env: { ...process.env, DOTENV_CONFIG_QUIET: 'true', QUEUE_PREFIX: config.queuePrefix, DATABASE_URL: config.databaseUrl!, DATA_DIR: config.dataDir, REDIS_URL: TEST_REDIS_URL },
+    env: {
+      ...process.env,
+      DOTENV_CONFIG_QUIET: 'true',
+      QUEUE_PREFIX: config.queuePrefix,
+      DATABASE_URL: config.databaseUrl!,
+      DATA_DIR: config.dataDir,
+      REDIS_URL: TEST_REDIS_URL,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -18,4 +25,5 @@ export function spawnWorker(config: Config, args: string[] = []): ChildProcess &
   return Object.assign(child, { output: () => output });
 }
 
-export const exited = (child: ChildProcess) => new Promise<number | null>((resolve) => (child.exitCode !== null ? resolve(child.exitCode) : child.once('exit', (code) => resolve(code))));
+export const exited = (child: ChildProcess) =>
+  new Promise<number | null>((resolve) => (child.exitCode !== null ? resolve(child.exitCode) : child.once('exit', (code) => resolve(code))));

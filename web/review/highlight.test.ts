@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { highlightSegments } from './highlight.js';
 
 const view = (text: string, spans: Parameters<typeof highlightSegments>[1]) =>
-  highlightSegments(text, spans).map((s) => (s.reasons.length ? `[${s.text}|${s.reasons.join(',')}]` : s.text)).join('');
+  highlightSegments(text, spans)
+    .map((s) => (s.reasons.length ? `[${s.text}|${s.reasons.join(',')}]` : s.text))
+    .join('');
 
 describe('highlightSegments', () => {
   it('cuts the text around one span and keeps every character', () => {
@@ -10,17 +12,43 @@ describe('highlightSegments', () => {
   });
 
   it('merges overlapping spans into one mark with both reasons', () => {
-    expect(view('abcdefgh', [{ start: 4, end: 7, reason: 'b' }, { start: 1, end: 5, reason: 'a' }])).toBe('a[bcdefg|a,b]h');
-    expect(view('abcdef', [{ start: 0, end: 6, reason: 'x' }, { start: 2, end: 3, reason: 'x' }])).toBe('[abcdef|x]');
+    expect(
+      view('abcdefgh', [
+        { start: 4, end: 7, reason: 'b' },
+        { start: 1, end: 5, reason: 'a' },
+      ]),
+    ).toBe('a[bcdefg|a,b]h');
+    expect(
+      view('abcdef', [
+        { start: 0, end: 6, reason: 'x' },
+        { start: 2, end: 3, reason: 'x' },
+      ]),
+    ).toBe('[abcdef|x]');
   });
 
   it('keeps spans that only touch as separate marks', () => {
-    expect(view('abcd', [{ start: 0, end: 2, reason: 'a' }, { start: 2, end: 4, reason: 'b' }])).toBe('[ab|a][cd|b]');
+    expect(
+      view('abcd', [
+        { start: 0, end: 2, reason: 'a' },
+        { start: 2, end: 4, reason: 'b' },
+      ]),
+    ).toBe('[ab|a][cd|b]');
   });
 
   it('clamps spans outside the text and drops empty or reversed ones', () => {
-    expect(view('abc', [{ start: -3, end: 1, reason: 'a' }, { start: 2, end: 99, reason: 'b' }])).toBe('[a|a]b[c|b]');
-    expect(view('abc', [{ start: 2, end: 2, reason: 'e' }, { start: 3, end: 1, reason: 'r' }, { start: 7, end: 9, reason: 'o' }])).toBe('abc');
+    expect(
+      view('abc', [
+        { start: -3, end: 1, reason: 'a' },
+        { start: 2, end: 99, reason: 'b' },
+      ]),
+    ).toBe('[a|a]b[c|b]');
+    expect(
+      view('abc', [
+        { start: 2, end: 2, reason: 'e' },
+        { start: 3, end: 1, reason: 'r' },
+        { start: 7, end: 9, reason: 'o' },
+      ]),
+    ).toBe('abc');
   });
 
   it('gives one plain segment for text without spans, even empty text', () => {

@@ -25,7 +25,9 @@ export function historySections(listing: ListingDetail): HTMLElement[] {
       el('code', { text: v.contentHash }),
     ),
   );
-  const decisions = listing.decisions.map((d) => el('li', {}, `${formatTime(d.at)} · ${d.decision} by ${d.by}`, d.note ? el('blockquote', { text: d.note }) : null));
+  const decisions = listing.decisions.map((d) =>
+    el('li', {}, `${formatTime(d.at)} · ${d.decision} by ${d.by}`, d.note ? el('blockquote', { text: d.note }) : null),
+  );
   const versions = listing.history.map((h) => el('li', {}, `${formatTime(h.fetchedAt)} · ${h.title ?? '(no title)'} · `, el('code', { text: h.contentHash })));
   return [
     ...section('Reports', reports, 'No moderator reports.'),

@@ -2,7 +2,7 @@
 // nothing of the server reaches the bundle). Text fields arrive masked unless unmasked.
 import type { z } from 'zod';
 import type { DecisionSchema, EvidenceSchema, TextField as ContractTextField } from '../../contracts/index.js';
-import type { BulkDecisionResultSchema, CallerSchema, ListingDetailSchema, ListingPageSchema, ListingRowSchema } from '../../server/schemas.js';
+import type { BulkDecisionResultSchema, CallerSchema, ListingDetailSchema, ListingPageSchema, ListingRowSchema } from '../../contracts/api.js';
 
 export type Decision = z.infer<typeof DecisionSchema>;
 export type TextField = ContractTextField;

@@ -24,7 +24,12 @@ describe('the API client', () => {
     const { api, calls } = clientAnswering(() => json(202, { id: R1, status: 'queued' }));
     expect(await api.submit(payload)).toEqual({ kind: 'ok', value: { id: R1, status: 'queued' } });
     expect(calls[0]!.url).toBe('https://faceleak.example/api/v1/reports');
-    expect(calls[0]!.init).toMatchObject({ method: 'POST', credentials: 'omit', referrerPolicy: 'no-referrer', headers: { authorization: 'Bearer fl_secret', 'content-type': 'application/json' } });
+    expect(calls[0]!.init).toMatchObject({
+      method: 'POST',
+      credentials: 'omit',
+      referrerPolicy: 'no-referrer',
+      headers: { authorization: 'Bearer fl_secret', 'content-type': 'application/json' },
+    });
     expect(JSON.parse(calls[0]!.init.body as string)).toEqual(payload);
   });
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 // The API's own response schemas (server/schemas.ts: pure zod, no I/O), so client and server cannot drift.
-import { CallerSchema, ReportAcceptedSchema as AcceptedSchema, ReportStateSchema, SitesResponseSchema as SitesSchema } from '../../../server/schemas.js';
+import { CallerSchema, ReportAcceptedSchema as AcceptedSchema, ReportStateSchema, SitesResponseSchema as SitesSchema } from '../../../contracts/api.js';
 import type { ReportPayload } from '../shared/report.js';
 import type { Settings } from '../shared/settings.js';
 import { parseRetryAfter } from './backoff.js';

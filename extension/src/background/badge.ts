@@ -10,7 +10,8 @@ export function showPending(items: readonly OutboxItem[]): void {
   void chrome.action.setBadgeText({ text: pending.length > 0 ? String(Math.min(pending.length, 999)) : '' });
   void chrome.action.setBadgeBackgroundColor({ color: blocked ? '#b00020' : '#a05a00' });
   void chrome.action.setTitle({
-    title: pending.length === 0 ? 'faceleak: report this page' : `faceleak: ${pending.length} report(s) waiting to be sent${blocked ? ' (check the options)' : ''}`,
+    title:
+      pending.length === 0 ? 'faceleak: report this page' : `faceleak: ${pending.length} report(s) waiting to be sent${blocked ? ' (check the options)' : ''}`,
   });
 }
 

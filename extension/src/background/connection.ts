@@ -18,7 +18,11 @@ export async function testConnection(serverUrl: string, token: string, extension
   switch (outcome.kind) {
     case 'ok':
       if (!REPORTING_ROLES.has(outcome.value.role)) {
-        return { ok: false, problem: 'wrong-role', message: `this token is ${outcome.value.name}'s, an ${outcome.value.role} token: reports need a moderator token (faceleak token create --role moderator)` };
+        return {
+          ok: false,
+          problem: 'wrong-role',
+          message: `this token is ${outcome.value.name}'s, an ${outcome.value.role} token: reports need a moderator token (faceleak token create --role moderator)`,
+        };
       }
       return { ok: true, name: outcome.value.name, role: outcome.value.role };
     case 'auth':

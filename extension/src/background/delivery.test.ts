@@ -7,7 +7,14 @@ import { deliverDue, nextWake } from './delivery.js';
 import { Outbox } from './outbox.js';
 import { DeliveryScheduler } from './scheduler.js';
 
-const VERDICT: Verdict = { flagged: true, review: false, category: 'id_holding_photo', score: 0.99, evidence: [{ field: 'title', start: 0, end: 6, text: '手持身份证照', reason: 'coded term for id_holding_photo' }], modelVersion: 'm1' };
+const VERDICT: Verdict = {
+  flagged: true,
+  review: false,
+  category: 'id_holding_photo',
+  score: 0.99,
+  evidence: [{ field: 'title', start: 0, end: 6, text: '手持身份证照', reason: 'coded term for id_holding_photo' }],
+  modelVersion: 'm1',
+};
 const down: ApiOutcome<never> = { kind: 'retry', reason: 'cannot reach the server (fetch failed)', retryAfterMs: null };
 
 /**
@@ -96,7 +103,7 @@ describe('delivering the outbox', () => {
     expect(await deliverDue(deps)).toBe(clock.now() + 42_000);
   });
 
-  it('gives a report up with the server\'s message on a 4xx, and holds it on a refused token until new settings', async () => {
+  it("gives a report up with the server's message on a 4xx, and holds it on a refused token until new settings", async () => {
     const { outbox, server, deps } = setup();
     const refused = await outbox.add(draft({ url: 'https://m.example/item/2' }));
     const unauthorized = await outbox.add(draft({ url: 'https://m.example/item/3' }));
@@ -106,7 +113,10 @@ describe('delivering the outbox', () => {
     ];
     expect(await deliverDue(deps)).toBeNull();
     const byId = new Map((await outbox.items()).map((i) => [i.clientReportId, i]));
-    expect(byId.get(refused.clientReportId)).toMatchObject({ stage: 'rejected', lastError: 'the server refused this report: body.url: must be an absolute http(s) URL (FL_BAD_REQUEST)' });
+    expect(byId.get(refused.clientReportId)).toMatchObject({
+      stage: 'rejected',
+      lastError: 'the server refused this report: body.url: must be an absolute http(s) URL (FL_BAD_REQUEST)',
+    });
     expect(byId.get(unauthorized.clientReportId)).toMatchObject({ stage: 'pending', blocked: 'auth' });
     expect(byId.get(unauthorized.clientReportId)!.lastError).toMatch(/unknown or revoked token.*fix the token in the extension options/);
   });
@@ -134,7 +144,17 @@ describe('delivering the outbox', () => {
   });
 
   it('wakes for the earliest unfinished, unblocked item', () => {
-    const base = { clientReportId: '', payload: { url: 'https://m.example/', clientReportId: '' }, createdAt: 0, attempts: 0, lastError: null, serverId: null, status: null, verdict: null, serverError: null };
+    const base = {
+      clientReportId: '',
+      payload: { url: 'https://m.example/', clientReportId: '' },
+      createdAt: 0,
+      attempts: 0,
+      lastError: null,
+      serverId: null,
+      status: null,
+      verdict: null,
+      serverError: null,
+    };
     expect(
       nextWake([
         { ...base, stage: 'pending', nextAt: 30, blocked: null },

@@ -60,7 +60,16 @@ export function afterSend(item: OutboxItem, outcome: ApiOutcome<Accepted>, now: 
   switch (outcome.kind) {
     case 'ok':
       // Accepted: from now on only its status is asked for, first soon (classification takes seconds).
-      return { ...item, stage: 'sent', serverId: outcome.value.id, status: outcome.value.status, attempts: 0, nextAt: now + pollDelay(0), lastError: null, blocked: null };
+      return {
+        ...item,
+        stage: 'sent',
+        serverId: outcome.value.id,
+        status: outcome.value.status,
+        attempts: 0,
+        nextAt: now + pollDelay(0),
+        lastError: null,
+        blocked: null,
+      };
     case 'retry':
     case 'auth':
       return afterSetback(item, outcome, now, random);

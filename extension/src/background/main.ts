@@ -23,10 +23,13 @@ if ('setAccessLevel' in chrome.storage.local) {
 }
 
 const outbox = new Outbox(chrome.storage.local);
-const scheduler: DeliveryScheduler = new DeliveryScheduler(async () => {
-  const settings = await loadSettings();
-  return deliverDue({ outbox, api: settings ? createApiClient(settings) : null, now: Date.now, random: Math.random });
-}, browserWaker(() => void scheduler.kick()));
+const scheduler: DeliveryScheduler = new DeliveryScheduler(
+  async () => {
+    const settings = await loadSettings();
+    return deliverDue({ outbox, api: settings ? createApiClient(settings) : null, now: Date.now, random: Math.random });
+  },
+  browserWaker(() => void scheduler.kick()),
+);
 const services: Services = { outbox, scheduler, extensionOrigin: new URL(chrome.runtime.getURL('')).origin };
 const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
 

@@ -3,7 +3,12 @@ import { draftFromMenuClick, MENU_REPORT_LINK, MENU_REPORT_SELECTION } from './m
 
 describe('context menu reports', () => {
   it('reports a link by its address, noting the page it was found on', () => {
-    expect(draftFromMenuClick({ menuItemId: MENU_REPORT_LINK, linkUrl: 'https://m.example/item/9', linkText: ' 人脸四件套 ', pageUrl: 'https://forum.example/t/1' }, 'Forum')).toEqual({
+    expect(
+      draftFromMenuClick(
+        { menuItemId: MENU_REPORT_LINK, linkUrl: 'https://m.example/item/9', linkText: ' 人脸四件套 ', pageUrl: 'https://forum.example/t/1' },
+        'Forum',
+      ),
+    ).toEqual({
       url: 'https://m.example/item/9',
       title: '人脸四件套',
       description: null,
@@ -14,7 +19,12 @@ describe('context menu reports', () => {
   });
 
   it('reports selected text as the description of the page (or frame) it is on', () => {
-    expect(draftFromMenuClick({ menuItemId: MENU_REPORT_SELECTION, selectionText: ' 手持身份证 五毛一张 ', pageUrl: 'https://m.example/chat', frameUrl: 'https://m.example/frame' }, 'Chat')).toMatchObject({
+    expect(
+      draftFromMenuClick(
+        { menuItemId: MENU_REPORT_SELECTION, selectionText: ' 手持身份证 五毛一张 ', pageUrl: 'https://m.example/chat', frameUrl: 'https://m.example/frame' },
+        'Chat',
+      ),
+    ).toMatchObject({
       url: 'https://m.example/frame',
       title: 'Chat',
       description: '手持身份证 五毛一张',

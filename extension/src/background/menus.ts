@@ -33,7 +33,14 @@ const isHttp = (url: string | undefined): url is string => typeof url === 'strin
 export function draftFromMenuClick(click: MenuClick, tabTitle: string | undefined): ReportDraft | null {
   if (click.menuItemId === MENU_REPORT_LINK) {
     if (!isHttp(click.linkUrl)) return null;
-    return { url: click.linkUrl, title: click.linkText?.trim() || null, description: null, price: null, seller: null, note: isHttp(click.pageUrl) ? `link found on ${click.pageUrl}` : 'reported from a link' };
+    return {
+      url: click.linkUrl,
+      title: click.linkText?.trim() || null,
+      description: null,
+      price: null,
+      seller: null,
+      note: isHttp(click.pageUrl) ? `link found on ${click.pageUrl}` : 'reported from a link',
+    };
   }
   if (click.menuItemId === MENU_REPORT_SELECTION) {
     const url = isHttp(click.frameUrl) ? click.frameUrl : click.pageUrl;

@@ -66,7 +66,17 @@ describe('the outbox', () => {
 
   it('never drops an unfinished report, and keeps only the newest finished ones', () => {
     const clock = fakeClock();
-    const base = { payload: { url: 'https://m.example/', clientReportId: '' }, attempts: 0, nextAt: 0, blocked: null, lastError: null, serverId: null, status: null, verdict: null, serverError: null };
+    const base = {
+      payload: { url: 'https://m.example/', clientReportId: '' },
+      attempts: 0,
+      nextAt: 0,
+      blocked: null,
+      lastError: null,
+      serverId: null,
+      status: null,
+      verdict: null,
+      serverError: null,
+    };
     const make = (n: number, stage: OutboxItem['stage']): OutboxItem => ({ ...base, clientReportId: clock.newId(), createdAt: n, stage });
     const old = [make(0, 'pending'), make(1, 'sent')];
     const finished = Array.from({ length: KEEP_FINISHED + 10 }, (_, n) => make(100 + n, n % 2 ? 'done' : 'rejected'));

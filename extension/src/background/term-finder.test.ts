@@ -4,10 +4,15 @@ import { findTerms } from './term-finder.js';
 const marked = (text: string) => findTerms(text).map((s) => [text.slice(s.start, s.end), s.kind]);
 
 describe('the term finder', () => {
-  it('finds coded terms and the trade signals beside them, with the classifier\'s reasons', () => {
+  it("finds coded terms and the trade signals beside them, with the classifier's reasons", () => {
     const text = '手持身份证照 一套三张 五毛一张 加V详聊';
     const spans = findTerms(text);
-    expect(marked(text)).toEqual(expect.arrayContaining([['手持身份证照', 'term'], ['五毛一张', 'signal']]));
+    expect(marked(text)).toEqual(
+      expect.arrayContaining([
+        ['手持身份证照', 'term'],
+        ['五毛一张', 'signal'],
+      ]),
+    );
     expect(spans.find((s) => s.kind === 'term')!.reason).toBe('coded term for id_holding_photo');
   });
 

@@ -1,7 +1,5 @@
-import { buildEvidence } from '../../../classifier/evidence.js';
-import { loadLexicon, type Lexicon } from '../../../classifier/lexicon/load.js';
-import { analyzeListing } from '../../../classifier/rules/analyze.js';
-import { namesAProduct, readOffer } from '../../../classifier/rules/offer.js';
+import { analyzeListing, buildEvidence, buildLexicon, namesAProduct, readOffer, type Lexicon } from '../../../classifier/portable.js';
+import { LEXICON_FILES } from './lexicon-data.js';
 import type { TermKind, TermSpan } from '../shared/messages.js';
 
 /**
@@ -21,7 +19,7 @@ let lexicon: Lexicon | null = null;
 
 /** The lexicon, built on first use and kept for the life of the worker (building it takes a moment). */
 export function bundledLexicon(): Lexicon {
-  lexicon ??= loadLexicon();
+  lexicon ??= buildLexicon(LEXICON_FILES);
   return lexicon;
 }
 
@@ -35,7 +33,12 @@ export function findTerms(text: string, lex: Lexicon = bundledLexicon()): TermSp
   const rank: Record<TermKind, number> = { term: 0, part: 1, signal: 2, context: 3 };
   for (const h of analysis.hits) {
     const key = `${h.start}:${h.end}`;
-    const kind: TermKind = h.entry === null || h.entry.kind === 'signal' ? 'signal' : h.entry.kind === 'term' || h.entry.kind === 'part' || h.entry.kind === 'context' ? h.entry.kind : 'signal';
+    const kind: TermKind =
+      h.entry === null || h.entry.kind === 'signal'
+        ? 'signal'
+        : h.entry.kind === 'term' || h.entry.kind === 'part' || h.entry.kind === 'context'
+          ? h.entry.kind
+          : 'signal';
     // On equal spans the kind that says most wins: a term, then an offer part.
     const had = kinds.get(key);
     if (had === undefined || rank[kind] < rank[had]) kinds.set(key, kind);

@@ -1,4 +1,4 @@
-import { FURNITURE_SELECTOR } from '../../../crawler/extract/furniture.js';
+import { FURNITURE_SELECTOR } from '../../../extract/index.js';
 import { MAX_BLOCK_CHARS, MAX_BLOCKS } from '../shared/content-protocol.js';
 
 /**
@@ -14,7 +14,33 @@ export interface TextBlock {
 
 // Not text a reader sees, or text a mark would break (form fields, editors, code the page runs).
 const SKIPPED = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'INPUT', 'SELECT', 'OPTION', 'IFRAME', 'OBJECT', 'SVG', 'CANVAS']);
-const INLINE = new Set(['A', 'ABBR', 'B', 'BDI', 'BDO', 'CITE', 'DATA', 'DFN', 'EM', 'FONT', 'I', 'KBD', 'Q', 'S', 'SAMP', 'SMALL', 'SPAN', 'STRONG', 'SUB', 'SUP', 'TIME', 'U', 'VAR', 'LABEL', 'MARK']);
+const INLINE = new Set([
+  'A',
+  'ABBR',
+  'B',
+  'BDI',
+  'BDO',
+  'CITE',
+  'DATA',
+  'DFN',
+  'EM',
+  'FONT',
+  'I',
+  'KBD',
+  'Q',
+  'S',
+  'SAMP',
+  'SMALL',
+  'SPAN',
+  'STRONG',
+  'SUB',
+  'SUP',
+  'TIME',
+  'U',
+  'VAR',
+  'LABEL',
+  'MARK',
+]);
 const MAX_TOTAL_CHARS = 1_000_000;
 
 function blockOf(node: Node): Element | null {

@@ -38,7 +38,12 @@ const problemTitle = {
 function requestAccess(pattern: string): Promise<void> {
   say(access, `Asking the browser for access to ${pattern}…`);
   return chrome.permissions.request({ origins: [pattern] }).then(
-    (granted) => say(access, granted ? `Access to ${pattern} granted.` : `Access to ${pattern} not granted: the server must list ${extensionOrigin} in EXTENSION_ORIGINS.`, granted ? 'ok' : 'info'),
+    (granted) =>
+      say(
+        access,
+        granted ? `Access to ${pattern} granted.` : `Access to ${pattern} not granted: the server must list ${extensionOrigin} in EXTENSION_ORIGINS.`,
+        granted ? 'ok' : 'info',
+      ),
     (error: unknown) => say(access, `Could not ask for access: ${errorText(error)}`, 'error'),
   );
 }
@@ -53,7 +58,8 @@ async function save(event: SubmitEvent): Promise<void> {
   await saveSettings({ serverUrl: normalized.url, token: tokenInput.value.trim() });
   serverInput.value = normalized.url;
   // Least privilege: access to a server no longer used is given back.
-  if (previous && originPattern(previous.serverUrl) !== pattern) await chrome.permissions.remove({ origins: [originPattern(previous.serverUrl)] }).catch(() => false);
+  if (previous && originPattern(previous.serverUrl) !== pattern)
+    await chrome.permissions.remove({ origins: [originPattern(previous.serverUrl)] }).catch(() => false);
   say(status, 'Saved.', 'ok');
   await test(normalized.url, tokenInput.value);
 }
@@ -64,11 +70,19 @@ async function start(): Promise<void> {
     serverInput.value = settings.serverUrl;
     tokenInput.value = settings.token;
     const granted = await chrome.permissions.contains({ origins: [originPattern(settings.serverUrl)] });
-    say(access, granted ? `Access to ${originPattern(settings.serverUrl)} granted.` : `No host access to the server: it must list ${extensionOrigin} in EXTENSION_ORIGINS.`);
+    say(
+      access,
+      granted
+        ? `Access to ${originPattern(settings.serverUrl)} granted.`
+        : `No host access to the server: it must list ${extensionOrigin} in EXTENSION_ORIGINS.`,
+    );
   }
   byId('extension-origin', HTMLElement).textContent = extensionOrigin;
   form.addEventListener('submit', (event) => void save(event).catch((e: unknown) => say(status, errorText(e), 'error')));
-  byId('test', HTMLButtonElement).addEventListener('click', () => void test(serverInput.value, tokenInput.value).catch((e: unknown) => say(status, errorText(e), 'error')));
+  byId('test', HTMLButtonElement).addEventListener(
+    'click',
+    () => void test(serverInput.value, tokenInput.value).catch((e: unknown) => say(status, errorText(e), 'error')),
+  );
 }
 
 start().catch((error: unknown) => say(status, errorText(error), 'error'));

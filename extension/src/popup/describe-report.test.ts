@@ -22,7 +22,11 @@ const done = (verdict: Partial<Verdict>): OutboxItem => ({
 describe('how a classified report reads in the popup', () => {
   it('says flagged, needs review, or not flagged, each in its own tone', () => {
     expect(describeReport(done({ flagged: true, category: 'id_holding_photo', score: 0.97 }))).toMatchObject({ label: 'classified', tone: 'flagged' });
-    expect(describeReport(done({ review: true, score: 0.41 }))).toEqual({ label: 'needs review', detail: 'not flagged, but sent to an investigator (score 0.41)', tone: 'review' });
+    expect(describeReport(done({ review: true, score: 0.41 }))).toEqual({
+      label: 'needs review',
+      detail: 'not flagged, but sent to an investigator (score 0.41)',
+      tone: 'review',
+    });
     expect(describeReport(done({ score: 0.02 }))).toMatchObject({ label: 'classified', detail: 'not flagged, score 0.02', tone: 'clear' });
   });
 });

@@ -15,10 +15,19 @@ export function describeReport(item: OutboxItem): ReportState {
     case 'pending':
       if (item.blocked === 'setup') return { label: 'waiting', detail: 'set the server and token in the options to send it', tone: 'error' };
       if (item.blocked === 'auth') return { label: 'waiting', detail: item.lastError ?? 'the server refused the token', tone: 'error' };
-      if (item.attempts > 0) return { label: 'waiting', detail: `not sent yet, tried ${item.attempts}×, trying again at ${time(item.nextAt)}: ${item.lastError ?? ''}`, tone: 'waiting' };
+      if (item.attempts > 0)
+        return {
+          label: 'waiting',
+          detail: `not sent yet, tried ${item.attempts}×, trying again at ${time(item.nextAt)}: ${item.lastError ?? ''}`,
+          tone: 'waiting',
+        };
       return { label: 'sending', detail: 'sending to the server…', tone: 'progress' };
     case 'sent':
-      return { label: item.status ?? 'queued', detail: item.lastError ? `waiting for the verdict (${item.lastError})` : 'waiting for the verdict…', tone: 'progress' };
+      return {
+        label: item.status ?? 'queued',
+        detail: item.lastError ? `waiting for the verdict (${item.lastError})` : 'waiting for the verdict…',
+        tone: 'progress',
+      };
     case 'done':
       if (item.status === 'classified' && item.verdict) {
         const v = item.verdict;
@@ -27,7 +36,8 @@ export function describeReport(item: OutboxItem): ReportState {
         if (v.review) return { label: 'needs review', detail: `not flagged, but sent to an investigator (score ${v.score.toFixed(2)})`, tone: 'review' };
         return { label: 'classified', detail: `not flagged, score ${v.score.toFixed(2)}`, tone: 'clear' };
       }
-      if (item.status === 'failed') return { label: 'failed', detail: `the server could not process it: ${item.serverError ?? 'no reason given'}`, tone: 'error' };
+      if (item.status === 'failed')
+        return { label: 'failed', detail: `the server could not process it: ${item.serverError ?? 'no reason given'}`, tone: 'error' };
       return { label: item.status ?? 'unknown', detail: item.lastError ?? '', tone: 'error' };
     case 'rejected':
       return { label: 'refused', detail: item.lastError ?? 'the server refused this report', tone: 'error' };

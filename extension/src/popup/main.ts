@@ -86,7 +86,10 @@ async function start(): Promise<void> {
   byId('open-options', HTMLButtonElement).addEventListener('click', () => void chrome.runtime.openOptionsPage());
   byId('setup', HTMLElement).hidden = (await loadSettings()) !== null;
   sendButton.addEventListener('click', () => void send());
-  byId('retry', HTMLButtonElement).addEventListener('click', () => void ask({ type: 'reports/retry' }).catch((e: unknown) => say(status, errorText(e), 'error')));
+  byId('retry', HTMLButtonElement).addEventListener(
+    'click',
+    () => void ask({ type: 'reports/retry' }).catch((e: unknown) => say(status, errorText(e), 'error')),
+  );
   chrome.storage.onChanged.addListener((changes, area) => {
     if (area === 'local' && changes[OUTBOX_KEY]) void showReports();
   });

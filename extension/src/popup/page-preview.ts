@@ -5,8 +5,10 @@ const SHOWN_CHARS = 300;
 
 /** The fields the extension read from the page, shown before sending so the moderator sees what goes. */
 export function pagePreview(fields: PageFields): HTMLElement {
-  const row = (name: string, value: string | null) =>
-    [el('dt', { text: name }), el('dd', { className: value ? '' : 'missing', text: value ? clip(value) : 'not found on the page', attrs: { 'data-field': name.toLowerCase() } })];
+  const row = (name: string, value: string | null) => [
+    el('dt', { text: name }),
+    el('dd', { className: value ? '' : 'missing', text: value ? clip(value) : 'not found on the page', attrs: { 'data-field': name.toLowerCase() } }),
+  ];
   return el(
     'dl',
     { className: 'fields' },

@@ -6,7 +6,7 @@ import type { Reply, Request, Responses } from './messages.js';
  */
 export async function ask<T extends Request>(request: T): Promise<Responses[T['type']]> {
   const reply = (await chrome.runtime.sendMessage(request)) as Reply<T['type']> | undefined;
-  if (!reply) throw new Error('the extension\'s background worker did not answer');
+  if (!reply) throw new Error("the extension's background worker did not answer");
   if (!reply.ok) throw new Error(reply.error);
   return reply.value;
 }

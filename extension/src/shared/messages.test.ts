@@ -9,7 +9,7 @@ const contentScript = { id: ID, url: 'https://m.example/item/1', tab: { id: 3 } 
 const draft = { url: 'https://m.example/item/1', title: 't', description: null, price: null, seller: null };
 
 describe('messages to the background worker', () => {
-  it('admits well-formed requests from the extension\'s pages', () => {
+  it("admits well-formed requests from the extension's pages", () => {
     for (const request of [
       { type: 'page/read', tabId: 3 },
       { type: 'report/submit', draft: { ...draft, note: 'n', suspectedCategory: 'face_bundle' } },
@@ -42,10 +42,15 @@ describe('messages to the background worker', () => {
     }
   });
 
-  describe('from a content script (a web page\'s tab)', () => {
+  describe("from a content script (a web page's tab)", () => {
     it('admits only the term finder', () => {
       expect(admitRequest({ type: 'terms/find', blocks: ['a'] }, contentScript, ID, BASE).ok).toBe(true);
-      for (const request of [{ type: 'reports/list' }, { type: 'report/submit', draft }, { type: 'connection/test', serverUrl: 'http://x', token: 't' }, { type: 'page/read', tabId: 3 }]) {
+      for (const request of [
+        { type: 'reports/list' },
+        { type: 'report/submit', draft },
+        { type: 'connection/test', serverUrl: 'http://x', token: 't' },
+        { type: 'page/read', tabId: 3 },
+      ]) {
         expect(admitRequest(request, contentScript, ID, BASE)).toEqual({ ok: false, error: `${request.type} is not allowed from a web page` });
       }
     });

@@ -37,7 +37,7 @@ export interface PageFields {
   readonly description: string | null;
   readonly price: string | null;
   readonly seller: string | null;
-  /** Which extraction sources gave fields (selectors, json-ld, microdata, opengraph, heading, title, readable-text). */
+  /** Which extraction sources gave fields (selector, json-ld, microdata, opengraph, heading, main-content, text). */
   readonly sources: readonly string[];
 }
 
@@ -52,7 +52,8 @@ export interface TermSpan {
 }
 
 export type ConnectionProblem = 'bad-url' | 'unreachable' | 'bad-token' | 'wrong-role' | 'server-error';
-export type ConnectionResult = { readonly ok: true; readonly name: string; readonly role: string } | { readonly ok: false; readonly problem: ConnectionProblem; readonly message: string };
+export type ConnectionResult =
+  { readonly ok: true; readonly name: string; readonly role: string } | { readonly ok: false; readonly problem: ConnectionProblem; readonly message: string };
 
 /** What the worker answers to each request type. */
 export interface Responses {
@@ -78,7 +79,12 @@ export interface SenderInfo {
  * The request a message carries if its sender may send it, else why not. `extensionBase` is
  * runtime.getURL(''): extension pages are the senders whose URL starts with it.
  */
-export function admitRequest(raw: unknown, sender: SenderInfo, ownId: string, extensionBase: string): { ok: true; request: Request } | { ok: false; error: string } {
+export function admitRequest(
+  raw: unknown,
+  sender: SenderInfo,
+  ownId: string,
+  extensionBase: string,
+): { ok: true; request: Request } | { ok: false; error: string } {
   if (sender.id !== ownId) return { ok: false, error: 'message from another extension' };
   const parsed = RequestSchema.safeParse(raw);
   if (!parsed.success) {

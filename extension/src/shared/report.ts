@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { REPORT_LIMITS as LIMITS, ReportBodySchema, ReportStatusSchema as ServerStatusSchema } from '../../../server/schemas.js';
-import { CategorySchema, HttpUrlSchema as AnyHttpUrl, VerdictSchema } from '../../../contracts/index.js';
+import { REPORT_LIMITS as LIMITS, ReportBodySchema } from '../../../contracts/api.js';
+import { CategorySchema, HttpUrlSchema as AnyHttpUrl, ReportStatusSchema as ServerStatusSchema, VerdictSchema } from '../../../contracts/index.js';
 
 /**
  * A report as the extension keeps it: what the moderator sends, and the outbox item that carries it to
- * the server and back with a verdict. Limits are the server's (server/schemas.ts): a field over them
+ * the server and back with a verdict. Limits are the server's (contracts/api.ts): a field over them
  * would be refused for good, so drafts are cut to fit.
  */
 /** The storage.local key of the outbox (background/outbox.ts); the popup watches it for changes. */
@@ -76,7 +76,13 @@ const fit = (text: string | null | undefined, max: number) => {
  */
 export function payloadOf(draft: ReportDraft, clientReportId: string): ReportPayload {
   const body: ReportPayload = { url: draft.url, clientReportId };
-  const fields = { title: fit(draft.title, LIMITS.title), description: fit(draft.description, LIMITS.description), price: fit(draft.price, LIMITS.price), seller: fit(draft.seller, LIMITS.seller), note: fit(draft.note, LIMITS.note) };
+  const fields = {
+    title: fit(draft.title, LIMITS.title),
+    description: fit(draft.description, LIMITS.description),
+    price: fit(draft.price, LIMITS.price),
+    seller: fit(draft.seller, LIMITS.seller),
+    note: fit(draft.note, LIMITS.note),
+  };
   for (const [key, value] of Object.entries(fields)) if (value !== undefined) body[key as keyof typeof fields] = value;
   if (draft.suspectedCategory) body.suspectedCategory = draft.suspectedCategory;
   return body;

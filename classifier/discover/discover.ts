@@ -1,0 +1,92 @@
+import type { Lexicon } from '../lexicon/load.js';
+import { contextMatches } from './context.js';
+import { countUnits } from './count.js';
+import { describe, type Family } from './describe.js';
+import { dropNested, holds } from './families.js';
+import { isKnownUnit } from './known.js';
+import { listingFields } from './read-listing.js';
+import { isEligible, unitEvidence } from './rank.js';
+import type { Tally } from './tally.js';
+import type { Candidate, DiscoveryInput, DiscoveryOptions } from './types.js';
+import { isSpellingOf, SpellingScanner } from './variants.js';
+
+/**
+ * Code-word discovery: from listings and the classifier's verdicts on them, the words that stand
+ * where offers name their product but that the lexicon does not know, best first. Pure: no store, no
+ * model; the lexicon (with any overlay) says what is known and the rules say where the slots are.
+ *
+ *   count units (offer-like listings, then benign ones) → drop known units and nested fragments →
+ *   rank by contrast and slots → context similarity for the best few hundred → rank again → group
+ *   spellings → describe the top N (category, variants, examples, why).
+ */
+export const DEFAULT_TOP = 100;
+export const DEFAULT_MIN_SUPPORT = 2;
+/**
+ * Without a minimum score, a candidate needs this share of the evidence of the third best one (and at
+ * least MIN_SCORE_FLOOR): scores scale with how much of the data the classifier already reads as
+ * offers, so a fixed bar would keep a long tail where much is flagged and nothing where little is.
+ */
+export const RELATIVE_MIN_SCORE = 0.45;
+const MIN_SCORE_FLOOR = 1;
+/** How many ranked units get a context vector (the SVD is over these and the known terms). */
+const CONTEXT_POOL_FACTOR = 4;
+
+export function discoverTerms(inputs: readonly DiscoveryInput[], lexicon: Lexicon, options: DiscoveryOptions = {}): Candidate[] {
+  const top = options.top ?? DEFAULT_TOP;
+  const minSupport = options.minSupport ?? DEFAULT_MIN_SUPPORT;
+  const { book, readings } = countUnits(inputs, lexicon, { minSupport, reviewThreshold: options.reviewThreshold, onProgress: options.onProgress });
+  const eligible = [...book.byKey.values()].filter((t) => isEligible(t, book, minSupport) && !isKnownUnit(lexicon, t.key));
+  const first = dropNested(eligible)
+    .map((t) => ({ t, score: unitEvidence(t, book).score }))
+    .sort((a, b) => b.score - a.score)
+    .slice(0, top * CONTEXT_POOL_FACTOR)
+    .map((x) => x.t);
+  options.onProgress?.('context', first.length);
+  const context = contextMatches(
+    first.map((t) => t.key),
+    inputs,
+    readings,
+    lexicon,
+  );
+  const ranked = first
+    .map((t) => ({ t, evidence: unitEvidence(t, book, context.get(t.key)?.nearest ?? 0) }))
+    .sort((a, b) => b.evidence.score - a.evidence.score || (a.t.key < b.t.key ? -1 : 1));
+
+  const families: Family[] = [];
+  const taken = new Set<Tally>();
+  for (const { t, evidence } of ranked) {
+    if (families.length === top) break;
+    if (taken.has(t)) continue;
+    // A unit inside or around a term already taken is that term again.
+    if (families.some((f) => f.members.some((m) => holds(m, t) || holds(t, m)))) continue;
+    const members = [t, ...ranked.map((r) => r.t).filter((o) => o !== t && !taken.has(o) && isSpellingOf(t, o))];
+    for (const m of members) taken.add(m);
+    families.push({ head: t, members, evidence, context: context.get(t.key) });
+  }
+
+  const third = families[Math.min(2, families.length - 1)]?.evidence.score ?? 0;
+  const minScore = options.minScore ?? Math.max(MIN_SCORE_FLOOR, RELATIVE_MIN_SCORE * third);
+  const kept = families.filter((f) => f.evidence.score >= minScore);
+  options.onProgress?.('spellings', kept.length);
+  const scanner = new SpellingScanner(
+    kept.map((f) => ({ key: f.head.key, others: f.members.filter((m) => m !== f.head).map((m) => m.key) })),
+    lexicon.emoji,
+  );
+  inputs.forEach((input, i) => {
+    const fields = listingFields(input.listing);
+    const where = { offerLike: readings[i] !== null, forSale: readings[i] !== null || (fields.price ?? '') !== '' };
+    for (const text of [fields.title, fields.description, fields.price]) if (text) scanner.scan(text, where);
+  });
+  return kept.map((f, k) => describe(f, { written: scanner.written[k]!, others: scanner.others[k]! }, inputs, readings, lexicon));
+}
+
+/**
+ * The seam for any source of listings (a JSON Lines file now, the store later): listings with their
+ * verdicts as an async iterable. Discovery needs every listing's counts before it can rank, so the
+ * source is read to the end first.
+ */
+export async function discoverFromSource(source: AsyncIterable<DiscoveryInput>, lexicon: Lexicon, options: DiscoveryOptions = {}): Promise<Candidate[]> {
+  const inputs: DiscoveryInput[] = [];
+  for await (const input of source) inputs.push(input);
+  return discoverTerms(inputs, lexicon, options);
+}

@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { Classifier } from '../classify.js';
+import { OverlayError, overlayVersion, parseOverlay } from '../lexicon/overlay.js';
+
+const shipped = Classifier.load();
+const overlay = parseOverlay({
+  name: 'review 2024-06',
+  terms: [
+    { term: '雾面照', variants: ['wumianzhao', '霧面照'], category: 'id_holding_photo', needsSignal: false, approvedBy: 'investigator 7' },
+    { term: 'blue sheet', variants: ['blue sheets'], category: 'identity_kit', needsSignal: true },
+  ],
+});
+const approved = Classifier.load({ overlay });
+
+describe('a lexicon overlay of approved terms', () => {
+  it('makes the rules find an approved term at once, as evidence that says it was approved', () => {
+    const listing = { title: '出雾面照 五毛一张 加v' };
+    expect(shipped.classify(listing).evidence.map((e) => e.text)).not.toContain('雾面照');
+    const v = approved.classify(listing);
+    expect(v.evidence).toContainEqual(
+      expect.objectContaining({ text: '雾面照', reason: expect.stringMatching(/^approved term: 雾面照 for id_holding_photo/) }),
+    );
+    expect(v.flagged).toBe(true);
+    // Its variants too, as the seller wrote them.
+    expect(approved.classify({ title: '霧面照 一張八毛' }).evidence.map((e) => e.text)).toContain('霧面照');
+    expect(approved.classify({ title: 'wumianzhao 1元一张' }).evidence.map((e) => e.reason)).toContain(
+      'approved term: 雾面照 for id_holding_photo, disguised spelling',
+    );
+  });
+
+  it('names the overlay in the version, and only what the rules read changes it', () => {
+    expect(approved.version).toBe(`${shipped.version}+${overlayVersion(overlay)}`);
+    expect(approved.version).toMatch(/\+ov-[0-9a-f]{8}$/);
+    const reordered = parseOverlay({ terms: [...overlay.terms].reverse().map((t) => ({ ...t, approvedBy: 'someone else' })) });
+    expect(overlayVersion(reordered)).toBe(overlayVersion(overlay));
+    expect(overlayVersion(parseOverlay({ terms: [{ ...overlay.terms[0]!, needsSignal: true }] }))).not.toBe(
+      overlayVersion(parseOverlay({ terms: [overlay.terms[0]!] })),
+    );
+  });
+
+  it('reads a term that needs a trade signal as ambiguous alone, and as naming its product beside one', () => {
+    const alone = approved.classify({ title: 'blue sheet pattern for quilting' });
+    expect(alone.evidence.find((e) => e.text === 'blue sheet')?.reason).toBe('approved term: blue sheet for identity_kit (ambiguous alone)');
+    expect(alone.flagged).toBe(false);
+    const offered = approved.classify({ title: 'blue sheets in stock', description: 'full set per person, $40 each, telegram @bluesheetz' });
+    expect(offered.evidence.map((e) => e.text)).toContain('blue sheets');
+    expect(offered.score).toBeGreaterThan(
+      shipped.classify({ title: 'blue sheets in stock', description: 'full set per person, $40 each, telegram @bluesheetz' }).score,
+    );
+  });
+
+  it('is plain JSON that names what is wrong with a bad one', () => {
+    expect(JSON.parse(JSON.stringify(overlay))).toEqual(overlay);
+    expect(() => parseOverlay('{')).toThrow(OverlayError);
+    expect(() => parseOverlay({ terms: [{ term: 'x', category: 'bedding', needsSignal: true }] })).toThrow(/terms\.0\.category/);
+    expect(() =>
+      parseOverlay({
+        terms: [
+          { term: '雾面照', category: 'face_bundle', needsSignal: true },
+          { term: '霧面照', category: 'face_bundle', needsSignal: true },
+        ],
+      }),
+    ).toThrow(/approved twice/);
+    expect(() => parseOverlay({ terms: [{ term: '…', category: 'face_bundle', needsSignal: true }] })).toThrow(/nothing|no letters/);
+  });
+});

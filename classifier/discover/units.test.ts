@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { normalize } from '../normalize/normalize.js';
+import { eachUnit } from './units.js';
+
+const units = (text: string) => {
+  const out: string[] = [];
+  eachUnit(normalize(text, new Map()), (u) => out.push(u.key));
+  return out;
+};
+
+describe('candidate units', () => {
+  it('cuts Chinese into 2–4 character units inside a clause, never across a comma or between two spaced words', () => {
+    const u = units('出蓝本照，五毛一张 现货多多');
+    expect(u).toEqual(expect.arrayContaining(['蓝本', '蓝本照']));
+    expect(u.some((k) => k.includes('照五'))).toBe(false);
+    expect(u.some((k) => k.includes('张现'))).toBe(false);
+  });
+
+  it('reads a split or traditional spelling as its plain form', () => {
+    expect(units('藍本 大量')).toContain('蓝本');
+    expect(units('蓝.本.照 有')).toContain('蓝本照');
+  });
+
+  it('leaves out numbers, counts, particles at the edges and function words', () => {
+    const u = units('我们的三张 一百 宝贝们 很好的 2024 10k pcs');
+    for (const bad of ['三张', '一百', '我们', '的三', '2024', '10k', '很好']) expect(u, bad).not.toContain(bad);
+  });
+
+  it('makes English phrases of up to three words, not across punctuation, edged by content words', () => {
+    const u = units('fresh mirror shots with id, cheap');
+    expect(u).toEqual(expect.arrayContaining(['mirror', 'mirror shots', 'shots with id']));
+    expect(u).not.toContain('id cheap');
+    expect(u).not.toContain('with');
+  });
+});

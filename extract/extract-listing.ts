@@ -1,0 +1,180 @@
+import type { SiteConfig } from '../contracts/index.js';
+import { isBoilerplate } from './boilerplate.js';
+import type { FieldSource, SourceFields } from './fields.js';
+import { elementText } from './element-text.js';
+import { findMainContent } from './main-content.js';
+import { loadPage, type Page } from './page.js';
+import { findPriceInPage, priceInText } from './price-in-page.js';
+import { parsePrice, type Price } from './price.js';
+import { findSeller } from './seller.js';
+import { looksLikeShell } from './shell.js';
+import { fromJsonLd, fromMicrodata, fromOpenGraph } from './structured-data.js';
+import { isTelegramPost, readTelegramPost } from './telegram.js';
+import { cleanText, comparable } from './text.js';
+import { chooseTitle, cleanTitle, headingElement, type TitleCandidate } from './title.js';
+
+export type { FieldSource } from './fields.js';
+
+export interface ExtractedListing {
+  readonly title: string | null;
+  readonly description: string | null;
+  /** The price as the page wrote it ("US $12.99", "0.5元/张", "USD 40"). */
+  readonly price: string | null;
+  /** The price as a decimal string ("12.99", "1800000"); the low end of a range. */
+  readonly priceAmount: string | null;
+  /** ISO 4217 where the symbol and the page's region tell it, else the symbol as written ("$", "Rs"). */
+  readonly currency: string | null;
+  /** What one price buys, when the page says: 张, 套, 份, each, set, month… */
+  readonly priceUnit: string | null;
+  readonly seller: string | null;
+  /** Absolute image URLs (the images are never downloaded). */
+  readonly images: string[];
+  /** Where each field that was found came from. */
+  readonly fieldSources: Readonly<Partial<Record<'title' | 'description' | 'price' | 'seller' | 'images', FieldSource>>>;
+  /** The distinct sources that gave fields, in field order. */
+  readonly sources: FieldSource[];
+  /** The page is an empty shell that scripts would fill: render it before judging. */
+  readonly isShell: boolean;
+}
+
+type Found<T> = { value: T; source: FieldSource } | undefined;
+/** The first option with a value; an option may be a function, called only when the ones before it gave nothing. */
+const first = <T>(...options: [T | undefined | (() => T | undefined), FieldSource][]): Found<T> => {
+  for (const [option, source] of options) {
+    const v = typeof option === 'function' ? (option as () => T | undefined)() : option;
+    if (v !== undefined && v !== '' && !(Array.isArray(v) && v.length === 0)) return { value: v, source };
+  }
+  return undefined;
+};
+
+function fromSelectors(page: Page, fields: SiteConfig['fields']): SourceFields & { priceText?: string } {
+  const { $ } = page;
+  const one = (sel?: string) => (sel ? cleanText($(sel).first().text()) : undefined);
+  const priceText = one(fields.price);
+  return {
+    title: one(fields.title),
+    description: one(fields.description),
+    priceText,
+    price: priceText ? (parsePrice(priceText, { bare: true, region: page.region }) ?? undefined) : undefined,
+    seller: one(fields.seller),
+    images: fields.images
+      ? $(fields.images)
+          .toArray()
+          .map((e) => $(e).attr('src') ?? $(e).attr('data-src') ?? $(e).attr('href') ?? '')
+          .filter(Boolean)
+      : [],
+  };
+}
+
+/**
+ * The listing fields of a page: the site's selectors first, then structured data (JSON-LD,
+ * microdata, OpenGraph), then what the page shows (its headings, its main content, price and seller
+ * markup and labels). A title is the one the sources agree on (title.ts); a description that is the
+ * site's boilerplate is passed over. See the README ("How a listing is read").
+ */
+export function extractListing(html: string, pageUrl: string, fields: SiteConfig['fields'] = {}): ExtractedListing {
+  const page = loadPage(html, pageUrl);
+  const sel = fromSelectors(page, fields);
+  const ld = fromJsonLd(page);
+  const md = fromMicrodata(page);
+  const og = fromOpenGraph(page);
+  const post = isTelegramPost(page) ? readTelegramPost(page) : {};
+  const h1 = headingElement(page);
+
+  const names = page.siteNames;
+  const candidates: TitleCandidate[] = [
+    ['selector', sel.title, 'selector'],
+    ['text', post.title, 'post'],
+    ['json-ld', cleanTitle(ld.title, names), 'json-ld'],
+    ['microdata', cleanTitle(md.title, names), 'microdata'],
+    ['opengraph', post.title ? undefined : cleanTitle(og.title, names), 'opengraph'],
+    ['heading', h1 ? cleanTitle(page.$(h1).text(), names) : undefined, 'h1'],
+    ['heading', cleanTitle(page.$('title').first().text(), names), 'title-tag'],
+  ]
+    .filter((c): c is [FieldSource, string, string] => Boolean(c[1]))
+    .map(([source, text, origin]) => ({ source, text, origin }));
+  // The site's selector or a post's first line is the title; otherwise the sources' agreement.
+  let title = candidates[0] && (candidates[0].origin === 'selector' || candidates[0].origin === 'post') ? candidates[0] : chooseTitle(candidates);
+
+  const main = findMainContent(page, h1, title?.text);
+  const usable = (d: string | undefined) => (d && !isBoilerplate(d, title?.text, names) ? d : undefined);
+  const summary = usable(og.description);
+  // A meta summary is often the start of the text the page shows in full: then the full text.
+  const summaryOrMain = summary && main && comparable(main.text).startsWith(comparable(summary).slice(0, 40)) ? undefined : summary;
+  const description = first<string>(
+    [sel.description, 'selector'],
+    [usable(ld.description), 'json-ld'],
+    [usable(md.description), 'microdata'],
+    [post.description, 'text'],
+    [summaryOrMain, 'opengraph'],
+    [main?.text, 'main-content'],
+  );
+
+  const body = page.$('body').get(0);
+  const bodyText = body ? elementText(body, page.excluded) : '';
+  const isShell = looksLikeShell(page, bodyText, description !== undefined || (main?.text.length ?? 0) >= 100);
+  // A shell's <title> is the app's, not the listing's.
+  if (isShell && title?.origin === 'title-tag') title = chooseTitle(candidates.filter((c) => c.origin !== 'title-tag'));
+
+  // A selector's price text stands even when it holds no amount ("面议"): nothing else is mixed in.
+  const price = sel.priceText
+    ? first<Price>([sel.price, 'selector'])
+    : first<Price>(
+        // A post's price is in its own words; the page around it is other posts.
+        [ld.price, 'json-ld'],
+        [md.price, 'microdata'],
+        [og.price, 'opengraph'],
+        [priceInText(post.description, page.region), 'text'],
+        [() => findPriceInPage(page, h1, bodyText), 'text'],
+        [() => priceInText(title?.text, page.region), 'text'],
+        [() => priceInText(description?.value, page.region), 'text'],
+      );
+  const seller = first<string>(
+    [sel.seller, 'selector'],
+    [ld.seller, 'json-ld'],
+    [md.seller, 'microdata'],
+    [post.seller, 'text'],
+    [() => findSeller(page, h1), 'text'],
+  );
+  const images = first<string[]>([sel.images, 'selector'], [ld.images, 'json-ld'], [md.images, 'microdata'], [og.images, 'opengraph']);
+
+  const fieldSources = {
+    ...(title ? { title: title.source } : {}),
+    ...(description ? { description: description.source } : {}),
+    ...(price || sel.priceText ? { price: sel.priceText ? 'selector' : price!.source } : {}),
+    ...(seller ? { seller: seller.source } : {}),
+    ...(images ? { images: images.source } : {}),
+  } as ExtractedListing['fieldSources'];
+  return {
+    title: title?.text ?? null,
+    description: cleanText(description?.value) ?? null,
+    price: sel.priceText ?? price?.value.text ?? null,
+    priceAmount: price?.value.amount ?? null,
+    currency: price?.value.currency ?? null,
+    priceUnit: price?.value.unit ?? null,
+    seller: seller?.value ?? null,
+    images: absoluteImages(images?.value ?? [], pageUrl),
+    fieldSources,
+    sources: [...new Set(Object.values(fieldSources))],
+    isShell,
+  };
+}
+
+/**
+ * Whether a fetched page must be rendered to be read: it is a shell, or it gave neither a title nor a
+ * description. A page that holds its text is never rendered because one field is missing.
+ */
+export function lacksListingText(l: ExtractedListing): boolean {
+  return l.isShell || (!l.title && !l.description);
+}
+
+function absoluteImages(urls: readonly string[], pageUrl: string): string[] {
+  const absolute = (u: string) => {
+    try {
+      return new URL(u, pageUrl).href;
+    } catch {
+      return null;
+    }
+  };
+  return [...new Set(urls.map(absolute).filter((u): u is string => u !== null && /^https?:/.test(u)))].slice(0, 50);
+}

@@ -1,0 +1,250 @@
+import type { Element } from 'domhandler';
+
+/**
+ * What an element's class and id say it is, and which of those are never the listing's own text:
+ * reviews, related and recommended items, ads, cookie and privacy notes, login boxes, menus. Readers
+ * of the page (main content, prices, sellers) skip such blocks whole. Words are matched as whole
+ * tokens ("review" in reviewsMedley or cm-cr-review-list, not "ad" in "shadow"), after splitting on
+ * punctuation and camelCase.
+ */
+
+/** Tokens of an element's class and id: "cm_cr-reviewList x-item" → cm, cr, review, list, x, item. */
+const tokenCache = new WeakMap<Element, string[]>();
+export function nameTokens(el: Element): string[] {
+  let tokens = tokenCache.get(el);
+  if (!tokens) tokenCache.set(el, (tokens = splitNames(`${el.attribs.class ?? ''} ${el.attribs.id ?? ''}`)));
+  return tokens;
+}
+
+function splitNames(raw: string): string[] {
+  if (raw.trim() === '') return [];
+  return raw
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean)
+    .map((t) => (t.length > 3 && t.endsWith('s') && !t.endsWith('ss') ? t.slice(0, -1) : t));
+}
+
+const NOISE = new Set([
+  'review',
+  'comment',
+  'rating',
+  'related',
+  'recommend',
+  'recommended',
+  'recommendation',
+  'similar',
+  'sim',
+  'carousel',
+  'sponsor',
+  'sponsored',
+  'ad',
+  'advert',
+  'advertisement',
+  'adsbygoogle',
+  'cookie',
+  'consent',
+  'gdpr',
+  'privacy',
+  'breadcrumb',
+  'crumb',
+  'footer',
+  'nav',
+  'navbar',
+  'navigation',
+  'menu',
+  'sidebar',
+  'modal',
+  'popup',
+  'dialog',
+  'login',
+  'signin',
+  'signup',
+  'register',
+  'newsletter',
+  'subscribe',
+  'guess',
+  'also',
+  'recently',
+  'viewed',
+  'bought',
+  'share',
+  'sharing',
+  'social',
+  'copyright',
+  'legal',
+  'faq',
+  'qa',
+  'question',
+  'answer',
+  'toast',
+  'tooltip',
+  'tuijian',
+  'pinglun',
+  'xiangguan',
+  'cainixihuan',
+  'caini',
+  'comparison',
+  'compare',
+]);
+/** Other people's words and other items: never the listing's seller or price either, wherever they sit. */
+const OTHERS = new Set([
+  'review',
+  'comment',
+  'rating',
+  'related',
+  'recommend',
+  'recommended',
+  'recommendation',
+  'similar',
+  'sim',
+  'carousel',
+  'sponsor',
+  'sponsored',
+  'ad',
+  'advert',
+  'advertisement',
+  'guess',
+  'also',
+  'recently',
+  'viewed',
+  'bought',
+  'question',
+  'answer',
+  'tuijian',
+  'pinglun',
+  'xiangguan',
+  'cainixihuan',
+  'caini',
+]);
+const NOISE_TAGS = new Set([
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'svg',
+  'button',
+  'select',
+  'option',
+  'iframe',
+  'object',
+  'canvas',
+  'dialog',
+  'nav',
+  'footer',
+  'aside',
+  'menu',
+]);
+const HIDDEN_STYLE = /display\s*:\s*none|visibility\s*:\s*hidden/i;
+
+/** Whether the element itself holds other people's words or other items (reviews, related listings, ads). */
+export function isOthers(el: Element): boolean {
+  return nameTokens(el).some((t) => OTHERS.has(t));
+}
+
+/** Whether the element itself (not its ancestors) is noise. */
+export function isNoise(el: Element): boolean {
+  if (NOISE_TAGS.has(el.name)) return true;
+  if ('hidden' in el.attribs || (el.attribs.style && HIDDEN_STYLE.test(el.attribs.style))) return true;
+  const role = el.attribs.role;
+  if (role === 'navigation' || role === 'contentinfo' || role === 'dialog' || role === 'menu' || role === 'menubar') return true;
+  return nameTokens(el).some((t) => NOISE.has(t));
+}
+
+const WEAK = new Set([
+  'shipping',
+  'delivery',
+  'return',
+  'payment',
+  'policy',
+  'help',
+  'contact',
+  'report',
+  'feedback',
+  'tag',
+  'rank',
+  'hot',
+  'promo',
+  'promotion',
+  'coupon',
+  'toolbar',
+  'banner',
+  'seller',
+  'store',
+  'shop',
+  'price',
+  'cart',
+  'buy',
+  'qrcode',
+  'download',
+  'app',
+  'service',
+  'guarantee',
+  'disclaimer',
+  'notice',
+  'tip',
+  'warning',
+  'header',
+  'title',
+  'head',
+  'logo',
+  'search',
+  'filter',
+  'sort',
+]);
+const STRONG = /desc|detail|content|article|posting|intro|message|summary|overview|xiangqing|miaoshu|jieshao|neirong/;
+const GOOD = new Set(['body', 'post', 'text', 'main', 'about', 'feature', 'bullet', 'story', 'entry', 'listing', 'info']);
+
+/** How much an element's names speak for it holding the listing's text: +25 for each strong sign, -25 for a weak counter-sign. */
+export function nameWeight(el: Element): number {
+  const tokens = nameTokens(el);
+  if (tokens.length === 0) return 0;
+  let weight = 0;
+  if (tokens.some((t) => STRONG.test(t))) weight += 25;
+  else if (tokens.some((t) => GOOD.has(t))) weight += 10;
+  if (tokens.some((t) => WEAK.has(t))) weight -= 25;
+  return weight;
+}
+
+/** Section headings that open a block of other people's words or other items. */
+export const NOISE_HEADING =
+  /^(customer )?reviews?\b|^ratings?\b|^(questions|q ?& ?a)\b|^(you may also like|related|similar|recommended|sponsored|customers (also|who)|more (from|items|to explore)|people also|frequently bought|explore more|recently viewed|other (items|listings)|see more)|^(商品)?(评价|評價|评论|評論)|^(猜你喜欢|猜你喜歡|相关推荐|相關推薦|为你推荐|為你推薦|看了又看|同类推荐|热门推荐|熱門推薦|推荐|推薦|相似|你可能还喜欢|你可能也喜歡|大家都在买|其他人还看了)/i;
+
+/** Characters of text in a subtree, counted up to `limit` (enough to tell a card from a block of prose). */
+function textLength(el: Element, limit: number): number {
+  let n = 0;
+  const walk = (node: Element) => {
+    for (const c of node.children) {
+      if (n >= limit) return;
+      if (c.type === 'text') n += (c as unknown as { data: string }).data.trim().length;
+      else if (c.type === 'tag') walk(c as Element);
+    }
+  };
+  walk(el);
+  return n;
+}
+
+/**
+ * A grid or list of other items: at least five like children (same tag and class) that are short
+ * and nearly all hold a link, as search results, "more from this seller" strips and carousels are.
+ * A listing's own text is never one; its list of features has no links and its rows are prose.
+ */
+export function isItemGrid(el: Element, holdsLink: (el: Element) => boolean): boolean {
+  const kids = el.children.filter((c): c is Element => c.type === 'tag');
+  if (kids.length < 5) return false;
+  const groups = new Map<string, Element[]>();
+  for (const k of kids) {
+    // The first class names the kind of card; later ones vary (c1, c2, is-active).
+    const key = `${k.name}.${k.attribs.class?.trim().split(/\s+/)[0] ?? ''}`;
+    const group = groups.get(key);
+    if (group) group.push(k);
+    else groups.set(key, [k]);
+  }
+  const largest = [...groups.values()].reduce((a, b) => (b.length > a.length ? b : a));
+  if (largest.length < 5 || largest.length < kids.length / 2) return false;
+  const linked = largest.filter(holdsLink).length;
+  if (linked < largest.length * 0.8) return false;
+  const short = largest.filter((k) => textLength(k, 200) < 200).length;
+  return short >= largest.length * 0.8;
+}

@@ -1,0 +1,90 @@
+import type { Element } from 'domhandler';
+import type { FieldSource } from './fields.js';
+import type { Page } from './page.js';
+import { findPrices } from './price.js';
+import { SEPARATOR } from './site-name.js';
+import { cleanText, comparable } from './text.js';
+
+/** A title one source proposes. */
+export interface TitleCandidate {
+  readonly source: FieldSource;
+  readonly text: string;
+  /** Which part of the page proposed it (h1 and <title> are both 'heading', yet two witnesses). */
+  readonly origin: string;
+}
+
+// Appended marketing and navigation: an SEO tail, a login prompt, "for sale".
+const JUNK_SEGMENT =
+  /^(buy\b.*|.*\bproduct on\b.*|.*\bonline shopping\b.*|.*\bfree shipping\b.*|(sign|log) ?in\b.*|login\b.*|register\b.*|join now\b.*|for sale\b.*|.*\b(official site|online store)\b.*|(请|請)?(登录|登入|註冊|注册).*|免费发布.*|.*(网上购物|網路購物|购物网|購物網).*)$/i;
+const LOGIN_ONLY = /^(sign in|log ?in|login|register|sign up|登录|登入|注册|註冊|请登录|請登入|会员登录|會員登入)(\s|$)/i;
+const ELLIPSIS = /(\.\.\.|…)$/;
+
+/** Whether a segment names the site ("eBay", "Amazon.com", "百姓网") rather than the item. */
+function isSiteName(segment: string, siteNames: readonly string[]): boolean {
+  const s = comparable(segment);
+  if (!s) return true;
+  return siteNames.some((n) => {
+    const name = comparable(n);
+    return name.length >= 2 && (s === name || (s.includes(name) && s.length <= name.length + 12));
+  });
+}
+
+/** "$150 (Brooklyn)", "1600元": a price a site appends to a title, with a place after it. */
+function isPriceTail(segment: string): boolean {
+  const price = findPrices(segment)[0];
+  return (
+    price !== undefined &&
+    segment
+      .replace(price.text, '')
+      .replace(/\([^)]*\)/g, '')
+      .trim() === ''
+  );
+}
+
+/**
+ * A title without the site's name, marketing tails, icon glyphs and login prompts. Segments are
+ * dropped from the ends only: "Nikon F3 - 35mm body | eBay" keeps "Nikon F3 - 35mm body".
+ */
+export function cleanTitle(raw: string | undefined, siteNames: readonly string[]): string | undefined {
+  const text = cleanText(raw);
+  if (!text || LOGIN_ONLY.test(text)) return undefined;
+  const parts = text.split(SEPARATOR).map((p) => p.trim());
+  const seps = [...text.matchAll(new RegExp(SEPARATOR.source, 'gu'))].map((m) => m[0]);
+  const drop = (p: string) => p === '' || isSiteName(p, siteNames) || JUNK_SEGMENT.test(p) || isPriceTail(p);
+  let start = 0;
+  let end = parts.length;
+  while (end - start > 1 && drop(parts[end - 1]!)) end--;
+  while (end - start > 1 && drop(parts[start]!)) start++;
+  if (end - start === 1 && drop(parts[start]!) && parts.length > 1) return undefined;
+  // Rejoin what is left with the separators it had.
+  let out = parts[start]!;
+  for (let i = start + 1; i < end; i++) out += seps[i - 1]! + parts[i]!;
+  const cleaned = cleanText(out);
+  if (!cleaned || isSiteName(cleaned, siteNames) || LOGIN_ONLY.test(cleaned)) return undefined;
+  return cleaned;
+}
+
+/** The page's first <h1> that is not in a menu, a login box or another block that is not the listing. */
+export function headingElement(page: Page): Element | undefined {
+  const all = page.$('h1').toArray();
+  return all.find((h) => !page.excluded(h) && cleanText(page.$(h).text())) ?? all.find((h) => cleanText(page.$(h).text()));
+}
+
+/**
+ * The title the sources agree on. Each candidate is backed by the others that contain it (a site
+ * appends to a title; it seldom prepends a different one), so "Desk" that og:title, <h1> ("Desk
+ * $150 (Brooklyn)") and <title> all hold wins over the <h1> itself; among equals the better source
+ * wins. A cut-off title ("Long title…") gives way to a candidate that holds it whole.
+ */
+export function chooseTitle(candidates: readonly TitleCandidate[]): TitleCandidate | undefined {
+  const keyed = candidates.map((c) => ({ c, key: comparable(c.text.replace(ELLIPSIS, '')), cut: ELLIPSIS.test(c.text) })).filter((k) => k.key.length > 0);
+  let best: { c: TitleCandidate; score: number } | undefined;
+  keyed.forEach((k, i) => {
+    if (k.cut && keyed.some((o) => o !== k && !o.cut && o.key.length > k.key.length && o.key.startsWith(k.key))) return;
+    // A fragment (a category, one word of the title) is not backed by the title that holds it.
+    const backers = keyed.filter((o) => o !== k && o.c.origin !== k.c.origin && o.key.includes(k.key) && k.key.length >= o.key.length * 0.3).length;
+    const score = backers * 10 - i;
+    if (!best || score > best.score) best = { c: k.c, score };
+  });
+  return best?.c;
+}

@@ -1,0 +1,110 @@
+import { createHash } from 'node:crypto';
+import type { Job } from 'bullmq';
+import { isFinalFailure } from './retry.js';
+import type { Classifier } from '../classifier/index.js';
+import type { CrawlPageJob } from '../contracts/index.js';
+import type { WorkQueue } from '../queue/index.js';
+import { recordCrawlFailure, saveListing, type Store } from '../store/index.js';
+import { canonicalUrl } from '../crawler/index.js';
+import type { CrawlContexts } from './crawl-context.js';
+import { PermanentError } from '../contracts/index.js';
+import { extractListing, lacksListingText } from '../extract/index.js';
+import { fetchPage, hostLimits, type PageFetcher } from '../crawler/index.js';
+import { discoverLinks } from '../crawler/index.js';
+import { RenderLearning } from '../crawler/index.js';
+import type { Robots } from '../crawler/index.js';
+
+export interface CrawlDeps extends PageFetcher {
+  readonly queue: WorkQueue;
+  readonly contexts: CrawlContexts;
+  readonly robots: Robots;
+  readonly learning: RenderLearning;
+  readonly classifier: Classifier;
+  readonly store: Store;
+}
+
+export type PageOutcome = 'listing' | 'index' | 'skipped' | 'empty';
+
+/** Fetches one page of a crawl, stores its listing with a verdict, and queues the links it leads to. */
+export async function processPage(job: Job<CrawlPageJob>, deps: CrawlDeps): Promise<PageOutcome> {
+  const { crawlId, url, role, depth } = job.data;
+  const ctx = await deps.contexts.get(crawlId);
+  try {
+    const robots = await deps.robots.check(url, ctx.policy);
+    if (!robots.allowed) throw new PermanentError(`${url}: ${robots.reason}`);
+    const limits = hostLimits(ctx.site, robots.crawlDelayMs);
+    const wantsListing = role === 'listing' || role === 'page';
+    const pageType = RenderLearning.pageType(role, url);
+    const browserFirst = ctx.site.render === 'browser' || (ctx.site.render === 'auto' && (await deps.learning.browserFirst(ctx.site.name, pageType)));
+
+    // A rendered page is ready when it shows what this page is for: a listing's text, or links onward.
+    const ready = (html: string) => {
+      if (wantsListing) {
+        // Rendered, the page is no longer a shell once the listing's fields show, however short they are.
+        const l = extractListing(html, url, ctx.site.fields);
+        return l.title !== null && l.description !== null;
+      }
+      const found = discoverLinks(html, url, ctx.site);
+      return found.listings.length + found.next.length > 0;
+    };
+    let page = await fetchPage(deps, url, ctx.policy, limits, browserFirst, ready);
+    let listing = extractListing(page.html, page.url, ctx.site.fields);
+    let links = discoverLinks(page.html, page.url, ctx.site);
+    // Rendered only when the page lacks the listing's text (a shell), not when one field is missing:
+    // a static page that holds its text never goes to Chromium, and never teaches the site to.
+    const incomplete = wantsListing ? lacksListingText(listing) : listing.isShell && links.listings.length + links.next.length === 0;
+    if (!page.rendered && ctx.site.render === 'auto') {
+      if (incomplete) {
+        page = await fetchPage(deps, url, ctx.policy, limits, true, ready);
+        listing = extractListing(page.html, page.url, ctx.site.fields);
+        links = discoverLinks(page.html, page.url, ctx.site);
+      }
+      await deps.learning.record(ctx.site.name, pageType, !incomplete);
+    }
+
+    const next = [
+      ...links.listings.map((u) => ({ url: u, role: 'listing' as const, depth: depth + 1 })),
+      ...links.next.map((u) => ({ url: u, role: 'index' as const, depth: depth + 1 })),
+      ...links.other.map((u) => ({ url: u, role: 'page' as const, depth: depth + 1 })),
+    ];
+    // A retried job re-adds what it found: a crash may have come between reserving and queuing.
+    await deps.queue.enqueuePages(crawlId, next, ctx.maxPages, job.attemptsStarted > 1);
+
+    let outcome: PageOutcome = wantsListing ? 'empty' : 'index';
+    if (wantsListing && (listing.title || listing.description)) {
+      const fields = { title: listing.title, description: listing.description, price: listing.price };
+      const verdict = deps.classifier.classify(fields);
+      const canonical = canonicalUrl(page.url, ctx.site.dropParams);
+      await saveListing(
+        deps.store,
+        {
+          site: ctx.site.name,
+          url: page.url,
+          canonicalUrl: canonical,
+          ...fields,
+          priceAmount: listing.priceAmount,
+          currency: listing.currency,
+          priceUnit: listing.priceUnit,
+          seller: listing.seller,
+          images: listing.images,
+          fetchedAt: new Date().toISOString(),
+          httpStatus: page.status,
+          contentHash: createHash('sha256').update(page.html).digest('hex'),
+          source: 'crawl',
+          crawlId,
+        },
+        verdict,
+      );
+      await deps.queue.markListing(crawlId, canonical, verdict.flagged);
+      outcome = 'listing';
+    }
+    await deps.queue.markDone(crawlId, url);
+    return outcome;
+  } catch (error) {
+    if (isFinalFailure(error, job)) {
+      await recordCrawlFailure(deps.store, { crawlId, site: ctx.site.name, url, reason: (error as Error).message, attempts: job.attemptsMade + 1 });
+      await deps.queue.markFailed(crawlId, url);
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,5 @@
+// What turns a job into a stored verdict: the crawl-page and report handlers, the worker that runs
+// them, the crawl runner, and the sweep that re-queues reports Redis lost.
+export * from './pipeline-worker.js';
+export * from './report-sweeper.js';
+export * from './run-crawl.js';

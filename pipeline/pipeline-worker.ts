@@ -1,0 +1,74 @@
+import type { Worker } from 'bullmq';
+import { Classifier } from '../classifier/index.js';
+import type { Config } from '../config/index.js';
+import { connectRedis, redisKeys, startWorkWorker, WorkQueue } from '../queue/index.js';
+import { openStore, type Store } from '../store/index.js';
+import { CrawlContexts } from './crawl-context.js';
+import { BrowserPool } from '../crawler/index.js';
+import type { FetchPolicy } from '../crawler/index.js';
+import { HostGate } from '../crawler/index.js';
+import { processReport } from './report.js';
+import { processPage, type CrawlDeps } from './crawl-page.js';
+import { RenderLearning } from '../crawler/index.js';
+import { Robots } from '../crawler/index.js';
+
+export interface PipelineWorkerOptions {
+  readonly config: Config;
+  readonly redisUrl: string;
+  readonly concurrency: number;
+  readonly lockDurationMs?: number;
+  /** Test seam: tighter fetch limits (timeouts) for every crawl this worker runs. */
+  readonly policyOverrides?: Partial<FetchPolicy>;
+  /** Reuse a classifier or store the caller already has (one per process is enough). */
+  readonly classifier?: Classifier;
+  readonly store?: Store;
+  /** Where the worker says what stops part of its work (default: stderr). */
+  readonly warn?: (message: string) => void;
+}
+
+export interface PipelineWorker {
+  readonly worker: Worker;
+  readonly deps: CrawlDeps;
+  /** Finishes the jobs in hand (or, with force, hands them back to the queue) and releases everything. */
+  close(force?: boolean): Promise<void>;
+}
+
+export async function startPipelineWorker(o: PipelineWorkerOptions): Promise<PipelineWorker> {
+  const redis = connectRedis(o.redisUrl);
+  const queue = new WorkQueue(redis, o.config.queuePrefix);
+  const keys = redisKeys(o.config.queuePrefix);
+  const store = o.store ?? (await openStore(o.config));
+  const warn = o.warn ?? ((m: string) => process.stderr.write(`faceleak worker: ${m}\n`));
+  const browser = new BrowserPool({
+    chromiumPath: o.config.chromiumPath,
+    networkIsolation: o.config.chromiumNetworkIsolation,
+    onUnavailable: (error) =>
+      warn(`${error.message}. This worker renders no pages from now on: pages that need a browser fail with this reason; static pages go on.`),
+  });
+  const deps: CrawlDeps = {
+    queue,
+    contexts: new CrawlContexts(queue, o.policyOverrides),
+    robots: new Robots(redis, keys),
+    learning: new RenderLearning(redis, keys),
+    gate: new HostGate(redis, keys),
+    browser,
+    classifier: o.classifier ?? Classifier.load(),
+    store,
+  };
+  const { worker, close: closeWorker } = startWorkWorker(
+    { redisUrl: o.redisUrl, prefix: o.config.queuePrefix, concurrency: o.concurrency, lockDurationMs: o.lockDurationMs },
+    { 'crawl-page': (job) => processPage(job, deps), report: (job) => processReport(job, deps) },
+  );
+  worker.on('error', () => {}); // connection blips are retried by ioredis; job errors are recorded per job
+  return {
+    worker,
+    deps,
+    async close(force = false) {
+      await closeWorker(force);
+      await browser.close();
+      await queue.close();
+      redis.disconnect();
+      if (!o.store) await store.close();
+    },
+  };
+}

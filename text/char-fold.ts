@@ -1,0 +1,80 @@
+import * as OpenCC from 'opencc-js/t2cn';
+
+/**
+ * Folds one code point to what the classifier compares: NFKC (full-width → half-width, ligatures,
+ * circled digits), lower case, Latin look-alikes from Cyrillic/Greek, and traditional → simplified
+ * Chinese. Results are cached per code point: the work is done once per distinct character.
+ */
+
+// Characters that render as nothing or next to nothing; sellers put them inside words to break filters.
+const INVISIBLE = /^[\p{Cf}\p{Mn}\p{Me}\u115f\u1160\u3164\uffa0\u2800\u180e]$/u;
+
+// Look-alikes used to break Latin keywords (sеlfie with Cyrillic е). Small on purpose: only letters
+// that are indistinguishable in common fonts; anything broader would mangle real Cyrillic text we never score anyway.
+const CONFUSABLES: Record<string, string> = {
+  а: 'a',
+  е: 'e',
+  о: 'o',
+  р: 'p',
+  с: 'c',
+  х: 'x',
+  у: 'y',
+  і: 'i',
+  ѕ: 's',
+  ј: 'j',
+  к: 'k',
+  м: 'm',
+  т: 't',
+  н: 'h',
+  в: 'b',
+  ԁ: 'd',
+  ɡ: 'g',
+  α: 'a',
+  ο: 'o',
+  ρ: 'p',
+  ν: 'v',
+  ι: 'i',
+  κ: 'k',
+  τ: 't',
+  '➕': '+',
+  '＋': '+',
+  '﹢': '+',
+};
+
+const toSimplified = OpenCC.Converter({ from: 't', to: 'cn' });
+const cache = new Map<number, string>();
+
+/** '' for invisible characters; otherwise the folded text (usually one character, NFKC may give more). */
+export function foldCodePoint(cp: number): string {
+  const hit = cache.get(cp);
+  if (hit !== undefined) return hit;
+  const folded = computeFold(cp);
+  cache.set(cp, folded);
+  return folded;
+}
+
+function computeFold(cp: number): string {
+  const ch = String.fromCodePoint(cp);
+  if (INVISIBLE.test(ch)) return '';
+  let out = ch.normalize('NFKC').toLowerCase();
+  out = CONFUSABLES[out] ?? out;
+  if (isHanCode(cp)) out = toSimplified(out);
+  return out;
+}
+
+/** CJK unified ideographs (basic, extension A, compatibility); the ones Chinese listings use. */
+export function isHanCode(cp: number): boolean {
+  return (cp >= 0x4e00 && cp <= 0x9fff) || (cp >= 0x3400 && cp <= 0x4dbf) || (cp >= 0xf900 && cp <= 0xfaff);
+}
+
+export function isLatinOrDigitCode(c: number): boolean {
+  return (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39);
+}
+
+export function isLetterCode(c: number): boolean {
+  return c >= 0x61 && c <= 0x7a;
+}
+
+export function isDigitCode(c: number): boolean {
+  return c >= 0x30 && c <= 0x39;
+}

@@ -1,0 +1,2 @@
+// DOM helpers the review page and the extension's pages share.
+export * from './shared/dom.js';
