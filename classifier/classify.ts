@@ -62,6 +62,11 @@ export class Classifier {
     return new Classifier(loadLexicon(options.lexiconDir, options.overlay), loadModel(options.modelPath), options.threshold);
   }
 
+  /** The same model with another overlay of approved terms on the shipped lexicon (none: the shipped lexicon alone). */
+  withOverlay(overlay: LexiconOverlay | undefined): Classifier {
+    return new Classifier(loadLexicon(undefined, overlay), this.loaded, this.threshold);
+  }
+
   score(listing: ListingFields): Scored {
     const analysis = analyzeListing(this.lexicon, listing);
     const { x, offer } = extractFeatures(analysis, this.loaded.meta);

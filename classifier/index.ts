@@ -14,3 +14,4 @@ export * from './attacks/apply.js';
 export * from './attacks/flip-rate.js';
 export * from './attacks/pool.js';
 export * from './discover/index.js';
+export type { ListingFields } from './rules/analyze.js';

@@ -1,8 +1,9 @@
+import { TEXT_FIELDS } from '../contracts/index.js';
 import type { ListingFields } from './rules/analyze.js';
 
 export type ParsedLine = { listing: ListingFields & { id?: unknown } } | { error: string };
 
-const FIELDS = ['title', 'description', 'price'] as const;
+const FIELDS = TEXT_FIELDS;
 
 /**
  * One line of `faceleak classify` input. Missing and null fields are empty; numbers are taken as

@@ -5,6 +5,7 @@ import { registerExtract } from './commands/extract.js';
 import { registerCrawl } from './commands/crawl.js';
 import { registerDemo } from './commands/demo.js';
 import { registerServe } from './commands/serve.js';
+import { registerLexicon } from './commands/lexicon.js';
 import { registerSites } from './commands/sites.js';
 import { registerToken } from './commands/token.js';
 import { registerWorker } from './commands/worker.js';
@@ -27,6 +28,7 @@ registerWorker(program);
 registerDemo(program);
 registerToken(program);
 registerSites(program);
+registerLexicon(program);
 registerServe(program);
 
 try {

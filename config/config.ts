@@ -62,6 +62,12 @@ const ConfigSchema = z.object({
     )
     .pipe(z.string().regex(/^[0-9a-f.:/]+(,[0-9a-f.:/]+)*$/i, 'addresses or CIDRs separated by commas'))
     .optional(),
+  /** DISCOVERY_EVERY_HOURS — how often the server has code-word discovery run over the stored listings (suggestions for investigators). Default 24; 0: never. */
+  discoveryEveryHours: z.coerce
+    .number()
+    .min(0)
+    .max(24 * 365)
+    .default(24),
   /** LOG_LEVEL — pino level for the logs on stderr. Default info. */
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
@@ -80,6 +86,7 @@ const ENV_NAMES: Record<keyof Config, string> = {
   rateLimitPerMinute: 'RATE_LIMIT_PER_MINUTE',
   extensionOrigins: 'EXTENSION_ORIGINS',
   trustProxy: 'TRUST_PROXY',
+  discoveryEveryHours: 'DISCOVERY_EVERY_HOURS',
   logLevel: 'LOG_LEVEL',
 };
 

@@ -35,6 +35,9 @@ export const ListingRowSchema = z.object({
   title: text,
   description: text,
   price: text,
+  priceAmount: text.describe('the price as a decimal amount (the low end of a range)'),
+  currency: text.describe('ISO 4217 where the page tells it, else the symbol'),
+  priceUnit: text.describe('what one price buys: 张, 套, each, set…'),
   seller: text,
   flagged: z.boolean(),
   review: z.boolean().describe('in the review band: not flagged, but scored high enough that an investigator should look'),
@@ -59,6 +62,9 @@ export const ListingDetailSchema = z.object({
   title: text,
   description: text,
   price: text,
+  priceAmount: text.describe('the price as a decimal amount (the low end of a range)'),
+  currency: text.describe('ISO 4217 where the page tells it, else the symbol'),
+  priceUnit: text.describe('what one price buys: 张, 套, each, set…'),
   seller: text,
   images: z.array(z.string()).describe('image URLs as found; the images themselves are never fetched'),
   fetchedAt: z.string(),
@@ -126,3 +132,4 @@ export const SiteSummarySchema = z.object({
     .describe('CSS selectors of the listing fields'),
 });
 export const SitesResponseSchema = z.object({ items: z.array(SiteSummarySchema) });
+export * from './lexicon-api.js';

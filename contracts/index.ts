@@ -9,3 +9,4 @@ export { FatalError, PermanentError, RetryableError, UserError } from './errors.
 export * from './people.js';
 export type { DecidedListing } from './decided-listing.js';
 export { API_ERRORS } from './api-errors.js';
+export type { ListingOrigin, ListingPrice, ListingText } from './listing.js';

@@ -21,8 +21,16 @@ export const ReportJobSchema = z.object({
 });
 export type ReportJob = z.infer<typeof ReportJobSchema>;
 
-export const WorkJobSchema = z.discriminatedUnion('kind', [CrawlPageJobSchema, ReportJobSchema]);
+/** A code-word discovery run over the stored listings (scheduled daily by the server, or queued by hand). */
+export const DiscoverJobSchema = z.object({
+  kind: z.literal('discover'),
+  /** Read listings fetched in the last this many days (default: all). */
+  sinceDays: z.number().int().positive().optional(),
+});
+export type DiscoverJob = z.infer<typeof DiscoverJobSchema>;
+
+export const WorkJobSchema = z.discriminatedUnion('kind', [CrawlPageJobSchema, ReportJobSchema, DiscoverJobSchema]);
 export type WorkJob = z.infer<typeof WorkJobSchema>;
 
 /** BullMQ job names, one per kind. */
-export const JOB_NAMES = { 'crawl-page': 'crawl-page', report: 'report' } as const satisfies Record<WorkJob['kind'], string>;
+export const JOB_NAMES = { 'crawl-page': 'crawl-page', report: 'report', discover: 'discover' } as const satisfies Record<WorkJob['kind'], string>;

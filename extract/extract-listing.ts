@@ -1,4 +1,4 @@
-import type { SiteConfig } from '../contracts/index.js';
+import type { ListingPrice, ListingText, SiteConfig } from '../contracts/index.js';
 import { isBoilerplate } from './boilerplate.js';
 import type { FieldSource, SourceFields } from './fields.js';
 import { elementText } from './element-text.js';
@@ -15,18 +15,8 @@ import { chooseTitle, cleanTitle, headingElement, type TitleCandidate } from './
 
 export type { FieldSource } from './fields.js';
 
-export interface ExtractedListing {
-  readonly title: string | null;
-  readonly description: string | null;
-  /** The price as the page wrote it ("US $12.99", "0.5元/张", "USD 40"). */
-  readonly price: string | null;
-  /** The price as a decimal string ("12.99", "1800000"); the low end of a range. */
-  readonly priceAmount: string | null;
-  /** ISO 4217 where the symbol and the page's region tell it, else the symbol as written ("$", "Rs"). */
-  readonly currency: string | null;
-  /** What one price buys, when the page says: 张, 套, 份, each, set, month… */
-  readonly priceUnit: string | null;
-  readonly seller: string | null;
+/** A page's listing: its text and price as data (a range gives its low end; the currency is ISO 4217 where the page's region tells it, else the symbol as written). */
+export interface ExtractedListing extends ListingText, ListingPrice {
   /** Absolute image URLs (the images are never downloaded). */
   readonly images: string[];
   /** Where each field that was found came from. */

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Job } from 'bullmq';
+import type { LiveClassifier } from './live-classifier.js';
 import { isFinalFailure } from './retry.js';
-import type { Classifier } from '../classifier/index.js';
 import type { CrawlPageJob } from '../contracts/index.js';
 import type { WorkQueue } from '../queue/index.js';
 import { recordCrawlFailure, saveListing, type Store } from '../store/index.js';
@@ -19,7 +19,7 @@ export interface CrawlDeps extends PageFetcher {
   readonly contexts: CrawlContexts;
   readonly robots: Robots;
   readonly learning: RenderLearning;
-  readonly classifier: Classifier;
+  readonly classifier: LiveClassifier;
   readonly store: Store;
 }
 

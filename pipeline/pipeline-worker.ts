@@ -7,6 +7,8 @@ import { CrawlContexts } from './crawl-context.js';
 import { BrowserPool } from '../crawler/index.js';
 import type { FetchPolicy } from '../crawler/index.js';
 import { HostGate } from '../crawler/index.js';
+import { processDiscovery } from './discover-job.js';
+import { LiveClassifier } from './live-classifier.js';
 import { processReport } from './report.js';
 import { processPage, type CrawlDeps } from './crawl-page.js';
 import { RenderLearning } from '../crawler/index.js';
@@ -22,6 +24,8 @@ export interface PipelineWorkerOptions {
   /** Reuse a classifier or store the caller already has (one per process is enough). */
   readonly classifier?: Classifier;
   readonly store?: Store;
+  /** How often the lexicon overlay in force is checked for a new version (default 5 s). */
+  readonly overlayCheckMs?: number;
   /** Where the worker says what stops part of its work (default: stderr). */
   readonly warn?: (message: string) => void;
 }
@@ -52,12 +56,12 @@ export async function startPipelineWorker(o: PipelineWorkerOptions): Promise<Pip
     learning: new RenderLearning(redis, keys),
     gate: new HostGate(redis, keys),
     browser,
-    classifier: o.classifier ?? Classifier.load(),
+    classifier: new LiveClassifier(o.classifier ?? Classifier.load(), store, o.overlayCheckMs, warn),
     store,
   };
   const { worker, close: closeWorker } = startWorkWorker(
     { redisUrl: o.redisUrl, prefix: o.config.queuePrefix, concurrency: o.concurrency, lockDurationMs: o.lockDurationMs },
-    { 'crawl-page': (job) => processPage(job, deps), report: (job) => processReport(job, deps) },
+    { 'crawl-page': (job) => processPage(job, deps), report: (job) => processReport(job, deps), discover: (job) => processDiscovery(job, deps) },
   );
   worker.on('error', () => {}); // connection blips are retried by ioredis; job errors are recorded per job
   return {
@@ -65,6 +69,7 @@ export async function startPipelineWorker(o: PipelineWorkerOptions): Promise<Pip
     deps,
     async close(force = false) {
       await closeWorker(force);
+      deps.classifier.close();
       await browser.close();
       await queue.close();
       redis.disconnect();

@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import type { Job } from 'bullmq';
+import type { LiveClassifier } from './live-classifier.js';
 import { isFinalFailure } from './retry.js';
-import type { Classifier } from '../classifier/index.js';
-import type { ReportJob, SiteConfig } from '../contracts/index.js';
+import type { ListingPrice, ReportJob, SiteConfig } from '../contracts/index.js';
+import { parsePrice } from '../extract/index.js';
 import { canonicalUrl } from '../crawler/index.js';
 import { PermanentError } from '../contracts/index.js';
 import type { WorkQueue } from '../queue/index.js';
@@ -10,7 +11,7 @@ import { getReport, reportSiteForUrl, saveListing, setReportStatus, type ReportR
 
 export interface ReportDeps {
   readonly store: Store;
-  readonly classifier: Classifier;
+  readonly classifier: LiveClassifier;
   readonly queue: WorkQueue;
 }
 
@@ -56,6 +57,8 @@ async function saveReportedListing(deps: ReportDeps, report: ReportRecord, site:
       url: report.url,
       canonicalUrl: canonicalUrl(report.url, site?.dropParams ?? []),
       ...fields,
+      // The moderator's price text as data, read as extraction reads a page's price field.
+      ...priceData(report.price),
       seller: report.seller,
       images: [],
       fetchedAt: report.createdAt,
@@ -73,4 +76,9 @@ async function queueRecrawl(queue: WorkQueue, report: ReportRecord, site: SiteCo
   const crawlId = recrawlId(report.id);
   await queue.registerCrawl(crawlId, site, 1, RECRAWL_TTL_SECONDS);
   await queue.enqueuePages(crawlId, [{ url: canonicalUrl(report.url, site.dropParams), role: 'listing', depth: 0 }], 1, retried);
+}
+
+function priceData(text: string | null): ListingPrice {
+  const price = text === null ? null : parsePrice(text, { bare: true });
+  return { priceAmount: price?.amount ?? null, currency: price?.currency ?? null, priceUnit: price?.unit ?? null };
 }

@@ -4,9 +4,12 @@ import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { Queue, type JobsOptions, type JobType } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { packagePath } from '../config/index.js';
-import { JOB_NAMES, type CrawlPageJob, type ReportJob, type SiteConfig } from '../contracts/index.js';
+import { JOB_NAMES, type CrawlPageJob, type DiscoverJob, type ReportJob, type SiteConfig } from '../contracts/index.js';
 import { RedisUnavailableError } from './errors.js';
 import { QUEUES, redisKeys, type RedisKeys } from './names.js';
+
+/** The id of the repeating discovery job's scheduler. */
+const DISCOVERY_SCHEDULER = 'discover-daily';
 
 const RESERVE = readFileSync(packagePath('queue', 'reserve-urls.lua'), 'utf8');
 
@@ -58,6 +61,23 @@ export class WorkQueue {
     const settings = JSON.stringify({ site, maxPages } satisfies CrawlSettings);
     if (ttlSeconds) await this.redis.set(this.keys.crawlSite(crawlId), settings, 'EX', ttlSeconds);
     else await this.redis.set(this.keys.crawlSite(crawlId), settings);
+  }
+
+  /**
+   * Keeps a code-word discovery run scheduled every `everyMs` (0: none), in Redis, so it happens
+   * whichever server or worker is up, once per period however many servers ask.
+   */
+  async scheduleDiscovery(everyMs: number): Promise<void> {
+    if (everyMs <= 0) {
+      await this.queue.removeJobScheduler(DISCOVERY_SCHEDULER);
+      return;
+    }
+    const data: DiscoverJob = { kind: 'discover' };
+    await this.queue.upsertJobScheduler(
+      DISCOVERY_SCHEDULER,
+      { every: everyMs },
+      { name: JOB_NAMES.discover, data, opts: { ...CRAWL_JOB_OPTIONS, attempts: 2 } },
+    );
   }
 
   /** How many jobs are in each state (for metrics and tests). */

@@ -14,6 +14,7 @@ import { registerOpenApi } from './plugins/openapi.js';
 import { registerRateLimit } from './plugins/rate-limit.js';
 import { registerHealth } from './routes/health.js';
 import { registerExport } from './routes/export.js';
+import { registerLexiconRoutes } from './routes/lexicon.js';
 import { registerListings } from './routes/listings.js';
 import { registerReports } from './routes/reports.js';
 import { registerSiteRoutes } from './routes/sites.js';
@@ -65,6 +66,7 @@ export function buildApp(deps: AppDeps): FastifyInstance {
     registerListings(api, deps);
     registerExport(api, deps);
     registerSiteRoutes(api, deps);
+    registerLexiconRoutes(api, deps);
     await registerBullBoard(api, deps.store, deps.queue);
   });
   registerReviewPage(app);

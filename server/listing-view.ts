@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CategorySchema, DecisionSchema, type Evidence } from '../contracts/index.js';
+import { CategorySchema, DecisionSchema, type Evidence, type ListingText } from '../contracts/index.js';
 import { maskEvidence, maskSensitive, type FieldTexts } from '../privacy/index.js';
 
 // How listings are filtered and shown to investigators, shared by the queue, the detail view and the export.
@@ -36,7 +36,7 @@ export const shownEvidence = (json: string, unmask: boolean, readFrom: readonly 
 };
 
 /** A listing row as shown in the queue and in exports: its text fields masked. */
-export const maskRow = <T extends { title: string | null; description: string | null; price: string | null; seller: string | null }>(r: T): T => ({
+export const maskRow = <T extends ListingText>(r: T): T => ({
   ...r,
   title: show(r.title, false),
   description: show(r.description, false),

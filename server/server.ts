@@ -45,6 +45,7 @@ export async function startServer(config: Config, redisUrl: string, options: Ser
     warn: (m) => options.logger?.warn(m),
   });
   await sweeper.sweep(0);
+  await queue.scheduleDiscovery(config.discoveryEveryHours * 3_600_000);
   const worker: PipelineWorker | null = options.workers > 0 ? await startPipelineWorker({ config, redisUrl, concurrency: options.workers, store }) : null;
   const app = buildApp({
     store,

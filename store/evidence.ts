@@ -1,11 +1,8 @@
+import type { ListingText } from '../contracts/index.js';
 import type { Store } from './open.js';
 
 /** The fields of a stored text version the classifier read (evidence spans point into them). */
-export interface VersionText {
-  title: string | null;
-  description: string | null;
-  price: string | null;
-}
+export type VersionText = Pick<ListingText, 'title' | 'description' | 'price'>;
 
 export interface ListingEvidence {
   /** The verdict on the listing's current text (its content hash), newest model first. */

@@ -16,6 +16,8 @@ export {
   currentOverlay,
   decideSuggestion,
   importOverlay,
+  listingsByIds,
+  listingsWithVerdicts,
   pendingSuggestionCount,
   saveSuggestions,
   suggestion,

@@ -153,3 +153,32 @@ export async function importOverlay(store: Store, overlay: string, actor: string
     return row.id;
   });
 }
+
+/** Stored listings with their current verdict, in id order, as discovery reads them; `since`: fetched at or after. */
+export async function* listingsWithVerdicts(store: Store, since?: string, pageSize = 1000) {
+  let after = 0;
+  for (;;) {
+    let q = store.db
+      .selectFrom('listings')
+      .select(['id', 'title', 'description', 'price', 'flagged', 'review', 'score', 'category'])
+      .where('id', '>', after)
+      .orderBy('id')
+      .limit(pageSize);
+    if (since) q = q.where('fetched_at', '>=', since);
+    const rows = await q.execute();
+    if (rows.length === 0) return;
+    for (const r of rows) {
+      after = r.id;
+      yield {
+        listing: { id: String(r.id), title: r.title, description: r.description, price: r.price },
+        verdict: { flagged: r.flagged === 1, review: r.review === 1, score: r.score, category: r.category },
+      };
+    }
+  }
+}
+
+/** A few listings by id, for a suggestion's examples. */
+export async function listingsByIds(store: Store, ids: readonly number[]) {
+  if (ids.length === 0) return [];
+  return store.db.selectFrom('listings').select(['id', 'site', 'title', 'description']).where('id', 'in', ids).execute();
+}

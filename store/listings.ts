@@ -1,19 +1,12 @@
-import type { Verdict } from '../contracts/index.js';
+import type { ListingPrice, ListingText, Verdict } from '../contracts/index.js';
 import type { Store } from './open.js';
 
 /** A listing as fetched, ready to store. */
-export interface ListingRecord {
+export interface ListingRecord extends ListingText, Partial<ListingPrice> {
   readonly site: string;
   readonly url: string;
   readonly canonicalUrl: string;
-  readonly title: string | null;
-  readonly description: string | null;
-  readonly price: string | null;
-  /** The price as data (extract/price.ts); absent where the text came without it (a moderator's report). */
-  readonly priceAmount?: string | null;
-  readonly currency?: string | null;
-  readonly priceUnit?: string | null;
-  readonly seller: string | null;
+  // The price as data is absent where the text came without it (a moderator's report).
   readonly images: readonly string[];
   readonly fetchedAt: string;
   readonly httpStatus: number | null;
@@ -103,17 +96,10 @@ export async function saveListing(store: Store, record: ListingRecord, verdict: 
 }
 
 /** The `--out` line of a stored listing: its current text and the verdict on that text. */
-export interface ListingWithVerdict {
+export interface ListingWithVerdict extends ListingText, ListingPrice {
   url: string;
   canonicalUrl: string;
   site: string;
-  title: string | null;
-  description: string | null;
-  price: string | null;
-  priceAmount: string | null;
-  currency: string | null;
-  priceUnit: string | null;
-  seller: string | null;
   images: string[];
   fetchedAt: string;
   contentHash: string;

@@ -1,18 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import type { Verdict } from '../contracts/index.js';
+import type { ListingText, Verdict } from '../contracts/index.js';
 import type { VersionText } from './evidence.js';
 import type { Store } from './open.js';
 import type { Selectable } from 'kysely';
 import type { ReportStatus, ReportsTable } from './schema.js';
 
-export interface NewReport {
+export interface NewReport extends ListingText {
   readonly clientReportId: string;
   readonly reporter: string;
   readonly url: string;
-  readonly title: string | null;
-  readonly description: string | null;
-  readonly price: string | null;
-  readonly seller: string | null;
   readonly note: string | null;
   readonly suspectedCategory: string | null;
 }

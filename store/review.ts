@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { maskSensitive } from '../privacy/index.js';
+import type { ListingPrice, ListingText } from '../contracts/index.js';
 import type { Store } from './open.js';
 import type { AuditLogTable, Decision } from './schema.js';
 
@@ -16,14 +17,10 @@ export interface ListingFilters {
   readonly minScore?: number;
 }
 
-export interface ListingRow {
+export interface ListingRow extends ListingText, ListingPrice {
   id: number;
   site: string;
   url: string;
-  title: string | null;
-  description: string | null;
-  price: string | null;
-  seller: string | null;
   flagged: boolean;
   review: boolean;
   score: number;
@@ -78,6 +75,9 @@ async function selectListings(store: Store, f: ListingFilters, cursor: { score: 
       'l.title',
       'l.description',
       'l.price',
+      'l.price_amount',
+      'l.currency',
+      'l.price_unit',
       'l.seller',
       'l.flagged',
       'l.review',
@@ -117,6 +117,9 @@ async function selectListings(store: Store, f: ListingFilters, cursor: { score: 
     title: r.title,
     description: r.description,
     price: r.price,
+    priceAmount: r.price_amount,
+    currency: r.currency,
+    priceUnit: r.price_unit,
     seller: r.seller,
     flagged: r.flagged === 1,
     review: r.review === 1,

@@ -287,7 +287,9 @@ describe('the review page', () => {
       .replace(/^\ufeff/, '')
       .trim()
       .split('\n');
-    expect(lines[0]).toMatch(/^id,site,url,title,description,price,seller,flagged,review,score,category,modelVersion,evidence,decision,/);
+    expect(lines[0]).toMatch(
+      /^id,site,url,title,description,price,priceAmount,currency,priceUnit,seller,flagged,review,score,category,modelVersion,evidence,decision,/,
+    );
     expect(lines).toHaveLength(1 + QUEUE_ORDER.length);
     expect(lines.join('\n')).toContain(MASKED_PHONE);
     expect(lines.join('\n')).not.toContain(PHONE);

@@ -72,8 +72,8 @@ export function parseOverlay(json: unknown, source = 'overlay'): LexiconOverlay 
   return parsed.data;
 }
 
-/** The form as the matcher compares it (normalized, no spaces); emoji words aside, as compileForm does. */
-function matchKey(form: string): string {
+/** The form as the matcher compares it (normalized, no spaces); emoji words aside, as compileForm does. Two spellings with one key are one term. */
+export function matchKey(form: string): string {
   return normalize(form, new Map()).text.replaceAll(' ', '');
 }
 

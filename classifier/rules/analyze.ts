@@ -1,4 +1,4 @@
-import type { TextField } from '../../contracts/index.js';
+import { TEXT_FIELDS, type TextField } from '../../contracts/index.js';
 import type { Lexicon, LexiconEntry } from '../lexicon/load.js';
 import { isObfuscatedSpan, normalize, originalRange, type NormalizedText } from '../normalize/normalize.js';
 import { sentencesWithNoise } from './clauses.js';
@@ -44,7 +44,7 @@ type Draft = Omit<RuleHit, 'negated' | 'quoted'>;
 export function analyzeListing(lexicon: Lexicon, listing: ListingFields): ListingAnalysis {
   const fields: FieldText[] = [];
   const hits: RuleHit[] = [];
-  for (const field of ['title', 'description', 'price'] as const) {
+  for (const field of TEXT_FIELDS) {
     const text = listing[field];
     if (typeof text !== 'string' || text.length === 0) continue;
     const normalized = normalize(text, lexicon.emoji);

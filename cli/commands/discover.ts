@@ -5,14 +5,23 @@ import { Classifier } from '../../classifier/index.js';
 import { discoverFromSource, RELATIVE_MIN_SCORE, DEFAULT_MIN_SUPPORT, DEFAULT_TOP, listingFields, readOverlayFile } from '../../classifier/index.js';
 import type { DiscoveryInput, DiscoveryListing } from '../../classifier/index.js';
 import { parseListingLine } from '../../classifier/index.js';
+import type { Category } from '../../contracts/index.js';
+import { asSuggestion } from '../../pipeline/index.js';
+import { listingsWithVerdicts, saveSuggestions, type Store } from '../../store/index.js';
 import { BufferedWriter } from '../buffered-writer.js';
+import { withStore } from '../with-store.js';
 import { parseNumberOption, UsageError } from '../fatal.js';
 
 export function registerDiscover(program: Command): void {
   program
     .command('discover')
     .description('Propose new code words of the trade: words that stand where offers name their product, which the lexicon does not know yet.')
-    .requiredOption('--from <file>', 'JSON Lines file of {"id", "title", "description", "price"} listings to read')
+    .option(
+      '--from <file>',
+      'JSON Lines file of {"id", "title", "description", "price"} listings to read (default: the stored listings, with their stored verdicts)',
+    )
+    .option('--since <date>', 'stored listings fetched on or after this date (YYYY-MM-DD); only without --from')
+    .option('--save', 'file the candidates as suggestions for investigators (the review page\'s "Suggested terms"); as the scheduled run does')
     .option('--top <n>', `how many candidates to print (default ${DEFAULT_TOP})`, parseNumberOption('--top', 1, 10_000))
     .option('--overlay <file>', 'a lexicon overlay of approved terms (faceleak-lexicon-overlay/1 JSON) to classify with; its terms count as known')
     .option(
@@ -46,21 +55,38 @@ Progress goes to stderr. A line that is not a listing stops the run with its lin
 Example:
   faceleak discover --from listings.jsonl --top 50 > candidates.jsonl`,
     )
-    .action(async (opts: { from: string; top?: number; overlay?: string; minScore?: number; minSupport?: number }) => {
+    .action(async (opts: { from?: string; since?: string; save?: boolean; top?: number; overlay?: string; minScore?: number; minSupport?: number }) => {
+      if (opts.since !== undefined && (opts.from !== undefined || Number.isNaN(Date.parse(opts.since)))) {
+        throw new UsageError(
+          opts.from !== undefined ? '--since reads the store; it cannot go with --from' : `--since must be a date (YYYY-MM-DD), not "${opts.since}"`,
+        );
+      }
       const overlay = opts.overlay === undefined ? undefined : readOverlayFile(opts.overlay);
       const classifier = Classifier.load({ overlay });
       const progress = progressLine();
-      const candidates = await discoverFromSource(classifyListings(classifier, listingsFromJsonl(opts.from), progress.count), classifier.lexicon, {
-        top: opts.top === undefined ? undefined : Math.floor(opts.top),
-        minScore: opts.minScore,
-        minSupport: opts.minSupport === undefined ? undefined : Math.floor(opts.minSupport),
-        reviewThreshold: classifier.reviewThreshold,
-        onProgress: progress.stage,
+      await withStoreIf(opts.from === undefined || opts.save === true, async (store) => {
+        const source =
+          opts.from !== undefined
+            ? classifyListings(classifier, listingsFromJsonl(opts.from), progress.count)
+            : storedListings(store!, opts.since, progress.count);
+        const candidates = await discoverFromSource(source, classifier.lexicon, {
+          top: opts.top === undefined ? undefined : Math.floor(opts.top),
+          minScore: opts.minScore,
+          minSupport: opts.minSupport === undefined ? undefined : Math.floor(opts.minSupport),
+          reviewThreshold: classifier.reviewThreshold,
+          onProgress: progress.stage,
+        });
+        progress.done(candidates.length);
+        if (opts.save) {
+          const filed = await saveSuggestions(store!, candidates.map(asSuggestion));
+          process.stderr.write(
+            `discover: filed as suggestions: ${filed.added} new, ${filed.refreshed} refreshed, ${filed.returned} rejected before and back\n`,
+          );
+        }
+        const out = new BufferedWriter(process.stdout);
+        for (const c of candidates) await out.write(`${JSON.stringify(c)}\n`);
+        await out.end();
       });
-      progress.done(candidates.length);
-      const out = new BufferedWriter(process.stdout);
-      for (const c of candidates) await out.write(`${JSON.stringify(c)}\n`);
-      await out.end();
     });
 }
 
@@ -122,4 +148,17 @@ function progressLine(stream: NodeJS.WriteStream = process.stderr) {
       if (stream.isTTY) stream.write('\n');
     },
   };
+}
+
+/** Stored listings with the verdicts they were stored with (no reclassification). */
+async function* storedListings(store: Store, since: string | undefined, onListing: () => void): AsyncIterable<DiscoveryInput> {
+  for await (const { listing, verdict } of listingsWithVerdicts(store, since === undefined ? undefined : new Date(since).toISOString())) {
+    onListing();
+    yield { listing, verdict: { ...verdict, category: verdict.category as Category | null } };
+  }
+}
+
+async function withStoreIf(needed: boolean, run: (store: Store | null) => Promise<void>): Promise<void> {
+  if (!needed) return run(null);
+  return withStore((store) => run(store));
 }

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { WorkQueue } from '../../queue/index.js';
-import { listingCounts, reportCounts, type Store } from '../../store/index.js';
+import { listingCounts, pendingSuggestionCount, reportCounts, type Store } from '../../store/index.js';
 
 const JOB_STATES = ['waiting', 'active', 'delayed', 'prioritized', 'waiting-children', 'failed', 'completed'] as const;
 
@@ -42,6 +42,14 @@ export function registerMetrics(app: FastifyInstance, store: Store, queue: WorkQ
     async collect() {
       this.reset();
       for (const c of await reportCounts(store)) this.set({ status: c.status }, c.n);
+    },
+  });
+  new Gauge({
+    name: 'faceleak_lexicon_suggestions_pending',
+    help: 'Suggested code words waiting for an investigator',
+    registers: [registry],
+    async collect() {
+      this.set(await pendingSuggestionCount(store));
     },
   });
   const requests = new Counter({

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { ListingText } from '../../../contracts/index.js';
 import { MAX_BLOCK_CHARS, MAX_BLOCKS } from './content-protocol.js';
 import { type OutboxItem, ReportDraftSchema } from './report.js';
 
@@ -31,12 +32,8 @@ export type RequestType = Request['type'];
 const CONTENT_SCRIPT_TYPES: ReadonlySet<RequestType> = new Set(['terms/find']);
 
 /** The listing fields read from a page, as the popup shows them before sending. */
-export interface PageFields {
+export interface PageFields extends ListingText {
   readonly url: string;
-  readonly title: string | null;
-  readonly description: string | null;
-  readonly price: string | null;
-  readonly seller: string | null;
   /** Which extraction sources gave fields (selector, json-ld, microdata, opengraph, heading, main-content, text). */
   readonly sources: readonly string[];
 }
