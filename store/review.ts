@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { maskSensitive } from '../privacy/index.js';
 import type { ListingPrice, ListingText } from '../contracts/index.js';
 import type { Store } from './open.js';
+export { listingDetail, type ListingDetailRecord } from './listing-detail.js';
 import type { AuditLogTable, Decision } from './schema.js';
 
 export interface ListingFilters {
@@ -130,34 +131,6 @@ async function selectListings(store: Store, f: ListingFilters, cursor: { score: 
     fetchedAt: r.fetched_at,
     contentHash: r.content_hash,
   }));
-}
-
-/** A listing with everything an investigator weighs: its text history, verdicts, reports and decisions. */
-export async function listingDetail(store: Store, id: number) {
-  const listing = await store.db.selectFrom('listings').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!listing) return null;
-  const [versions, verdicts, reports, decisions] = await Promise.all([
-    store.db
-      .selectFrom('listing_versions')
-      .select(['content_hash', 'title', 'description', 'price', 'seller', 'fetched_at'])
-      .where('listing_id', '=', id)
-      .orderBy('id')
-      .execute(),
-    store.db
-      .selectFrom('verdicts')
-      .select(['content_hash', 'model_version', 'flagged', 'review', 'category', 'score', 'evidence', 'created_at'])
-      .where('listing_id', '=', id)
-      .orderBy('id', 'desc')
-      .execute(),
-    store.db
-      .selectFrom('reports')
-      .select(['id', 'reporter', 'note', 'suspected_category', 'status', 'created_at'])
-      .where('listing_id', '=', id)
-      .orderBy('created_at')
-      .execute(),
-    store.db.selectFrom('decisions').select(['decision', 'note', 'decided_by', 'decided_at']).where('listing_id', '=', id).orderBy('id').execute(),
-  ]);
-  return { listing, versions, verdicts, reports, decisions };
 }
 
 export async function recordDecision(store: Store, listingId: number, decision: Decision, note: string | null, actor: string): Promise<boolean> {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DecisionSchema } from '../../contracts/index.js';
+import { DecisionSchema, type ListingText } from '../../contracts/index.js';
 import { audit, decodeCursor, encodeCursor, listingDetail, listListings, recordDecision } from '../../store/index.js';
 import type { Api, AppDeps } from '../app-deps.js';
 import { ListingFilterFields, maskRow, show, shownEvidence, storeFilters } from '../listing-view.js';
@@ -78,55 +78,22 @@ export function registerListings(app: Api, deps: AppDeps): void {
       await audit(deps.store, caller.name, unmask ? 'unmask' : 'view', id);
       const { listing: l } = detail;
       // Each verdict read the text version with its content hash (the current one may also be the listing's own text).
-      const versionOf = new Map(detail.versions.map((v) => [v.content_hash, v]));
-      const readBy = (hash: string) => [versionOf.get(hash), hash === l.content_hash ? l : null];
+      const versionOf = new Map(detail.versions.map((v) => [v.contentHash, v]));
+      const readBy = (hash: string) => [versionOf.get(hash), hash === l.contentHash ? l : null];
+      const shown = <T extends ListingText>(t: T): T => ({
+        ...t,
+        title: show(t.title, unmask),
+        description: show(t.description, unmask),
+        price: show(t.price, unmask),
+        seller: show(t.seller, unmask),
+      });
       return {
-        id: l.id,
-        site: l.site,
-        url: l.url,
-        canonicalUrl: l.canonical_url,
-        title: show(l.title, unmask),
-        description: show(l.description, unmask),
-        price: show(l.price, unmask),
-        priceAmount: l.price_amount,
-        currency: l.currency,
-        priceUnit: l.price_unit,
-        seller: show(l.seller, unmask),
-        images: JSON.parse(l.images) as string[],
-        fetchedAt: l.fetched_at,
-        httpStatus: l.http_status,
-        contentHash: l.content_hash,
-        source: l.source,
+        ...shown(l),
         masked: !unmask,
-        verdict: { flagged: l.flagged === 1, review: l.review === 1, score: l.score, category: l.category },
-        decision: l.decision,
-        verdicts: detail.verdicts.map((v) => ({
-          contentHash: v.content_hash,
-          modelVersion: v.model_version,
-          flagged: v.flagged === 1,
-          review: v.review === 1,
-          category: v.category,
-          score: v.score,
-          evidence: shownEvidence(v.evidence, unmask, readBy(v.content_hash)),
-          createdAt: v.created_at,
-        })),
-        history: detail.versions.map((v) => ({
-          contentHash: v.content_hash,
-          title: show(v.title, unmask),
-          description: show(v.description, unmask),
-          price: show(v.price, unmask),
-          seller: show(v.seller, unmask),
-          fetchedAt: v.fetched_at,
-        })),
-        reports: detail.reports.map((r) => ({
-          id: r.id,
-          reporter: r.reporter,
-          note: show(r.note, unmask),
-          suspectedCategory: r.suspected_category,
-          status: r.status,
-          createdAt: r.created_at,
-        })),
-        decisions: detail.decisions.map((d) => ({ decision: d.decision, note: show(d.note, unmask), by: d.decided_by, at: d.decided_at })),
+        verdicts: detail.verdicts.map((v) => ({ ...v, evidence: shownEvidence(v.evidence, unmask, readBy(v.contentHash)) })),
+        history: detail.versions.map(shown),
+        reports: detail.reports.map((r) => ({ ...r, note: show(r.note, unmask) })),
+        decisions: detail.decisions.map((d) => ({ ...d, note: show(d.note, unmask) })),
       };
     },
   );

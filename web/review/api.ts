@@ -1,4 +1,4 @@
-import type { BulkResult, Decision, Filters, ListingDetail, Me, QueuePage } from './types.js';
+import type { BulkResult, Decision, Filters, ListingDetail, Me, QueuePage, Suggestion, SuggestionDecision, SuggestionDecisionResult } from './types.js';
 
 /** An API answer that was not a success, with the server's stable code and message. */
 export class ApiFailure extends Error {
@@ -78,6 +78,16 @@ export class ReviewApi {
 
   decideMany(ids: number[], decision: Decision, note: string): Promise<BulkResult> {
     return this.json('/api/v1/decisions', { method: 'POST', body: note ? { ids, decision, note } : { ids, decision } });
+  }
+
+  /** Suggested code words not yet decided, best first; their examples come masked (the server logs the read). */
+  async pendingSuggestions(): Promise<Suggestion[]> {
+    return (await this.json<{ items: Suggestion[] }>('/api/v1/suggestions?status=pending')).items;
+  }
+
+  /** Approves a term into the lexicon overlay (a new overlay version) or rejects it; 409 when someone decided first. */
+  decideSuggestion(body: SuggestionDecision): Promise<SuggestionDecisionResult> {
+    return this.json('/api/v1/suggestions/decision', { method: 'POST', body });
   }
 
   /** The export file of a filter, with the name the server gave it. */
