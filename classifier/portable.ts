@@ -4,3 +4,5 @@ export * from './rules/analyze.js';
 export * from './rules/offer.js';
 export * from './evidence.js';
 export * from './lexicon/build.js';
+// Approved terms (the server's GET /api/v1/lexicon), so the highlighter marks them too.
+export { parseOverlay, type LexiconOverlay } from './lexicon/overlay.js';

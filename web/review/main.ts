@@ -1,4 +1,4 @@
-// The investigators' review page: sign in, work the queue, decide, export. Served by
+// The investigators' review page: sign in, work the queue, decide, export, decide suggested terms. Served by
 // server/routes/review-page.ts under a CSP that allows only this bundle and review.css.
 import type { ReviewApi } from './api.js';
 import { byId, el, errorMessage, showStatus } from './dom.js';
@@ -7,6 +7,7 @@ import { installShortcuts } from './keyboard.js';
 import { decisionNote, renderListing } from './listing-view.js';
 import { QueueView } from './queue-view.js';
 import { lostSession, setUpSession } from './sign-in.js';
+import { SuggestionsView } from './suggestions-view.js';
 import type { Decision } from './types.js';
 
 const DONE: Record<Decision, string> = { confirmed: 'Confirmed', dismissed: 'Dismissed', escalated: 'Escalated' };
@@ -25,9 +26,17 @@ const signedInApi = (): ReviewApi => {
   return api;
 };
 const queue = new QueueView(signedInApi, (item) => void openListing(item.id, false));
+const suggestions = new SuggestionsView(signedInApi, { openListing: (id) => void openListing(id, false), fail });
+const VIEWS = {
+  queue: { tab: byId('show-queue', HTMLButtonElement), section: byId('queue-view', HTMLElement) },
+  suggestions: { tab: byId('show-suggestions', HTMLButtonElement), section: byId('suggestions-view', HTMLElement) },
+};
+type View = keyof typeof VIEWS;
+let shown: View = 'queue';
 const session = setUpSession({
   signedIn(newApi) {
     api = newApi;
+    showView('queue');
     void loadQueue();
   },
   signedOut() {
@@ -35,6 +44,7 @@ const session = setUpSession({
     open = null;
     openSeq++;
     queue.clear();
+    suggestions.clear();
     showEmptyListing();
   },
 });
@@ -46,6 +56,26 @@ function fail(error: unknown): void {
 
 function showEmptyListing(): void {
   listingBody.replaceChildren(el('p', { className: 'hint', text: 'Open a listing from the queue: click it, or press j.' }));
+}
+
+/** Shows the queue or the suggested terms in the left column; the listing view stays beside either. */
+function showView(view: View): void {
+  shown = view;
+  for (const [name, { tab, section }] of Object.entries(VIEWS)) {
+    section.hidden = name !== view;
+    if (name === view) tab.setAttribute('aria-current', 'page');
+    else tab.removeAttribute('aria-current');
+  }
+}
+
+async function loadSuggestions(): Promise<void> {
+  showStatus('Loading the suggested terms…');
+  try {
+    const count = await suggestions.reload();
+    showStatus(`${count} suggested term(s) waiting for a decision.`);
+  } catch (error) {
+    fail(error);
+  }
 }
 
 async function loadQueue(): Promise<void> {
@@ -78,7 +108,9 @@ async function openListing(id: number, unmask: boolean): Promise<void> {
 /** Decides the open listing; from the keyboard, then opens the next row. */
 async function decideOpen(decision: Decision, advance: boolean): Promise<void> {
   const current = open;
-  if (!current || queue.items[queue.selected]?.id !== current.id) return showStatus('Open a listing first (click it or press j).', 'error');
+  // The keys decide the selected row and move on, so they need one; a button decides what is open
+  // (which may have come from a suggested term's example rather than the queue).
+  if (!current || (advance && queue.items[queue.selected]?.id !== current.id)) return showStatus('Open a listing first (click it or press j).', 'error');
   if (deciding) return;
   deciding = true;
   try {
@@ -111,6 +143,12 @@ async function decideChecked(decision: Decision): Promise<void> {
   }
 }
 
+VIEWS.queue.tab.addEventListener('click', () => showView('queue'));
+VIEWS.suggestions.tab.addEventListener('click', () => {
+  showView('suggestions');
+  void loadSuggestions();
+});
+byId('reload-suggestions', HTMLButtonElement).addEventListener('click', () => void loadSuggestions());
 byId('filters', HTMLFormElement).addEventListener('submit', (event) => {
   event.preventDefault();
   void loadQueue();
@@ -129,7 +167,8 @@ for (const button of document.querySelectorAll<HTMLButtonElement>('button[data-e
   });
 }
 installShortcuts({
-  active: () => api !== null,
+  // The keys work the queue: with the suggested terms shown they would move through rows out of sight.
+  active: () => api !== null && shown === 'queue',
   move: (step) => {
     if (!queue.move(step)) showStatus(step === 1 ? 'End of the rows loaded.' : 'Top of the queue.');
   },

@@ -1,6 +1,12 @@
 import { z } from 'zod';
 // The API's own response schemas (server/schemas.ts: pure zod, no I/O), so client and server cannot drift.
-import { CallerSchema, ReportAcceptedSchema as AcceptedSchema, ReportStateSchema, SitesResponseSchema as SitesSchema } from '../../../contracts/api.js';
+import {
+  CallerSchema,
+  LexiconResponseSchema,
+  ReportAcceptedSchema as AcceptedSchema,
+  ReportStateSchema,
+  SitesResponseSchema as SitesSchema,
+} from '../../../contracts/api.js';
 import type { ReportPayload } from '../shared/report.js';
 import type { Settings } from '../shared/settings.js';
 import { parseRetryAfter } from './backoff.js';
@@ -28,6 +34,8 @@ export type Accepted = z.infer<typeof AcceptedSchema>;
 export type ReportState = z.infer<typeof ReportStateSchema>;
 export type Caller = z.infer<typeof CallerSchema>;
 export type Sites = z.infer<typeof SitesSchema>;
+/** The overlay of approved terms in force: `overlay` is checked by the lexicon's own parser, not here. */
+export type ApprovedLexicon = z.infer<typeof LexiconResponseSchema>;
 
 /** A request taking longer than this is abandoned and retried. */
 const TIMEOUT_MS = 20_000;
@@ -37,6 +45,7 @@ export interface ApiClient {
   reportState(id: string): Promise<ApiOutcome<ReportState>>;
   me(): Promise<ApiOutcome<Caller>>;
   sites(): Promise<ApiOutcome<Sites>>;
+  lexicon(): Promise<ApiOutcome<ApprovedLexicon>>;
 }
 
 export function createApiClient(settings: Settings, fetchFn: typeof fetch = fetch, now: () => number = Date.now): ApiClient {
@@ -76,5 +85,6 @@ export function createApiClient(settings: Settings, fetchFn: typeof fetch = fetc
     reportState: (id) => call('GET', `/api/v1/reports/${encodeURIComponent(id)}`, ReportStateSchema),
     me: () => call('GET', '/api/v1/me', CallerSchema),
     sites: () => call('GET', '/api/v1/sites', SitesSchema),
+    lexicon: () => call('GET', '/api/v1/lexicon', LexiconResponseSchema),
   };
 }

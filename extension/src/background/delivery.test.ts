@@ -47,6 +47,9 @@ class FakeServer implements ApiClient {
   async sites(): Promise<never> {
     throw new Error('not used');
   }
+  async lexicon(): Promise<never> {
+    throw new Error('not used');
+  }
 }
 
 function setup() {

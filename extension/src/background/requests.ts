@@ -2,13 +2,14 @@ import type { Request, Responses } from '../shared/messages.js';
 import type { OutboxItem, ReportDraft } from '../shared/report.js';
 import { loadSettings } from '../shared/settings.js';
 import { createApiClient } from './api-client.js';
+import { approvedOverlay } from './approved-terms.js';
 import { testConnection } from './connection.js';
 import { setHighlight } from './highlight.js';
 import type { Outbox } from './outbox.js';
 import { readTab } from './page-reader.js';
 import type { DeliveryScheduler } from './scheduler.js';
 import { configuredSites } from './sites.js';
-import { findTermsInBlocks } from './term-finder.js';
+import { findTermsInBlocks, lexiconWith } from './term-finder.js';
 
 /** What the request handlers work with; one set per worker (background/main.ts). */
 export interface Services {
@@ -57,7 +58,10 @@ async function handle(services: Services, request: Request): Promise<Responses[R
       return { marked: await setHighlight(request.tabId, request.on) };
     case 'connection/test':
       return testConnection(request.serverUrl, request.token, services.extensionOrigin);
-    case 'terms/find':
-      return { spans: findTermsInBlocks(request.blocks) };
+    case 'terms/find': {
+      // With the terms investigators approved, as cached by the last refresh of the sites.
+      const settings = await loadSettings();
+      return { spans: findTermsInBlocks(request.blocks, lexiconWith(await approvedOverlay(settings?.serverUrl ?? null))) };
+    }
   }
 }

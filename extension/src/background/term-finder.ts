@@ -1,4 +1,4 @@
-import { analyzeListing, buildEvidence, buildLexicon, namesAProduct, readOffer, type Lexicon } from '../../../classifier/portable.js';
+import { analyzeListing, buildEvidence, buildLexicon, namesAProduct, readOffer, type Lexicon, type LexiconOverlay } from '../../../classifier/portable.js';
 import { LEXICON_FILES } from './lexicon-data.js';
 import type { TermKind, TermSpan } from '../shared/messages.js';
 
@@ -21,6 +21,27 @@ let lexicon: Lexicon | null = null;
 export function bundledLexicon(): Lexicon {
   lexicon ??= buildLexicon(LEXICON_FILES);
   return lexicon;
+}
+
+let approved: { readonly key: string; readonly lexicon: Lexicon } | null = null;
+
+/**
+ * The shipped lexicon with the terms investigators approved (the server's overlay), so those are marked
+ * too. The last one built is kept: the overlay changes rarely and building takes a moment. An overlay
+ * the lexicon refuses leaves the shipped lexicon, as if the server had sent none.
+ */
+export function lexiconWith(overlay: LexiconOverlay | null): Lexicon {
+  if (!overlay || overlay.terms.length === 0) return bundledLexicon();
+  const key = JSON.stringify(overlay);
+  if (approved?.key !== key) {
+    try {
+      approved = { key, lexicon: buildLexicon(LEXICON_FILES, overlay) };
+    } catch (error) {
+      console.warn('faceleak: the approved terms do not fit the lexicon; highlighting with the shipped one', error);
+      return bundledLexicon();
+    }
+  }
+  return approved.lexicon;
 }
 
 export function findTerms(text: string, lex: Lexicon = bundledLexicon()): TermSpan[] {
@@ -54,7 +75,6 @@ export function findTerms(text: string, lex: Lexicon = bundledLexicon()): TermSp
 }
 
 /** Terms of each block of a page. */
-export function findTermsInBlocks(blocks: readonly string[]): TermSpan[][] {
-  const lex = bundledLexicon();
+export function findTermsInBlocks(blocks: readonly string[], lex: Lexicon = bundledLexicon()): TermSpan[][] {
   return blocks.map((text) => findTerms(text, lex));
 }
