@@ -37,7 +37,7 @@ export async function approvedOverlay(serverUrl: string | null, area: KeyValueAr
   try {
     return parseOverlay(cached.overlay, `the lexicon overlay ${cached.version ?? ''} of ${serverUrl}`);
   } catch (error) {
-    console.warn('faceleak: ignoring the server\'s approved terms', error);
+    console.warn("faceleak: ignoring the server's approved terms", error);
     return null;
   }
 }

@@ -26,9 +26,11 @@ export async function configuredSites(api: ApiClient | null, serverUrl: string |
   const cached = (await chrome.storage.local.get(SITES_KEY))[SITES_KEY] as CachedSites | undefined;
   const mine = cached?.serverUrl === serverUrl ? cached : undefined;
   if (!mine || now - mine.fetchedAt >= FRESH_MS) {
-    refreshing ??= Promise.all([refresh(api, serverUrl, now), refreshApprovedTerms(api, serverUrl)]).then(() => undefined).finally(() => {
-      refreshing = null;
-    });
+    refreshing ??= Promise.all([refresh(api, serverUrl, now), refreshApprovedTerms(api, serverUrl)])
+      .then(() => undefined)
+      .finally(() => {
+        refreshing = null;
+      });
   }
   return mine?.sites ?? [];
 }
