@@ -1,14 +1,14 @@
 /**
  * The house rules for imports (`npm run lint` runs this). Layers, lowest first; a folder may import
  * its own layer's folders and any lower layer, never a higher one:
- *   contracts, config, text, privacy  ←  classifier, extract, store, queue  ←  crawler  ←  pipeline
+ *   contracts, config, text, privacy  ←  classifier, extract, store, queue, link  ←  crawler  ←  pipeline
  *   ←  server, cli, demo  ←  web, extension
  * Across folders, code imports a folder's public face (its index.ts; the classifier also has
  * portable.ts for the browser, without Node built-ins). No import circles, type-only ones included.
  */
 const LAYERS = [
   ['contracts', 'config', 'text', 'privacy'],
-  ['classifier', 'extract', 'store', 'queue'],
+  ['classifier', 'extract', 'store', 'queue', 'link'],
   ['crawler'],
   ['pipeline'],
   ['server', 'cli', 'demo'],

@@ -10,6 +10,7 @@ import { parseSiteConfig } from '../crawler/site-config.js';
 import { demoSiteConfig, loadDemoListings, startDemoMarket, type DemoListing } from '../demo/demo-market.js';
 import { connectRedis, resolveRedisUrl } from '../queue/index.js';
 import { crawleeCheerio, crawleePlaywright } from './crawlee-baseline.js';
+import { benchEnv } from './bench-env.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -22,7 +23,7 @@ function market(n: number, page: DemoListing['page']): DemoListing[] {
 async function faceleakCrawl(listings: DemoListing[], render: 'static' | 'browser', concurrency: number) {
   const m = await startDemoMarket({ listings, perPage: 50 });
   const dir = mkdtempSync(join(tmpdir(), 'faceleak-bench-'));
-  const config = loadConfig({ QUEUE_PREFIX: `bench-${Date.now()}`, DATABASE_URL: join(dir, 'bench.db'), DATA_DIR: dir, LOG_LEVEL: 'silent' });
+  const config = loadConfig(benchEnv('bench', dir, 'bench.db'));
   const redisUrl = await resolveRedisUrl(config);
   const site = parseSiteConfig(demoSiteConfig(m.origin, { render, rateLimit: { requestsPerSecond: 1000, maxConcurrency: 100 } }));
   const r = await runCrawl({ config, redisUrl, site, concurrency, progressEveryMs: 100, worker: { classifier: Classifier.load() } });

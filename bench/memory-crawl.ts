@@ -9,13 +9,14 @@ import { runCrawl } from '../pipeline/run-crawl.js';
 import { parseSiteConfig } from '../crawler/site-config.js';
 import { demoSiteConfig, loadDemoListings, startDemoMarket } from '../demo/demo-market.js';
 import { connectRedis, resolveRedisUrl } from '../queue/index.js';
+import { benchEnv } from './bench-env.js';
 
 const pages = Number(process.argv[2] ?? 5000);
 const base = loadDemoListings();
 const listings = Array.from({ length: pages }, (_, i) => ({ ...base[i % base.length]!, id: `m${i}`, page: 'spa' as const }));
 const market = await startDemoMarket({ listings, perPage: 50 });
 const dir = mkdtempSync(join(tmpdir(), 'faceleak-mem-'));
-const config = loadConfig({ QUEUE_PREFIX: `bench-mem-${Date.now()}`, DATABASE_URL: join(dir, 'mem.db'), DATA_DIR: dir, LOG_LEVEL: 'silent' });
+const config = loadConfig(benchEnv('bench-mem', dir, 'mem.db'));
 const redisUrl = await resolveRedisUrl(config);
 const marks = [100, 500, 1000, 1500, 2000, 2500, 3000, 4000, 5000, 7500, 10000].filter((m) => m <= pages);
 const chromiumMb = () => {

@@ -11,6 +11,7 @@ import { loadDemoListings } from '../demo/demo-market.js';
 import { renderStatic } from '../demo/pages.js';
 import { connectRedis, QUEUES, resolveRedisUrl } from '../queue/index.js';
 import { createToken, openStore } from '../store/index.js';
+import { benchEnv } from './bench-env.js';
 
 const REPORTERS = Number(process.env.BENCH_REPORTERS ?? 50);
 const REPORTS_EACH = Number(process.env.BENCH_REPORTS_EACH ?? 20);
@@ -88,13 +89,7 @@ export async function benchReports(): Promise<void> {
 
 async function runScenario(scenario: Scenario): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'faceleak-bench-reports-'));
-  const env = {
-    QUEUE_PREFIX: `bench-reports-${Date.now()}`,
-    DATABASE_URL: join(dir, 'bench.db'),
-    DATA_DIR: dir,
-    LOG_LEVEL: 'silent',
-    RATE_LIMIT_PER_MINUTE: '100000',
-  };
+  const env = benchEnv('bench-reports', dir, 'bench.db', { RATE_LIMIT_PER_MINUTE: '100000' });
   const config = loadConfig(env);
   const redisUrl = await resolveRedisUrl(config);
   const store = await openStore(config);
@@ -160,7 +155,9 @@ async function runScenario(scenario: Scenario): Promise<void> {
   await Promise.race([allDone, new Promise((r) => setTimeout(r, 60_000))]);
   const drainSeconds = (performance.now() - started) / 1000;
   const verdictMs = [...sentAt].flatMap(([jobId, t0]) => (completedAt.has(jobId) ? [completedAt.get(jobId)! - t0] : []));
-  process.stdout.write(`\n${REPORTERS} reporters × ${scenario.reportsEach} reports, ${scenario.name}, workers ${scenario.workers}, SQLite\n`);
+  process.stdout.write(
+    `\n${REPORTERS} reporters × ${scenario.reportsEach} reports, ${scenario.name}, workers ${scenario.workers}, ${/^postgres(ql)?:/.test(env.DATABASE_URL!) ? 'PostgreSQL' : 'SQLite'}\n`,
+  );
   process.stdout.write(
     `accepted ${acceptMs.length}/${total} (${errors} errors) in ${intakeSeconds.toFixed(1)} s = ${(acceptMs.length / intakeSeconds).toFixed(0)} reports/s\n`,
   );

@@ -3,12 +3,18 @@ import { benchClassifier } from './classifier-bench.js';
 import { benchCrawler } from './crawler-bench.js';
 import { benchMasking } from './mask-bench.js';
 import { benchReports } from './reports-bench.js';
+import { describePlan } from './plan.js';
 
 const suites: Record<string, () => Promise<void>> = { classifier: benchClassifier, crawler: benchCrawler, reports: benchReports, masking: benchMasking };
 suites.extract = async () => (await import('./extract-bench.js')).benchExtract();
 suites.discover = async () => (await import('./discover-bench.js')).benchDiscover();
 suites['discover-eval'] = async () => (await import('./discover-bench.js')).benchDiscoverEval();
+suites.link = async () => (await import('./link-bench.js')).benchLink();
+suites['link-eval'] = async () => (await import('./link-bench.js')).benchLinkEval();
 const only = process.argv.slice(2);
+// Say up front what will run and for how long: the whole run takes minutes and is silent between suites.
+const selected = Object.keys(suites).filter((name) => only.length === 0 || only.includes(name));
+process.stdout.write(`${describePlan(selected, Object.keys(suites))}\n`);
 for (const [name, run] of Object.entries(suites)) {
   if (only.length > 0 && !only.includes(name)) continue;
   process.stdout.write(`\n## ${name}\n`);

@@ -3,6 +3,7 @@ import { registerClassify } from './commands/classify.js';
 import { registerDiscover } from './commands/discover.js';
 import { registerExtract } from './commands/extract.js';
 import { registerCrawl } from './commands/crawl.js';
+import { registerFailures } from './commands/failures.js';
 import { registerDemo } from './commands/demo.js';
 import { registerServe } from './commands/serve.js';
 import { registerLexicon } from './commands/lexicon.js';
@@ -11,6 +12,7 @@ import { registerToken } from './commands/token.js';
 import { registerWorker } from './commands/worker.js';
 import { registerEval } from './commands/eval.js';
 import { registerTrain } from './commands/train.js';
+import { registerLink } from './commands/link.js';
 import { reportFatal } from './fatal.js';
 
 const program = new Command('faceleak')
@@ -22,7 +24,9 @@ registerClassify(program);
 registerTrain(program);
 registerEval(program);
 registerDiscover(program);
+registerLink(program);
 registerCrawl(program);
+registerFailures(program);
 registerExtract(program);
 registerWorker(program);
 registerDemo(program);

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { allowedHostsOf } from '../contracts/index.js';
-import { loadSiteConfigDir, parseSiteConfig, SiteConfigError } from './site-config.js';
+import { checkSeeds, loadSiteConfigDir, parseSiteConfig, SiteConfigError } from './site-config.js';
 
 describe('parseSiteConfig', () => {
   it('fills defaults and derives allowed hosts from the start URLs', () => {
@@ -57,5 +57,29 @@ describe('loadSiteConfigDir', () => {
     writeFileSync(join(dir, 'b.json'), JSON.stringify({ name: 'a', startUrls: ['https://b.example/'] }));
     expect(() => loadSiteConfigDir(dir)).toThrow(/two site configs are named a/);
     expect(() => loadSiteConfigDir(join(dir, 'nope'))).toThrow(SiteConfigError);
+  });
+});
+
+describe('checkSeeds', () => {
+  const site = parseSiteConfig({ name: 'm', startUrls: ['https://market.example/s'], allowedHosts: ['market.example', 'img.example:8443'] });
+
+  it('accepts http(s) seeds on an allowed host, whatever the case of the host', () => {
+    expect(() => checkSeeds(site, ['https://MARKET.example/item/1', 'http://img.example:8443/x'])).not.toThrow();
+  });
+
+  it('refuses a non-http seed and one on another host, naming each', () => {
+    let message = '';
+    try {
+      checkSeeds(site, ['file:///etc/passwd', 'https://market.example/ok', 'https://evil.example/x', 'not a url']);
+    } catch (error) {
+      expect(error).toBeInstanceOf(SiteConfigError);
+      message = (error as Error).message;
+    }
+    expect(message.split('\n')).toEqual([
+      'bad --seed for site m:',
+      '  file:///etc/passwd: must be an absolute http(s) URL',
+      "  https://evil.example/x: host evil.example is not one of the site's allowed hosts (market.example, img.example:8443)",
+      '  not a url: must be an absolute http(s) URL',
+    ]);
   });
 });

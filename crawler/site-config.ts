@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { SiteConfigSchema, type SiteConfig, UserError } from '../contracts/index.js';
+import { allowedHostsOf, isHttpUrl, SiteConfigSchema, type SiteConfig, UserError } from '../contracts/index.js';
 
 export class SiteConfigError extends UserError {
   override name = 'SiteConfigError';
@@ -20,6 +20,21 @@ export function parseSiteConfig(json: unknown, source = 'site config'): SiteConf
   }
   const lines = parsed.error.issues.map((i) => `  ${i.path.length ? i.path.join('.') : '(top level)'}: ${i.message}`);
   throw new SiteConfigError(`${source} has ${lines.length} problem${lines.length > 1 ? 's' : ''}:\n${lines.join('\n')}`);
+}
+
+/**
+ * Checks `--seed` URLs as the config's startUrls are checked (http(s) only, host in the site's
+ * allowed hosts), before anything is queued: a bad seed is a usage error, not a job that is retried
+ * and then recorded as a failure. Every bad seed gets its own line.
+ */
+export function checkSeeds(site: SiteConfig, seeds: readonly string[]): void {
+  const hosts = allowedHostsOf(site);
+  const problems = seeds.flatMap((seed) => {
+    if (!isHttpUrl(seed)) return [`  ${seed}: must be an absolute http(s) URL`];
+    const host = new URL(seed).host.toLowerCase();
+    return hosts.includes(host) ? [] : [`  ${seed}: host ${host} is not one of the site's allowed hosts (${hosts.join(', ')})`];
+  });
+  if (problems.length > 0) throw new SiteConfigError(`bad --seed for site ${site.name}:\n${problems.join('\n')}`);
 }
 
 export function loadSiteConfig(path: string): SiteConfig {

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Config } from '../config/index.js';
 import type { SiteConfig } from '../contracts/index.js';
 import { connectRedis, WorkQueue, type CrawlProgress } from '../queue/index.js';
-import { canonicalUrl, startRole } from '../crawler/index.js';
+import { canonicalUrl, checkSeeds, startRole } from '../crawler/index.js';
 import { startPipelineWorker, type PipelineWorkerOptions } from './pipeline-worker.js';
 
 export interface RunCrawlOptions {
@@ -35,6 +35,8 @@ const drained = (p: CrawlProgress) => p.seen > 0 && p.done + p.failed >= p.seen;
 
 /** Queues a crawl and, unless enqueueOnly, works it in this process until nothing is left. */
 export async function runCrawl(o: RunCrawlOptions): Promise<CrawlResult> {
+  // Before Redis is touched: a bad seed queues nothing (the CLI checks first too, before starting Redis).
+  if (o.seeds?.length) checkSeeds(o.site, o.seeds);
   const started = Date.now();
   const crawlId = newCrawlId(o.site.name);
   const redis = connectRedis(o.redisUrl);

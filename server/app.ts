@@ -1,4 +1,4 @@
-import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyError, type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { redisKeys } from '../queue/index.js';
 import { AuthFailureLimit } from './auth-failures.js';
@@ -6,6 +6,7 @@ import type { AppDeps } from './app-deps.js';
 import { registerAuth } from './auth.js';
 import { registerJsonBody } from './json-body.js';
 import { redactingLogger } from './log-redaction.js';
+import { registerRequestLog } from './request-log.js';
 import { ApiError, FASTIFY_CODES } from './errors.js';
 import { registerBullBoard } from './plugins/bull-board.js';
 import { registerCors } from './plugins/cors.js';
@@ -29,6 +30,8 @@ export const BODY_LIMIT = 2 * 1024 * 1024 + 64 * 1024;
 export function buildApp(deps: AppDeps): FastifyInstance {
   const app = Fastify({
     ...(deps.logger ? { loggerInstance: redactingLogger(deps.logger) } : { logger: false }),
+    // Not two lines per request at info: registerRequestLog keeps errors and slow requests (every request at debug).
+    logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: BODY_LIMIT,
     trustProxy: deps.trustProxy ?? false,
     // Every bad field on its own, named by where it is: "body.url: must be an absolute http(s) URL; body.clientReportId: …".
@@ -40,6 +43,7 @@ export function buildApp(deps: AppDeps): FastifyInstance {
   // The API speaks JSON only: any other body is 415, not a string for the routes to misread.
   app.removeContentTypeParser('text/plain');
   registerJsonBody(app);
+  registerRequestLog(app);
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof ApiError) return reply.status(error.statusCode).send({ error: { code: error.code, message: error.message } });
     const mapped = error.code ? FASTIFY_CODES[error.code] : undefined;

@@ -13,3 +13,20 @@ export async function recordCrawlFailure(store: Store, f: { crawlId: string; sit
 export async function crawlFailures(store: Store, crawlId: string): Promise<{ url: string; reason: string; attempts: number }[]> {
   return store.db.selectFrom('crawl_failures').select(['url', 'reason', 'attempts']).where('crawl_id', '=', crawlId).orderBy('id').execute();
 }
+
+export interface CrawlFailureRow {
+  readonly crawlId: string;
+  readonly site: string;
+  readonly url: string;
+  readonly reason: string;
+  readonly attempts: number;
+  readonly failedAt: string;
+}
+
+/** The latest failures, newest first: of one crawl, or of every crawl (`faceleak failures`). */
+export async function latestCrawlFailures(store: Store, o: { crawlId?: string; limit: number }): Promise<CrawlFailureRow[]> {
+  let query = store.db.selectFrom('crawl_failures').select(['crawl_id', 'site', 'url', 'reason', 'attempts', 'failed_at']);
+  if (o.crawlId !== undefined) query = query.where('crawl_id', '=', o.crawlId);
+  const rows = await query.orderBy('failed_at', 'desc').orderBy('id', 'desc').limit(o.limit).execute();
+  return rows.map((r) => ({ crawlId: r.crawl_id, site: r.site, url: r.url, reason: r.reason, attempts: r.attempts, failedAt: r.failed_at }));
+}

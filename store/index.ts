@@ -1,7 +1,7 @@
 // The only module that talks to the database. Migrations and table types stay internal.
-export { openStore, databaseUrl, StoreError, type Store } from './open.js';
+export { openStore, databaseUrl, storeLocation, StoreError, type Store } from './open.js';
 export { saveListing, listingsOfCrawl, type ListingRecord, type ListingWithVerdict, type SaveResult } from './listings.js';
-export { recordCrawlFailure, crawlFailures } from './crawl-failures.js';
+export { recordCrawlFailure, crawlFailures, latestCrawlFailures, type CrawlFailureRow } from './crawl-failures.js';
 export { createToken, listTokens, revokeToken, authenticate, ROLES, TokenError, type TokenInfo } from './tokens.js';
 export { createReport, getReport, setReportStatus, queuedReportIds, verdictOfListing, type NewReport, type ReportRecord } from './reports.js';
 export type { Role, ReportStatus } from './schema.js';

@@ -26,6 +26,9 @@ export function databaseUrl(config: Pick<Config, 'databaseUrl' | 'dataDir'>): st
   return config.databaseUrl ?? join(config.dataDir, 'faceleak.db');
 }
 
+/** Where a database URL's data is, for messages: the URL with any password masked. */
+export const storeLocation = (url: string): string => url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
+
 /** Opens the database named by the config and brings its schema up to date. */
 export async function openStore(config: Pick<Config, 'databaseUrl' | 'dataDir'>, options: { schema?: string } = {}): Promise<Store> {
   const url = databaseUrl(config);
@@ -36,7 +39,7 @@ export async function openStore(config: Pick<Config, 'databaseUrl' | 'dataDir'>,
     // A schema per test run keeps parallel suites apart on one database.
     const pool = new pg.Pool({ connectionString: url, max: 10, ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}) });
     db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-    location = url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
+    location = storeLocation(url);
     if (options.schema) await pool.query(`CREATE SCHEMA IF NOT EXISTS "${options.schema}"`);
   } else {
     mkdirSync(dirname(url), { recursive: true });

@@ -109,10 +109,38 @@ export function readOffer(analysis: ListingAnalysis): Offer {
     else byPart.set(l.part, [l]);
   }
   const of = (p: PartId): Located[] => byPart.get(p) ?? [];
-  const near = (a: Located, b: Located) => a.hit.field === b.hit.field && Math.abs(a.hit.cstart - b.hit.cstart) <= NEAR;
+  // Each part's hits sorted by field and position, so a pair search looks only within NEAR of each hit:
+  // comparing every hit with every other took minutes on a long field dense with terms.
+  const sortedOf = new Map<PartId, { l: Located; i: number }[]>();
+  const sorted = (q: PartId) => {
+    let list = sortedOf.get(q);
+    if (!list) {
+      list = of(q)
+        .map((l, i) => ({ l, i }))
+        .sort((x, y) => (x.l.hit.field < y.l.hit.field ? -1 : x.l.hit.field > y.l.hit.field ? 1 : x.l.hit.cstart - y.l.hit.cstart));
+      sortedOf.set(q, list);
+    }
+    return list;
+  };
+  /** Every a of p with every b of q in the same field within NEAR of it, in the order of p's and then q's hits. */
   const pairs = (p: PartId, q: PartId): Located[] => {
     const out: Located[] = [];
-    for (const a of of(p)) for (const b of of(q)) if (near(a, b)) out.push(a, b);
+    const bs = sorted(q);
+    for (const a of of(p)) {
+      const { field, cstart } = a.hit;
+      let lo = 0;
+      let hi = bs.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        const m = bs[mid]!.l.hit;
+        if (m.field < field || (m.field === field && m.cstart < cstart - NEAR)) lo = mid + 1;
+        else hi = mid;
+      }
+      const within: number[] = [];
+      for (let k = lo; k < bs.length && bs[k]!.l.hit.field === field && bs[k]!.l.hit.cstart <= cstart + NEAR; k++) within.push(bs[k]!.i);
+      within.sort((x, y) => x - y);
+      for (const i of within) out.push(a, of(q)[i]!);
+    }
     return out;
   };
 
@@ -121,7 +149,8 @@ export function readOffer(analysis: ListingAnalysis): Offer {
   const add = (s: StructureId, why: readonly Located[]) => {
     if (why.length === 0) return;
     structures.add(s);
-    support.push(...why);
+    // A loop, not push(...why): a 64 Ki-character field can support a structure with more hits than a call takes arguments.
+    for (const w of why) support.push(w);
   };
 
   // Document and face in one frame: holding a document, or holding beside a face, in a listing that

@@ -1,8 +1,8 @@
 import { createReadStream } from 'node:fs';
-import { createInterface } from 'node:readline';
 import type { Command } from 'commander';
 import { Classifier } from '../../classifier/index.js';
-import { parseListingLine } from '../../classifier/index.js';
+import { MAX_FIELD_CHARS, parseListingLine } from '../../classifier/index.js';
+import { cappedLines } from '../capped-lines.js';
 import { parseNumberOption } from '../fatal.js';
 import { BufferedWriter } from '../buffered-writer.js';
 
@@ -19,6 +19,12 @@ Output, one line per input line:
   {"id", "flagged", "review", "category", "score", "evidence": [{"field", "start", "end", "text", "reason"}], "modelVersion"}
 review is true for a listing not flagged but in the review band (worth an investigator's look).
 A line that is not a JSON object gives {"line": N, "error": "..."}; the rest goes on, and the exit code is 1.
+Blank lines and a leading UTF-8 byte order mark are skipped (line numbers still count them).
+
+Limits, so memory stays flat whatever the input:
+  a field longer than ${MAX_FIELD_CHARS.toLocaleString('en')} characters (64 Ki) is cut to that length before it is classified,
+  and the verdict line says so: "truncated": ["description"] (the key is absent when nothing was cut);
+  a line longer than ${(MAX_LINE_BYTES / 1024 / 1024).toString()} MiB is not read: it gives {"line": N, "error": "line is … bytes, over the …"}.
 
 Example:
   echo '{"id":"1","title":"手持身份证照 五毛一张 打包"}' | faceleak classify`,
@@ -31,21 +37,36 @@ Example:
     });
 }
 
+/**
+ * The longest line read, in bytes (1 MiB): room for every field at its cap in UTF-8 (4 × 64 Ki
+ * characters × 3 bytes ≈ 768 KiB) and the JSON around them; a longer line is not a listing.
+ */
+export const MAX_LINE_BYTES = 1024 * 1024;
+
 /** Streams verdicts for a JSON Lines input; returns how many lines failed. */
 export async function classifyStream(classifier: Classifier, input: NodeJS.ReadableStream, out: BufferedWriter): Promise<number> {
   let failed = 0;
   let lineNumber = 0;
-  const lines = createInterface({ input, crlfDelay: Infinity });
-  for await (const line of lines) {
+  for await (const line of cappedLines(input as AsyncIterable<Buffer | string>, MAX_LINE_BYTES)) {
     lineNumber++;
-    const parsed = parseListingLine(line);
+    if ('tooLongBytes' in line) {
+      failed++;
+      const error = `line is ${line.tooLongBytes} bytes, over the ${MAX_LINE_BYTES} bytes (1 MiB) a line may have; not read`;
+      await out.write(`${JSON.stringify({ line: lineNumber, error })}\n`);
+      continue;
+    }
+    // Editors on Windows start files with a BOM; it is not part of the first record.
+    const text = lineNumber === 1 ? line.text.replace(/^\uFEFF/, '') : line.text;
+    if (text.trim() === '') continue;
+    const parsed = parseListingLine(text);
     if ('error' in parsed) {
       failed++;
       await out.write(`${JSON.stringify({ line: lineNumber, error: parsed.error })}\n`);
       continue;
     }
     const verdict = classifier.classify(parsed.listing);
-    await out.write(`${JSON.stringify({ id: parsed.listing.id ?? null, ...verdict })}\n`);
+    const truncated = parsed.truncated.length > 0 ? { truncated: parsed.truncated } : {};
+    await out.write(`${JSON.stringify({ id: parsed.listing.id ?? null, ...verdict, ...truncated })}\n`);
   }
   await out.end();
   return failed;

@@ -23,11 +23,13 @@ export function registerCrawl(program: Command): void {
       '\nProgress goes to stderr (pages done/queued/failed, listings, flagged, rate); a summary at the end.\nRedis: REDIS_URL (default redis://127.0.0.1:6379, else a private redis-server under DATA_DIR). Store: DATABASE_URL.',
     )
     .action(async (opts: { site: string; seed?: string[]; maxPages?: number; concurrency: number; out?: string; enqueueOnly?: boolean }) => {
-      const { loadSiteConfig } = await import('../../crawler/index.js');
+      const { checkSeeds, loadSiteConfig } = await import('../../crawler/index.js');
       const { runCrawl } = await import('../../pipeline/index.js');
       const { resolveRedisUrl } = await import('../../queue/index.js');
       const config = loadConfig();
       const site = loadSiteConfig(opts.site);
+      // Seeds are checked before Redis is resolved (it may start a private redis-server) and anything is queued.
+      if (opts.seed) checkSeeds(site, opts.seed);
       const say = (m: string) => process.stderr.write(`faceleak: ${m}\n`);
       const redisUrl = await resolveRedisUrl(config, say);
       const printer = progressPrinter();
@@ -47,10 +49,21 @@ export function registerCrawl(program: Command): void {
         return;
       }
       say(`crawl ${result.crawlId} finished: ${describeProgress({ ...result.progress, elapsedMs: result.elapsedMs })}`);
-      if (result.progress.failed > 0) say(`${result.progress.failed} pages failed; their reasons are in the crawl_failures table`);
+      if (result.progress.failed > 0) {
+        const { databaseUrl, storeLocation } = await import('../../store/index.js');
+        say(
+          `${result.progress.failed} pages failed; their reasons are in the crawl_failures table of the store at ${storeLocation(databaseUrl(config))}: ` +
+            `\`faceleak failures --crawl ${result.crawlId}\` lists them`,
+        );
+      }
       if (opts.out) {
         const n = await writeCrawlOut(config, result.crawlId, opts.out);
         say(`${n} listings written to ${opts.out === '-' ? 'stdout' : opts.out}`);
+      }
+      // A crawl that fetched nothing (every page refused or failed) is a failure a script must see.
+      if (result.progress.done === 0) {
+        say('no page was crawled successfully');
+        process.exitCode = 1;
       }
     });
 }

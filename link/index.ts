@@ -1,0 +1,7 @@
+// Seller linking (issue 14): off-platform contact handles, near-duplicate text, clusters of listings
+// by one seller. Pure: the command (cli/commands/link.ts) does the reading and writing.
+export type { ContactHandle, HandleKind, LinkListing, LinkReason, SellerCluster } from './types.js';
+export { extractHandles } from './contact-handles.js';
+export { linkListings, LINK_DEFAULTS, siteOf, type LinkOptions, type LinkResult } from './link-listings.js';
+export { parseLinkLine, type ParsedLinkLine } from './parse-line.js';
+export { pairwiseFigures, type PairwiseFigures } from './evaluate.js';

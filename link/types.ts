@@ -1,0 +1,34 @@
+/** What the linker reads of a listing: the fields a crawl's `--out` line or a report carries. */
+export interface LinkListing {
+  readonly id: string;
+  readonly url?: string | null;
+  readonly title?: string | null;
+  readonly description?: string | null;
+  readonly price?: string | null;
+  readonly seller?: string | null;
+  /** The marketplace; when missing, the host of `url`. */
+  readonly site?: string | null;
+}
+
+export type HandleKind = 'wechat' | 'qq' | 'tg' | 'phone' | 'email' | 'url';
+
+/** One off-platform contact, normalized: `key` is `kind:canonical`, the same for every disguise of it. */
+export interface ContactHandle {
+  readonly kind: HandleKind;
+  readonly key: string;
+  /** The text it was read from, as folded (for the reasons shown to investigators). */
+  readonly raw: string;
+}
+
+/** Why two parts of a cluster were joined. */
+export type LinkReason =
+  | { readonly by: 'handle'; readonly handle: string; readonly listingIds: readonly string[] }
+  | { readonly by: 'near-duplicate'; readonly listingIds: readonly [string, string]; readonly jaccard: number; readonly shared: number };
+
+export interface SellerCluster {
+  readonly cluster: string;
+  readonly listingIds: readonly string[];
+  readonly handles: readonly string[];
+  readonly sites: readonly string[];
+  readonly reasons: readonly LinkReason[];
+}
