@@ -1,4 +1,4 @@
-import { foldCodePoint } from '../text/index.js';
+import { CHINESE_DIGITS, foldCodePoint } from '../text/index.js';
 
 /**
  * Text as handle extraction reads it: every code point through the classifier's fold (full-width →
@@ -11,36 +11,13 @@ export function foldText(text: string): string {
   return out;
 }
 
-// How phone numbers and QQ numbers are read out in Chinese (幺 = 1 on the phone); the financial forms too.
-const CHINESE_DIGITS: Readonly<Record<string, string>> = {
-  〇: '0',
-  零: '0',
-  一: '1',
-  幺: '1',
-  壹: '1',
-  二: '2',
-  两: '2',
-  贰: '2',
-  三: '3',
-  叁: '3',
-  四: '4',
-  肆: '4',
-  五: '5',
-  伍: '5',
-  六: '6',
-  陆: '6',
-  七: '7',
-  柒: '7',
-  八: '8',
-  捌: '8',
-  九: '9',
-  玖: '9',
-};
+// Handles are read as sellers say them: 两 too (幺三八…, 两个零…), beside the digits masking reads (text/chinese-digits.ts).
+const HANDLE_DIGITS: Readonly<Record<string, string>> = { ...CHINESE_DIGITS, 两: '2' };
 
 /** The ASCII digit a character stands for (0-9 or a Chinese numeral), else undefined. */
 export function digitOf(ch: string): string | undefined {
   if (ch >= '0' && ch <= '9') return ch;
-  return CHINESE_DIGITS[ch];
+  return HANDLE_DIGITS[ch];
 }
 
 /** Emoji and other symbols sellers put between the characters of a handle to get past filters. */

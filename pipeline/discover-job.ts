@@ -21,10 +21,12 @@ export const asSuggestion = (c: Candidate): SuggestionInput => ({
   why: c.why,
 });
 
-/** Stored listings, with the verdicts they were stored with, for discovery (ids are the store's). */
-async function* storedInputs(store: Store, since?: string): AsyncIterable<DiscoveryInput> {
-  for await (const { listing, verdict } of listingsWithVerdicts(store, since))
+/** Stored listings, with the verdicts they were stored with, for discovery (ids are the store's; no reclassification). */
+export async function* storedInputs(store: Store, since?: string, onListing?: () => void): AsyncIterable<DiscoveryInput> {
+  for await (const { listing, verdict } of listingsWithVerdicts(store, since)) {
+    onListing?.();
     yield { listing, verdict: { ...verdict, category: verdict.category as Category | null } };
+  }
 }
 
 /**

@@ -3,5 +3,5 @@
 export * from './pipeline-worker.js';
 export * from './report-sweeper.js';
 export * from './run-crawl.js';
-export { asSuggestion, runDiscovery } from './discover-job.js';
+export { asSuggestion, runDiscovery, storedInputs } from './discover-job.js';
 export { LiveClassifier } from './live-classifier.js';

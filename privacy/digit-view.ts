@@ -1,4 +1,4 @@
-import { foldCodePoint } from '../text/index.js';
+import { CHINESE_DIGITS, foldCodePoint } from '../text/index.js';
 
 /**
  * Text as the number detectors read it: every way of writing a digit becomes an ASCII digit, each
@@ -22,31 +22,6 @@ export interface DigitView {
   /** How many digits `text` holds. */
   readonly digits: number;
 }
-
-// 幺 is how 1 is read out in phone numbers; the financial forms (壹贰…) are how cheques write digits.
-const CHINESE_DIGITS: Readonly<Record<string, string>> = {
-  〇: '0',
-  零: '0',
-  一: '1',
-  幺: '1',
-  壹: '1',
-  二: '2',
-  贰: '2',
-  三: '3',
-  叁: '3',
-  四: '4',
-  肆: '4',
-  五: '5',
-  伍: '5',
-  六: '6',
-  陆: '6',
-  七: '7',
-  柒: '7',
-  八: '8',
-  捌: '8',
-  九: '9',
-  玖: '9',
-};
 
 /**
  * Put between an Arabic digit and a Chinese numeral that touch: a number may start there (第一13812345678:

@@ -1,3 +1,4 @@
+import type { Selectable } from 'kysely';
 import type { Store } from './open.js';
 import type { LexiconSuggestionsTable } from './schema.js';
 
@@ -67,17 +68,9 @@ export async function saveSuggestions(store: Store, candidates: readonly Suggest
   return counts;
 }
 
-/** Suggestions of a status, best first. */
-export async function suggestions(store: Store, status: LexiconSuggestionsTable['status'] = 'pending', limit = 200): Promise<Suggestion[]> {
-  const rows = await store.db
-    .selectFrom('lexicon_suggestions')
-    .selectAll()
-    .where('status', '=', status)
-    .orderBy('score', 'desc')
-    .orderBy('match_key')
-    .limit(limit)
-    .execute();
-  return rows.map((r) => ({
+/** A stored row as a suggestion: the one place its JSON columns are read. */
+function toSuggestion(r: Selectable<LexiconSuggestionsTable>): Suggestion {
+  return {
     term: r.term,
     matchKey: r.match_key,
     category: r.category,
@@ -90,13 +83,25 @@ export async function suggestions(store: Store, status: LexiconSuggestionsTable[
     decidedBy: r.decided_by,
     decidedAt: r.decided_at,
     updatedAt: r.updated_at,
-  }));
+  };
+}
+
+/** Suggestions of a status, best first. */
+export async function suggestions(store: Store, status: LexiconSuggestionsTable['status'] = 'pending', limit = 200): Promise<Suggestion[]> {
+  const rows = await store.db
+    .selectFrom('lexicon_suggestions')
+    .selectAll()
+    .where('status', '=', status)
+    .orderBy('score', 'desc')
+    .orderBy('match_key')
+    .limit(limit)
+    .execute();
+  return rows.map(toSuggestion);
 }
 
 export async function suggestion(store: Store, matchKey: string): Promise<Suggestion | null> {
-  const row = await store.db.selectFrom('lexicon_suggestions').select('status').where('match_key', '=', matchKey).executeTakeFirst();
-  if (!row) return null;
-  return (await suggestions(store, row.status, 100_000)).find((s) => s.matchKey === matchKey) ?? null;
+  const row = await store.db.selectFrom('lexicon_suggestions').selectAll().where('match_key', '=', matchKey).executeTakeFirst();
+  return row ? toSuggestion(row) : null;
 }
 
 export async function pendingSuggestionCount(store: Store): Promise<number> {

@@ -1,20 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { Classifier, loadCorpus } from '../classifier/index.js';
+import { Classifier } from '../classifier/index.js';
 import { LiveClassifier, runDiscovery } from '../pipeline/index.js';
-import { auditLog, createToken, saveListing } from '../store/index.js';
+import { auditLog, createToken } from '../store/index.js';
+import { PLANTED_PHONE, storePlantedMarket } from './fixtures/planted-jargon.js';
 import { apiTestScope } from './helpers/api-env.js';
 import { STORE_KINDS } from './helpers/stores.js';
-
-// 雾面照: a word no lexicon knows, naming handheld-ID photos where offers name their product.
-const OFFERS = [
-  ['雾面照 现货', '雾面照 男女都有 拿着身份证对着脸拍 五毛一张 加v详聊 13812345678', '0.5元/张'],
-  ['出雾面照', '新到一批雾面照，清楚，一块一张，量大从优', '1元/张'],
-  ['雾面照批发', '雾面照 一百张起 网盘发 qq 33901234', '80/100张'],
-  ['收雾面照', '长期收雾面照 本人拿证件 八块一张 当天结', '8元/张'],
-  ['雾面照 定制', '可以按要求拍雾面照 带日期 十五一张', '15'],
-  ['雾面照 有货', '雾面照 一手 不倒卖 私聊 一块五一张', '1.5元/张'],
-  ['雾面照 便宜', '雾面照 三毛一张 千张起 加微信', '0.3元/张'],
-] as const;
 
 describe('code-word discovery, end to end in the server', () => {
   const s = apiTestScope(STORE_KINDS.sqlite, 'lexicon-loop');
@@ -23,33 +13,7 @@ describe('code-word discovery, end to end in the server', () => {
     const base = Classifier.load();
     const live = new LiveClassifier(base, s.t.store, 60_000);
     try {
-      const benign = loadCorpus()
-        .items.filter((i) => i.label === 'benign')
-        .slice(0, 300);
-      const listings = [
-        ...OFFERS.map(([title, description, price]) => ({ title, description, price })),
-        ...benign.map((b) => ({ title: b.title ?? null, description: b.description ?? null, price: b.price ?? null })),
-      ];
-      for (const [i, l] of listings.entries()) {
-        const fields = { title: l.title, description: l.description, price: l.price };
-        await saveListing(
-          s.t.store,
-          {
-            site: 'm',
-            url: `https://m.example/${i}`,
-            canonicalUrl: `https://m.example/${i}`,
-            ...fields,
-            seller: null,
-            images: [],
-            fetchedAt: '2026-11-30T00:00:00Z',
-            httpStatus: 200,
-            contentHash: `h${i}`,
-            source: 'crawl',
-            crawlId: 'c',
-          },
-          base.classify(fields),
-        );
-      }
+      await storePlantedMarket(s.t.store, base);
       const filed = await runDiscovery({ store: s.t.store, classifier: live });
       expect(filed.added).toBeGreaterThan(0);
 
@@ -61,7 +25,8 @@ describe('code-word discovery, end to end in the server', () => {
       expect(found).toMatchObject({ category: 'id_holding_photo', status: 'pending' });
       expect(found.examples.length).toBeGreaterThan(0);
       // Examples are masked as listings are everywhere.
-      expect(JSON.stringify(found.examples)).not.toContain('13812345678');
+      expect(JSON.stringify(found.examples)).not.toContain(PLANTED_PHONE);
+      expect(JSON.stringify(found.examples)).toContain('138******78'); // the listing with the number is among them, masked
 
       const before = live.classify({ title: '雾面照', description: '清楚的雾面照 一块一张 加v' });
       expect(before.evidence.some((e) => e.reason.startsWith('approved term'))).toBe(false);

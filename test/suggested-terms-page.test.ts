@@ -1,25 +1,16 @@
 import type { AddressInfo } from 'node:net';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Classifier, loadCorpus } from '../classifier/index.js';
+import { Classifier } from '../classifier/index.js';
 import { LiveClassifier, runDiscovery } from '../pipeline/index.js';
-import { auditLog, createToken, saveListing } from '../store/index.js';
+import { auditLog, createToken } from '../store/index.js';
+import { PLANTED_PHONE, PLANTED_TERM, storePlantedMarket } from './fixtures/planted-jargon.js';
 import { apiTestScope } from './helpers/api-env.js';
 import { STORE_KINDS } from './helpers/stores.js';
 
-const TERM = '雾面照';
-const PHONE = '13812345678';
+const TERM = PLANTED_TERM;
+const PHONE = PLANTED_PHONE;
 const MASKED_PHONE = '138******78';
-// Listings selling 雾面照 (a word no lexicon knows: handheld-ID photos), as in lexicon-loop.test.ts.
-const OFFERS = [
-  ['雾面照 现货', `雾面照 男女都有 拿着身份证对着脸拍 五毛一张 加v详聊 ${PHONE}`, '0.5元/张'],
-  ['出雾面照', '新到一批雾面照，清楚，一块一张，量大从优', '1元/张'],
-  ['雾面照批发', '雾面照 一百张起 网盘发 qq 33901234', '80/100张'],
-  ['收雾面照', '长期收雾面照 本人拿证件 八块一张 当天结', '8元/张'],
-  ['雾面照 定制', '可以按要求拍雾面照 带日期 十五一张', '15'],
-  ['雾面照 有货', '雾面照 一手 不倒卖 私聊 一块五一张', '1.5元/张'],
-  ['雾面照 便宜', '雾面照 三毛一张 千张起 加微信', '0.3元/张'],
-] as const;
 // A listing that arrives after the approval: the workers' classifier must now flag it for the term.
 const NEW_LISTING = { title: '雾面照 现货 量大', description: '清楚的雾面照 一块一张 百张起 加v详聊', price: '1元/张' };
 // How often the test's "worker" looks for a new overlay; real workers use a few seconds.
@@ -40,30 +31,7 @@ describe('suggested terms on the review page', () => {
 
   /** The offers and a few hundred benign corpus listings, stored with their verdicts; then discovery. */
   async function seedAndDiscover(base: Classifier, live: LiveClassifier): Promise<void> {
-    const benign = loadCorpus()
-      .items.filter((i) => i.label === 'benign')
-      .slice(0, 300)
-      .map((b) => [b.title ?? null, b.description ?? null, b.price ?? null] as const);
-    for (const [i, [title, description, price]] of [...OFFERS, ...benign].entries()) {
-      const fields = { title, description, price };
-      await saveListing(
-        s.t.store,
-        {
-          site: 'm',
-          url: `https://m.example/${i}`,
-          canonicalUrl: `https://m.example/${i}`,
-          ...fields,
-          seller: null,
-          images: [],
-          fetchedAt: '2026-11-30T00:00:00Z',
-          httpStatus: 200,
-          contentHash: `h${i}`,
-          source: 'crawl',
-          crawlId: 'c',
-        },
-        base.classify(fields),
-      );
-    }
+    await storePlantedMarket(s.t.store, base);
     expect((await runDiscovery({ store: s.t.store, classifier: live })).added).toBeGreaterThan(0);
   }
 

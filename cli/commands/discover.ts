@@ -5,9 +5,8 @@ import { Classifier } from '../../classifier/index.js';
 import { discoverFromSource, RELATIVE_MIN_SCORE, DEFAULT_MIN_SUPPORT, DEFAULT_TOP, listingFields, readOverlayFile } from '../../classifier/index.js';
 import type { DiscoveryInput, DiscoveryListing } from '../../classifier/index.js';
 import { parseListingLine } from '../../classifier/index.js';
-import type { Category } from '../../contracts/index.js';
-import { asSuggestion } from '../../pipeline/index.js';
-import { listingsWithVerdicts, saveSuggestions, type Store } from '../../store/index.js';
+import { asSuggestion, storedInputs } from '../../pipeline/index.js';
+import { saveSuggestions, type Store } from '../../store/index.js';
 import { BufferedWriter } from '../buffered-writer.js';
 import { withStore } from '../with-store.js';
 import { parseNumberOption, UsageError } from '../fatal.js';
@@ -68,7 +67,7 @@ Example:
         const source =
           opts.from !== undefined
             ? classifyListings(classifier, listingsFromJsonl(opts.from), progress.count)
-            : storedListings(store!, opts.since, progress.count);
+            : storedInputs(store!, opts.since === undefined ? undefined : new Date(opts.since).toISOString(), progress.count);
         const candidates = await discoverFromSource(source, classifier.lexicon, {
           top: opts.top === undefined ? undefined : Math.floor(opts.top),
           minScore: opts.minScore,
@@ -148,14 +147,6 @@ function progressLine(stream: NodeJS.WriteStream = process.stderr) {
       if (stream.isTTY) stream.write('\n');
     },
   };
-}
-
-/** Stored listings with the verdicts they were stored with (no reclassification). */
-async function* storedListings(store: Store, since: string | undefined, onListing: () => void): AsyncIterable<DiscoveryInput> {
-  for await (const { listing, verdict } of listingsWithVerdicts(store, since === undefined ? undefined : new Date(since).toISOString())) {
-    onListing();
-    yield { listing, verdict: { ...verdict, category: verdict.category as Category | null } };
-  }
 }
 
 async function withStoreIf(needed: boolean, run: (store: Store | null) => Promise<void>): Promise<void> {
