@@ -35,6 +35,7 @@ export async function openStore(config: Pick<Config, 'databaseUrl' | 'dataDir'>,
   const isPostgres = /^postgres(ql)?:\/\//.test(url);
   let db: Kysely<Database>;
   let location: string;
+  let sqliteFile: SQLite.Database | undefined;
   if (isPostgres) {
     // A schema per test run keeps parallel suites apart on one database.
     const pool = new pg.Pool({ connectionString: url, max: 10, ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}) });
@@ -44,18 +45,56 @@ export async function openStore(config: Pick<Config, 'databaseUrl' | 'dataDir'>,
   } else {
     mkdirSync(dirname(url), { recursive: true });
     const file = new SQLite(url);
+    sqliteFile = file;
     // WAL: readers (the review page) never wait for the crawl's writes; busy_timeout: several processes share the file.
-    file.pragma('journal_mode = WAL');
     file.pragma('busy_timeout = 5000');
+    file.pragma('journal_mode = WAL');
     file.pragma('foreign_keys = ON');
     db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(file) }) });
     location = url;
   }
   const dialect: Dialect = isPostgres ? 'postgres' : 'sqlite';
-  const { error } = await new Migrator({ db, provider: migrationProvider(dialect) }).migrateToLatest();
+  const { error } = await migrate(db, dialect, sqliteFile);
   if (error) {
     await db.destroy();
     throw new StoreError(`cannot prepare the database at ${location}: ${(error as Error).message}`);
   }
   return { db, dialect, location, close: () => db.destroy() };
+}
+
+/**
+ * Kysely takes a lock for PostgreSQL, but for SQLite it assumes one process owns the file and runs the
+ * migrations outside any transaction: two workers starting together both created the same table. In
+ * SQLite the DDL runs in one BEGIN IMMEDIATE on the migrator's own connection: the second opener waits
+ * for the first to commit, then finds nothing left to do (DDL is transactional in SQLite). The wait is
+ * polled rather than left to busy_timeout, which would block this process's event loop, and with it an
+ * opener in the same process that holds the lock.
+ */
+async function migrate(db: Kysely<Database>, dialect: Dialect, file?: SQLite.Database): Promise<{ error?: unknown }> {
+  const migrator = new Migrator({ db, provider: migrationProvider(dialect) });
+  if (!file) return migrator.migrateToLatest();
+  await beginImmediate(file, MIGRATION_WAIT_MS);
+  const result = await migrator.migrateToLatest();
+  file.exec(result.error ? 'ROLLBACK' : 'COMMIT');
+  return result;
+}
+
+const MIGRATION_WAIT_MS = 60_000;
+
+async function beginImmediate(file: SQLite.Database, waitMs: number): Promise<void> {
+  const busyTimeout = file.pragma('busy_timeout', { simple: true }) as number;
+  file.pragma('busy_timeout = 0');
+  try {
+    for (const end = Date.now() + waitMs; ;) {
+      try {
+        file.exec('BEGIN IMMEDIATE');
+        return;
+      } catch (error) {
+        if ((error as { code?: string }).code !== 'SQLITE_BUSY' || Date.now() > end) throw error;
+        await new Promise((r) => setTimeout(r, 25));
+      }
+    }
+  } finally {
+    file.pragma(`busy_timeout = ${busyTimeout}`);
+  }
 }

@@ -11,7 +11,7 @@ import { TEST_REDIS_URL } from './helpers/redis.js';
 import { exited, spawnWorker } from './helpers/worker-process.js';
 
 const scope = crawlTestScope();
-const children: ChildProcess[] = [];
+const children: (ChildProcess & { output: () => string })[] = [];
 afterEach(() => {
   for (const c of children.splice(0)) if (c.exitCode === null) c.kill('SIGKILL');
 });
@@ -50,7 +50,9 @@ describe('crawl workers in separate processes', () => {
       redis.disconnect();
     }
     for (const c of children) c.kill('SIGTERM');
-    expect(await Promise.all(children.map(exited))).toEqual([0, 0]);
+    const codes = await Promise.all(children.map(exited));
+    // The workers' own words say why, should one of them not stop cleanly.
+    expect(codes, children.map((c) => c.output()).join('\n---\n')).toEqual([0, 0]);
   }, 90_000);
 
   it('loses nothing when a worker is killed mid-crawl', async () => {

@@ -1,0 +1,28 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openStore, type Store } from './open.js';
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+describe('opening a new SQLite store', () => {
+  // Two workers started together once both created the same table, and one of them exited.
+  it('lets several openers migrate the same new file at once, each finding the schema whole', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'faceleak-open-'));
+    dirs.push(dir);
+    const config = { databaseUrl: join(dir, 'race.db'), dataDir: dir };
+    const stores: Store[] = await Promise.all([openStore(config), openStore(config), openStore(config)]);
+    try {
+      for (const s of stores) {
+        const tables = await s.db.introspection.getTables();
+        expect(tables.map((t) => t.name)).toEqual(expect.arrayContaining(['listings', 'lexicon_suggestions', 'lexicon_overlays']));
+      }
+    } finally {
+      await Promise.all(stores.map((s) => s.close()));
+    }
+  });
+});
