@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { STORE_KINDS } from '../test/helpers/stores.js';
 import { openStore, type Store } from './open.js';
 
 const dirs: string[] = [];
@@ -23,6 +24,24 @@ describe('opening a new SQLite store', () => {
       }
     } finally {
       await Promise.all(stores.map((s) => s.close()));
+    }
+  });
+});
+
+describe('opening a PostgreSQL store in a schema of its own', () => {
+  // Parallel test runs each use a schema: Kysely once saw another schema's migration tables and skipped creating its own.
+  it('migrates its schema while another schema of the same database already holds a store', async () => {
+    const [a, b] = [STORE_KINDS.postgres, STORE_KINDS.postgres];
+    const first = await a();
+    try {
+      const second = await b();
+      try {
+        expect((await second.store.db.introspection.getTables()).map((t) => t.name)).toContain('listings');
+      } finally {
+        await second.cleanup();
+      }
+    } finally {
+      await first.cleanup();
     }
   });
 });

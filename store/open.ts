@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { Config } from '../config/index.js';
 import { withStatementCache } from './sqlite-statement-cache.js';
@@ -71,8 +71,14 @@ export async function openStore(config: Pick<Config, 'databaseUrl' | 'dataDir'>,
  * opener in the same process that holds the lock.
  */
 async function migrate(db: Kysely<Database>, dialect: Dialect, file?: SQLite.Database): Promise<{ error?: unknown }> {
+  if (!file) {
+    // Kysely looks for its migration tables in every schema unless told which: with another schema's
+    // tables in the database (parallel test runs, another app) it skipped creating its own and failed
+    // with "relation kysely_migration_lock does not exist". Ours live in the schema the store uses.
+    const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db);
+    return new Migrator({ db, provider: migrationProvider(dialect), migrationTableSchema: rows[0]!.schema }).migrateToLatest();
+  }
   const migrator = new Migrator({ db, provider: migrationProvider(dialect) });
-  if (!file) return migrator.migrateToLatest();
   await beginImmediate(file, MIGRATION_WAIT_MS);
   const result = await migrator.migrateToLatest();
   file.exec(result.error ? 'ROLLBACK' : 'COMMIT');
