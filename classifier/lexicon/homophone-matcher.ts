@@ -22,15 +22,16 @@ interface CharSounds {
   readonly keys: readonly string[];
 }
 
-const soundsCache = new Map<string, CharSounds>();
+// By UTF-16 code unit (Han characters of the BMP): a number key, no one-character string per lookup.
+const soundsCache = new Map<number, CharSounds>();
 
-function soundsOf(ch: string): CharSounds {
-  let r = soundsCache.get(ch);
+function soundsOf(code: number): CharSounds {
+  let r = soundsCache.get(code);
   if (r === undefined) {
-    const exact = pinyin(ch, { toneType: 'none', type: 'array', multiple: true, v: true });
+    const exact = pinyin(String.fromCharCode(code), { toneType: 'none', type: 'array', multiple: true, v: true });
     const fuzzy = exact.map(fuzzySound);
     r = { exact, fuzzy, keys: [...new Set([...exact, ...fuzzy])] };
-    soundsCache.set(ch, r);
+    soundsCache.set(code, r);
   }
   return r;
 }
@@ -45,6 +46,8 @@ export function fuzzySound(s: string): string {
 
 export class HomophoneMatcher {
   private readonly byFirstSound = new Map<string, SoundPhrase[]>();
+  // The phrases a character may start (those under any of its readings), worked out once per character.
+  private readonly candidatesOf = new Map<number, readonly SoundPhrase[]>();
 
   /** `form` is a phrase of Han characters only (checked by the caller). */
   add(form: string, ref: PhraseRef): void {
@@ -55,24 +58,40 @@ export class HomophoneMatcher {
     const list = this.byFirstSound.get(key) ?? [];
     list.push(phrase);
     this.byFirstSound.set(key, list);
+    this.candidatesOf.clear();
   }
 
   match(text: string, onHit: (hit: PhraseHit) => void): void {
-    // Sounds of each Han character, looked up once per text (null elsewhere).
+    // Sounds of each Han character, by UTF-16 index, looked up once per text (null elsewhere).
     let sounds: (CharSounds | null)[] | null = null;
     for (let p = 0; p < text.length; p++) {
-      if (!isHanCode(text.charCodeAt(p))) continue;
-      sounds ??= Array.from(text, (ch) => (isHanCode(ch.charCodeAt(0)) ? soundsOf(ch) : null));
-      // Each phrase is indexed under one key and a character's keys are distinct, so no phrase is tried twice.
-      for (const key of sounds[p]!.keys) {
-        const list = this.byFirstSound.get(key);
-        if (list === undefined) continue;
-        for (const phrase of list) {
-          if (soundsAt(text, sounds, p, phrase)) onHit({ entry: phrase.entry, coded: true, start: p, end: p + phrase.form.length });
-        }
+      const code = text.charCodeAt(p);
+      if (!isHanCode(code)) continue;
+      sounds ??= soundsByIndex(text);
+      for (const phrase of this.candidates(code, sounds[p]!)) {
+        if (soundsAt(text, sounds, p, phrase)) onHit({ entry: phrase.entry, coded: true, start: p, end: p + phrase.form.length });
       }
     }
   }
+
+  /** Each phrase is indexed under one key and a character's keys are distinct, so no phrase comes twice. */
+  private candidates(code: number, own: CharSounds): readonly SoundPhrase[] {
+    let list = this.candidatesOf.get(code);
+    if (list === undefined) {
+      list = own.keys.flatMap((key) => this.byFirstSound.get(key) ?? []);
+      this.candidatesOf.set(code, list);
+    }
+    return list;
+  }
+}
+
+function soundsByIndex(text: string): (CharSounds | null)[] {
+  const sounds = new Array<CharSounds | null>(text.length);
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    sounds[i] = isHanCode(code) ? soundsOf(code) : null;
+  }
+  return sounds;
 }
 
 function soundsAt(text: string, sounds: readonly (CharSounds | null)[], p: number, phrase: SoundPhrase): boolean {

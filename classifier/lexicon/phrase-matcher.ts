@@ -24,48 +24,44 @@ export interface PhraseHit extends PhraseRef {
 }
 
 // Phrases indexed by their first two characters (spaces aside); one-character phrases under the first alone.
+// Keys are UTF-16 code units: a number key costs no one-character string per position of the text.
 export class PhraseMatcher {
-  private readonly byFirst = new Map<string, { single: Phrase[]; bySecond: Map<number, Phrase[]> }>();
+  private readonly byFirst = new Map<number, { single: Phrase[]; bySecond: Map<number, Phrase[]> }>();
   // Most characters start no phrase; a flag per UTF-16 unit skips them without a Map lookup.
   private readonly startsPhrase = new Uint8Array(0x10000);
 
   /** `chars` must already be in compact form without spaces (see compileForm). */
   add(chars: string, ref: PhraseRef): void {
     if (chars.length === 0) return;
-    const first = chars[0]!;
+    const first = chars.charCodeAt(0);
     let slot = this.byFirst.get(first);
     if (!slot) this.byFirst.set(first, (slot = { single: [], bySecond: new Map() }));
     const phrase = { ...ref, chars, latinEnd: isLatinOrDigitCode(chars.charCodeAt(chars.length - 1)) };
     if (chars.length === 1) {
       slot.single.push(phrase);
-      return void (this.startsPhrase[first.charCodeAt(0)] = 1);
+      return void (this.startsPhrase[first] = 1);
     }
     const second = chars.charCodeAt(1);
     const list = slot.bySecond.get(second) ?? [];
     list.push(phrase);
     list.sort((a, b) => b.chars.length - a.chars.length);
     slot.bySecond.set(second, list);
-    this.startsPhrase[first.charCodeAt(0)] = 1;
+    this.startsPhrase[first] = 1;
   }
 
   match(text: string, onHit: (hit: PhraseHit) => void): void {
     const n = text.length;
     for (let p = 0; p < n; p++) {
-      if (this.startsPhrase[text.charCodeAt(p)] === 0) continue;
-      const slot = this.byFirst.get(text[p]!);
-      if (slot === undefined) continue;
       const c = text.charCodeAt(p);
+      if (this.startsPhrase[c] === 0) continue;
+      const slot = this.byFirst.get(c);
+      if (slot === undefined) continue;
       if (isLatinOrDigitCode(c) && p > 0 && isLatinOrDigitCode(text.charCodeAt(p - 1))) continue;
       let q = p + 1;
       while (q < n && text.charCodeAt(q) === 0x20) q++;
       const longer = q < n ? slot.bySecond.get(text.charCodeAt(q)) : undefined;
-      for (const list of [longer, slot.single])
-        for (const phrase of list ?? []) {
-          const end = matchAt(text, p, phrase.chars);
-          if (end < 0) continue;
-          if (phrase.latinEnd && end < n && isLatinOrDigitCode(text.charCodeAt(end))) continue;
-          onHit({ entry: phrase.entry, coded: phrase.coded, start: p, end });
-        }
+      if (longer !== undefined) matchList(text, p, longer, onHit);
+      matchList(text, p, slot.single, onHit);
     }
   }
 
@@ -76,6 +72,16 @@ export class PhraseMatcher {
       for (const list of slot.bySecond.values()) n += list.length;
     }
     return n;
+  }
+}
+
+function matchList(text: string, p: number, list: readonly Phrase[], onHit: (hit: PhraseHit) => void): void {
+  for (let i = 0; i < list.length; i++) {
+    const phrase = list[i]!;
+    const end = matchAt(text, p, phrase.chars);
+    if (end < 0) continue;
+    if (phrase.latinEnd && end < text.length && isLatinOrDigitCode(text.charCodeAt(end))) continue;
+    onHit({ entry: phrase.entry, coded: phrase.coded, start: p, end });
   }
 }
 

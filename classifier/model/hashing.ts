@@ -8,6 +8,12 @@ export function hashString(s: string, seed = FNV_OFFSET): number {
   return h >>> 0;
 }
 
+/** hashString(prefix + s) given h = hashString(prefix): FNV-1a is a running state, so a name built of parts need not be built. */
+export function continueHash(h: number, s: string): number {
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), FNV_PRIME);
+  return h >>> 0;
+}
+
 /** Hash of text.slice(from, to) prefixed by a namespace seed, without building the substring. */
 export function hashRange(text: string, from: number, to: number, seed: number): number {
   let h = seed;

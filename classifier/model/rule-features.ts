@@ -54,13 +54,13 @@ export function ruleFeatures(analysis: ListingAnalysis, offer: Offer, b: VectorB
   }
   const evasions = disguises.size;
 
-  for (const id of terms) b.named(`t:${id}`);
+  for (const id of terms) b.namedWith('t:', id);
   // Nothing the rules know: tiny or unrelated texts ("x", "hi", a kitchen appliance) lean benign, whatever their n-grams.
   if (!live.some((h) => h.entry?.kind === 'term' || h.entry?.kind === 'part' || isTradeSignal(h))) b.named('no-rule-hits');
   // Sales carry a price; talk about the trade (news, warnings, questions) rarely does.
   if (analysis.fields.some((f) => f.field === 'price')) b.named('price:present');
   for (const s of signalKinds) b.named(s);
-  for (const [c, forms] of contextForms) b.named(`ctx:${c}`, Math.min(forms.size, 3));
+  for (const [c, forms] of contextForms) b.namedWith('ctx:', c, Math.min(forms.size, 3));
   const warnings = Math.min(contextForms.get('warning')?.size ?? 0, 3);
   const nSignals = signalKinds.size;
   b.named('signals', Math.min(nSignals, 4) / 2);
@@ -73,14 +73,14 @@ export function ruleFeatures(analysis: ListingAnalysis, offer: Offer, b: VectorB
     const w = Math.min(weak.get(cat) ?? 0, 6) / 3;
     const effective = s + (hasSignal ? w : 0);
     if (s === 0 && w === 0) continue;
-    b.named(`strong:${cat}`, s);
-    b.named(`weak:${cat}`, w);
-    b.named(`term×signal:${cat}`, hasSignal ? (effective * Math.min(nSignals, 3)) / 2 : 0);
-    b.named(`term×context:${cat}`, contextWeight > 0 ? effective : 0);
-    b.named(`term×nosignal:${cat}`, hasSignal ? 0 : effective);
-    b.named(`term×warning:${cat}`, (s + w) * warnings);
-    b.named(`evasion:${cat}`, Math.min(obfuscated.get(cat) ?? 0, 3));
-    if (inTitle.has(cat)) b.named(`title:${cat}`);
+    b.namedWith('strong:', cat, s);
+    b.namedWith('weak:', cat, w);
+    b.namedWith('term×signal:', cat, hasSignal ? (effective * Math.min(nSignals, 3)) / 2 : 0);
+    b.namedWith('term×context:', cat, contextWeight > 0 ? effective : 0);
+    b.namedWith('term×nosignal:', cat, hasSignal ? 0 : effective);
+    b.namedWith('term×warning:', cat, (s + w) * warnings);
+    b.namedWith('evasion:', cat, Math.min(obfuscated.get(cat) ?? 0, 3));
+    if (inTitle.has(cat)) b.namedWith('title:', cat);
   }
   offerFeatures(analysis, offer, b, contextWeight > 0, warnings);
   // Offers inside quotation marks are quoted: by a report, a warning, a glossary.
@@ -107,7 +107,7 @@ export function ruleFeatures(analysis: ListingAnalysis, offer: Offer, b: VectorB
     const framed = live.some((h) => h.entry?.kind === 'context' && h.entry.role === 'frame');
     const name = framed ? 'framed' : asks > 0 ? 'asked' : 'clean';
     b.named(`offer:${name}`);
-    for (const s of PRODUCT_STRUCTURES) if (offer.structures.has(s)) b.named(`offer:${name}:${s}`);
+    for (const s of PRODUCT_STRUCTURES) if (offer.structures.has(s)) b.namedWith(`offer:${name}:`, s);
   }
   b.named('questions', Math.min(asks, 3) / 3);
   if (analysis.fields.some((f) => f.field === 'title' && f.normalized.base.includes('?'))) b.named('title-question');
@@ -122,23 +122,27 @@ export function ruleFeatures(analysis: ListingAnalysis, offer: Offer, b: VectorB
 function pairFeatures(b: VectorBuilder, indicators: readonly string[]): void {
   const names = [...new Set(indicators)].sort();
   const v = 1 / Math.sqrt(Math.max(names.length, 1));
-  for (let i = 0; i < names.length; i++) for (let j = i + 1; j < names.length; j++) b.named(`${names[i]}&${names[j]}`, v);
+  for (let i = 0; i < names.length; i++) {
+    const first = b.prefixHash(`${names[i]}&`);
+    for (let j = i + 1; j < names.length; j++) b.namedFrom(first, names[j]!, v);
+  }
 }
 
 /** The offer's parts and structures, and how they meet covers, warnings and negation. */
 function offerFeatures(analysis: ListingAnalysis, offer: Offer, b: VectorBuilder, hasContext: boolean, warnings: number): void {
-  for (const p of offer.parts) b.named(`part:${p}`);
+  for (const p of offer.parts) b.namedWith('part:', p);
   b.named('parts', Math.min(offer.parts.size, 8) / 4);
   b.named('kit-items', Math.min(offer.kitItems, 5) / 3);
   const sale = offer.structures.has('sale');
   for (const s of STRUCTURES) {
     if (!offer.structures.has(s)) continue;
-    b.named(`struct:${s}`);
+    b.namedWith('struct:', s);
     if (s === 'sale' || s === 'concrete') continue;
-    if (sale) b.named(`struct:${s}×sale`);
-    if (offer.parts.has('no-consent')) b.named(`struct:${s}×no-consent`);
-    if (offer.parts.has('use')) b.named(`struct:${s}×use`);
-    if (offer.parts.has('many')) b.named(`struct:${s}×many`);
+    const struct = b.prefixHash(`struct:${s}`);
+    if (sale) b.namedFrom(struct, '×sale');
+    if (offer.parts.has('no-consent')) b.namedFrom(struct, '×no-consent');
+    if (offer.parts.has('use')) b.namedFrom(struct, '×use');
+    if (offer.parts.has('many')) b.namedFrom(struct, '×many');
   }
   if (offer.structures.has('concrete')) {
     // Learned apart from the plain context features, so a cover beside a concrete offer gets its own weight.

@@ -1,4 +1,4 @@
-import { hashString, SEEDS } from './hashing.js';
+import { continueHash, hashString, SEEDS } from './hashing.js';
 
 /** A sparse feature vector: bucket indices with values (a bucket may repeat; values add up). */
 export interface SparseVector {
@@ -22,6 +22,26 @@ export class VectorBuilder {
     let h = namedHashes.get(name);
     if (h === undefined) namedHashes.set(name, (h = hashString(name, SEEDS.named)));
     this.add(h, v);
+  }
+  /**
+   * The feature named `${prefix}${key}`, hashed without building the name: the prefix's hash is
+   * cached and the key's characters continue it. Same bucket as named(prefix + key); a listing's
+   * dozens of composed names (terms, categories, pairs of findings) cost no strings and no map lookups.
+   */
+  namedWith(prefix: string, key: string, v = 1): void {
+    if (v === 0) return;
+    let h = namedHashes.get(prefix);
+    if (h === undefined) namedHashes.set(prefix, (h = hashString(prefix, SEEDS.named)));
+    this.add(continueHash(h, key), v);
+  }
+  /** Hash of a name's first part, for namedFrom (not cached: for prefixes that vary per listing). */
+  prefixHash(prefix: string): number {
+    return hashString(prefix, SEEDS.named);
+  }
+  /** The feature named (prefix + key), given prefixHash(prefix). */
+  namedFrom(prefixHash: number, key: string, v = 1): void {
+    if (v === 0) return;
+    this.add(continueHash(prefixHash, key), v);
   }
   scale(from: number, factor: number): void {
     for (let i = from; i < this.value.length; i++) this.value[i]! *= factor;

@@ -5,8 +5,7 @@ import { Classifier } from '../../classifier/index.js';
 import { discoverFromSource, RELATIVE_MIN_SCORE, DEFAULT_MIN_SUPPORT, DEFAULT_TOP, listingFields, readOverlayFile } from '../../classifier/index.js';
 import type { DiscoveryInput, DiscoveryListing } from '../../classifier/index.js';
 import { parseListingLine } from '../../classifier/index.js';
-import { asSuggestion, storedInputs } from '../../pipeline/index.js';
-import { saveSuggestions, type Store } from '../../store/index.js';
+import type { Store } from '../../store/index.js';
 import { BufferedWriter } from '../buffered-writer.js';
 import { withStore } from '../with-store.js';
 import { parseNumberOption, UsageError } from '../fatal.js';
@@ -67,7 +66,11 @@ Example:
         const source =
           opts.from !== undefined
             ? classifyListings(classifier, listingsFromJsonl(opts.from), progress.count)
-            : storedInputs(store!, opts.since === undefined ? undefined : new Date(opts.since).toISOString(), progress.count);
+            : (await import('../../pipeline/index.js')).storedInputs(
+                store!,
+                opts.since === undefined ? undefined : new Date(opts.since).toISOString(),
+                progress.count,
+              );
         const candidates = await discoverFromSource(source, classifier.lexicon, {
           top: opts.top === undefined ? undefined : Math.floor(opts.top),
           minScore: opts.minScore,
@@ -77,6 +80,8 @@ Example:
         });
         progress.done(candidates.length);
         if (opts.save) {
+          // Imported late, as every command's heavy modules are: `faceleak classify` must not load the crawler or the queue.
+          const [{ asSuggestion }, { saveSuggestions }] = await Promise.all([import('../../pipeline/index.js'), import('../../store/index.js')]);
           const filed = await saveSuggestions(store!, candidates.map(asSuggestion));
           process.stderr.write(
             `discover: filed as suggestions: ${filed.added} new, ${filed.refreshed} refreshed, ${filed.returned} rejected before and back\n`,

@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
 import { allowedHostsOf } from '../../contracts/index.js';
-import { loadSiteConfig } from '../../crawler/index.js';
 import { UsageError } from '../fatal.js';
 import { cliActor, withStore } from '../with-store.js';
 
@@ -38,6 +37,7 @@ export function registerSites(program: Command): void {
       'also recrawl reports on sites with allowPrivateNetwork: true (local test sites only: a report URL then reaches your private network)',
     )
     .action(async (files: string[], opts: { allowPrivateRecrawl?: boolean }) => {
+      const { loadSiteConfig } = await import('../../crawler/index.js'); // late: other commands start without the crawler
       const configs = files.map((f) => loadSiteConfig(f)); // all checked before any is registered
       await withStore(async (store, { addReportSite }) => {
         for (const site of configs) {
