@@ -11,7 +11,10 @@ suites.discover = async () => (await import('./discover-bench.js')).benchDiscove
 suites['discover-eval'] = async () => (await import('./discover-bench.js')).benchDiscoverEval();
 suites.link = async () => (await import('./link-bench.js')).benchLink();
 suites['link-eval'] = async () => (await import('./link-bench.js')).benchLinkEval();
-const only = process.argv.slice(2);
+suites.frontier = async () => (await import('./frontier-bench.js')).benchFrontier();
+suites['link-store'] = async () => (await import('./link-store-bench.js')).benchLinkStore();
+// Suite names; flags (`--urls 3000000`) and their values belong to the suites that read them.
+const only = process.argv.slice(2).filter((a, i, all) => !a.startsWith('--') && !all[i - 1]?.startsWith('--'));
 // Say up front what will run and for how long: the whole run takes minutes and is silent between suites.
 const selected = Object.keys(suites).filter((name) => only.length === 0 || only.includes(name));
 process.stdout.write(`${describePlan(selected, Object.keys(suites))}\n`);

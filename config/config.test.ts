@@ -14,6 +14,18 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ REDIS_URL: 'localhost:6379' })).toThrow(/REDIS_URL=.*redis:\/\//);
   });
 
+  it('takes a Redis Cluster from REDIS_CLUSTER=1 or from a REDIS_URL listing several nodes', () => {
+    expect(loadConfig({ REDIS_URL: 'redis://h:1' }).redisCluster).toBe(false);
+    expect(loadConfig({ REDIS_URL: 'redis://h:1', REDIS_CLUSTER: '1' }).redisCluster).toBe(true);
+    expect(loadConfig({ REDIS_URL: 'redis://a:7000,b:7001,redis://c:7002' })).toMatchObject({
+      redisCluster: true,
+      redisUrl: 'redis://a:7000,b:7001,redis://c:7002',
+    });
+    expect(() => loadConfig({ REDIS_CLUSTER: '1' })).toThrow(/REDIS_CLUSTER=1 needs REDIS_URL/);
+    expect(() => loadConfig({ REDIS_CLUSTER: 'maybe' })).toThrow(/^REDIS_CLUSTER=/);
+    expect(() => loadConfig({ REDIS_URL: 'redis://a:7000,b' })).toThrow(/^REDIS_URL=.*host:port/);
+  });
+
   it('splits the extension origins for CORS and refuses one with a path', () => {
     expect(loadConfig({}).extensionOrigins).toEqual([]);
     expect(loadConfig({ EXTENSION_ORIGINS: 'chrome-extension://abc, moz-extension://1-2' }).extensionOrigins).toEqual([

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { z } from 'zod';
 import { UserError } from '../contracts/index.js';
 
@@ -6,11 +7,17 @@ import { UserError } from '../contracts/index.js';
  * Parsed once at start (loadConfig); a bad value stops the command with a message naming the variable.
  */
 const ConfigSchema = z.object({
-  /** REDIS_URL — the Redis that carries the queue. Default redis://127.0.0.1:6379; when unset and nothing answers there, faceleak starts a private redis-server under DATA_DIR. */
+  /** REDIS_URL — the Redis that carries the queue. Default redis://127.0.0.1:6379; when unset and nothing answers there, faceleak starts a private redis-server under DATA_DIR. Several nodes separated by commas (redis://a:7000,b:7000 or redis://a:7000,redis://b:7000) name a Redis Cluster's seed nodes. */
   redisUrl: z
     .string()
     .regex(/^rediss?:\/\//, 'must start with redis:// or rediss://')
+    .regex(/^rediss?:\/\/[^,\s]+(,\s*(rediss?:\/\/)?[^,\s/]+:\d+)*$/, 'several nodes must be separated by commas, each host:port (or redis://host:port)')
     .optional(),
+  /** REDIS_CLUSTER — 1: REDIS_URL is a node of a Redis Cluster (its other nodes are discovered). Default 0; a REDIS_URL listing several nodes means a cluster too. */
+  redisCluster: z
+    .enum(['0', '1', 'true', 'false'])
+    .default('0')
+    .transform((v) => v === '1' || v === 'true'),
   /** DATABASE_URL — a file path (SQLite) or postgres://… (PostgreSQL). Default: DATA_DIR/faceleak.db. */
   databaseUrl: z.string().min(1).optional(),
   /** DATA_DIR — where the SQLite file, a private Redis and other local state live. Default ./data. */
@@ -68,6 +75,10 @@ const ConfigSchema = z.object({
     .min(0)
     .max(24 * 365)
     .default(24),
+  /** SNAPSHOT_DIR — where evidence snapshots (WARC files of flagged and reported pages) are written. Default DATA_DIR/snapshots. */
+  snapshotDir: z.string().min(1).optional(),
+  /** SNAPSHOT_RETENTION_DAYS — snapshots older than this many days are deleted by `faceleak snapshots purge`. Default 365. */
+  snapshotRetentionDays: z.coerce.number().int().min(1).max(36_500).default(365),
   /** LOG_LEVEL — pino level for the logs on stderr. Default info. */
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
@@ -76,6 +87,7 @@ export type Config = z.infer<typeof ConfigSchema>;
 
 const ENV_NAMES: Record<keyof Config, string> = {
   redisUrl: 'REDIS_URL',
+  redisCluster: 'REDIS_CLUSTER',
   databaseUrl: 'DATABASE_URL',
   dataDir: 'DATA_DIR',
   chromiumPath: 'CHROMIUM_PATH',
@@ -87,6 +99,8 @@ const ENV_NAMES: Record<keyof Config, string> = {
   extensionOrigins: 'EXTENSION_ORIGINS',
   trustProxy: 'TRUST_PROXY',
   discoveryEveryHours: 'DISCOVERY_EVERY_HOURS',
+  snapshotDir: 'SNAPSHOT_DIR',
+  snapshotRetentionDays: 'SNAPSHOT_RETENTION_DAYS',
   logLevel: 'LOG_LEVEL',
 };
 
@@ -102,7 +116,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     const name = ENV_NAMES[issue.path[0] as keyof Config];
     throw new ConfigError(`${name}=${JSON.stringify(env[name])}: ${issue.message}`);
   }
-  return parsed.data;
+  const config = parsed.data;
+  if (config.redisCluster && !config.redisUrl) throw new ConfigError('REDIS_CLUSTER=1 needs REDIS_URL naming at least one node of the cluster');
+  // Several nodes in REDIS_URL mean a cluster whatever REDIS_CLUSTER says: one fact, one reading.
+  return { ...config, redisCluster: config.redisCluster || (config.redisUrl?.includes(',') ?? false) };
 }
+
+/** The folder of evidence snapshots: SNAPSHOT_DIR, else DATA_DIR/snapshots. */
+export const snapshotDirOf = (config: Pick<Config, 'snapshotDir' | 'dataDir'>) => config.snapshotDir ?? join(config.dataDir, 'snapshots');
 
 export const DEFAULT_REDIS_URL = 'redis://127.0.0.1:6379';

@@ -2,8 +2,10 @@ import { z } from 'zod';
 import { API_ERRORS } from './api-errors.js';
 import { DecisionSchema } from './decision.js';
 import { HttpUrlSchema } from './http-url.js';
+import { SameSellerSchema, SnapshotSchema } from './sellers-api.js';
 import { ReportStatusSchema, RoleSchema } from './people.js';
 import { CategorySchema, EvidenceSchema, VerdictSchema } from './verdict.js';
+import { TakedownSchema } from './takedown.js';
 
 // Response shapes: they serialize the routes' answers, document them in the OpenAPI file, and are
 // what the review page and the extension parse (they import this module; it has no I/O).
@@ -47,6 +49,12 @@ export const ListingRowSchema = z.object({
   reports: z.number().int().describe('reports moderators filed on this listing'),
   fetchedAt: z.string(),
   contentHash: z.string(),
+  availability: z.string().describe('"live", or "taken down after 3 d 4 h" (from first seen to first seen gone; watched sites)'),
+  takedown: TakedownSchema,
+  claim: z
+    .object({ by: z.string(), until: z.string() })
+    .nullable()
+    .describe('who has the listing open in the review page, until when (null: nobody); advisory, it blocks nothing'),
 });
 
 export const ListingPageSchema = z.object({
@@ -70,6 +78,8 @@ export const ListingDetailSchema = z.object({
   fetchedAt: z.string(),
   httpStatus: z.number().int().nullable(),
   contentHash: z.string(),
+  availability: z.string().describe('"live", or "taken down after 3 d 4 h" (from first seen to first seen gone; watched sites)'),
+  takedown: TakedownSchema,
   source: z.string(),
   masked: z.boolean(),
   verdict: z.object({ flagged: z.boolean(), review: z.boolean(), score: z.number(), category: z.string().nullable() }),
@@ -91,7 +101,17 @@ export const ListingDetailSchema = z.object({
     z.object({ id: z.string(), reporter: z.string(), note: text, suspectedCategory: z.string().nullable(), status: z.string(), createdAt: z.string() }),
   ),
   decisions: z.array(z.object({ decision: DecisionSchema, note: text, by: z.string(), at: z.string() })),
+  handles: z.array(z.string()).describe('off-platform contact handles read from the listing (kind:id), masked unless unmask=true'),
+  sameSeller: SameSellerSchema,
+  snapshots: z.array(SnapshotSchema).describe('WARC snapshots kept of this listing (open one at /api/v1/snapshots/:id)'),
 });
+
+/** A claim on a listing: who has it open in the review page and until when (ISO-8601). */
+export const ClaimSchema = z.object({ listingId: z.number().int(), by: z.string(), until: z.string() });
+export const ClaimResultSchema = ClaimSchema.extend({
+  yours: z.boolean().describe("false: another investigator's live claim, which stays (the listing can still be read and decided)"),
+});
+export const ClaimsResponseSchema = z.object({ items: z.array(ClaimSchema) });
 
 export const DecisionResultSchema = z.object({ id: z.number().int(), decision: DecisionSchema, by: z.string() });
 export const BulkDecisionResultSchema = z.object({
@@ -121,7 +141,19 @@ export const ReportBodySchema = z
   .strict();
 
 export const ReportAcceptedSchema = z.object({ id: z.string().uuid(), status: ReportStatusSchema });
-export const ReportStateSchema = ReportAcceptedSchema.extend({ verdict: VerdictSchema.optional(), error: z.string().optional() });
+export const ReportStateSchema = ReportAcceptedSchema.extend({
+  verdict: VerdictSchema.optional(),
+  error: z.string().optional(),
+  decision: z
+    .object({ decision: DecisionSchema, at: z.string() })
+    .optional()
+    .describe("the investigators' latest decision on the listing the report became, and when (ISO-8601); absent until they decide"),
+});
+/** GET /api/v1/reports?url=: the caller's own reports of one address, newest first (the extension's "you reported this page at …"). */
+export const MyReportsQuerySchema = z.object({ url: HttpUrlSchema.max(REPORT_LIMITS.url) });
+export const MyReportsResponseSchema = z.object({
+  items: z.array(z.object({ id: z.string().uuid(), status: ReportStatusSchema, createdAt: z.string() })).describe('at most 5, newest first'),
+});
 
 export const SiteSummarySchema = z.object({
   name: z.string(),
@@ -133,3 +165,4 @@ export const SiteSummarySchema = z.object({
 });
 export const SitesResponseSchema = z.object({ items: z.array(SiteSummarySchema) });
 export * from './lexicon-api.js';
+export * from './sellers-api.js';

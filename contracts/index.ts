@@ -2,6 +2,7 @@
 // extension's bundle can import it.
 export * from './verdict.js';
 export * from './site-config.js';
+export * from './revisit-interval.js';
 export * from './jobs.js';
 export * from './decision.js';
 export * from './http-url.js';
@@ -10,3 +11,4 @@ export * from './people.js';
 export type { DecidedListing } from './decided-listing.js';
 export { API_ERRORS } from './api-errors.js';
 export type { ListingOrigin, ListingPrice, ListingText } from './listing.js';
+export * from './takedown.js';

@@ -29,8 +29,26 @@ export const DiscoverJobSchema = z.object({
 });
 export type DiscoverJob = z.infer<typeof DiscoverJobSchema>;
 
-export const WorkJobSchema = z.discriminatedUnion('kind', [CrawlPageJobSchema, ReportJobSchema, DiscoverJobSchema]);
+/**
+ * A page of a watched site fetched again (`faceleak watch`): an index page polled for new listings, or a
+ * known listing fetched conditionally for edits and takedowns. `watchId` names the site settings in Redis;
+ * `due` (ms) is when this visit was scheduled, from which the next one's time and job id follow, so a
+ * retried job schedules the same next visit instead of a second one.
+ */
+export const RevisitJobSchema = z.object({
+  kind: z.literal('revisit'),
+  watchId: z.string().min(1),
+  role: z.enum(['index', 'listing']),
+  url: z.string().url(),
+  due: z.number().int().min(0),
+});
+export type RevisitJob = z.infer<typeof RevisitJobSchema>;
+
+export const WorkJobSchema = z.discriminatedUnion('kind', [CrawlPageJobSchema, ReportJobSchema, DiscoverJobSchema, RevisitJobSchema]);
 export type WorkJob = z.infer<typeof WorkJobSchema>;
 
 /** BullMQ job names, one per kind. */
-export const JOB_NAMES = { 'crawl-page': 'crawl-page', report: 'report', discover: 'discover' } as const satisfies Record<WorkJob['kind'], string>;
+export const JOB_NAMES = { 'crawl-page': 'crawl-page', report: 'report', discover: 'discover', revisit: 'revisit' } as const satisfies Record<
+  WorkJob['kind'],
+  string
+>;

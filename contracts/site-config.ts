@@ -1,9 +1,19 @@
 import { z } from 'zod';
 
 import { HttpUrlSchema as httpUrl } from './http-url.js';
+import { RevisitSchema } from './revisit-interval.js';
 
 /** A marketplace to crawl, as written by a trust-and-safety team (JSON). */
 const cssSelector = z.string().min(1, 'must be a CSS selector');
+
+const regex = z.string().refine((p) => {
+  try {
+    new RegExp(p);
+    return true;
+  } catch {
+    return false;
+  }
+}, 'must be a valid regular expression');
 
 export const SiteConfigSchema = z
   .object({
@@ -23,18 +33,12 @@ export const SiteConfigSchema = z
       .default({ requestsPerSecond: 1, maxConcurrency: 2 }),
     links: z.object({ listing: cssSelector.optional(), next: cssSelector.optional() }).strict().default({}),
     /** Regex a URL must match to be taken as a listing page (instead of, or beside, links.listing). */
-    listingUrlPattern: z
-      .string()
-      .refine((p) => {
-        try {
-          new RegExp(p);
-          return true;
-        } catch {
-          return false;
-        }
-      }, 'must be a valid regular expression')
-      .optional(),
+    listingUrlPattern: regex.optional(),
     dropParams: z.array(z.string().min(1)).default([]),
+    /** How often a watched site is polled and its listings fetched again (`faceleak watch`); absent: never. */
+    revisit: RevisitSchema.optional(),
+    /** Regex on the URL a listing answers from: a redirect there means the listing was taken down (as 404/410 do). */
+    removedPattern: regex.optional(),
     fields: z
       .object({ title: cssSelector, description: cssSelector, price: cssSelector, seller: cssSelector, images: cssSelector })
       .partial()

@@ -9,6 +9,16 @@ export interface FetchedPage {
   readonly status: number;
   readonly html: string;
   readonly rendered: boolean;
+  /** The response's validators (static fetches only), for the next visit's conditional request. */
+  readonly validators?: PageValidators;
+  /** What the server sent (static fetches only): kept in a flagged listing's evidence snapshot (WARC). */
+  readonly served?: { readonly headers: Readonly<Record<string, string>>; readonly body: Uint8Array };
+}
+
+/** ETag and Last-Modified as the server sent them (null when it sent none). */
+export interface PageValidators {
+  readonly etag: string | null;
+  readonly lastModified: string | null;
 }
 
 export interface PageFetcher {
@@ -47,17 +57,30 @@ export async function fetchPage(
       const r = await fetchUrl(url, policy);
       headers = r.headers;
       if (r.status < 300 && !/html|xml/i.test(r.contentType) && r.contentType !== '') throw new PermanentError(`${url}: not HTML (${r.contentType})`);
-      page = { url: r.url, status: r.status, html: r.body, rendered: false };
+      page = { url: r.url, status: r.status, html: r.body, rendered: false, validators: validatorsOf(r.headers), served: { headers: r.headers, body: r.raw } };
     }
   } finally {
     await f.gate.release(lease);
   }
   if (page.status >= 200 && page.status < 300) return page;
-  if (page.status === 429 || page.status === 503) {
+  return throwForStatus(f, url, page.status, headers);
+}
+
+export const validatorsOf = (headers: Record<string, string>): PageValidators => ({
+  etag: headers.etag ?? null,
+  lastModified: headers['last-modified'] ?? null,
+});
+
+/**
+ * What a status other than 2xx means for the job: 429/503 hold every worker off the host for
+ * Retry-After and retry; other 5xx retry; 4xx are permanent.
+ */
+export async function throwForStatus(f: PageFetcher, url: string, status: number, headers: Record<string, string>): Promise<never> {
+  if (status === 429 || status === 503) {
     const wait = retryAfterMs(headers['retry-after']) ?? 5000;
-    await f.gate.backOff(host, wait);
-    throw new RetryableError(`${url}: HTTP ${page.status}, host backed off ${wait} ms`, wait);
+    await f.gate.backOff(new URL(url).host.toLowerCase(), wait);
+    throw new RetryableError(`${url}: HTTP ${status}, host backed off ${wait} ms`, wait);
   }
-  if (page.status >= 500) throw new RetryableError(`${url}: HTTP ${page.status}`);
-  throw new PermanentError(`${url}: HTTP ${page.status}`);
+  if (status >= 500) throw new RetryableError(`${url}: HTTP ${status}`);
+  throw new PermanentError(`${url}: HTTP ${status}`);
 }

@@ -10,3 +10,4 @@ export * from './politeness/host-gate.js';
 export * from './render-learning.js';
 export * from './robots.js';
 export * from './site-config.js';
+export * from './conditional-fetch.js';

@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { packagePath } from '../config/index.js';
 import type { DemoListing } from './demo-listing.js';
+import { isConditional, notModified, validatorsOf } from './conditional.js';
 import { renderIndex, renderJsonLd, renderSpaShell, renderStatic } from './pages.js';
 
 export type { DemoListing };
@@ -28,6 +29,14 @@ export interface DemoMarket {
   readonly hits: Map<string, number>;
   /** Most requests in flight at once on listing pages. */
   readonly peakInFlight: () => number;
+  /** Conditional requests (If-None-Match / If-Modified-Since) per path, and how many were answered 304. */
+  readonly conditional: Map<string, { asked: number; notModified: number }>;
+  /** Watch test knobs: a new listing goes first on the index (newest first, as search pages sort). */
+  addListing(listing: DemoListing): void;
+  /** The seller edits the ad: its page (and ETag, Last-Modified) change. */
+  editListing(id: string, patch: Partial<Omit<DemoListing, 'id'>>): void;
+  /** The platform takes it down: its page answers 404, 410, or redirects to /removed (the site's "removed" page). */
+  removeListing(id: string, how?: 404 | 410 | 'redirect'): void;
   close(): Promise<void>;
 }
 
@@ -42,13 +51,19 @@ export function loadDemoListings(): DemoListing[] {
  * listings as static HTML, JSON-LD and script-rendered pages, and a robots.txt with a disallowed path.
  */
 export async function startDemoMarket(options: DemoOptions = {}): Promise<DemoMarket> {
-  const listings = options.listings ?? loadDemoListings();
+  const listings = [...(options.listings ?? loadDemoListings())];
   const perPage = options.perPage ?? 8;
   const hits = new Map<string, number>();
   const fails = new Map(Object.entries(options.failFirst ?? {}).map(([p, f]) => [p, { ...f }]));
   let inFlight = 0;
   let peak = 0;
   const byId = new Map(listings.map((l) => [l.id, l]));
+  // What each page shows changed at these times (Last-Modified); removed listings and how they answer.
+  const started = Date.now();
+  const modifiedAt = new Map<string, number>();
+  let indexModifiedAt = started;
+  const removed = new Map<string, 404 | 410 | 'redirect'>();
+  const conditional = new Map<string, { asked: number; notModified: number }>();
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://demo');
@@ -64,18 +79,38 @@ export async function startDemoMarket(options: DemoOptions = {}): Promise<DemoMa
       res.writeHead(status, { 'content-type': 'text/html; charset=utf-8' });
       res.end(body);
     };
+    // A page with validators: 304 without a body when the client's copy is current.
+    const page = (body: string, changedAt: number) => {
+      const v = validatorsOf(body, changedAt);
+      const headers = { 'content-type': 'text/html; charset=utf-8', etag: v.etag, 'last-modified': v.lastModified };
+      if (isConditional(req)) {
+        const c = conditional.get(path) ?? { asked: 0, notModified: 0 };
+        conditional.set(path, c);
+        c.asked++;
+        if (notModified(req, v)) {
+          c.notModified++;
+          return void res.writeHead(304, { etag: v.etag, 'last-modified': v.lastModified }).end();
+        }
+      }
+      res.writeHead(200, headers);
+      res.end(body);
+    };
     if (path === '/robots.txt') {
       if (options.robotsStatus) return void res.writeHead(options.robotsStatus).end('');
       res.writeHead(200, { 'content-type': 'text/plain' });
       return res.end(ROBOTS_TXT);
     }
     if (path === '/' || path === '/s') {
-      const page = Math.max(1, Number(url.searchParams.get('page') ?? 1) || 1);
-      const slice = listings.slice((page - 1) * perPage, page * perPage);
-      const hasNext = page * perPage < listings.length;
-      return html(renderIndex(slice, page, hasNext));
+      const pageNo = Math.max(1, Number(url.searchParams.get('page') ?? 1) || 1);
+      const slice = listings.slice((pageNo - 1) * perPage, pageNo * perPage);
+      const hasNext = pageNo * perPage < listings.length;
+      return page(renderIndex(slice, pageNo, hasNext), indexModifiedAt);
     }
+    if (path === '/removed') return html('<h1>该商品已下架 This listing has been removed</h1>');
     const item = /^\/(item|p|app|api\/item)\/([\w-]+)$/.exec(path);
+    const gone = item ? removed.get(item[2]!) : undefined;
+    if (gone === 'redirect') return void res.writeHead(302, { location: `/removed?id=${item![2]}` }).end();
+    if (gone) return html('<h1>Not found</h1>', gone);
     const listing = item ? byId.get(item[2]!) : undefined;
     if (item && listing) {
       inFlight++;
@@ -86,7 +121,10 @@ export async function startDemoMarket(options: DemoOptions = {}): Promise<DemoMa
           res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
           return res.end(JSON.stringify(listing));
         }
-        return html(item[1] === 'item' ? renderStatic(listing) : item[1] === 'p' ? renderJsonLd(listing) : renderSpaShell(listing));
+        return page(
+          item[1] === 'item' ? renderStatic(listing) : item[1] === 'p' ? renderJsonLd(listing) : renderSpaShell(listing),
+          modifiedAt.get(listing.id) ?? started,
+        );
       } finally {
         inFlight--;
       }
@@ -110,6 +148,30 @@ export async function startDemoMarket(options: DemoOptions = {}): Promise<DemoMa
     listings,
     hits,
     peakInFlight: () => peak,
+    conditional,
+    addListing(listing) {
+      listings.unshift(listing);
+      byId.set(listing.id, listing);
+      modifiedAt.set(listing.id, Date.now());
+      indexModifiedAt = Date.now();
+    },
+    editListing(id, patch) {
+      const l = byId.get(id);
+      if (!l) throw new Error(`no demo listing ${id}`);
+      // A new object: the caller's listings (often a shared fixture) are never changed.
+      const edited = { ...l, ...patch };
+      byId.set(id, edited);
+      listings[listings.indexOf(l)] = edited;
+      modifiedAt.set(id, Date.now());
+      indexModifiedAt = Date.now();
+    },
+    removeListing(id, how = 404) {
+      const i = listings.findIndex((l) => l.id === id);
+      if (i < 0) throw new Error(`no demo listing ${id}`);
+      listings.splice(i, 1);
+      removed.set(id, how);
+      indexModifiedAt = Date.now();
+    },
     close: () =>
       new Promise((resolve) => {
         server.closeAllConnections();

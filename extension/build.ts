@@ -2,7 +2,7 @@ import { copyFileSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync 
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { manifestFor, type BrowserTarget } from './build/manifest.js';
+import { ICON_SIZES, manifestFor, type BrowserTarget } from './build/manifest.js';
 import { nodeFreePlugin } from './build/node-free-plugin.js';
 
 /**
@@ -22,7 +22,7 @@ const ENTRIES: Record<string, string> = {
   popup: 'popup/main.ts',
   options: 'options/main.ts',
 };
-const STATIC_FILES = ['popup.html', 'popup.css', 'options.html', 'options.css', 'highlight.css', 'icon.svg'];
+const STATIC_FILES = ['popup.html', 'popup.css', 'options.html', 'options.css', 'highlight.css', 'icon.svg', ...ICON_SIZES.map((n) => `icons/icon-${n}.png`)];
 
 export const TARGETS: readonly BrowserTarget[] = ['chrome', 'firefox'];
 
@@ -63,7 +63,7 @@ export async function buildExtension(options: BuildOptions = {}): Promise<BuiltE
   for (const target of TARGETS) {
     const dir = join(outDir, target);
     rmSync(dir, { recursive: true, force: true });
-    mkdirSync(dir, { recursive: true });
+    mkdirSync(join(dir, 'icons'), { recursive: true });
     for (const file of result.outputFiles) writeFileSync(join(dir, file.path.slice(outDir.length + 1)), file.contents);
     for (const name of STATIC_FILES) copyFileSync(join(SRC, 'static', name), join(dir, name));
     writeFileSync(join(dir, 'manifest.json'), `${JSON.stringify(manifestFor(target, version), null, 2)}\n`);

@@ -68,3 +68,18 @@ export function elementText(el: Element, skip: (el: Element) => boolean = isNois
     .replace(/ ?\n[\s]*/g, '\n')
     .trim();
 }
+
+/** Whether an element's raw text (whitespace included) is longer than `limit`: counting stops there, so a big block costs little. */
+export function textLengthOver(el: Element, limit: number): boolean {
+  return countText(el, 0, limit) > limit;
+}
+
+// A plain recursive function, not a closure: it runs for most elements of a page.
+function countText(node: Element, n: number, stop: number): number {
+  for (const c of node.children) {
+    if (c.type === 'text') n += (c as unknown as { data: string }).data.length;
+    else if (c.type === 'tag') n = countText(c as Element, n, stop);
+    if (n > stop) return n;
+  }
+  return n;
+}

@@ -7,11 +7,13 @@ import { loadPage, type Page } from './page.js';
 import { findPriceInPage, priceInText } from './price-in-page.js';
 import { parsePrice, type Price } from './price.js';
 import { findSeller } from './seller.js';
+import { summaryGivesWay } from './summary.js';
 import { looksLikeShell } from './shell.js';
 import { fromJsonLd, fromMicrodata, fromOpenGraph } from './structured-data.js';
 import { isTelegramPost, readTelegramPost } from './telegram.js';
-import { cleanText, comparable } from './text.js';
+import { cleanText, comparable, sameText } from './text.js';
 import { chooseTitle, cleanTitle, headingElement, type TitleCandidate } from './title.js';
+import { findTitleElement } from './title-element.js';
 
 export type { FieldSource } from './fields.js';
 
@@ -72,6 +74,12 @@ export function extractListing(html: string, pageUrl: string, fields: SiteConfig
   const h1 = headingElement(page);
 
   const names = page.siteNames;
+  const titleTag = page.$('title').first().text();
+  // An <h1> that the <title> or og:title holds is the title shown: no need to look for another element.
+  const h1Key = h1 ? comparable(page.$(h1).text()) : '';
+  // (Not a logo: "BikeBazaar" is in the <title> too, but as a small part of it.)
+  const h1Confirmed = h1Key.length >= 4 && [titleTag, og.title ?? ''].map(comparable).some((r) => r.includes(h1Key) && h1Key.length >= r.length * 0.3);
+  const shown = h1Confirmed ? undefined : findTitleElement(page, [titleTag, og.title]);
   const candidates: TitleCandidate[] = [
     ['selector', sel.title, 'selector'],
     ['text', post.title, 'post'],
@@ -79,18 +87,23 @@ export function extractListing(html: string, pageUrl: string, fields: SiteConfig
     ['microdata', cleanTitle(md.title, names), 'microdata'],
     ['opengraph', post.title ? undefined : cleanTitle(og.title, names), 'opengraph'],
     ['heading', h1 ? cleanTitle(page.$(h1).text(), names) : undefined, 'h1'],
-    ['heading', cleanTitle(page.$('title').first().text(), names), 'title-tag'],
+    ['heading', shown?.confirmed ? cleanTitle(shown.text, names) : undefined, 'title-element'],
+    ['heading', cleanTitle(titleTag, names), 'title-tag'],
+    ['heading', shown && !shown.confirmed ? cleanTitle(shown.text, names) : undefined, 'title-element'],
   ]
     .filter((c): c is [FieldSource, string, string] => Boolean(c[1]))
     .map(([source, text, origin]) => ({ source, text, origin }));
   // The site's selector or a post's first line is the title; otherwise the sources' agreement.
   let title = candidates[0] && (candidates[0].origin === 'selector' || candidates[0].origin === 'post') ? candidates[0] : chooseTitle(candidates);
+  // Where the title stands on the page: prices and sellers are read near it.
+  const titleElement = h1 && title && sameText(page.$(h1).text(), title.text, 0.3) ? h1 : (shown?.element ?? h1);
 
-  const main = findMainContent(page, h1, title?.text);
+  const main = findMainContent(page, titleElement, title?.text);
   const usable = (d: string | undefined) => (d && !isBoilerplate(d, title?.text, names) ? d : undefined);
   const summary = usable(og.description);
-  // A meta summary is often the start of the text the page shows in full: then the full text.
-  const summaryOrMain = summary && main && comparable(main.text).startsWith(comparable(summary).slice(0, 40)) ? undefined : summary;
+  const body = page.$('body').get(0);
+  const bodyText = body ? elementText(body, page.excluded) : '';
+  const summaryOrMain = summary && main && summaryGivesWay(page, summary, main.text, title?.text, bodyText) ? undefined : summary;
   const description = first<string>(
     [sel.description, 'selector'],
     [usable(ld.description), 'json-ld'],
@@ -100,8 +113,6 @@ export function extractListing(html: string, pageUrl: string, fields: SiteConfig
     [main?.text, 'main-content'],
   );
 
-  const body = page.$('body').get(0);
-  const bodyText = body ? elementText(body, page.excluded) : '';
   const isShell = looksLikeShell(page, bodyText, description !== undefined || (main?.text.length ?? 0) >= 100);
   // A shell's <title> is the app's, not the listing's.
   if (isShell && title?.origin === 'title-tag') title = chooseTitle(candidates.filter((c) => c.origin !== 'title-tag'));
@@ -115,7 +126,7 @@ export function extractListing(html: string, pageUrl: string, fields: SiteConfig
         [md.price, 'microdata'],
         [og.price, 'opengraph'],
         [priceInText(post.description, page.region), 'text'],
-        [() => findPriceInPage(page, h1, bodyText), 'text'],
+        [() => findPriceInPage(page, titleElement, bodyText), 'text'],
         [() => priceInText(title?.text, page.region), 'text'],
         [() => priceInText(description?.value, page.region), 'text'],
       );
@@ -124,7 +135,7 @@ export function extractListing(html: string, pageUrl: string, fields: SiteConfig
     [ld.seller, 'json-ld'],
     [md.seller, 'microdata'],
     [post.seller, 'text'],
-    [() => findSeller(page, h1), 'text'],
+    [() => findSeller(page, titleElement), 'text'],
   );
   const images = first<string[]>([sel.images, 'selector'], [ld.images, 'json-ld'], [md.images, 'microdata'], [og.images, 'opengraph']);
 

@@ -1,6 +1,6 @@
-import type { AnyNode, Element } from 'domhandler';
+import type { Element } from 'domhandler';
 import { elementText, isBlock } from './element-text.js';
-import { nameWeight, NOISE_HEADING } from './noise.js';
+import { nameWeight } from './noise.js';
 import type { Page } from './page.js';
 import { cleanText, comparable } from './text.js';
 
@@ -43,24 +43,10 @@ const LABEL_LINE =
 const NOT_PROSE = new Set(['a', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'label', 'button', 'th', 'dt', 'title']);
 const weighted = (s: string) => s.length + (s.match(DENSE)?.length ?? 0);
 
-/** Sections that open with a heading like "Customer reviews" or 猜你喜欢: skipped with what follows the heading. */
-function noiseSections(page: Page): Set<AnyNode> {
-  const skipped = new Set<AnyNode>();
-  for (const h of page.$('h2, h3, h4, h5, [role=heading]').toArray()) {
-    const text = cleanText(page.$(h).text()) ?? '';
-    if (text.length > 60 || !NOISE_HEADING.test(text)) continue;
-    const parent = h.parent as Element | null;
-    const first = parent?.children.find((c) => c.type === 'tag');
-    if (parent && first === h && parent.name !== 'body' && parent.name !== 'main') skipped.add(parent);
-    else for (let n: AnyNode | null = h; n; n = n.nextSibling) skipped.add(n);
-  }
-  return skipped;
-}
-
 export function findMainContent(page: Page, titleElement?: Element, title?: string): MainContent | null {
   const body = page.$('body').get(0) ?? page.$.root().get(0);
   if (!body) return null;
-  const sections = noiseSections(page);
+  const sections = page.noiseSections();
   const skip = (el: Element) => sections.has(el) || page.excluded(el);
   const stats = new Map<Element, Stats>();
   let counter = 0;

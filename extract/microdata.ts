@@ -1,64 +1,101 @@
-import type { Cheerio } from 'cheerio/slim';
 import type { Element } from 'domhandler';
 import type { SourceFields } from './fields.js';
 import type { Page } from './page.js';
 import { parsePrice } from './price.js';
 import { cleanLines, cleanText } from './text.js';
 
-const PRODUCT_SCOPE =
-  '[itemscope][itemtype*="schema.org/Product"], [itemscope][itemtype*="schema.org/IndividualProduct"], [itemscope][itemtype*="data-vocabulary.org/Product"], [itemscope][itemtype*="schema.org/Vehicle"], [itemscope][itemtype*="schema.org/Car"]';
-
-/** The itemscope a property element belongs to: its nearest ancestor with itemscope (never itself). */
-function scopeOf(el: Element): Element | null {
-  for (let p = el.parent; p && p.type !== 'root'; p = p.parent) if ((p as Element).attribs && 'itemscope' in (p as Element).attribs) return p as Element;
-  return null;
+/**
+ * schema.org in the page's markup, in either syntax: microdata (itemscope, itemtype, itemprop) or
+ * RDFa (typeof, property: `<div vocab="http://schema.org/" typeof="Product">`, `property="schema:price"`).
+ * Both nest scopes the same way, so one reader serves them, told which attributes to read.
+ */
+interface Syntax {
+  /** Whether an element opens a scope. */
+  readonly isScope: (el: Element) => boolean;
+  /** The property names an element carries ("price", "schema:price" and "http://schema.org/price" all give "price"). */
+  readonly names: (el: Element) => string[];
+  /** CSS for the Product scopes. */
+  readonly productScope: string;
 }
 
-/** A property's value as microdata defines it: content, src, href, datetime, value, else its text. */
+const localNames = (v: string | undefined) => (v ? v.split(/\s+/).map((n) => n.replace(/^.*[/:#]/, '')) : []);
+
+const MICRODATA: Syntax = {
+  isScope: (el) => 'itemscope' in el.attribs,
+  names: (el) => localNames(el.attribs.itemprop),
+  productScope:
+    ['Product', 'IndividualProduct', 'Vehicle', 'Car'].map((t) => `[itemscope][itemtype*="schema.org/${t}"]`).join(', ') +
+    ', [itemscope][itemtype*="data-vocabulary.org/Product"]',
+};
+
+const RDFA: Syntax = {
+  isScope: (el) => 'typeof' in el.attribs,
+  // In the <head>, property="og:title" is OpenGraph, read elsewhere; only properties inside a scope count here.
+  names: (el) => localNames(el.attribs.property),
+  productScope: '[typeof~="Product"], [typeof~="schema:Product"], [typeof~="IndividualProduct"], [typeof~="Vehicle"], [typeof*="schema.org/Product"]',
+};
+
+/** A property's value as microdata and RDFa define it: content, src, href, datetime, value, else its text. */
 function valueOf(page: Page, el: Element): string | undefined {
   const a = el.attribs;
   const v =
     a.content ??
     (/^(img|audio|video|source|iframe|embed)$/.test(el.name) ? a.src : undefined) ??
-    (/^(a|link|area)$/.test(el.name) ? a.href : undefined) ??
+    (/^(a|link|area)$/.test(el.name) ? (a.href ?? a.resource) : undefined) ??
     (el.name === 'time' ? a.datetime : undefined) ??
     (/^(data|meter)$/.test(el.name) ? a.value : undefined);
   return cleanLines(v ?? page.$(el).text());
 }
 
 /** The properties named `name` that belong to `scope` itself, in document order. */
-export function ownProperties(page: Page, scope: Element, name: string): Element[] {
-  const found: Cheerio<Element> = page.$(scope).find(`[itemprop~="${name}"]`);
-  return found.toArray().filter((el) => scopeOf(el) === scope);
+function ownProperties(syntax: Syntax, scope: Element, name: string): Element[] {
+  const out: Element[] = [];
+  const walk = (el: Element) => {
+    for (const c of el.children) {
+      if (c.type !== 'tag') continue;
+      const child = c as Element;
+      if (syntax.names(child).includes(name)) out.push(child);
+      // A nested scope's own properties are its own; the scope element itself may still be our property.
+      if (!syntax.isScope(child)) walk(child);
+    }
+  };
+  walk(scope);
+  return out;
 }
 
-function prop(page: Page, scope: Element, name: string): string | undefined {
-  const el = ownProperties(page, scope, name)[0];
+function prop(syntax: Syntax, page: Page, scope: Element, name: string): string | undefined {
+  const el = ownProperties(syntax, scope, name)[0];
   if (!el) return undefined;
   // A property that is itself a scope (seller: Organization) is read by its own name.
-  if ('itemscope' in el.attribs) return prop(page, el, 'name') ?? cleanText(page.$(el).text());
+  if (syntax.isScope(el)) return prop(syntax, page, el, 'name') ?? cleanText(page.$(el).text());
   return valueOf(page, el);
 }
 
-/**
- * schema.org Product in microdata: only properties whose nearest itemscope is the Product (or its
- * offer) count, so a BreadcrumbList or a review nested in the Product never lends its `name`.
- */
-export function readMicrodata(page: Page): SourceFields {
-  const scope = page.$(PRODUCT_SCOPE).first().get(0);
+function read(syntax: Syntax, page: Page): SourceFields {
+  const scope = page.$(syntax.productScope).first().get(0) as Element | undefined;
   if (!scope) return {};
-  const offer = ownProperties(page, scope, 'offers')[0];
-  const offerScope = offer && 'itemscope' in offer.attribs ? offer : scope;
-  const amount = prop(page, offerScope, 'price') ?? prop(page, offerScope, 'lowPrice') ?? prop(page, scope, 'price');
-  const currency = prop(page, offerScope, 'priceCurrency') ?? prop(page, scope, 'priceCurrency');
+  const p = (s: Element, name: string) => prop(syntax, page, s, name);
+  const offer = ownProperties(syntax, scope, 'offers')[0];
+  const offerScope = offer && syntax.isScope(offer) ? offer : scope;
+  const amount = p(offerScope, 'price') ?? p(offerScope, 'lowPrice') ?? p(scope, 'price');
+  const currency = p(offerScope, 'priceCurrency') ?? p(scope, 'priceCurrency');
   const parsed = amount ? parsePrice(amount, { bare: true, region: page.region }) : null;
   return {
-    title: cleanText(prop(page, scope, 'name')),
-    description: prop(page, scope, 'description'),
+    title: cleanText(p(scope, 'name')),
+    description: p(scope, 'description'),
     price: parsed ? { ...parsed, text: [currency, amount].filter(Boolean).join(' '), currency: currency ?? parsed.currency } : undefined,
-    seller: cleanText(prop(page, offerScope, 'seller') ?? (offerScope !== scope ? undefined : prop(page, scope, 'seller'))),
-    images: ownProperties(page, scope, 'image')
+    seller: cleanText(p(offerScope, 'seller') ?? (offerScope !== scope ? undefined : p(scope, 'seller'))),
+    images: ownProperties(syntax, scope, 'image')
       .map((e) => e.attribs.src ?? e.attribs.content ?? e.attribs.href ?? '')
       .filter(Boolean),
   };
+}
+
+/**
+ * schema.org Product in microdata, else in RDFa: only properties whose nearest scope is the Product
+ * (or its offer) count, so a BreadcrumbList or a review nested in the Product never lends its `name`.
+ */
+export function readMicrodata(page: Page): SourceFields {
+  const md = read(MICRODATA, page);
+  return md.title || md.price ? md : read(RDFA, page);
 }

@@ -8,11 +8,45 @@ import type { Element } from 'domhandler';
  * punctuation and camelCase.
  */
 
-/** Tokens of an element's class and id: "cm_cr-reviewList x-item" → cm, cr, review, list, x, item. */
+/**
+ * Attributes besides class and id that sites name their parts with: sites whose class names are
+ * hashed (css-1t507yq, D_kR, fV3TIn) say what an element is in test and analytics attributes
+ * (data-testid="ad-price", data-cy="ad_description", data-q="seller-name", data-marker="item-view/item-price").
+ */
+export const NAMING_ATTRIBUTES = [
+  'data-testid',
+  'data-test',
+  'data-test-id',
+  'data-cy',
+  'data-qa',
+  'data-qa-id',
+  'data-q',
+  'data-marker',
+  'data-pl',
+  'data-selector',
+  'data-e2e',
+  'data-box-name',
+  'data-automation',
+] as const;
+
+/** The raw names an element carries: class, id and the naming attributes, space-separated. */
+const rawCache = new WeakMap<Element, string>();
+export function rawNames(el: Element): string {
+  let out = rawCache.get(el);
+  if (out === undefined) {
+    const a = el.attribs;
+    out = `${a.class ?? ''} ${a.id ?? ''}`;
+    for (const name of NAMING_ATTRIBUTES) if (a[name] !== undefined) out += ` ${a[name]}`;
+    rawCache.set(el, out);
+  }
+  return out;
+}
+
+/** Tokens of an element's names: "cm_cr-reviewList x-item" → cm, cr, review, list, x, item. */
 const tokenCache = new WeakMap<Element, string[]>();
 export function nameTokens(el: Element): string[] {
   let tokens = tokenCache.get(el);
-  if (!tokens) tokenCache.set(el, (tokens = splitNames(`${el.attribs.class ?? ''} ${el.attribs.id ?? ''}`)));
+  if (!tokens) tokenCache.set(el, (tokens = splitNames(rawNames(el))));
   return tokens;
 }
 
@@ -40,8 +74,11 @@ const OTHERS = new Set([
   'carousel',
   'sponsor',
   'sponsored',
-  'ad',
-  'advert',
+  // Not 'ad' nor 'advert': on a classifieds site they are the listing itself (ad-title, b-advert-title);
+  // an ad network's slots are 'ads', 'adslot', 'advertisement'.
+  'ads',
+  'adslot',
+  'adunit',
   'advertisement',
   'guess',
   'also',
@@ -87,7 +124,7 @@ const NOISE = new Set([
   'copyright',
   'legal',
   'faq',
-  'qa',
+  // Not 'qa': "qa-advert-title" is a test hook on many sites; Q&A blocks say question/answer or have a heading.
   'toast',
   'tooltip',
   'comparison',
@@ -113,9 +150,17 @@ const NOISE_TAGS = new Set([
 ]);
 const HIDDEN_STYLE = /display\s*:\s*none|visibility\s*:\s*hidden/i;
 
+// Words that name furniture or others' words in one place and the listing's text in another: the
+// seller's comment on Yahoo! Auctions is "ProductExplanation__commentBody", AliExpress's description
+// tab is "#nav-description". A description word beside them settles it.
+const AMBIGUOUS = new Set(['comment', 'nav']);
+const DESCRIBES = new Set(['description', 'desc', 'explanation', 'setsumei', 'miaoshu']);
+const counts = (tokens: string[], set: Set<string>) =>
+  tokens.some((t) => set.has(t)) && !(tokens.some((t) => DESCRIBES.has(t)) && tokens.filter((t) => set.has(t)).every((t) => AMBIGUOUS.has(t)));
+
 /** Whether the element itself holds other people's words or other items (reviews, related listings, ads). */
 export function isOthers(el: Element): boolean {
-  return nameTokens(el).some((t) => OTHERS.has(t));
+  return counts(nameTokens(el), OTHERS);
 }
 
 /** Whether the element itself (not its ancestors) is noise. */
@@ -124,7 +169,7 @@ export function isNoise(el: Element): boolean {
   if ('hidden' in el.attribs || (el.attribs.style && HIDDEN_STYLE.test(el.attribs.style))) return true;
   const role = el.attribs.role;
   if (role === 'navigation' || role === 'contentinfo' || role === 'dialog' || role === 'menu' || role === 'menubar') return true;
-  return nameTokens(el).some((t) => NOISE.has(t));
+  return counts(nameTokens(el), NOISE);
 }
 
 const WEAK = new Set([
@@ -168,7 +213,7 @@ const WEAK = new Set([
   'filter',
   'sort',
 ]);
-const STRONG = /desc|detail|content|article|posting|intro|message|summary|overview|xiangqing|miaoshu|jieshao|neirong/;
+const STRONG = /desc|detail|content|article|posting|intro|message|summary|overview|explanation|xiangqing|miaoshu|jieshao|neirong/;
 const GOOD = new Set(['body', 'post', 'text', 'main', 'about', 'feature', 'bullet', 'story', 'entry', 'listing', 'info']);
 
 /** How much an element's names speak for it holding the listing's text: +25 for each strong sign, -25 for a weak counter-sign. */

@@ -3,6 +3,7 @@ import type { AnyNode, Element } from 'domhandler';
 import { regionOf } from './currency.js';
 import { isFurniture } from './furniture.js';
 import { isItemGrid, isNoise, isOthers } from './noise.js';
+import { insideOf, noiseSections } from './sections.js';
 import { titleSiteName } from './site-name.js';
 
 /**
@@ -26,6 +27,10 @@ export interface Page {
   readonly excluded: (el: Element) => boolean;
   /** Whether an element is, or is inside, other people's words or other items (reviews, related listings, ads). */
   readonly inOthers: (el: Element) => boolean;
+  /** Sections that a heading marks as other items or other people's words ("Similar Ads", 猜你喜欢), found on first use. */
+  readonly noiseSections: () => Set<AnyNode>;
+  /** Whether an element is inside one of those sections. */
+  readonly inNoiseSection: (el: Element) => boolean;
   /** Every element of the page in document order (listed on first use). */
   readonly elements: () => readonly Element[];
   /** An element's place in document order. */
@@ -53,18 +58,27 @@ export function loadPage(html: string, pageUrl: string): Page {
   ]
     .filter((s): s is string => Boolean(s && s.length >= 2))
     .filter((s, i, all) => all.indexOf(s) === i);
+  // A sidebar that holds the page's <h1> is the listing's own column (Vinted puts the item's details in an <aside>).
+  const holdsTitle = new Set<AnyNode>();
+  for (let p: AnyNode | null = $('h1').get(0) ?? null; p; p = p.parent) holdsTitle.add(p);
+  const sidebar = (el: Element) => el.name === 'aside' || el.attribs.role === 'complementary' || /(^|\s)sidebar(\s|$)/.test(el.attribs.class ?? '');
+  const listingColumn = (el: Element) => holdsTitle.has(el) && sidebar(el);
   const furniture = (el: Element) => isFurniture({ name: el.name, parentName: (el.parent as Element | null)?.name, attribs: el.attribs });
   const { elements, order } = documentOrder($);
   const holdsLink = linkHolders(elements);
   const grid = (el: Element) => isItemGrid(el, holdsLink);
+  let sections: Set<AnyNode> | null = null;
+  const sectionsOnce = () => (sections ??= noiseSections($, elements()));
   return {
     $,
     url,
     host,
     region,
     siteNames,
-    excluded: inherited((el) => furniture(el) || isNoise(el) || grid(el)),
+    excluded: inherited((el) => !listingColumn(el) && (furniture(el) || isNoise(el) || grid(el))),
     inOthers: inherited((el) => isOthers(el) || grid(el)),
+    noiseSections: sectionsOnce,
+    inNoiseSection: insideOf(sectionsOnce),
     elements,
     order,
   };

@@ -1,149 +1,186 @@
 import type { Element } from 'domhandler';
-import { elementText } from './element-text.js';
-import { isNoise, nameTokens } from './noise.js';
+import { elementText, isBlock, textLengthOver } from './element-text.js';
+import { isNoise } from './noise.js';
 import type { Page } from './page.js';
 import { findPrices, parsePrice, type Price } from './price.js';
-import { cleanText } from './text.js';
+import { CURRENT, DISCOUNT, isPromoName, isSideName, isStruck, priceNamed, SIDE_WORDS, STARTING, struck } from './price-words.js';
+import { cleanText, comparable } from './text.js';
 
 /**
  * The price a page shows when its structured data gives none: in price markup (Amazon's
- * `.a-price .a-offscreen`, `itemprop=price` anywhere, elements whose class, id or test id says
- * price), after a price label ("Price:", 一次付清特價, 售价), or written in the post's text. Struck
- * prices (<s>, <del>, "was", 原价), unit prices (元/平米) and starting bids give way to the price
- * shown as the one to pay; of those, the one nearest after the title wins.
+ * `.a-price .a-offscreen`, `itemprop`/RDFa `price` anywhere, elements whose class, id or test id
+ * says price), in an element soon after the title that holds nothing but an amount (sites with
+ * hashed class names), after a price label ("Price:", 一次付清特價, 售价), or in the post's text.
+ * Struck prices (<s>, <del>, "was", 原价, the higher one of a box that shows a discount), side
+ * costs (shipping, "with delivery", instalments), unit prices (元/平米) and starting bids give way
+ * to the price shown as the one to pay; of those, the one nearest after the title wins.
  */
 
-const PRICE_NAME = /price|prc$|preis|prix|precio|preco|prezzo|cena|jiage|jiaqian|amount|cost/;
-const STRUCK_NAME = new Set([
-  'old',
-  'was',
-  'original',
-  'orig',
-  'list',
-  'regular',
-  'before',
-  'strike',
-  'strikethrough',
-  'crossed',
-  'retail',
-  'msrp',
-  'compare',
-  'market',
-  'origin',
-  'yuanjia',
-  'del',
-  'through',
-  'rrp',
-  'srp',
-]);
-const SIDE_NAME = new Set([
-  'unit',
-  'per',
-  'avg',
-  'average',
-  'installment',
-  'monthly',
-  'shipping',
-  'delivery',
-  'postage',
-  'fee',
-  'deposit',
-  'tax',
-  'range',
-  'filter',
-  'slider',
-  'min',
-  'max',
-]);
-const STRUCK_TAGS = new Set(['s', 'del', 'strike']);
-const STARTING = /starting (bid|price)|opening bid|start(ing)? at|起拍|起价|起價|startpreis|prix de départ|precio inicial/i;
-const CURRENT = /current bid|buy it now|now\b|当前价|當前價|目前出價|现价|現價|特價|特价|一口价/i;
 // Latin labels stand as words; Chinese ones run into the words before them (一次付清特價).
 const LABEL =
-  /(?:(?<!\p{L})(?:price|precio|preço|prix|preis|cena|prezzo|fiyat|цена|current bid|buy it now|sale price|our price)(?!\p{L})|价格|價格|售价|售價|特价|特價|一口价|现价|現價|租金|总价|總價|优惠价|優惠價|团购价|團購價)\s*[:：]?\s*/giu;
-
-const struck = (el: Element): boolean =>
-  STRUCK_TAGS.has(el.name) ||
-  /line-through/i.test(el.attribs.style ?? '') ||
-  el.attribs['data-a-strike'] === 'true' ||
-  nameTokens(el).some((t) => STRUCK_NAME.has(t));
-
-/** Whether the element or one of its nearest ancestors (the price's own box) is a struck price. */
-function isStruck(el: Element): boolean {
-  let n: Element | null = el;
-  for (let i = 0; n && n.type === 'tag' && i < 4; i++, n = n.parent as Element | null) if (struck(n)) return true;
-  return false;
-}
-
-function priceNamed(el: Element): boolean {
-  const a = el.attribs;
-  // Most elements say nothing of a price: one test of their raw names before any splitting.
-  if (
-    !/pri?ce?|prc|preis|prix|precio|preco|prezzo|cena|jia|amount|cost/i.test(
-      `${a.class ?? ''} ${a.id ?? ''} ${a['data-testid'] ?? ''} ${a['data-test'] ?? ''} ${a.itemprop ?? ''}`,
-    )
-  )
-    return false;
-  const tokens = nameTokens(el);
-  const extra = `${el.attribs['data-testid'] ?? ''} ${el.attribs['data-test'] ?? ''} ${el.attribs.itemprop ?? ''}`.toLowerCase();
-  return tokens.some((t) => PRICE_NAME.test(t)) || /price/.test(extra);
-}
+  /(?:(?<!\p{L})(?:price|precio|preço|prix|preis|cena|prezzo|fiyat|цена|ціна|current bid|buy it now|sale price|our price)(?!\p{L})|价格|價格|售价|售價|特价|特價|一口价|现价|現價|租金|总价|總價|优惠价|優惠價|团购价|團購價|価格|販売価格)\s*[:：]?\s*/giu;
 
 interface Candidate {
+  readonly el: Element;
   readonly price: Price;
-  readonly score: number;
+  score: number;
+  readonly box: Element;
+  readonly boxText: string;
 }
 
 // Past this many price elements (nearest the title first) the rest are other items' prices.
 const MAX_CANDIDATES = 40;
+// An element that holds only an amount counts this far (in elements) after the title.
+const BARE_REACH = 150;
+// The most text a price's box (the element and its label) holds.
+const BOX_CHARS = 150;
 
-/** Price elements of the page, each read from its own text less struck children. */
-function priceElements(page: Page, titleOrder: number): Candidate[] {
+/** The text directly inside an element (not its children's). */
+const ownText = (el: Element | null): string =>
+  el?.children
+    ? el.children
+        .filter((c) => c.type === 'text')
+        .map((c) => (c as unknown as { data: string }).data)
+        .join(' ')
+        .slice(0, 80)
+    : '';
+
+/** The price's box: its largest ancestor (up to three levels) whose text is still short, with that text. */
+function boxOf(el: Element): { box: Element; text: string } {
+  let box = el;
+  let text = cleanText(elementText(el)) ?? '';
+  let p = el.parent as Element | null;
+  for (let i = 0; p && p.type === 'tag' && i < 3; i++, p = p.parent as Element | null) {
+    const t = cleanText(elementText(p)) ?? '';
+    if (t.length > BOX_CHARS) break;
+    box = p;
+    text = t;
+  }
+  return { box, text };
+}
+
+// A currency written somehow: a symbol, a Han/kana unit, or a code or abbreviation in capitals. A cheap test before the price parser.
+const CURRENCY_MARK = /[$€£¥￥₩₹₽₴₺₫฿₱元円块塊毛万萬]|zł|kr|lei|Kč|руб|грн|лв|[A-Z]{2,3}|Rs|Rp|[Ee]uro|[Dd]ollar/;
+
+/** An element that may show an amount alone: short inline text with a digit, not in a link (links with prices are other items). */
+function mayHoldOnlyAmount(el: Element): boolean {
+  if (el.children.some((c) => c.type === 'tag' && isBlock(c as Element)) || textLengthOver(el, 200)) return false;
+  const text = elementText(el);
+  if (text.length > 40 || !/\d/.test(text) || !CURRENCY_MARK.test(text)) return false;
+  for (let p: Element | null = el, i = 0; p && p.type === 'tag' && i < 5; p = p.parent as Element | null, i++) if (p.name === 'a') return false;
+  return true;
+}
+
+/** Whether an element's whole text is one amount with its currency, give or take a short label ("¥12.9券后价"). */
+function holdsOnlyAmount(text: string, price: Price): boolean {
+  if (!price.marked || text.length > 40) return false;
+  const rest = comparable(text.replace(price.text, ''));
+  return rest.length <= 4 || CURRENT.test(text);
+}
+
+function candidates(page: Page, titleOrder: number): Candidate[] {
   const { $ } = page;
   const offscreen = new Set($('.a-price .a-offscreen').toArray());
-  const all = page
-    .elements()
-    .filter(
-      (el) =>
-        (offscreen.has(el) || el.attribs.itemprop === 'price' || el.attribs.itemprop === 'lowPrice' || priceNamed(el)) &&
-        !page.excluded(el) &&
-        !page.inOthers(el) &&
-        !isStruck(el),
-    );
+  const marked = (el: Element) => offscreen.has(el) || /(^|\s|:)(price|lowPrice)$/.test(el.attribs.itemprop ?? el.attribs.property ?? '');
+  const usable = (el: Element) => !page.excluded(el) && !page.inOthers(el) && !page.inNoiseSection(el) && !isStruck(el);
+  const all = page.elements().filter((el, at) => {
+    if (el.type !== 'tag') return false;
+    // The cheap tests first: most elements are neither named for a price nor near the title.
+    const near = titleOrder >= 0 && at > titleOrder - 30 && at - titleOrder <= BARE_REACH;
+    if (!(marked(el) || priceNamed(el) || (near && mayHoldOnlyAmount(el)))) return false;
+    return usable(el);
+  });
   // Nearest the title first: those after it by distance, then those before it.
   const near = all
     .map((el) => ({ el, at: page.order(el) }))
-    .sort((a, b) => (a.at > titleOrder !== b.at > titleOrder ? (a.at > titleOrder ? -1 : 1) : Math.abs(a.at - titleOrder) - Math.abs(b.at - titleOrder)))
-    .slice(0, MAX_CANDIDATES);
+    .sort((a, b) => (a.at > titleOrder !== b.at > titleOrder ? (a.at > titleOrder ? -1 : 1) : Math.abs(a.at - titleOrder) - Math.abs(b.at - titleOrder)));
   const out: Candidate[] = [];
   for (const { el, at } of near) {
+    if (out.length >= MAX_CANDIDATES) break;
     // Read without struck parts, so a box of "was $149 now $119" reads $119.
     const text = el.attribs.content ?? cleanText(elementText(el, (c) => isNoise(c) || struck(c))) ?? '';
     if (text.length > 200) continue;
     const price = parsePrice(text, { bare: true, region: page.region });
     if (!price || Number(price.amount) <= 0) continue;
-    const tokens = nameTokens(el);
-    const context = `${text} ${cleanText($(el).prev().text())?.slice(0, 60) ?? ''} ${ownText(el.parent as Element | null)}`;
-    let score = offscreen.has(el) || el.attribs.itemprop ? 12 : 10;
-    if (tokens.some((t) => SIDE_NAME.has(t)) || price.unit === '平米') score -= 8;
-    if (STARTING.test(context)) score -= 5;
-    if (CURRENT.test(context)) score += 2;
+    const named = marked(el) || priceNamed(el);
+    // An unnamed element counts only when it holds an amount alone; its own text is part of it (not a child's).
+    if (!named && !(holdsOnlyAmount(text, price) && el.parent?.type === 'tag')) continue;
+    const { box, text: boxText } = boxOf(el);
+    const before = boxText.slice(Math.max(0, boxText.indexOf(price.text) - 40), Math.max(0, boxText.indexOf(price.text)));
+    const label = `${before} ${cleanText($(el).prev().text())?.slice(0, 60) ?? ''} ${ownText(el.parent as Element | null)} ${el.attribs['aria-label'] ?? ''} ${(el.parent as Element | null)?.attribs?.['aria-label'] ?? ''}`;
+    let score = marked(el) ? 12 : named ? 10 : 7;
+    if (isSideName(el) || price.unit === '平米') score -= 8;
+    if (SIDE_WORDS.test(before)) score -= 6;
+    if (STARTING.test(label)) score -= 5;
+    if (CURRENT.test(label) || CURRENT.test(text)) score += 2;
+    if (isPromoName(el)) score += 2;
     if (!price.marked && !/[万萬亿億]/.test(price.text)) score -= 3;
     if (text.length <= 40) score += 1;
-    if (titleOrder >= 0) score += at > titleOrder ? 3 * Math.max(0, 1 - (at - titleOrder) / 400) : -2;
-    out.push({ price, score: score - at / 1e6 });
+    // The price a page shows first is set big, its symbol and digits in separate spans (¥ | 12 | .9).
+    if (el.children.filter((c) => c.type === 'tag').length >= 2 && text.length <= 20 && findPrices(text, { bare: true }).length === 1) score += 2;
+    // After the title is where prices stand; mobile layouts put the price just above it.
+    if (titleOrder >= 0) score += at > titleOrder ? 3 * Math.max(0, 1 - (at - titleOrder) / 400) : at > titleOrder - 30 ? 1 : -2;
+    out.push({ el, price, score: score - at / 1e6, box, boxText });
   }
   return out;
 }
 
-/** The text directly inside an element (not its children's). */
-function ownText(el: Element | null): string {
-  if (!el || !el.children) return '';
-  return el.children
-    .filter((c) => c.type === 'text')
-    .map((c) => (c as unknown as { data: string }).data)
-    .join(' ')
-    .slice(0, 80);
+/**
+ * A box that shows a discount ("-48%", "39%折扣") and two amounts: the higher one is the price
+ * before the discount, drawn struck by a style sheet the page does not carry.
+ */
+function demoteWasPrices(found: Candidate[]): void {
+  for (const c of found) {
+    if (!DISCOUNT.test(c.boxText)) continue;
+    const lower = found.some(
+      (o) =>
+        o !== c &&
+        Number(o.price.amount) < Number(c.price.amount) &&
+        (c.box.children.includes(o.el) || o.box === c.box || c.box === o.el || contains(c.box, o.el)),
+    );
+    if (lower) c.score -= 6;
+  }
+}
+
+/**
+ * A price box and the element inside it that holds the same amount (`.a-price` around its
+ * `.a-offscreen`): the inner one reads the amount cleanly, and takes the box's standing.
+ */
+function preferInner(found: Candidate[]): Candidate[] {
+  const outer = new Set<Candidate>();
+  for (const a of found)
+    for (const b of found)
+      if (a !== b && a.price.amount === b.price.amount && a.el !== b.el && contains(a.el, b.el)) {
+        b.score = Math.max(a.score, b.score);
+        outer.add(a);
+      }
+  return found.filter((c) => !outer.has(c));
+}
+
+const contains = (outer: Element, inner: Element) => {
+  for (let p: Element | null = inner; p; p = p.parent as Element | null) if (p === outer) return true;
+  return false;
+};
+
+// A quantity beside a price: a wholesale tier ("100 - 999 pieces", "2-99个", "≥1000个").
+const QUANTITY = /\d\s*(pieces?|pcs|units?|sets?|pairs?|件|个|個|套|张|張|台|只|箱|条|條)|≥|>=|起批|min\.? order/i;
+
+/**
+ * Wholesale pages list a price per quantity tier, in rows alike: the listing's price is the lowest,
+ * as a range's low end or an AggregateOffer's lowPrice is.
+ */
+function lowestTier(best: Candidate, found: readonly Candidate[]): Candidate {
+  let row: Element | null = best.el;
+  for (let i = 0; row && row.parent && row.parent.type === 'tag' && i < 4; i++, row = row.parent as Element) {
+    const kind = (e: Element) => `${e.name}.${e.attribs.class ?? ''}`;
+    const rows = (row.parent as Element).children.filter((c): c is Element => c.type === 'tag' && kind(c as Element) === kind(row!));
+    if (rows.length < 2) continue;
+    if (!rows.every((r) => QUANTITY.test(elementText(r)))) return best;
+    // The tier's quantity ("2-99个") reads as a number too; it is not a price.
+    const tiers = found.filter((c) => c.score > 0 && !QUANTITY.test(elementText(c.el)) && rows.some((r) => contains(r, c.el)));
+    return tiers.reduce((low, c) => (Number(c.price.amount) < Number(low.price.amount) ? c : low), best);
+  }
+  return best;
 }
 
 /** "Price: 1200", "一次付清特價 294 元": the first amount within a few words after a price label. */
@@ -151,7 +188,8 @@ export function labelledPrice(text: string, region: string | null): Price | unde
   for (const m of text.matchAll(LABEL)) {
     const after = text.slice(m.index + m[0].length, m.index + m[0].length + 40);
     const price = parsePrice(after.split(/\n/)[0]!, { bare: true, region });
-    if (price && Number(price.amount) > 0 && !STARTING.test(text.slice(Math.max(0, m.index - 20), m.index + m[0].length))) return price;
+    const before = text.slice(Math.max(0, m.index - 20), m.index + m[0].length);
+    if (price && Number(price.amount) > 0 && !STARTING.test(before) && !SIDE_WORDS.test(text.slice(m.index, m.index + m[0].length + 20))) return price;
   }
   return undefined;
 }
@@ -163,8 +201,10 @@ export function priceInText(text: string | undefined, region: string | null): Pr
 
 /** The price the page shows: markup first, then a labelled price in the page's text. */
 export function findPriceInPage(page: Page, titleElement: Element | undefined, pageText: string): Price | undefined {
-  const candidates = priceElements(page, titleElement ? page.order(titleElement) : -1);
-  const best = candidates.sort((a, b) => b.score - a.score)[0];
-  if (best && best.score > 0) return best.price;
+  const found = candidates(page, titleElement ? page.order(titleElement) : -1);
+  demoteWasPrices(found);
+  const ranked = preferInner(found).sort((a, b) => b.score - a.score);
+  const best = ranked[0];
+  if (best && best.score > 0) return lowestTier(best, ranked).price;
   return labelledPrice(pageText, page.region);
 }

@@ -22,6 +22,15 @@ describe('reading a price from text', () => {
     expect(price('1 200 zł')).toEqual({ amount: '1200', currency: 'PLN', unit: null });
   });
 
+  it('reads Indian lakh grouping and the naira, won and cedi', () => {
+    expect(price('₹ 1,28,000')).toEqual({ amount: '128000', currency: 'INR', unit: null });
+    expect(price('12,50,000.50')).toMatchObject({ amount: '1250000.5' });
+    expect(price('₦ 185,000')).toEqual({ amount: '185000', currency: 'NGN', unit: null });
+    expect(price('214,900원')).toEqual({ amount: '214900', currency: 'KRW', unit: null });
+    // A lone comma before three digits still groups thousands; it is not the start of a lakh group.
+    expect(price('$1,250')).toMatchObject({ amount: '1250' });
+  });
+
   it('tells the currency from the symbol, and from the region where the symbol names several', () => {
     expect(price('US $12.99')).toMatchObject({ amount: '12.99', currency: 'USD' });
     expect(price('NT$1,299')).toMatchObject({ amount: '1299', currency: 'TWD' });

@@ -1,56 +1,23 @@
 import type { AnyNode, Element } from 'domhandler';
 import { elementText } from './element-text.js';
+import { isFurniture } from './furniture.js';
 import { nameTokens } from './noise.js';
 import type { Page } from './page.js';
+import { ACCOUNT_PATH, CARD_WORDS, GENERIC, HEADING, isNameWord, LABEL, PROFILE_PATH, SELLER_WORDS, STORE_SUFFIX, TAIL } from './seller-words.js';
 import { cleanText } from './text.js';
 
 /**
  * Who sells, read as a person reads it: a labelled field ("Sold by", "Vendido por", 卖家, 店家,
- * 發布人, 经纪人), a link to the seller's profile or shop, or an element whose class says seller.
- * A brand is not a seller: it is never used.
+ * 發布人, 出品者), an element whose class says seller name, a seller card's first line, a link to
+ * the seller's profile or shop, a store's name (…旗舰店). Each way gives a candidate with a weight
+ * for how seldom it is wrong; the heaviest wins, the first of equals. A brand is not a seller: it is
+ * never used.
  */
 
-// A label at the start of an element's own text; the name follows it, or sits in the next element.
-const LABEL = new RegExp(
-  String.raw`^(?:sold and shipped by|ships from and sold by|sold & shipped by|sold by|seller|posted by|listed by|offered by|supplier|` +
-    String.raw`vendido por|vendedor|anunciante|vendu par|vendeur|annonceur|verkauft von|verkauft durch|verkäufer|anbieter|sprzedawca|sprzedający|` +
-    String.raw`venditore|venduto da|verkoper|verkocht door|vânzător|satıcı|продавец|продавець|` +
-    String.raw`卖家|賣家|店家|商家|店铺|店鋪|商铺|商舖|发布人|發布人|发布者|發佈者|發布者|联系人|聯絡人|聯繫人|经纪人|經紀人|房东|房東|卖主|賣主|掌柜|供应商|供應商|廠商|厂商|店名)` +
-    String.raw`(?:名称|名稱|名字|昵称|暱稱|姓名|name)?\s*[:：]?\s*`,
-  'i',
-);
-// A heading over a seller card: the name is the card's first line.
-const HEADING =
-  /^(about (this|the) seller|seller information|seller info|meet your sellers?|賣家資訊|卖家信息|店家資訊|店家资讯|商家信息|店铺信息|店鋪資訊)\s*[:：]?$/i;
-const PROFILE_PATH =
-  /\/(usr|str|shop|shops|seller|sellers|store|stores|profile|profiles|user|users|u|member|members|people|vendor|vendors|uzytkownik|agent|agents|broker|jingjiren|dianpu|company_profile)\/[^/?#]+|\/company_profile\.html|[?&](seller|sellerid|seller_id|me|uid|userid|user_id)=/i;
-const ACCOUNT_PATH = /login|signin|sign-in|register|signup|account|settings|messages|cart|help|logout|mine|\/my\b|myebay|feedback|follow/i;
-// What sellers' names are followed by: feedback counts and scores, "Visit store", 进入店铺.
-const TAIL =
-  /\s*(\(\s*[\d,.]+\s*\)|[\d.,]+%\s*(positive|好评).*|\d+(\.\d+)?\s*(stars?|星).*|visit (the )?(store|shop).*|contact (the )?seller.*|see (other|all) items.*|进入店铺.*|联系(卖家|他|她)?.*|關注.*|关注.*|follow.*|top rated.*| and (fulfilled|shipped|delivered) by.*|[|·•]\s.*)$/i;
-const GENERIC =
-  /^(visit|view|see|contact|shop|store|profile|more|all|other|follow|message|chat|ask|więcej|inne|mehr|weitere|alle|voir|plus|ver|más|mais|altri|查看|进入|進入|联系|聯絡|关注|關注|店铺|店鋪|更多|其他)(\s|$)/i;
-const SELLER_NAME = new Set([
-  'seller',
-  'vendor',
-  'merchant',
-  'shopname',
-  'storename',
-  'broker',
-  'agent',
-  'author',
-  'owner',
-  'user',
-  'username',
-  'nickname',
-  'poster',
-  'advertiser',
-  'sellername',
-  'shop',
-  'store',
-  'company',
-  'supplier',
-]);
+interface Candidate {
+  readonly name: string;
+  readonly weight: number;
+}
 
 /** A name as it can stand alone: one line, no counts or buttons after it, 2–60 characters. */
 export function cleanSellerName(raw: string | undefined): string | undefined {
@@ -60,7 +27,7 @@ export function cleanSellerName(raw: string | undefined): string | undefined {
     .find(Boolean);
   // A sentence's full stop goes ("Ships from and sold by Amazon.com."); an abbreviation's stays (Co., Ltd.).
   const name = cleanText(line?.replace(TAIL, '').replace(/(?<!\b(co|ltd|inc|corp|llc|bhd|gmbh|s\.a|jr|sr))[.。,，:：]+$/i, ''));
-  // A phone number or a count is not a name.
+  // A phone number, a count, a heading or a button is not a name.
   if (
     !name ||
     name.length < 2 ||
@@ -69,10 +36,20 @@ export function cleanSellerName(raw: string | undefined): string | undefined {
     (name.match(/\d/g)?.length ?? 0) >= 7 ||
     /https?:/i.test(name) ||
     GENERIC.test(name) ||
+    HEADING.test(name) ||
     (LABEL.test(name) && name.replace(LABEL, '') === '')
   )
     return undefined;
   return name;
+}
+
+/** The first line of a block that can stand as a name (a card's lines: heading, name, ratings, buttons). */
+function firstName(text: string | undefined): string | undefined {
+  for (const line of (text ?? '').split('\n').slice(0, 6)) {
+    const name = cleanSellerName(line);
+    if (name) return name;
+  }
+  return undefined;
 }
 
 const ownText = (el: Element) =>
@@ -96,73 +73,96 @@ const prevTag = (n: AnyNode | null): Element | null => {
 };
 
 /** The name a label introduces: in its own text, in its own children, in the next element, or next to its parent. */
-function labelled(page: Page): string | undefined {
-  for (const el of page.$('body *').toArray()) {
-    if (page.excluded(el)) continue;
-    const own = ownText(el);
-    if (!own || own.length > 80) continue;
-    if (HEADING.test(own)) {
-      const name = cleanSellerName(textOf(nextTag(el)));
-      if (name) return name;
-      continue;
-    }
-    const m = LABEL.exec(own);
-    if (!m) continue;
-    const rest = own.slice(m[0].length);
-    // A label stands alone or ends in a colon ("卖家中心" and "Seller's other items" are not labels); only "sold by X" runs on.
-    if (rest && !/[:：]\s*$/.test(m[0]) && !/^(sold|ships|posted|listed|offered|vendido|vendu|verkauft|venduto|verkocht)/i.test(m[0])) continue;
-    const name =
-      cleanSellerName(rest) ??
-      cleanSellerName(
-        el.children
-          .filter((c) => c.type === 'tag')
-          .map(textOf)
-          .find((t) => t && t.trim()),
-      ) ??
-      cleanSellerName(textOf(nextTag(el))) ??
-      // "<a>王晓明</a><span>经纪人</span>": a role tag after the name.
-      (!nextTag(el) ? cleanSellerName(textOf(prevTag(el))) : undefined) ??
-      (el.parent && el.parent.type === 'tag' && ownText(el.parent as Element) === '' ? cleanSellerName(textOf(nextTag(el.parent))) : undefined);
-    if (name) return name;
+function labelledName(el: Element, own: string): Candidate | undefined {
+  if (HEADING.test(own)) {
+    const name = firstName(textOf(nextTag(el))) ?? (el.parent && el.parent.type === 'tag' ? firstName(textOf(nextTag(el.parent))) : undefined);
+    return name ? { name, weight: 7 } : undefined;
   }
+  const m = LABEL.exec(own);
+  if (!m) return undefined;
+  const rest = own.slice(m[0].length);
+  // A label stands alone or ends in a colon ("卖家中心" and "Seller's other items" are not labels); only "sold by X" runs on.
+  if (rest && !/[:：]\s*$/.test(m[0]) && !/^(sold|ships|posted|listed|offered|vendido|vendu|verkauft|venduto|verkocht)/i.test(m[0])) return undefined;
+  const name =
+    cleanSellerName(rest) ??
+    cleanSellerName(
+      el.children
+        .filter((c) => c.type === 'tag')
+        .map(textOf)
+        .find((t) => t && t.trim()),
+    ) ??
+    cleanSellerName(textOf(nextTag(el))) ??
+    // "<a>王晓明</a><span>经纪人</span>": a role tag after the name.
+    (!nextTag(el) ? cleanSellerName(textOf(prevTag(el))) : undefined) ??
+    (el.parent && el.parent.type === 'tag' && ownText(el.parent as Element) === '' ? cleanSellerName(textOf(nextTag(el.parent))) : undefined);
+  return name ? { name, weight: 10 } : undefined;
+}
+
+/** Tokens of an element's class, id and naming attributes (sites with hashed class names name things in data-testid). */
+const tokensOf = (el: Element) => nameTokens(el);
+
+/** What an element's names say of it: a seller's name (seller-name, shopName, user-nick), or a seller card that holds one. */
+function namedCandidate(el: Element): Candidate | undefined {
+  const tokens = tokensOf(el);
+  if (!tokens.some((t) => SELLER_WORDS.has(t))) return undefined;
+  const text = elementText(el);
+  if (text.length > 400) return undefined;
+  if (tokens.some(isNameWord) || tokens.length === 1) {
+    const name = cleanSellerName(text);
+    if (name) return { name, weight: tokens.length === 1 ? 5 : 8 };
+  }
+  // A block named for the seller (seller-card, page-product__shop) opens with the seller's name.
+  const name = firstName(text);
+  if (name) return { name, weight: tokens.some((t) => CARD_WORDS.has(t)) || tokens.length === 1 ? 5 : 4 };
   return undefined;
 }
 
-/** The text of the first link to a profile or shop page after the title (a link to one's own account is not one). */
-function profileLink(page: Page, titleOrder: number): string | undefined {
-  const links = page
-    .$('a[href]')
-    .toArray()
-    .filter((a) => PROFILE_PATH.test(a.attribs.href!) && !ACCOUNT_PATH.test(a.attribs.href!) && !page.excluded(a) && !page.inOthers(a));
-  const after = links.filter((a) => page.order(a) > titleOrder);
-  for (const a of [...after, ...links]) {
-    const name = cleanSellerName(elementText(a) || a.attribs.title);
-    if (name) return name;
-  }
-  return undefined;
+/** The page header holds a shop's name on a marketplace's shop-branded item page (Taobao, Tmall); nav and footer never do. */
+function navOrFooter(el: Element): boolean {
+  return (
+    el.name === 'nav' ||
+    el.name === 'footer' ||
+    el.name === 'menu' ||
+    (isFurniture({ name: el.name, attribs: el.attribs }) && !/header|crumb/i.test(`${el.attribs.id ?? ''} ${el.attribs.class ?? ''}`))
+  );
 }
 
-/** Tokens of an element's class, id and test ids (sites with hashed class names name things in data-testid). */
-const tokensOf = (el: Element) => [
-  ...nameTokens(el),
-  ...`${el.attribs['data-testid'] ?? ''} ${el.attribs['data-cy'] ?? ''}`
-    .toLowerCase()
-    .split(/[^a-z0-9]+/)
-    .filter(Boolean),
-];
-
-/** An element whose class, id or test id says it is the seller's name (seller-name, shopName, brokerName, user-profile-user-name). */
-function namedElement(page: Page): string | undefined {
-  for (const el of page.$('[class], [id], [data-testid], [data-cy]').toArray()) {
-    const tokens = tokensOf(el);
-    if (!tokens.some((t) => SELLER_NAME.has(t)) || page.excluded(el) || page.inOthers(el)) continue;
-    if (!tokens.includes('name') && !tokens.some((t) => t.endsWith('name')) && tokens.length > 1) continue;
-    const name = cleanSellerName(elementText(el));
-    if (name) return name;
-  }
-  return undefined;
+/** Whether an element is in nav or footer furniture, memoized through its ancestors (menus are hundreds of elements). */
+function inNavOrFooter(memo: Map<AnyNode, boolean>, el: AnyNode | null): boolean {
+  if (!el || el.type !== 'tag') return false;
+  let known = memo.get(el);
+  if (known === undefined) memo.set(el, (known = navOrFooter(el as Element) || inNavOrFooter(memo, el.parent)));
+  return known;
 }
 
 export function findSeller(page: Page, titleElement: Element | undefined): string | undefined {
-  return labelled(page) ?? namedElement(page) ?? profileLink(page, titleElement ? page.order(titleElement) : -1);
+  const titleOrder = titleElement ? page.order(titleElement) : -1;
+  const found: Candidate[] = [];
+  const furniture = new Map<AnyNode, boolean>();
+  const body = page.$('body').get(0);
+  const inBody = (el: Element) => {
+    for (let p = el.parent; p; p = p.parent) if (p === body) return true;
+    return false;
+  };
+  for (const el of page.elements()) {
+    if (el.type !== 'tag' || !inBody(el)) continue;
+    const excluded = page.excluded(el);
+    // The page's header or a shop bar may be excluded as furniture and still name the shop; the weight says it.
+    if (excluded && (inNavOrFooter(furniture, el) || page.inOthers(el) || page.inNoiseSection(el))) continue;
+    const penalty = excluded ? 2 : 0;
+    const own = ownText(el);
+    const add = (c: Candidate | undefined) => c && found.push({ name: c.name, weight: c.weight - penalty });
+    if (own && own.length <= 80 && !excluded) add(labelledName(el, own));
+    if (!page.inOthers(el)) add(namedCandidate(el));
+    if (el.name === 'a' && el.attribs.href && PROFILE_PATH.test(el.attribs.href) && !ACCOUNT_PATH.test(el.attribs.href) && !page.inOthers(el)) {
+      const name = cleanSellerName(elementText(el) || el.attribs.title);
+      const at = page.order(el);
+      // A profile link soon after the title is the listing's seller; one far off may be anyone's.
+      if (name) add({ name, weight: titleOrder >= 0 && at > titleOrder && at - titleOrder <= 60 ? 9 : 6 });
+    }
+    if (own && own.length <= 30 && STORE_SUFFIX.test(own)) add({ name: cleanSellerName(own) ?? '', weight: 5 });
+  }
+  let best: Candidate | undefined;
+  for (const c of found) if (c.name && (!best || c.weight > best.weight)) best = c;
+  return best?.name;
 }

@@ -16,8 +16,9 @@ const MAX_TITLE = 150;
 export function isTelegramPost(page: Page): boolean {
   const telegramHost = /^(t\.me|telegram\.me|telegram\.dog)$/.test(page.host);
   if (telegramHost && page.url && POST_PATH.test(page.url.pathname)) return true;
+  // A saved post page may have lost its address: t.me's own markup still says what it is.
   return (
-    page.$('.tgme_widget_message_text').length > 0 ||
+    page.$('.tgme_widget_message_text, .tgme_page_post').length > 0 ||
     (telegramHost && page.$('meta[property="og:description"]').length > 0 && page.url !== null && POST_PATH.test(page.url.pathname))
   );
 }

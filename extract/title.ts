@@ -83,7 +83,8 @@ export function chooseTitle(candidates: readonly TitleCandidate[]): TitleCandida
     if (k.cut && keyed.some((o) => o !== k && !o.cut && o.key.length > k.key.length && o.key.startsWith(k.key))) return;
     // A fragment (a category, one word of the title) is not backed by the title that holds it.
     const backers = keyed.filter((o) => o !== k && o.c.origin !== k.c.origin && o.key.includes(k.key) && k.key.length >= o.key.length * 0.3).length;
-    const score = backers * 10 - i;
+    // A title of a word or two ("闲鱼", "Telegram") is more often the site's or app's name than an item's.
+    const score = backers * 10 - i - (k.key.length < 5 && keyed.length > 1 ? 5 : 0);
     if (!best || score > best.score) best = { c: k.c, score };
   });
   return best?.c;

@@ -32,6 +32,10 @@ const CUES: ReadonlyArray<{ words: readonly string[]; rule: ValueRule; read: Rea
       'weixin',
       'vx',
       'wx',
+      // 加V written out further ("加 v x face88"): read as one cue, so the x is not taken for the id's first letter.
+      '加vx',
+      '加wx',
+      '加v信',
       '加v',
       '薇',
       '威',

@@ -21,7 +21,7 @@ export interface LinkResult {
 }
 
 /** Who posted a listing as the marketplace shows it: the seller name on its site; unknown sellers are each their own. */
-function sellerName(l: LinkListing, i: number): string {
+export function sellerName(l: LinkListing, i: number | string): string {
   const name = l.seller?.trim().toLowerCase();
   return name ? `${siteOf(l)}\u0000${name}` : `#${i}`;
 }

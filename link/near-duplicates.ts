@@ -14,7 +14,7 @@ export interface NearDuplicateOptions {
   readonly dfShare: number;
 }
 
-export const NEAR_DUPLICATE_DEFAULTS: NearDuplicateOptions = { minJaccard: 0.4, minShared: 8, dfFloor: 5, dfShare: 0.002 };
+export const NEAR_DUPLICATE_DEFAULTS: NearDuplicateOptions = { minJaccard: 0.25, minShared: 8, dfFloor: 5, dfShare: 0.002 };
 
 export interface NearDuplicatePair {
   readonly a: number;

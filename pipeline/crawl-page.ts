@@ -4,7 +4,8 @@ import type { LiveClassifier } from './live-classifier.js';
 import { isFinalFailure } from './retry.js';
 import type { CrawlPageJob } from '../contracts/index.js';
 import type { WorkQueue } from '../queue/index.js';
-import { recordCrawlFailure, saveListing, type Store } from '../store/index.js';
+import { recordCrawlFailure, saveListing, type ListingRecord, type Store } from '../store/index.js';
+import { afterListingStored } from './seller-linking.js';
 import { canonicalUrl } from '../crawler/index.js';
 import type { CrawlContexts } from './crawl-context.js';
 import { PermanentError } from '../contracts/index.js';
@@ -21,6 +22,8 @@ export interface CrawlDeps extends PageFetcher {
   readonly learning: RenderLearning;
   readonly classifier: LiveClassifier;
   readonly store: Store;
+  /** Where flagged and reported pages are kept as WARC snapshots (SNAPSHOT_DIR); none: not kept. */
+  readonly snapshotDir?: string;
 }
 
 export type PageOutcome = 'listing' | 'index' | 'skipped' | 'empty';
@@ -48,6 +51,7 @@ export async function processPage(job: Job<CrawlPageJob>, deps: CrawlDeps): Prom
       return found.listings.length + found.next.length > 0;
     };
     let page = await fetchPage(deps, url, ctx.policy, limits, browserFirst, ready);
+    const firstPage = page; // the page as served, for the evidence snapshot, when Chromium renders it next
     let listing = extractListing(page.html, page.url, ctx.site.fields);
     let links = discoverLinks(page.html, page.url, ctx.site);
     // Rendered only when the page lacks the listing's text (a shell), not when one field is missing:
@@ -75,26 +79,25 @@ export async function processPage(job: Job<CrawlPageJob>, deps: CrawlDeps): Prom
       const fields = { title: listing.title, description: listing.description, price: listing.price };
       const verdict = deps.classifier.classify(fields);
       const canonical = canonicalUrl(page.url, ctx.site.dropParams);
-      await saveListing(
-        deps.store,
-        {
-          site: ctx.site.name,
-          url: page.url,
-          canonicalUrl: canonical,
-          ...fields,
-          priceAmount: listing.priceAmount,
-          currency: listing.currency,
-          priceUnit: listing.priceUnit,
-          seller: listing.seller,
-          images: listing.images,
-          fetchedAt: new Date().toISOString(),
-          httpStatus: page.status,
-          contentHash: createHash('sha256').update(page.html).digest('hex'),
-          source: 'crawl',
-          crawlId,
-        },
-        verdict,
-      );
+      const record: ListingRecord = {
+        site: ctx.site.name,
+        url: page.url,
+        canonicalUrl: canonical,
+        ...fields,
+        priceAmount: listing.priceAmount,
+        currency: listing.currency,
+        priceUnit: listing.priceUnit,
+        seller: listing.seller,
+        images: listing.images,
+        fetchedAt: new Date().toISOString(),
+        httpStatus: page.status,
+        contentHash: createHash('sha256').update(page.html).digest('hex'),
+        source: 'crawl',
+        crawlId,
+      };
+      const saved = await saveListing(deps.store, record, verdict);
+      // Seller clusters and, for a flagged or reported page, the WARC snapshot (seller-linking.ts).
+      await afterListingStored(deps, saved, record, verdict.flagged, { first: firstPage, last: page });
       await deps.queue.markListing(crawlId, canonical, verdict.flagged);
       outcome = 'listing';
     }

@@ -1,6 +1,6 @@
 import type { Worker } from 'bullmq';
 import { Classifier } from '../classifier/index.js';
-import type { Config } from '../config/index.js';
+import { snapshotDirOf, type Config } from '../config/index.js';
 import { connectRedis, redisKeys, startWorkWorker, WorkQueue } from '../queue/index.js';
 import { openStore, type Store } from '../store/index.js';
 import { CrawlContexts } from './crawl-context.js';
@@ -11,6 +11,8 @@ import { processDiscovery } from './discover-job.js';
 import { LiveClassifier } from './live-classifier.js';
 import { processReport } from './report.js';
 import { processPage, type CrawlDeps } from './crawl-page.js';
+import { processRevisit } from './revisit-job.js';
+import { RevisitSchedule } from './revisit-schedule.js';
 import { RenderLearning } from '../crawler/index.js';
 import { Robots } from '../crawler/index.js';
 
@@ -58,10 +60,18 @@ export async function startPipelineWorker(o: PipelineWorkerOptions): Promise<Pip
     browser,
     classifier: new LiveClassifier(o.classifier ?? Classifier.load(), store, o.overlayCheckMs, warn),
     store,
+    snapshotDir: snapshotDirOf(o.config),
   };
+  // Watched sites' visits (faceleak watch) run on every worker, with the same politeness and store.
+  const revisitDeps = { ...deps, schedule: new RevisitSchedule(queue), policyOverrides: o.policyOverrides };
   const { worker, close: closeWorker } = startWorkWorker(
     { redisUrl: o.redisUrl, prefix: o.config.queuePrefix, concurrency: o.concurrency, lockDurationMs: o.lockDurationMs },
-    { 'crawl-page': (job) => processPage(job, deps), report: (job) => processReport(job, deps), discover: (job) => processDiscovery(job, deps) },
+    {
+      'crawl-page': (job) => processPage(job, deps),
+      report: (job) => processReport(job, deps),
+      discover: (job) => processDiscovery(job, deps),
+      revisit: (job) => processRevisit(job, revisitDeps),
+    },
   );
   worker.on('error', () => {}); // connection blips are retried by ioredis; job errors are recorded per job
   return {

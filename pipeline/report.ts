@@ -7,7 +7,8 @@ import { parsePrice } from '../extract/index.js';
 import { canonicalUrl } from '../crawler/index.js';
 import { PermanentError } from '../contracts/index.js';
 import type { WorkQueue } from '../queue/index.js';
-import { getReport, reportSiteForUrl, saveListing, setReportStatus, type ReportRecord, type Store } from '../store/index.js';
+import { getReport, reportSiteForUrl, saveListing, setReportStatus, type ListingRecord, type ReportRecord, type Store } from '../store/index.js';
+import { afterListingStored } from './seller-linking.js';
 
 export interface ReportDeps {
   readonly store: Store;
@@ -50,26 +51,25 @@ async function saveReportedListing(deps: ReportDeps, report: ReportRecord, site:
   const fields = { title: report.title, description: report.description, price: report.price };
   const verdict = deps.classifier.classify(fields);
   const text = JSON.stringify([report.title, report.description, report.price, report.seller]);
-  const { listingId } = await saveListing(
-    deps.store,
-    {
-      site: site?.name ?? reportedSite(report.url),
-      url: report.url,
-      canonicalUrl: canonicalUrl(report.url, site?.dropParams ?? []),
-      ...fields,
-      // The moderator's price text as data, read as extraction reads a page's price field.
-      ...priceData(report.price),
-      seller: report.seller,
-      images: [],
-      fetchedAt: report.createdAt,
-      httpStatus: null,
-      contentHash: createHash('sha256').update(text).digest('hex'),
-      source: 'report',
-      crawlId: null,
-    },
-    verdict,
-  );
-  return listingId;
+  const record: ListingRecord = {
+    site: site?.name ?? reportedSite(report.url),
+    url: report.url,
+    canonicalUrl: canonicalUrl(report.url, site?.dropParams ?? []),
+    ...fields,
+    // The moderator's price text as data, read as extraction reads a page's price field.
+    ...priceData(report.price),
+    seller: report.seller,
+    images: [],
+    fetchedAt: report.createdAt,
+    httpStatus: null,
+    contentHash: createHash('sha256').update(text).digest('hex'),
+    source: 'report',
+    crawlId: null,
+  };
+  const saved = await saveListing(deps.store, record, verdict);
+  // The reported text joins its seller's cluster; nothing was fetched, so there is no snapshot (a recrawl keeps one).
+  await afterListingStored(deps, saved, record, verdict.flagged);
+  return saved.listingId;
 }
 
 async function queueRecrawl(queue: WorkQueue, report: ReportRecord, site: SiteConfig, retried: boolean): Promise<void> {

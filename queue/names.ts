@@ -1,33 +1,47 @@
 /**
  * Every queue and Redis key name faceleak uses, in one place. BullMQ keeps its own keys under
- * `${prefix}:${queue}:…`; ours sit beside them under the same prefix, so one QUEUE_PREFIX separates
+ * `${bullPrefix}:${queue}:…`; ours sit beside them under the same prefix, so one QUEUE_PREFIX separates
  * deployments (and test runs) sharing a Redis.
+ *
+ * Redis Cluster: a multi-key command or Lua script must find all its keys in one hash slot, so every
+ * group of keys used together carries one hash tag (`{…}`, the only part of a key Redis hashes):
+ * a crawl's keys share `{crawl id}`, a host's politeness keys share `{host}`. Keys used alone need none.
  */
 export const QUEUES = {
   /** Crawl work and moderators' reports: the one queue every worker takes from. */
   work: 'work',
 } as const;
 
+/**
+ * BullMQ's prefix. On a cluster BullMQ needs the whole prefix as a hash tag (its scripts touch many keys
+ * of one queue at once); on a single Redis the prefix stays as it always was, so queued jobs survive an
+ * upgrade.
+ */
+export function bullPrefix(prefix: string, cluster: boolean): string {
+  return cluster ? `{${prefix}}` : prefix;
+}
+
 export function redisKeys(prefix: string) {
+  const crawl = (crawlId: string) => `${prefix}:crawl:{${crawlId}}`;
+  const host = (name: string) => `${prefix}:host:{${name}}`;
   return {
-    /** SET of canonical URLs already queued in a crawl; outlives BullMQ's removal of finished jobs. */
-    crawlSeen: (crawlId: string) => `${prefix}:crawl:${crawlId}:seen`,
-    // A crawl's progress as SETs of canonical URLs, not counters: a job run twice (delivery is at
-    // least once) counts once, and the crawl has drained when seen = done + failed.
-    crawlDone: (crawlId: string) => `${prefix}:crawl:${crawlId}:done`,
-    crawlFailed: (crawlId: string) => `${prefix}:crawl:${crawlId}:failed`,
-    crawlListings: (crawlId: string) => `${prefix}:crawl:${crawlId}:listings`,
-    crawlFlagged: (crawlId: string) => `${prefix}:crawl:${crawlId}:flagged`,
+    /**
+     * HASH bucket of the crawl's frontier (queue/frontier.ts): field = a URL's fingerprint, value = its
+     * state bits. Outlives BullMQ's removal of finished jobs.
+     */
+    crawlBucket: (crawlId: string, bucket: number) => `${crawl(crawlId)}:fp:${bucket}`,
+    /** HASH of the crawl's counters: seen, done, failed, listings, flagged; each moved only with a state bit. */
+    crawlCounts: (crawlId: string) => `${crawl(crawlId)}:counts`,
     /** STRING: the crawl's site config (JSON), read by workers on any machine. */
-    crawlSite: (crawlId: string) => `${prefix}:crawl:${crawlId}:site`,
+    crawlSite: (crawlId: string) => `${crawl(crawlId)}:site`,
     /** STRING: a parsed robots.txt verdict for an origin (JSON), expiring after 24 h. */
     robots: (origin: string) => `${prefix}:robots:${origin}`,
     /** HASH: a host's token bucket (tokens, updated-at ms). */
-    hostBucket: (host: string) => `${prefix}:host:${host}:bucket`,
+    hostBucket: (name: string) => `${host(name)}:bucket`,
     /** ZSET: a host's requests in flight (member = lease id, score = lease expiry ms). */
-    hostInFlight: (host: string) => `${prefix}:host:${host}:inflight`,
+    hostInFlight: (name: string) => `${host(name)}:inflight`,
     /** STRING: ms timestamp before which nothing is sent to the host (429/503 back-off). */
-    hostBackoff: (host: string) => `${prefix}:host:${host}:backoff`,
+    hostBackoff: (name: string) => `${host(name)}:backoff`,
     /** STRING with a TTL: failed authentications from one client address in the current minute. */
     authFailures: (address: string) => `${prefix}:authfail:${address}`,
     /** Prefix of the API's per-token request counters (@fastify/rate-limit), shared by every server. */

@@ -1,17 +1,15 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { Queue, type JobsOptions, type JobType } from 'bullmq';
 import type { Redis } from 'ioredis';
-import { packagePath } from '../config/index.js';
 import { JOB_NAMES, type CrawlPageJob, type DiscoverJob, type ReportJob, type SiteConfig } from '../contracts/index.js';
 import { RedisUnavailableError } from './errors.js';
-import { QUEUES, redisKeys, type RedisKeys } from './names.js';
+import { isCluster } from './connection.js';
+import { Frontier, RESERVED, URL_STATE, type CrawlProgress } from './frontier.js';
+import { bullPrefix, QUEUES, redisKeys, type RedisKeys } from './names.js';
 
 /** The id of the repeating discovery job's scheduler. */
 const DISCOVERY_SCHEDULER = 'discover-daily';
-
-const RESERVE = readFileSync(packagePath('queue', 'reserve-urls.lua'), 'utf8');
 
 /** Retries: see retryDelay in work-worker.ts (exponential with jitter, or the server's Retry-After). */
 export const CRAWL_JOB_OPTIONS: JobsOptions = {
@@ -22,34 +20,34 @@ export const CRAWL_JOB_OPTIONS: JobsOptions = {
   removeOnFail: false,
 };
 
+/**
+ * A crawl's page jobs leave nothing behind when they finish: the frontier keeps the URL's fingerprint
+ * and state, the store keeps the listing or the failure with its reason (`faceleak failures`). The last
+ * 1,000 failures stay in the queue as well, for Bull Board.
+ */
+export const PAGE_JOB_OPTIONS: JobsOptions = { ...CRAWL_JOB_OPTIONS, removeOnComplete: true, removeOnFail: { count: 1000 } };
+
 export interface CrawlSettings {
   readonly site: SiteConfig;
   /** 0: no limit. */
   readonly maxPages: number;
 }
 
-export interface CrawlProgress {
-  readonly seen: number;
-  readonly done: number;
-  readonly failed: number;
-  readonly listings: number;
-  readonly flagged: number;
-}
-
 /** The one work queue, as producers see it. */
 export class WorkQueue {
   readonly queue: Queue;
   readonly keys: RedisKeys;
+  private readonly frontier: Frontier;
 
   constructor(
     readonly redis: Redis,
     readonly prefix: string,
   ) {
-    this.queue = new Queue(QUEUES.work, { connection: redis, prefix });
+    this.queue = new Queue(QUEUES.work, { connection: redis, prefix: bullPrefix(prefix, isCluster(redis)) });
     // Connection errors are the connection's to report (and the callers' to see); not an unhandled event.
     this.queue.on('error', () => {});
     this.keys = redisKeys(prefix);
-    if (!('reserveUrls' in redis)) redis.defineCommand('reserveUrls', { numberOfKeys: 1, lua: RESERVE });
+    this.frontier = new Frontier(redis, this.keys);
   }
 
   /**
@@ -96,28 +94,29 @@ export class WorkQueue {
   }
 
   /**
-   * Queues pages not seen before in the crawl (up to maxPages in all). With `requeueSeen`, pages
-   * already seen are added again too: a retried job re-adds what a crash may have kept from being
-   * queued; BullMQ ignores a job id it already holds.
+   * Queues pages not seen before in the crawl (up to maxPages in all); returns how many were new. With
+   * `requeueSeen`, pages seen but not yet finished are added again too: a retried job re-adds what a
+   * crash may have kept from being queued; BullMQ ignores a job id it already holds.
    */
   async enqueuePages(crawlId: string, pages: readonly Omit<CrawlPageJob, 'kind' | 'crawlId'>[], maxPages = 0, requeueSeen = false): Promise<number> {
     if (pages.length === 0) return 0;
-    const redis = this.redis as unknown as { reserveUrls(...args: unknown[]): Promise<string[]> };
-    const fresh = new Set(await redis.reserveUrls(this.keys.crawlSeen(crawlId), maxPages, ...pages.map((p) => p.url)));
-    const toAdd = requeueSeen ? await this.filterSeen(crawlId, pages, fresh) : pages.filter((p) => fresh.has(p.url));
-    await this.queue.addBulk(
-      toAdd.map((p) => ({
-        name: JOB_NAMES['crawl-page'],
-        data: { kind: 'crawl-page', crawlId, ...p } satisfies CrawlPageJob,
-        opts: { ...CRAWL_JOB_OPTIONS, jobId: pageJobId(crawlId, p.url) },
-      })),
+    const codes = await this.frontier.reserve(
+      crawlId,
+      pages.map((p) => p.url),
+      maxPages,
     );
-    return fresh.size;
-  }
-
-  private async filterSeen(crawlId: string, pages: readonly Omit<CrawlPageJob, 'kind' | 'crawlId'>[], fresh: Set<string>) {
-    const seen = await this.redis.smismember(this.keys.crawlSeen(crawlId), ...pages.map((p) => p.url));
-    return pages.filter((p, i) => fresh.has(p.url) || seen[i] === 1);
+    const wanted = (code: number) => code === RESERVED.fresh || (requeueSeen && code === RESERVED.seenUnfinished);
+    const toAdd = pages.filter((_, i) => wanted(codes[i]!));
+    if (toAdd.length > 0) {
+      await this.queue.addBulk(
+        toAdd.map((p) => ({
+          name: JOB_NAMES['crawl-page'],
+          data: { kind: 'crawl-page', crawlId, ...p } satisfies CrawlPageJob,
+          opts: { ...PAGE_JOB_OPTIONS, jobId: pageJobId(crawlId, p.url) },
+        })),
+      );
+    }
+    return codes.filter((c) => c === RESERVED.fresh).length;
   }
 
   /**
@@ -131,31 +130,20 @@ export class WorkQueue {
   }
 
   async markDone(crawlId: string, url: string): Promise<void> {
-    await this.redis.sadd(this.keys.crawlDone(crawlId), url);
+    await this.frontier.mark(crawlId, url, URL_STATE.done);
   }
 
   async markFailed(crawlId: string, url: string): Promise<void> {
-    await this.redis.sadd(this.keys.crawlFailed(crawlId), url);
+    await this.frontier.mark(crawlId, url, URL_STATE.failed);
   }
 
   async markListing(crawlId: string, canonicalUrl: string, flagged: boolean): Promise<void> {
-    const m = this.redis.multi().sadd(this.keys.crawlListings(crawlId), canonicalUrl);
-    if (flagged) m.sadd(this.keys.crawlFlagged(crawlId), canonicalUrl);
-    await m.exec();
+    await this.frontier.mark(crawlId, canonicalUrl, URL_STATE.listing | (flagged ? URL_STATE.flagged : 0));
   }
 
-  async progress(crawlId: string): Promise<CrawlProgress> {
-    const k = this.keys;
-    const r = await this.redis
-      .multi()
-      .scard(k.crawlSeen(crawlId))
-      .scard(k.crawlDone(crawlId))
-      .scard(k.crawlFailed(crawlId))
-      .scard(k.crawlListings(crawlId))
-      .scard(k.crawlFlagged(crawlId))
-      .exec();
-    const n = (i: number) => Number(r?.[i]?.[1] ?? 0);
-    return { seen: n(0), done: n(1), failed: n(2), listings: n(3), flagged: n(4) };
+  /** The crawl's counters: exact, each URL counted once per state however often its job ran. */
+  progress(crawlId: string): Promise<CrawlProgress> {
+    return this.frontier.progress(crawlId);
   }
 
   async close(): Promise<void> {

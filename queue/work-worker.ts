@@ -1,7 +1,7 @@
 import { UnrecoverableError, Worker, type Job } from 'bullmq';
 import { FatalError, PermanentError, WorkJobSchema, type WorkJob } from '../contracts/index.js';
-import { connectRedis } from './connection.js';
-import { QUEUES } from './names.js';
+import { connectRedis, isCluster } from './connection.js';
+import { bullPrefix, QUEUES } from './names.js';
 
 export type WorkHandler = (job: Job<WorkJob>) => Promise<unknown>;
 
@@ -54,7 +54,7 @@ export function startWorkWorker(
     },
     {
       connection,
-      prefix: options.prefix,
+      prefix: bullPrefix(options.prefix, isCluster(connection)),
       concurrency: options.concurrency,
       lockDuration,
       stalledInterval: Math.max(1000, Math.floor(lockDuration / 2)),

@@ -17,6 +17,8 @@ export interface AppDeps {
   readonly extensionOrigins?: readonly string[];
   /** The proxies whose X-Forwarded-For is believed (TRUST_PROXY); none by default, so the socket's address counts. */
   readonly trustProxy?: string;
+  /** Where evidence snapshots are (SNAPSHOT_DIR); without it snapshots cannot be opened or exported. */
+  readonly snapshotDir?: string;
 }
 
 /** A Fastify instance whose routes are typed by their zod schemas. */

@@ -20,6 +20,8 @@ import { registerListings } from './routes/listings.js';
 import { registerReports } from './routes/reports.js';
 import { registerSiteRoutes } from './routes/sites.js';
 import { registerReviewPage } from './routes/review-page.js';
+import { registerSellers } from './routes/sellers.js';
+import { registerSnapshots } from './routes/snapshots.js';
 
 export type { Api, AppDeps } from './app-deps.js';
 
@@ -71,6 +73,8 @@ export function buildApp(deps: AppDeps): FastifyInstance {
     registerExport(api, deps);
     registerSiteRoutes(api, deps);
     registerLexiconRoutes(api, deps);
+    registerSellers(api, deps);
+    registerSnapshots(api, deps);
     await registerBullBoard(api, deps.store, deps.queue);
   });
   registerReviewPage(app);

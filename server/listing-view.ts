@@ -13,6 +13,13 @@ export const ListingFilterFields = {
   site: z.string().max(200).optional(),
   q: z.string().max(200).optional(),
   minScore: z.coerce.number().min(0).max(1).optional(),
+  minClusterSize: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(100_000)
+    .optional()
+    .describe('only listings whose seller cluster has at least this many listings (2: listings with a known other listing of the same seller)'),
 };
 
 /** Query filters as the store takes them. */

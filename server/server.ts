@@ -1,5 +1,5 @@
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
-import type { Config } from '../config/index.js';
+import { snapshotDirOf, type Config } from '../config/index.js';
 import { startPipelineWorker, type PipelineWorker } from '../pipeline/index.js';
 import { loadSiteConfigDir } from '../crawler/index.js';
 import { connectRedis, redisReady, WorkQueue } from '../queue/index.js';
@@ -55,6 +55,7 @@ export async function startServer(config: Config, redisUrl: string, options: Ser
     rateLimitPerMinute: config.rateLimitPerMinute,
     extensionOrigins: config.extensionOrigins,
     trustProxy: config.trustProxy,
+    snapshotDir: snapshotDirOf(config),
   });
   const url = await app.listen({ port: config.port, host: options.host ?? '127.0.0.1' });
   return {

@@ -1,5 +1,6 @@
 import type { ListingText } from '../contracts/index.js';
 import type { Store } from './open.js';
+import { takedownsOf, type TakedownRecord } from './takedowns.js';
 
 /** The fields of a stored text version the classifier read (evidence spans point into them). */
 export type VersionText = Pick<ListingText, 'title' | 'description' | 'price'>;
@@ -9,6 +10,8 @@ export interface ListingEvidence {
   verdict: { modelVersion: string; evidence: string; createdAt: string; text: VersionText | null } | null;
   reports: { reporter: string; note: string | null; suspectedCategory: string | null; createdAt: string }[];
   decisions: { decision: string; note: string | null; by: string; at: string }[];
+  /** When it was first seen and first seen gone (watched sites); undefined only for an id not in the store. */
+  takedown?: TakedownRecord;
 }
 
 /**
@@ -21,7 +24,7 @@ export async function evidenceOf(store: Store, listings: readonly { id: number; 
   const out = new Map<number, ListingEvidence>(ids.map((id) => [id, { verdict: null, reports: [], decisions: [] }]));
   if (ids.length === 0) return out;
   const hashOf = new Map(listings.map((l) => [l.id, l.contentHash]));
-  const [verdicts, versions, reports, decisions] = await Promise.all([
+  const [verdicts, versions, reports, decisions, takedowns] = await Promise.all([
     store.db
       .selectFrom('verdicts')
       .select(['listing_id', 'content_hash', 'model_version', 'evidence', 'created_at'])
@@ -46,7 +49,9 @@ export async function evidenceOf(store: Store, listings: readonly { id: number; 
       .where('listing_id', 'in', ids)
       .orderBy('id')
       .execute(),
+    takedownsOf(store, ids),
   ]);
+  for (const [id, t] of takedowns) out.get(id)!.takedown = t;
   const currentText = new Map<number, VersionText>();
   for (const v of versions)
     if (v.content_hash === hashOf.get(v.listing_id)) currentText.set(v.listing_id, { title: v.title, description: v.description, price: v.price });

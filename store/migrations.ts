@@ -1,5 +1,8 @@
 import { sql, type ColumnDefinitionBuilder, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 
+import { sellersMigration } from './sellers-migration.js';
+import { revisitsMigration } from './revisits-migration.js';
+
 export type Dialect = 'sqlite' | 'postgres';
 
 /** Migrations in order. Each takes the dialect only where the two databases spell a type differently. */
@@ -202,6 +205,23 @@ function migrations(dialect: Dialect): Record<string, Migration> {
           .execute();
       },
     },
+    '0008-claims': {
+      async up(db: Kysely<unknown>) {
+        // Who has a listing open in the review page, and until when (ISO-8601 UTC, compared as text):
+        // one row per listing; an expired row is as good as none and is overwritten by the next claim.
+        await db.schema
+          .createTable('claims')
+          .addColumn('listing_id', 'integer', (c) => c.primaryKey().references('listings.id').onDelete('cascade'))
+          .addColumn('claimed_by', 'text', (c) => c.notNull())
+          .addColumn('claimed_until', 'text', (c) => c.notNull())
+          .execute();
+        await db.schema.createIndex('claims_by').on('claims').column('claimed_by').execute();
+      },
+    },
+    // Seller clusters, contact handles and evidence snapshots (issue 14): the tables are described in sellers-migration.ts.
+    '0009-sellers': sellersMigration(idType, idColumn),
+    // Validators, last check and takedown time of watched listings (issue 16): see revisits-migration.ts.
+    '0010-revisits': revisitsMigration,
   };
 }
 

@@ -3,7 +3,7 @@ import type { ListingText, Verdict } from '../contracts/index.js';
 import type { VersionText } from './evidence.js';
 import type { Store } from './open.js';
 import type { Selectable } from 'kysely';
-import type { ReportStatus, ReportsTable } from './schema.js';
+import type { Decision, ReportStatus, ReportsTable } from './schema.js';
 
 export interface NewReport extends ListingText {
   readonly clientReportId: string;
@@ -130,4 +130,28 @@ export async function verdictOfListing(store: Store, listingId: number): Promise
   const listingText = { title: row.title, description: row.description, price: row.price };
   const versionText = row.version_id === null ? [] : [{ title: row.version_title, description: row.version_description, price: row.version_price }];
   return { verdict, readFrom: [...versionText, listingText] };
+}
+
+/** The investigators' latest decision on a listing and when it was made (ISO-8601), or null: what a report's status tells its moderator. */
+export async function decisionOfListing(store: Store, listingId: number): Promise<{ decision: Decision; at: string } | null> {
+  const row = await store.db
+    .selectFrom('decisions')
+    .select(['decision', 'decided_at'])
+    .where('listing_id', '=', listingId)
+    .orderBy('id', 'desc')
+    .executeTakeFirst();
+  return row ? { decision: row.decision, at: row.decided_at } : null;
+}
+
+/** One reporter's latest reports of one address, newest first: what lets the extension say "you reported this page at …". */
+export async function reportsByReporterOfUrl(store: Store, reporter: string, url: string, limit = 5): Promise<ReportRecord[]> {
+  const rows = await store.db
+    .selectFrom('reports')
+    .selectAll()
+    .where('reporter', '=', reporter)
+    .where('url', '=', url)
+    .orderBy('created_at', 'desc')
+    .limit(limit)
+    .execute();
+  return rows.map(toRecord);
 }

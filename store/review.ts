@@ -16,6 +16,10 @@ export interface ListingFilters {
   /** Text searched in title, description and seller. */
   readonly q?: string;
   readonly minScore?: number;
+  /** Only listings whose seller cluster holds at least this many listings. */
+  readonly minClusterSize?: number;
+  /** Only these listings (a seller cluster's); an empty list matches none. */
+  readonly ids?: readonly number[];
 }
 
 export interface ListingRow extends ListingText, ListingPrice {
@@ -103,6 +107,13 @@ async function selectListings(store: Store, f: ListingFilters, cursor: { score: 
   else if (f.decision) q = q.where('l.decision', '=', f.decision);
   if (f.site) q = q.where('l.site', '=', f.site);
   if (f.minScore !== undefined) q = q.where('l.score', '>=', f.minScore);
+  if (f.minClusterSize !== undefined && f.minClusterSize > 1) {
+    const size = f.minClusterSize;
+    q = q.where('l.id', 'in', (eb) =>
+      eb.selectFrom('listing_sellers as s').innerJoin('seller_clusters as c', 'c.id', 's.cluster_id').select('s.listing_id').where('c.size', '>=', size),
+    );
+  }
+  if (f.ids) q = f.ids.length === 0 ? q.where(sql<boolean>`1 = 0`) : q.where('l.id', 'in', f.ids);
   if (f.q) {
     const pattern = likePattern(f.q);
     // SQLite's LIKE ignores ASCII case; PostgreSQL's ILIKE does the same there.

@@ -1,5 +1,6 @@
 import type { Decision } from '../contracts/index.js';
 import type { Generated } from 'kysely';
+import type { SellerTables } from './sellers-schema.js';
 
 /**
  * The database as Kysely sees it. Times are ISO-8601 text and JSON is text in both SQLite and
@@ -37,6 +38,14 @@ export interface ListingsTable {
   category: string | null;
   /** The latest investigator decision, if any. */
   decision: Decision | null;
+  /** Watching (0010-revisits): the last full fetch's validators, sent back on the next revisit. */
+  etag: string | null;
+  last_modified: string | null;
+  /** The last revisit, whatever it found. */
+  checked_at: string | null;
+  /** The first time the listing was seen gone (404, 410, a redirect to the removed page), and how; null while live. */
+  taken_down_at: string | null;
+  takedown_reason: string | null;
 }
 
 /** Every distinct text a listing has shown: a seller who edits the ad keeps its history. */
@@ -124,7 +133,22 @@ export interface DecisionsTable {
 export interface AuditLogTable {
   id: Generated<number>;
   actor: string;
-  action: 'list' | 'view' | 'unmask' | 'decide' | 'export' | 'train' | 'site-add' | 'site-remove' | 'term-approve' | 'term-reject' | 'lexicon-import';
+  action:
+    | 'list'
+    | 'view'
+    | 'unmask'
+    | 'claim'
+    | 'decide'
+    | 'export'
+    | 'train'
+    | 'site-add'
+    | 'site-remove'
+    | 'term-approve'
+    | 'term-reject'
+    | 'lexicon-import'
+    | 'snapshot-read'
+    | 'snapshot-purge'
+    | 'cluster-decide';
   listing_id: number | null;
   detail: string | null;
   at: string;
@@ -176,7 +200,19 @@ export interface LexiconOverlaysTable {
   created_at: string;
 }
 
-export interface Database {
+/**
+ * Who has a listing open in the review page, until when: two investigators should not work one listing
+ * at once. One row per listing; a row whose time has passed counts as no claim.
+ */
+export interface ClaimsTable {
+  listing_id: number;
+  /** Token name of the investigator. */
+  claimed_by: string;
+  /** ISO-8601 UTC (toISOString), so text order is time order in both databases. */
+  claimed_until: string;
+}
+
+export interface Database extends SellerTables {
   listings: ListingsTable;
   listing_versions: ListingVersionsTable;
   verdicts: VerdictsTable;
@@ -188,4 +224,5 @@ export interface Database {
   report_sites: ReportSitesTable;
   lexicon_suggestions: LexiconSuggestionsTable;
   lexicon_overlays: LexiconOverlaysTable;
+  claims: ClaimsTable;
 }

@@ -172,7 +172,7 @@ for (const [kind, open] of Object.entries(STORE_KINDS)) {
         .trim()
         .split('\n');
       expect(lines[0]).toBe(
-        'id,site,url,title,description,price,priceAmount,currency,priceUnit,seller,flagged,review,score,category,modelVersion,evidence,decision,decidedBy,decidedAt,reports,reportNotes,fetchedAt,contentHash',
+        'id,site,url,title,description,price,priceAmount,currency,priceUnit,seller,flagged,review,score,category,modelVersion,evidence,decision,decidedBy,decidedAt,reports,reportNotes,fetchedAt,contentHash,availability,takenDownAt,takedownReason,secondsToTakedown',
       );
       expect(lines[1]).toContain('"手持身份证照 一套三张 (r)","confirmed","inv-a"');
       expect(lines[1]).toContain('"1","mod-a: seller phone 138******78"');

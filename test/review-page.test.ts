@@ -198,17 +198,10 @@ describe('the review page', () => {
     await openQueue();
     expect(await rowTitles()).toEqual(QUEUE_ORDER);
     const first = page.locator('#queue-rows tr').first();
-    expect(await first.locator('td').allTextContents()).toEqual([
-      '',
-      SEEDS.idPhotos.title,
-      '¥30/套',
-      'demo',
-      `seller ${MASKED_PHONE}`,
-      '0.99',
-      'id_holding_photo',
-      '1',
-      '',
-    ]);
+    // The title, and under it price, site, seller (masked) and reports; then score, category (in words) and state.
+    expect(await first.locator('.row-title').textContent()).toBe(SEEDS.idPhotos.title);
+    expect(await first.locator('.particulars').textContent()).toBe(`¥30/套 · demo · seller ${MASKED_PHONE} · 1 report`);
+    expect(await first.locator('td').allTextContents()).toEqual(['', expect.any(String), '0.99', 'ID-holding photo', '']);
     await page.getByLabel('Category', { exact: true }).selectOption('identity_kit');
     await apply();
     await eventually(rowTitles).toEqual([SEEDS.kit.title]);
@@ -225,7 +218,7 @@ describe('the review page', () => {
     await page.getByLabel('Flagged', { exact: true }).selectOption('review');
     await apply();
     await eventually(rowTitles).toEqual([SEEDS.band.title]);
-    expect(await page.locator('#queue-rows tr').first().locator('td').nth(5).textContent()).toBe('0.45 · needs review');
+    expect(await page.locator('#queue-rows tr').first().locator('td.score .band').textContent()).toBe('needs review');
   });
 
   it('opens a listing with its evidence marked, its report and history, masked until unmasked', async () => {
@@ -249,8 +242,12 @@ describe('the review page', () => {
     expect(await page.locator('img').count()).toBe(0);
     await page.getByRole('button', { name: 'Unmask' }).click();
     await eventually(() => view.locator('p.description').textContent()).toContain(PHONE);
-    // The page's view, this test's own read of the evidence, then the page's unmask.
-    expect((await auditLog(s.t.store, ids.idPhotos)).map((e) => e.action)).toEqual(['view', 'view', 'unmask']);
+    // The page's view and claim (in either order: they go out together), this test's own read of the evidence, then the page's unmask.
+    const actions = (await auditLog(s.t.store, ids.idPhotos)).map((e) => e.action);
+    expect([actions.slice(0, 2).sort(), actions.slice(2)]).toEqual([
+      ['claim', 'view'],
+      ['view', 'unmask'],
+    ]);
   });
 
   it('decides with the keyboard and moves to the next row, ignoring keys typed in a field', async () => {
@@ -264,7 +261,7 @@ describe('the review page', () => {
     await eventually(() => decisionOf(ids.idPhotos)).toBe('confirmed');
     await eventually(selectedRowId).toBe(String(ids.kit));
     await eventually(() => page.locator('#listing-body h3').textContent()).toBe(SEEDS.kit.title);
-    expect(await page.locator('#queue-rows tr').first().locator('td.decision').textContent()).toBe('confirmed');
+    expect(await page.locator('#queue-rows tr').first().locator('td.state').textContent()).toBe('confirmed');
     expect(await decisionOf(ids.kit)).toBeNull();
   });
 

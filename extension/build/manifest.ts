@@ -2,6 +2,10 @@ import { REPORT_PAGE_COMMAND } from '../src/shared/commands.js';
 
 export type BrowserTarget = 'chrome' | 'firefox';
 
+/** The PNG icons in src/static/icons (made from icon.svg by build/render-icons.ts). */
+export const ICON_SIZES = [16, 32, 48, 128] as const;
+const pngIcons = (sizes: readonly number[]) => Object.fromEntries(sizes.map((n) => [String(n), `icons/icon-${n}.png`]));
+
 /** The add-on id Firefox keys storage and permissions by; it must never change once published. */
 export const GECKO_ID = 'faceleak-moderator@faceleak.invalid';
 
@@ -25,7 +29,9 @@ export function manifestFor(target: BrowserTarget, version: string): Record<stri
     description: 'Report marketplace listings that sell face data, and see coded terms highlighted on the page.',
     permissions: ['activeTab', 'scripting', 'storage', 'contextMenus', 'alarms'],
     optional_host_permissions: ['http://*/*', 'https://*/*'],
-    action: { default_title: 'faceleak: report this page', default_popup: 'popup.html' },
+    // Chrome shows only PNG icons (it ignores SVG here): without them the toolbar has its grey placeholder.
+    icons: pngIcons(ICON_SIZES),
+    action: { default_title: 'faceleak: report this page', default_popup: 'popup.html', default_icon: pngIcons([16, 32]) },
     options_ui: { page: 'options.html', open_in_tab: true },
     commands: {
       [REPORT_PAGE_COMMAND]: {
@@ -42,9 +48,9 @@ export function manifestFor(target: BrowserTarget, version: string): Record<stri
   }
   return {
     ...common,
-    // Firefox takes an SVG icon; Chrome wants PNGs and shows its default letter icon without them.
-    icons: { '64': 'icon.svg' },
-    action: { ...common.action, default_icon: { '64': 'icon.svg' } },
+    // Firefox also takes the SVG, which stays sharp at any size and zoom.
+    icons: { ...common.icons, '64': 'icon.svg' },
+    action: { ...common.action, default_icon: { ...common.action.default_icon, '64': 'icon.svg' } },
     background: { scripts: ['background.js'] },
     browser_specific_settings: {
       gecko: {

@@ -2,12 +2,13 @@ import type { FastifyInstance } from 'fastify';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { WorkQueue } from '../../queue/index.js';
 import { listingCounts, pendingSuggestionCount, reportCounts, type Store } from '../../store/index.js';
+import { registerTakedownMetrics } from './takedown-metrics.js';
 
 const JOB_STATES = ['waiting', 'active', 'delayed', 'prioritized', 'waiting-children', 'failed', 'completed'] as const;
 
 /**
  * GET /metrics in Prometheus text format: queue depths by state, listings by flag/category/decision,
- * reports by status, API requests and their latency, and the process's own metrics. Gauges are read
+ * reports by status, time to takedown per site and category, API requests and their latency, and the process's own metrics. Gauges are read
  * at scrape time, so they are true for the whole deployment, not just this server. The numbers are
  * aggregates only (no listing text), so the endpoint is public like /healthz.
  */
@@ -52,6 +53,7 @@ export function registerMetrics(app: FastifyInstance, store: Store, queue: WorkQ
       this.set(await pendingSuggestionCount(store));
     },
   });
+  registerTakedownMetrics(registry, store);
   const requests = new Counter({
     name: 'faceleak_http_requests_total',
     help: 'API requests by route and status',

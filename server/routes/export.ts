@@ -6,6 +6,7 @@ import type { Api, AppDeps } from '../app-deps.js';
 import { callerOf, REVIEWERS } from '../auth.js';
 import { ErrorResponses } from '../../contracts/api.js';
 import { ListingFilterFields, maskRow, show, shownEvidence, storeFilters } from '../listing-view.js';
+import { availabilityFields } from '../takedown-view.js';
 
 const ExportQuerySchema = z.object({ format: z.enum(['jsonl', 'csv']).default('jsonl'), ...ListingFilterFields }).strict();
 
@@ -33,6 +34,10 @@ const COLUMNS = [
   'reportNotes',
   'fetchedAt',
   'contentHash',
+  'availability',
+  'takenDownAt',
+  'takedownReason',
+  'secondsToTakedown',
 ] as const;
 
 /** One listing of an evidence file: what was seen, what the model said and why, who reported and who decided. Masked. */
@@ -40,8 +45,14 @@ export function evidenceRecord(row: ListingRow, e: ListingEvidence) {
   // Spans point into the verdict's text version; the row's current text is the same text unless it was re-extracted.
   const evidence = e.verdict ? shownEvidence(e.verdict.evidence, false, [e.verdict.text, row]) : [];
   const last = e.decisions.at(-1);
+  const { availability, takedown } = availabilityFields(e.takedown);
   return {
     ...maskRow(row),
+    // Whether the listing is still up: evidence of how long a platform left it for sale.
+    availability,
+    takenDownAt: takedown?.at ?? null,
+    takedownReason: takedown?.reason ?? null,
+    secondsToTakedown: takedown?.afterSeconds ?? null,
     modelVersion: e.verdict?.modelVersion ?? null,
     evidence,
     decidedBy: last?.by ?? null,

@@ -1,36 +1,25 @@
 import { z } from 'zod';
 import { DecisionSchema, type ListingText } from '../../contracts/index.js';
-import { audit, decodeCursor, encodeCursor, listingDetail, listListings, recordDecision } from '../../store/index.js';
+import { audit, decodeCursor, encodeCursor, listingDetail, listListings, liveClaims, recordDecision, releaseClaims, snapshotsOf } from '../../store/index.js';
 import type { Api, AppDeps } from '../app-deps.js';
 import { ListingFilterFields, maskRow, show, shownEvidence, storeFilters } from '../listing-view.js';
 import { ANY_ROLE, callerOf, REVIEWERS } from '../auth.js';
 import { ApiError } from '../errors.js';
-import { BulkDecisionResultSchema, CallerSchema, DecisionResultSchema, ErrorResponses, ListingDetailSchema, ListingPageSchema } from '../../contracts/api.js';
+import { sameSellerOf, shownHandlesOf } from '../seller-view.js';
+import { BulkDecisionResultSchema, CallerSchema, DecisionResultSchema, ListingDetailSchema, ListingPageSchema } from '../../contracts/api.js';
+import { registerClaims } from './listing-claims.js';
+import { availabilityOf } from '../takedown-view.js';
+import { docs, idParam, IdParams } from './listing-params.js';
 
 const ListQuerySchema = z
   .object({ ...ListingFilterFields, cursor: z.string().max(200).optional(), limit: z.coerce.number().int().min(1).max(200).default(50) })
   .strict();
-
-const IdParams = z.object({ id: z.string() });
 
 const DecisionBodySchema = z.object({ decision: DecisionSchema, note: z.string().max(2000).optional() }).strict();
 // Bulk decisions are capped so one request stays one short transaction.
 const BulkDecisionBodySchema = z
   .object({ ids: z.array(z.number().int().positive()).min(1).max(500), decision: DecisionSchema, note: z.string().max(2000).optional() })
   .strict();
-
-const idParam = (raw: string) => {
-  const id = Number(raw);
-  if (!Number.isSafeInteger(id) || id < 1) throw new ApiError('FL_NOT_FOUND', 'no such listing');
-  return id;
-};
-
-const docs = <S extends object, R extends z.ZodType>(summary: string, ok: { status: 200 | 201; schema: R }, extra: S) => ({
-  summary,
-  tags: ['review'],
-  response: { ...ErrorResponses, [ok.status]: ok.schema } as typeof ErrorResponses & Record<200 | 201, R>,
-  ...extra,
-});
 
 export function registerListings(app: Api, deps: AppDeps): void {
   app.get(
@@ -51,8 +40,16 @@ export function registerListings(app: Api, deps: AppDeps): void {
       await audit(deps.store, callerOf(request).name, 'list', null, JSON.stringify({ ...filters, cursor: rawCursor ?? null }));
       const rows = await listListings(deps.store, storeFilters(filters), cursor, limit + 1);
       const page = rows.slice(0, limit);
+      // Who has which row open ("open by ana"): the review page's `j` passes over those.
+      const pageIds = page.map((r) => r.id);
+      const live = await liveClaims(deps.store, pageIds);
+      const claims = new Map(live.map((c) => [c.listingId, { by: c.by, until: c.until }]));
+      const availability = await availabilityOf(
+        deps.store,
+        page.map((r) => r.id),
+      );
       return {
-        items: page.map(maskRow),
+        items: page.map((r) => ({ ...maskRow(r), claim: claims.get(r.id) ?? null, ...availability(r.id) })),
         nextCursor: rows.length > limit ? encodeCursor(page.at(-1)!) : null,
       };
     },
@@ -89,11 +86,16 @@ export function registerListings(app: Api, deps: AppDeps): void {
       });
       return {
         ...shown(l),
+        ...(await availabilityOf(deps.store, [id]))(id),
         masked: !unmask,
         verdicts: detail.verdicts.map((v) => ({ ...v, evidence: shownEvidence(v.evidence, unmask, readBy(v.contentHash)) })),
         history: detail.versions.map(shown),
         reports: detail.reports.map((r) => ({ ...r, note: show(r.note, unmask) })),
         decisions: detail.decisions.map((d) => ({ ...d, note: show(d.note, unmask) })),
+        // "same seller: N listings on M sites" with why, and the listing's WARC snapshots (issue 14).
+        handles: await shownHandlesOf(deps.store, id, unmask),
+        sameSeller: await sameSellerOf(deps.store, id, unmask),
+        snapshots: (await snapshotsOf(deps.store, [id])).get(id) ?? [],
       };
     },
   );
@@ -109,6 +111,8 @@ export function registerListings(app: Api, deps: AppDeps): void {
       const id = idParam(request.params.id);
       const body = request.body;
       if (!(await recordDecision(deps.store, id, body.decision, body.note ?? null, caller.name))) throw new ApiError('FL_NOT_FOUND', 'no such listing');
+      // Decided, the listing leaves the undecided queue: whoever had it open has nothing left to hold.
+      await releaseClaims(deps.store, [id]);
       return reply.status(201).send({ id, decision: body.decision, by: caller.name });
     },
   );
@@ -125,9 +129,12 @@ export function registerListings(app: Api, deps: AppDeps): void {
       const decided: number[] = [];
       const missing: number[] = [];
       for (const id of new Set(body.ids)) ((await recordDecision(deps.store, id, body.decision, body.note ?? null, caller.name)) ? decided : missing).push(id);
+      await releaseClaims(deps.store, decided);
       return reply.status(201).send({ decision: body.decision, by: caller.name, decided, missing });
     },
   );
+
+  registerClaims(app, deps);
 
   app.get(
     '/api/v1/me',

@@ -1,4 +1,19 @@
-import type { BulkResult, Decision, Filters, ListingDetail, Me, QueuePage, Suggestion, SuggestionDecision, SuggestionDecisionResult } from './types.js';
+import type {
+  BulkResult,
+  Claim,
+  ClaimResult,
+  ClusterDecisionResult,
+  Decision,
+  Filters,
+  ListingDetail,
+  Me,
+  QueuePage,
+  SellerClusterDetail,
+  SellerClusterPage,
+  Suggestion,
+  SuggestionDecision,
+  SuggestionDecisionResult,
+} from './types.js';
 
 /** An API answer that was not a success, with the server's stable code and message. */
 export class ApiFailure extends Error {
@@ -38,7 +53,7 @@ async function failure(res: Response): Promise<ApiFailure> {
 export class ReviewApi {
   constructor(private readonly token: string) {}
 
-  private async request(path: string, init: { method?: string; body?: unknown } = {}): Promise<Response> {
+  private async request(path: string, init: { method?: string; body?: unknown; keepalive?: boolean } = {}): Promise<Response> {
     const headers: Record<string, string> = { authorization: `Bearer ${this.token}` };
     if (init.body !== undefined) headers['content-type'] = 'application/json';
     const res = await fetch(path, {
@@ -47,6 +62,7 @@ export class ReviewApi {
       body: init.body === undefined ? undefined : JSON.stringify(init.body),
       credentials: 'omit',
       cache: 'no-store',
+      keepalive: init.keepalive ?? false,
     });
     if (!res.ok) throw await failure(res);
     return res;
@@ -72,6 +88,21 @@ export class ReviewApi {
     return this.json(`/api/v1/listings/${id}${unmask ? '?unmask=true' : ''}`);
   }
 
+  /** Claims the listing while it is open (or renews the claim); answers with the claim in force, maybe another investigator's. */
+  claim(id: number): Promise<ClaimResult> {
+    return this.json(`/api/v1/listings/${id}/claim`, { method: 'POST' });
+  }
+
+  /** Releases our claim; `keepalive` lets it finish while the tab closes. */
+  async release(id: number, keepalive = false): Promise<void> {
+    await this.request(`/api/v1/listings/${id}/claim`, { method: 'DELETE', keepalive });
+  }
+
+  /** Every live claim: which listings the other investigators have open. */
+  async claims(): Promise<Claim[]> {
+    return (await this.json<{ items: Claim[] }>('/api/v1/claims')).items;
+  }
+
   async decide(id: number, decision: Decision, note: string): Promise<void> {
     await this.request(`/api/v1/listings/${id}/decision`, { method: 'POST', body: note ? { decision, note } : { decision } });
   }
@@ -91,11 +122,42 @@ export class ReviewApi {
   }
 
   /** The export file of a filter, with the name the server gave it. */
-  async exportFile(format: 'csv' | 'jsonl', filters: Filters): Promise<{ blob: Blob; filename: string }> {
+  exportFile(format: 'csv' | 'jsonl', filters: Filters): Promise<{ blob: Blob; filename: string }> {
     const params = filterParams(filters);
     params.set('format', format);
-    const res = await this.request(`/api/v1/export?${params}`);
+    return this.file(`/api/v1/export?${params}`, `faceleak-export.${format}`);
+  }
+
+  /** Seller clusters, largest then most recently active first (the server logs the read). */
+  sellers(cursor: string | null, limit: number): Promise<SellerClusterPage> {
+    const params = new URLSearchParams({ limit: String(limit) });
+    if (cursor) params.set('cursor', cursor);
+    return this.json(`/api/v1/sellers?${params}`);
+  }
+
+  /** One seller cluster; `unmask` shows its contact handles whole, and the server logs that it did. */
+  seller(id: number, unmask: boolean): Promise<SellerClusterDetail> {
+    return this.json(`/api/v1/sellers/${id}${unmask ? '?unmask=true' : ''}`);
+  }
+
+  /** Decides every listing of a cluster (one decision row and audit entry per listing). */
+  decideCluster(id: number, decision: Decision, note: string): Promise<ClusterDecisionResult> {
+    return this.json(`/api/v1/sellers/${id}/decision`, { method: 'POST', body: note ? { decision, note } : { decision } });
+  }
+
+  /** A cluster as one evidence file (JSON Lines with the WARC snapshots), with the name the server gave it. */
+  exportCluster(id: number): Promise<{ blob: Blob; filename: string }> {
+    return this.file(`/api/v1/sellers/${id}/export`, `faceleak-seller-${id}.jsonl`);
+  }
+
+  /** A WARC snapshot's bytes (the server serves it as text/plain and logs the read). */
+  async snapshot(id: number): Promise<Blob> {
+    return (await this.request(`/api/v1/snapshots/${id}`)).blob();
+  }
+
+  private async file(path: string, fallbackName: string): Promise<{ blob: Blob; filename: string }> {
+    const res = await this.request(path);
     const named = /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '');
-    return { blob: await res.blob(), filename: named?.[1] ?? `faceleak-export.${format}` };
+    return { blob: await res.blob(), filename: named?.[1] ?? fallbackName };
   }
 }

@@ -11,6 +11,12 @@ const FORMAT_NAMES = { csv: 'CSV', jsonl: 'JSON Lines' } as const;
 export async function downloadExport(api: ReviewApi, format: 'csv' | 'jsonl', filters: Filters): Promise<void> {
   showStatus(`Preparing the ${FORMAT_NAMES[format]} export…`);
   const { blob, filename } = await api.exportFile(format, filters);
+  saveFile(blob, filename);
+  showStatus(`Exported ${filename} (${blob.size} bytes, masked).`);
+}
+
+/** Hands a fetched file to the browser as a download. */
+export function saveFile(blob: Blob, filename: string): void {
   const url = URL.createObjectURL(blob);
   const link = el('a', { className: 'visually-hidden', text: filename, attrs: { href: url, download: filename } });
   document.body.append(link);
@@ -18,5 +24,4 @@ export async function downloadExport(api: ReviewApi, format: 'csv' | 'jsonl', fi
   link.remove();
   // Revoking at once can cancel a download still starting; a minute is plenty.
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
-  showStatus(`Exported ${filename} (${blob.size} bytes, masked).`);
 }

@@ -13,5 +13,6 @@ export function readFilters(form: HTMLFormElement): Filters {
     site: field('site'),
     q: field('q'),
     minScore: field('minScore'),
+    minClusterSize: field('minClusterSize'),
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { highlightSegments } from './highlight.js';
+import { highlightSegments, inTextOrder } from './highlight.js';
 
 const view = (text: string, spans: Parameters<typeof highlightSegments>[1]) =>
   highlightSegments(text, spans)
@@ -59,5 +59,13 @@ describe('highlightSegments', () => {
   it('counts offsets in UTF-16 units, as the server gives them', () => {
     // 😀 is two UTF-16 units: the span [2, 4) is the word after it.
     expect(view('😀ab', [{ start: 2, end: 4, reason: 'w' }])).toBe('😀[ab|w]');
+  });
+});
+
+describe('inTextOrder', () => {
+  it('lists evidence by field as the classifier reads the listing, then by offset', () => {
+    const span = (field: 'title' | 'description' | 'price', start: number, end: number) => ({ field, start, end });
+    const listed = inTextOrder([span('price', 0, 4), span('description', 9, 12), span('title', 3, 5), span('description', 2, 4), span('title', 3, 9)]);
+    expect(listed).toEqual([span('title', 3, 9), span('title', 3, 5), span('description', 2, 4), span('description', 9, 12), span('price', 0, 4)]);
   });
 });

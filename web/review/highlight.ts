@@ -1,3 +1,5 @@
+import type { TextField } from './types.js';
+
 /**
  * Evidence spans cut into plain and marked pieces of a field's text. Pure (no DOM) so it runs in
  * Node tests; the listing view turns each marked piece into a <mark>.
@@ -45,4 +47,15 @@ export function highlightSegments(text: string, spans: readonly Span[]): Segment
   }
   if (at < text.length || segments.length === 0) segments.push({ text: text.slice(at), reasons: [] });
   return segments;
+}
+
+/** The fields in the order the classifier reads them (contracts' TEXT_FIELDS); a new field fails the typecheck here. */
+const FIELD_ORDER = { title: 0, description: 1, price: 2 } as const satisfies Record<TextField, number>;
+
+/**
+ * Evidence in text order: by field as the classifier reads the listing, then by offset in the field
+ * (a longer span first where two start together), so the list reads in the order the marks appear.
+ */
+export function inTextOrder<E extends { readonly field: TextField; readonly start: number; readonly end: number }>(evidence: readonly E[]): E[] {
+  return [...evidence].sort((a, b) => FIELD_ORDER[a.field] - FIELD_ORDER[b.field] || a.start - b.start || b.end - a.end);
 }

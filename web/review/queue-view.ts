@@ -1,7 +1,8 @@
 import type { ReviewApi } from './api.js';
-import { byId, el } from './dom.js';
+import { byId } from './dom.js';
 import { readFilters } from './filters-form.js';
-import type { Decision, Filters, QueueItem } from './types.js';
+import { claimedByOther, queueRow, stateCell, type QueueRow } from './queue-row.js';
+import type { Claim, Decision, Filters, QueueItem } from './types.js';
 
 // Enough rows to work through without paging often, few enough to render at once.
 const PAGE_SIZE = 50;
@@ -13,7 +14,9 @@ const PAGE_SIZE = 50;
 export class QueueView {
   items: QueueItem[] = [];
   selected = -1;
-  private rows: HTMLTableRowElement[] = [];
+  /** The signed-in investigator's name: their own claims are not "someone else's". */
+  me = '';
+  private rows: QueueRow[] = [];
   private readonly checked = new Set<number>();
   private cursor: string | null = null;
   private filters: Filters | null = null;
@@ -67,41 +70,25 @@ export class QueueView {
 
   private addRow(item: QueueItem): void {
     const index = this.items.length;
-    const title = item.title || '(no title)';
-    const box = el('input', { attrs: { type: 'checkbox', 'aria-label': `Check: ${title}` } });
-    box.addEventListener('change', () => this.setChecked(index, box.checked));
-    const open = el('button', { className: 'row-title', text: title, attrs: { type: 'button' } });
-    const row = el(
-      'tr',
-      { attrs: { 'data-id': String(item.id) } },
-      el('td', {}, box),
-      el('td', {}, open),
-      el('td', { text: item.price ?? '' }),
-      el('td', { text: item.site }),
-      el('td', { text: item.seller ?? '' }),
-      el('td', { text: item.review ? `${item.score.toFixed(2)} · needs review` : item.score.toFixed(2) }),
-      el('td', { text: item.category ?? '—' }),
-      el('td', { text: String(item.reports) }),
-      el('td', { className: 'decision', text: item.decision ?? '' }),
-    );
-    row.classList.toggle('decided', item.decision !== null);
+    const built = queueRow(item, this.me);
+    built.box.addEventListener('change', () => this.setChecked(index, built.box.checked));
     // A click anywhere on the row opens it, except on the checkbox, which only checks.
-    row.addEventListener('click', (event) => {
-      if (event.target !== box) this.select(index);
+    built.row.addEventListener('click', (event) => {
+      if (event.target !== built.box) this.select(index);
     });
     this.items.push(item);
-    this.rows.push(row);
-    this.body.append(row);
+    this.rows.push(built);
+    this.body.append(built.row);
   }
 
   /** Selects a row and opens its listing; out-of-range indexes do nothing and return false. */
   select(index: number): boolean {
     const item = this.items[index];
     if (!item) return false;
-    this.rows[this.selected]?.classList.remove('selected');
-    this.rows[this.selected]?.removeAttribute('aria-current');
+    this.rows[this.selected]?.row.classList.remove('selected');
+    this.rows[this.selected]?.row.removeAttribute('aria-current');
     this.selected = index;
-    const row = this.rows[index]!;
+    const { row } = this.rows[index]!;
     row.classList.add('selected');
     row.setAttribute('aria-current', 'true');
     row.scrollIntoView({ block: 'nearest' });
@@ -109,14 +96,49 @@ export class QueueView {
     return true;
   }
 
-  /** Moves the selection by `step` rows (from before the first row when nothing is selected). */
+  /**
+   * Moves the selection by `step` rows (from before the first row when nothing is selected), passing
+   * over rows someone else has open: two investigators should not work one listing. Clicking such a
+   * row still opens it. False when no row is left that way.
+   */
   move(step: 1 | -1): boolean {
-    return this.select(this.selected === -1 ? (step === 1 ? 0 : -1) : this.selected + step);
+    const now = Date.now();
+    for (let i = this.selected === -1 ? (step === 1 ? 0 : -1) : this.selected + step; i >= 0 && i < this.items.length; i += step) {
+      if (!claimedByOther(this.items[i]!, this.me, now)) return this.select(i);
+    }
+    return false;
+  }
+
+  /** Shows who has which listing open, from a fresh list of every live claim. */
+  setClaims(claims: readonly Claim[]): void {
+    const byListing = new Map(claims.map((c) => [c.listingId, c]));
+    for (const [index, item] of this.items.entries()) {
+      const claim = byListing.get(item.id);
+      this.showClaim(index, claim ? { by: claim.by, until: claim.until } : null);
+    }
+  }
+
+  /** Another investigator's live claim on a listing of the queue, as last heard. */
+  claimedByOther(id: number): Claim | null {
+    const item = this.items.find((i) => i.id === id);
+    return item?.claim && claimedByOther(item, this.me) ? { listingId: id, ...item.claim } : null;
+  }
+
+  /** Shows one listing's claim as an answer about it told (opening it, deciding it). */
+  setClaim(id: number, claim: QueueItem['claim']): void {
+    for (const [index, item] of this.items.entries()) if (item.id === id) this.showClaim(index, claim);
+  }
+
+  private showClaim(index: number, claim: QueueItem['claim']): void {
+    const item = this.items[index]!;
+    if (item.claim?.by === claim?.by && item.claim?.until === claim?.until) return;
+    item.claim = claim;
+    stateCell(this.rows[index]!.state, item, this.me);
   }
 
   toggleSelected(): void {
-    const box = this.rows[this.selected]?.querySelector('input[type="checkbox"]');
-    if (!(box instanceof HTMLInputElement)) return;
+    const box = this.rows[this.selected]?.box;
+    if (!box) return;
     box.checked = !box.checked;
     this.setChecked(this.selected, box.checked);
   }
@@ -126,7 +148,7 @@ export class QueueView {
     if (!item) return;
     if (on) this.checked.add(item.id);
     else this.checked.delete(item.id);
-    this.rows[index]?.classList.toggle('checked', on);
+    this.rows[index]?.row.classList.toggle('checked', on);
   }
 
   checkedIds(): number[] {
@@ -138,17 +160,17 @@ export class QueueView {
     for (const [index, item] of this.items.entries()) {
       if (!ids.includes(item.id)) continue;
       item.decision = decision;
-      const row = this.rows[index]!;
+      // Deciding released the listing's claim on the server.
+      item.claim = null;
+      const { row, state } = this.rows[index]!;
       row.classList.add('decided');
-      const cell = row.querySelector('td.decision');
-      if (cell) cell.textContent = decision;
+      stateCell(state, item, this.me);
     }
   }
 
   uncheckAll(): void {
-    for (const [index, row] of this.rows.entries()) {
-      const box = row.querySelector('input[type="checkbox"]');
-      if (box instanceof HTMLInputElement) box.checked = false;
+    for (const [index, { box }] of this.rows.entries()) {
+      box.checked = false;
       this.setChecked(index, false);
     }
   }

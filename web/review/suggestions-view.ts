@@ -1,15 +1,8 @@
 import type { ReviewApi } from './api.js';
 import { byId, el, showStatus } from './dom.js';
-import type { Category, Suggestion, SuggestionDecision, SuggestionDecisionResult } from './types.js';
+import { CATEGORY_LABELS, isCategory } from './labels.js';
+import type { Suggestion, SuggestionDecision, SuggestionDecisionResult } from './types.js';
 
-// The labels of the queue's category filter; `satisfies` makes a new category fail the typecheck here.
-const CATEGORY_LABELS = {
-  id_holding_photo: 'ID-holding photo',
-  face_bundle: 'face bundle',
-  identity_kit: 'identity kit',
-  liveness_bypass: 'liveness bypass',
-} as const satisfies Record<Category, string>;
-const isCategory = (value: string): value is Category => Object.hasOwn(CATEGORY_LABELS, value);
 const WEIGHTS = [1, 2, 3] as const;
 const DEFAULT_WEIGHT = 2;
 // Enough to judge a word by; more would make the table a wall of listing text.

@@ -5,12 +5,20 @@ import type { Category as ContractCategory, DecisionSchema, EvidenceSchema, Text
 import type {
   BulkDecisionResultSchema,
   CallerSchema,
+  ClaimResultSchema,
+  ClaimSchema,
   ListingDetailSchema,
   ListingPageSchema,
   ListingRowSchema,
   SuggestionDecisionBodySchema,
   SuggestionDecisionResultSchema,
   SuggestionSchema,
+  ClusterDecisionResultSchema,
+  SameSellerSchema,
+  SellerClusterDetailSchema,
+  SellerClusterPageSchema,
+  SellerClusterSummarySchema,
+  SnapshotSchema,
 } from '../../contracts/api.js';
 
 export type Decision = z.infer<typeof DecisionSchema>;
@@ -19,6 +27,9 @@ export type TextField = ContractTextField;
 export type Me = z.infer<typeof CallerSchema>;
 export type QueueItem = z.infer<typeof ListingRowSchema>;
 export type QueuePage = z.infer<typeof ListingPageSchema>;
+/** Who has a listing open, until when; advisory (it blocks nothing). */
+export type Claim = z.infer<typeof ClaimSchema>;
+export type ClaimResult = z.infer<typeof ClaimResultSchema>;
 
 /** The queue's filters as the form holds them; empty strings mean "any". */
 export interface Filters {
@@ -30,6 +41,8 @@ export interface Filters {
   readonly site: string;
   readonly q: string;
   readonly minScore: string;
+  /** Only listings whose seller cluster has at least this many listings ('' or 1: any). */
+  readonly minClusterSize: string;
 }
 
 export type Evidence = z.infer<typeof EvidenceSchema>;
@@ -42,3 +55,15 @@ export type Category = ContractCategory;
 export type Suggestion = z.infer<typeof SuggestionSchema>;
 export type SuggestionDecision = z.infer<typeof SuggestionDecisionBodySchema>;
 export type SuggestionDecisionResult = z.infer<typeof SuggestionDecisionResultSchema>;
+
+/** A seller cluster as the Sellers view lists it: listings linked by a shared handle or near-duplicate text. */
+export type SellerCluster = z.infer<typeof SellerClusterSummarySchema>;
+export type SellerClusterPage = z.infer<typeof SellerClusterPageSchema>;
+/** One cluster opened: its listings (masked text), handles (masked unless unmasked) and the links with their reasons. */
+export type SellerClusterDetail = z.infer<typeof SellerClusterDetailSchema>;
+export type ClusterDecisionResult = z.infer<typeof ClusterDecisionResultSchema>;
+/** "same seller: N listings on M sites" on a listing, with the links that say why; null when it is alone. */
+export type SameSeller = z.infer<typeof SameSellerSchema>;
+export type SellerLink = NonNullable<SameSeller>['why'][number];
+/** A WARC evidence snapshot of a listing: when it was fetched and the file's SHA-256. */
+export type Snapshot = z.infer<typeof SnapshotSchema>;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { backoffDelay, parseRetryAfter, pollDelay, SEND_BACKOFF } from './backoff.js';
+import { backoffDelay, parseRetryAfter, pollDelay, probeDelay, SEND_BACKOFF } from './backoff.js';
 
 describe('backoff', () => {
   it('doubles from 2 s with half of each delay random, up to 10 minutes', () => {
@@ -21,5 +21,14 @@ describe('backoff', () => {
     expect(parseRetryAfter('86400', now)).toBe(3600_000);
     expect(parseRetryAfter(null, now)).toBeNull();
     expect(parseRetryAfter('soon', now)).toBeNull();
+  });
+});
+
+describe('probing a silent server', () => {
+  it('probes every 2–3 s for the first 5 minutes, then less often', () => {
+    expect([0, 60_000, 299_000].map((ms) => probeDelay(ms, () => 0))).toEqual([2000, 2000, 2000]);
+    expect(probeDelay(0, () => 1)).toBe(3000);
+    expect(probeDelay(10 * 60_000, () => 0)).toBe(10_000);
+    expect(probeDelay(2 * 3600_000, () => 1)).toBe(90_000);
   });
 });

@@ -32,6 +32,19 @@ export function pollDelay(polls: number, policy: BackoffPolicy = POLL_BACKOFF): 
   return Math.min(policy.maxMs, policy.baseMs * 2 ** Math.min(polls, 30));
 }
 
+/**
+ * How long to wait before probing a silent server again, by how long it has been silent. Sends back
+ * off towards 10 minutes, so without probes a report made during an outage would wait up to that long
+ * after the server is back; a probe is one tiny GET /healthz, and while nothing answers at the address
+ * it costs the server nothing. Every 2–3 s during the first 5 minutes (the target: a report goes
+ * within a few seconds of the server's return), every 10–15 s until 30 minutes, then every 60–90 s,
+ * so a laptop left offline does not keep its worker busy. Jittered so browsers spread out.
+ */
+export function probeDelay(silentForMs: number, random: () => number): number {
+  const base = silentForMs < 5 * 60_000 ? 2_000 : silentForMs < 30 * 60_000 ? 10_000 : 60_000;
+  return Math.round(base + (random() * base) / 2);
+}
+
 /** Milliseconds a Retry-After header asks for (delta-seconds or an HTTP date), bounded; null if absent or unreadable. */
 export function parseRetryAfter(value: string | null, now: number): number | null {
   if (value === null || value.trim() === '') return null;

@@ -1,14 +1,15 @@
 import type { ConnectionResult } from '../shared/messages.js';
 import { normalizeServerUrl } from '../shared/settings.js';
 import { createApiClient } from './api-client.js';
+import { whyNoAnswer } from './no-answer.js';
 
 /** Roles whose tokens may send reports (server/auth.ts MODERATORS). */
 const REPORTING_ROLES = new Set(['moderator', 'admin']);
 
 /**
  * "Test connection": asks GET /api/v1/me with the address and token as typed, and says in plain words
- * what is wrong, if anything. `extensionOrigin` is named in the unreachable case because a browser
- * reports a CORS refusal exactly like a server that is down.
+ * what is wrong, if anything, so that each cause points at its own fix: the address, the port, the
+ * host name, the server's EXTENSION_ORIGINS, the token or its role. Codes appear once, in brackets.
  */
 export async function testConnection(serverUrl: string, token: string, extensionOrigin: string, fetchFn: typeof fetch = fetch): Promise<ConnectionResult> {
   const normalized = normalizeServerUrl(serverUrl);
@@ -27,18 +28,19 @@ export async function testConnection(serverUrl: string, token: string, extension
       return { ok: true, name: outcome.value.name, role: outcome.value.role };
     case 'auth':
       return outcome.status === 401
-        ? { ok: false, problem: 'bad-token', message: `the server does not know this token, or it was revoked (${outcome.reason})` }
-        : { ok: false, problem: 'wrong-role', message: `the server refused this token's role (${outcome.reason})` };
+        ? { ok: false, problem: 'bad-token', message: `the server does not know this token, or it was revoked [${outcome.code}]` }
+        : { ok: false, problem: 'wrong-role', message: `the server refused this token's role: ${outcome.reason} [${outcome.code}]` };
     case 'retry':
-      if (/^cannot reach/.test(outcome.reason)) {
+      if (outcome.cause === 'network') return whyNoAnswer(normalized.url, extensionOrigin, fetchFn);
+      if (outcome.cause === 'foreign') {
         return {
           ok: false,
-          problem: 'unreachable',
-          message: `${outcome.reason}. Check the address and that the server runs; without host access for it, the server must list ${extensionOrigin} in EXTENSION_ORIGINS.`,
+          problem: 'not-faceleak',
+          message: `something answers at ${normalized.url}, but it is not a faceleak server: ${outcome.reason}. Check the address, and its path if faceleak is served under one.`,
         };
       }
       return { ok: false, problem: 'server-error', message: `the server answered with an error: ${outcome.reason}` };
     case 'reject':
-      return { ok: false, problem: 'server-error', message: `the server answered with an error: ${outcome.reason}` };
+      return { ok: false, problem: 'server-error', message: `the server answered with an error: ${outcome.reason} [${outcome.code}]` };
   }
 }

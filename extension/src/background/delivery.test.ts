@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Verdict } from '../../../contracts/index.js';
 import type { ReportPayload } from '../shared/report.js';
-import { draft, FakeStorageArea, fakeClock } from '../testing/fakes.js';
+import { draft, FakeStorageArea, fakeClock, outboxItem } from '../testing/fakes.js';
 import type { Accepted, ApiClient, ApiOutcome, ReportState } from './api-client.js';
 import { deliverDue, nextWake } from './delivery.js';
 import { Outbox } from './outbox.js';
@@ -15,7 +15,7 @@ const VERDICT: Verdict = {
   evidence: [{ field: 'title', start: 0, end: 6, text: '手持身份证照', reason: 'coded term for id_holding_photo' }],
   modelVersion: 'm1',
 };
-const down: ApiOutcome<never> = { kind: 'retry', reason: 'cannot reach the server (fetch failed)', retryAfterMs: null };
+const down: ApiOutcome<never> = { kind: 'retry', cause: 'network', reason: 'cannot reach the server', retryAfterMs: null };
 
 /**
  * A server fake that keeps reports by clientReportId the way the real one does, and answers each call
@@ -27,6 +27,9 @@ class FakeServer implements ApiClient {
   sendScript: (ApiOutcome<Accepted> | 'store')[] = [];
   statusScript: ReportState['status'][] = [];
   polls = 0;
+  /** Whether a probe finds the server (GET /healthz answers), and how many probes came. */
+  up = false;
+  probes = 0;
 
   async submit(payload: ReportPayload): Promise<ApiOutcome<Accepted>> {
     this.received.push(payload);
@@ -41,10 +44,17 @@ class FakeServer implements ApiClient {
     const status = this.statusScript.shift() ?? 'classified';
     return { kind: 'ok', value: { id, status, ...(status === 'classified' ? { verdict: VERDICT } : {}) } };
   }
+  async probe(): Promise<boolean> {
+    this.probes++;
+    return this.up;
+  }
   async me(): Promise<never> {
     throw new Error('not used');
   }
   async sites(): Promise<never> {
+    throw new Error('not used');
+  }
+  async myReportsOf(): Promise<never> {
     throw new Error('not used');
   }
   async lexicon(): Promise<never> {
@@ -81,13 +91,14 @@ describe('delivering the outbox', () => {
   it('retries while the server is down with growing, jittered delays, always with the same clientReportId', async () => {
     const { clock, outbox, server, deps, item } = setup();
     const added = await outbox.add(draft());
-    server.sendScript = [down, down, down, { kind: 'retry', reason: 'HTTP 503', retryAfterMs: null }];
+    server.sendScript = [down, down, down, { kind: 'retry', cause: 'server', reason: 'HTTP 503', retryAfterMs: null }];
     const delays: number[] = [];
     for (let k = 0; k < 4; k++) {
-      const wake = (await deliverDue(deps))!;
-      delays.push(wake - clock.now());
-      // Before the wake time nothing is sent again.
-      clock.advance(wake - clock.now() - 1);
+      await deliverDue(deps);
+      const due = (await item()).nextAt;
+      delays.push(due - clock.now());
+      // Before it is due nothing is sent again (the server is silent: passes in between only probe).
+      clock.advance(due - clock.now() - 1);
       await deliverDue(deps);
       clock.advance(1);
     }
@@ -102,7 +113,7 @@ describe('delivering the outbox', () => {
   it('waits as long as a 429 asks', async () => {
     const { clock, outbox, server, deps } = setup();
     await outbox.add(draft());
-    server.sendScript = [{ kind: 'retry', reason: 'rate limited', retryAfterMs: 42_000 }];
+    server.sendScript = [{ kind: 'retry', cause: 'server', reason: 'rate limited', retryAfterMs: 42_000 }];
     expect(await deliverDue(deps)).toBe(clock.now() + 42_000);
   });
 
@@ -111,14 +122,14 @@ describe('delivering the outbox', () => {
     const refused = await outbox.add(draft({ url: 'https://m.example/item/2' }));
     const unauthorized = await outbox.add(draft({ url: 'https://m.example/item/3' }));
     server.sendScript = [
-      { kind: 'auth', status: 401, reason: 'unknown or revoked token (FL_UNAUTHORIZED)' },
-      { kind: 'reject', status: 400, reason: 'body.url: must be an absolute http(s) URL (FL_BAD_REQUEST)' },
+      { kind: 'auth', status: 401, reason: 'unknown or revoked token', code: 'FL_UNAUTHORIZED' },
+      { kind: 'reject', status: 400, reason: 'body.url: must be an absolute http(s) URL', code: 'FL_BAD_REQUEST' },
     ];
     expect(await deliverDue(deps)).toBeNull();
     const byId = new Map((await outbox.items()).map((i) => [i.clientReportId, i]));
     expect(byId.get(refused.clientReportId)).toMatchObject({
       stage: 'rejected',
-      lastError: 'the server refused this report: body.url: must be an absolute http(s) URL (FL_BAD_REQUEST)',
+      lastError: 'the server refused this report: body.url: must be an absolute http(s) URL',
     });
     expect(byId.get(unauthorized.clientReportId)).toMatchObject({ stage: 'pending', blocked: 'auth' });
     expect(byId.get(unauthorized.clientReportId)!.lastError).toMatch(/unknown or revoked token.*fix the token in the extension options/);
@@ -147,17 +158,7 @@ describe('delivering the outbox', () => {
   });
 
   it('wakes for the earliest unfinished, unblocked item', () => {
-    const base = {
-      clientReportId: '',
-      payload: { url: 'https://m.example/', clientReportId: '' },
-      createdAt: 0,
-      attempts: 0,
-      lastError: null,
-      serverId: null,
-      status: null,
-      verdict: null,
-      serverError: null,
-    };
+    const base = outboxItem();
     expect(
       nextWake([
         { ...base, stage: 'pending', nextAt: 30, blocked: null },
@@ -166,5 +167,57 @@ describe('delivering the outbox', () => {
         { ...base, stage: 'done', nextAt: 5, blocked: null },
       ]),
     ).toBe(20);
+  });
+});
+
+describe('after an outage', () => {
+  it('probes a silent server every few seconds and sends as soon as it answers, not at the end of the backoff', async () => {
+    const { clock, outbox, server, deps, item } = setup();
+    await outbox.add(draft());
+    server.sendScript = [down, down, down, down, down, down];
+    // Six failed sends: the next one is 32–64 s away.
+    for (let k = 0; k < 6; k++) {
+      if (k > 0) clock.advance((await item()).nextAt - clock.now());
+      await deliverDue(deps);
+    }
+    const backoffAt = (await item()).nextAt;
+    expect(backoffAt - clock.now()).toBeGreaterThanOrEqual(32_000);
+    expect(await item()).toMatchObject({ stage: 'pending', attempts: 6, unreachableSince: expect.any(Number) });
+    // While it is down, passes only probe (no report is sent), and come every 2–3 s.
+    const sent = server.received.length;
+    let wake = (await deliverDue(deps))!;
+    expect(wake - clock.now()).toBeLessThanOrEqual(3_000);
+    clock.advance(wake - clock.now());
+    wake = (await deliverDue(deps))!;
+    expect(server.received).toHaveLength(sent);
+    expect(server.probes).toBeGreaterThanOrEqual(2);
+    // Back: the next probe finds it, and the same pass sends the report.
+    server.up = true;
+    clock.advance(wake - clock.now());
+    await deliverDue(deps);
+    expect(clock.now()).toBeLessThan(backoffAt);
+    expect(await item()).toMatchObject({ stage: 'sent', unreachableSince: null });
+    expect(server.stored.size).toBe(1);
+  });
+
+  it('never probes a server that answers with errors: its backoff holds', async () => {
+    const { outbox, server, deps, clock } = setup();
+    await outbox.add(draft());
+    server.sendScript = [{ kind: 'retry', cause: 'server', reason: 'queue down', retryAfterMs: null }];
+    const wake = (await deliverDue(deps))!;
+    expect(wake - clock.now()).toBe(1500);
+    clock.advance(1000);
+    await deliverDue(deps);
+    expect(server.probes).toBe(0);
+  });
+
+  it('does not probe while the browser is offline', async () => {
+    const { outbox, server, deps } = setup();
+    await outbox.add(draft());
+    server.sendScript = [down];
+    await deliverDue(deps);
+    const offline = { ...deps, online: () => false };
+    await deliverDue(offline);
+    expect(server.probes).toBe(0);
   });
 });

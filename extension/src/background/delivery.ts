@@ -1,7 +1,7 @@
 import type { OutboxItem } from '../shared/report.js';
 import type { Accepted, ApiClient, ApiOutcome, ReportState } from './api-client.js';
-import { backoffDelay, pollDelay } from './backoff.js';
-import type { Outbox } from './outbox.js';
+import { backoffDelay, pollDelay, probeDelay } from './backoff.js';
+import { isUnfinished, type Outbox } from './outbox.js';
 
 /**
  * One delivery pass: sends the outbox's pending reports and polls the status of sent ones, each when
@@ -19,9 +19,12 @@ export interface DeliveryDeps {
   readonly api: ApiClient | null;
   readonly now: () => number;
   readonly random: () => number;
+  /** navigator.onLine: offline, probing is pointless (the 'online' event kicks delivery instead). Default: online. */
+  readonly online?: () => boolean;
 }
 
 export async function deliverDue(deps: DeliveryDeps): Promise<number | null> {
+  if (deps.api) await probeIfSilent(deps, deps.api);
   for (const item of await deps.outbox.items()) {
     if (!isDue(item, deps.now())) continue;
     if (!deps.api) {
@@ -36,23 +39,50 @@ export async function deliverDue(deps: DeliveryDeps): Promise<number | null> {
       await deps.outbox.change(item.clientReportId, (i) => (i.stage === 'sent' ? afterPoll(i, outcome, deps.now(), deps.random) : i));
     }
   }
-  return nextWake(await deps.outbox.items());
+  const items = await deps.outbox.items();
+  return earliest(nextWake(items), deps.api && deps.online?.() !== false ? nextProbe(items, deps.now(), deps.random) : null);
 }
 
-export const isDue = (item: OutboxItem, now: number) => (item.stage === 'pending' || item.stage === 'sent') && item.blocked === null && item.nextAt <= now;
+/** Reports waiting on a server that did not answer, not yet due to be sent again. */
+const waitingOnSilence = (item: OutboxItem, now: number) => isUnfinished(item) && item.blocked === null && item.unreachableSince !== null && item.nextAt > now;
+
+/**
+ * While reports wait on a silent server, one cheap probe per pass: when something answers again,
+ * every such report is due now instead of at the end of its backoff. A server that answers with an
+ * error is never probed (its backoff or Retry-After holds), so a struggling server is not pressed.
+ */
+async function probeIfSilent(deps: DeliveryDeps, api: ApiClient): Promise<void> {
+  if (deps.online?.() === false) return;
+  if (!(await deps.outbox.items()).some((i) => waitingOnSilence(i, deps.now()))) return;
+  if (!(await api.probe())) return;
+  const now = deps.now();
+  await deps.outbox.changeUnfinished((i) => (waitingOnSilence(i, now) ? { ...i, nextAt: now } : i));
+}
+
+/** When to probe next: soon after an outage starts, less often the longer it lasts (backoff.ts probeDelay). */
+export function nextProbe(items: readonly OutboxItem[], now: number, random: () => number): number | null {
+  const since = items.filter((i) => waitingOnSilence(i, now)).map((i) => i.unreachableSince!);
+  return since.length === 0 ? null : now + probeDelay(now - Math.min(...since), random);
+}
+
+const earliest = (a: number | null, b: number | null) => (a === null ? b : b === null ? a : Math.min(a, b));
+
+export const isDue = (item: OutboxItem, now: number) => isUnfinished(item) && item.blocked === null && item.nextAt <= now;
 
 /** The earliest time an item wants attention, or null. */
 export function nextWake(items: readonly OutboxItem[]): number | null {
   let next: number | null = null;
-  for (const item of items) if ((item.stage === 'pending' || item.stage === 'sent') && item.blocked === null) next = Math.min(next ?? Infinity, item.nextAt);
+  for (const item of items) if (isUnfinished(item) && item.blocked === null) next = Math.min(next ?? Infinity, item.nextAt);
   return next;
 }
 
 /** A send or poll that may succeed later: back off (or wait as told), or wait for new settings on 401/403. */
 function afterSetback(item: OutboxItem, outcome: Extract<ApiOutcome<unknown>, { kind: 'retry' | 'auth' }>, now: number, random: () => number): OutboxItem {
-  if (outcome.kind === 'auth') return { ...item, blocked: 'auth', lastError: `${outcome.reason}: ${AUTH_HINT}` };
+  if (outcome.kind === 'auth') return { ...item, blocked: 'auth', unreachableSince: null, lastError: `${outcome.reason}: ${AUTH_HINT}` };
   const attempts = item.attempts + 1;
-  return { ...item, attempts, nextAt: now + (outcome.retryAfterMs ?? backoffDelay(attempts, random)), lastError: outcome.reason };
+  // Silence starts an outage (probed for); any answer, even an error, ends it.
+  const unreachableSince = outcome.cause === 'network' ? (item.unreachableSince ?? now) : null;
+  return { ...item, attempts, unreachableSince, nextAt: now + (outcome.retryAfterMs ?? backoffDelay(attempts, random)), lastError: outcome.reason };
 }
 
 /** The item after one try to send it. */
@@ -69,6 +99,7 @@ export function afterSend(item: OutboxItem, outcome: ApiOutcome<Accepted>, now: 
         nextAt: now + pollDelay(0),
         lastError: null,
         blocked: null,
+        unreachableSince: null,
       };
     case 'retry':
     case 'auth':
@@ -86,8 +117,18 @@ export function afterPoll(item: OutboxItem, outcome: ApiOutcome<ReportState>, no
       const finished = state.status === 'classified' || state.status === 'failed';
       const progressed = state.status !== item.status;
       const polls = progressed ? 0 : item.attempts + 1;
-      const base = { ...item, status: state.status, verdict: state.verdict ?? item.verdict, serverError: state.error ?? null, lastError: null, blocked: null };
-      if (finished) return { ...base, stage: 'done', attempts: 0 };
+      const base = {
+        ...item,
+        status: state.status,
+        verdict: state.verdict ?? item.verdict,
+        decision: state.decision ?? item.decision,
+        serverError: state.error ?? null,
+        lastError: null,
+        blocked: null,
+        unreachableSince: null,
+      };
+      // The decision came with this answer (if any): decisions.ts asks again later, not right away.
+      if (finished) return { ...base, stage: 'done', attempts: 0, decisionCheckedAt: now };
       if (now - item.createdAt > GIVE_UP_POLLING_MS) return { ...base, stage: 'done', lastError: 'no verdict after three days; stopped asking' };
       return { ...base, attempts: polls, nextAt: now + pollDelay(polls) };
     }

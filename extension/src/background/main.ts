@@ -8,6 +8,7 @@ import { deliverDue } from './delivery.js';
 import { createMenus, draftFromMenuClick } from './menus.js';
 import { Outbox } from './outbox.js';
 import { handleRequest, queueReport, readPage, type Services } from './requests.js';
+import { refreshSites } from './sites.js';
 import { browserWaker, DeliveryScheduler, WAKE_ALARM } from './scheduler.js';
 
 /**
@@ -26,7 +27,7 @@ const outbox = new Outbox(chrome.storage.local);
 const scheduler: DeliveryScheduler = new DeliveryScheduler(
   async () => {
     const settings = await loadSettings();
-    return deliverDue({ outbox, api: settings ? createApiClient(settings) : null, now: Date.now, random: Math.random });
+    return deliverDue({ outbox, api: settings ? createApiClient(settings) : null, now: Date.now, random: Math.random, online: () => navigator.onLine });
   },
   browserWaker(() => void scheduler.kick()),
 );
@@ -70,15 +71,18 @@ chrome.alarms.onAlarm.addListener((alarm) => {
 chrome.storage.onChanged.addListener((changes, area) => {
   if (area !== 'local') return;
   if (changes[SETTINGS_KEY]) {
-    // New settings: what waited for a server or a better token may go now.
+    // New settings: what waited for a server or a better token may go now, and the first listing read
+    // after set-up should find its site's selectors already there.
     const now = Date.now();
     void outbox.changeUnfinished((i) => ({ ...i, blocked: null, nextAt: now })).then(() => scheduler.kick());
+    void loadSettings().then((settings) => settings && refreshSites(createApiClient(settings), settings.serverUrl));
   }
   const items = changes[OUTBOX_KEY]?.newValue;
   if (Array.isArray(items)) showPending(items.flatMap((i) => OutboxItemSchema.safeParse(i).data ?? []));
 });
 
-// Back online: whatever waited on the network may go now rather than at its next backoff.
+// Back online (navigator.onLine): whatever waited on the network may go now rather than at its next
+// backoff; while offline the pass does not probe, and this event takes its place.
 self.addEventListener('online', () => {
   const now = Date.now();
   void outbox.changeUnfinished((i) => (i.blocked === null ? { ...i, nextAt: Math.min(i.nextAt, now) } : i)).then(() => scheduler.kick());

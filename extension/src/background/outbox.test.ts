@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { OUTBOX_KEY, type OutboxItem } from '../shared/report.js';
-import { draft, FakeStorageArea, fakeClock } from '../testing/fakes.js';
+import { draft, FakeStorageArea, fakeClock, outboxItem } from '../testing/fakes.js';
 import { KEEP_FINISHED, Outbox, prune } from './outbox.js';
 
 describe('the outbox', () => {
@@ -66,18 +66,7 @@ describe('the outbox', () => {
 
   it('never drops an unfinished report, and keeps only the newest finished ones', () => {
     const clock = fakeClock();
-    const base = {
-      payload: { url: 'https://m.example/', clientReportId: '' },
-      attempts: 0,
-      nextAt: 0,
-      blocked: null,
-      lastError: null,
-      serverId: null,
-      status: null,
-      verdict: null,
-      serverError: null,
-    };
-    const make = (n: number, stage: OutboxItem['stage']): OutboxItem => ({ ...base, clientReportId: clock.newId(), createdAt: n, stage });
+    const make = (n: number, stage: OutboxItem['stage']): OutboxItem => outboxItem({ clientReportId: clock.newId(), createdAt: n, stage });
     const old = [make(0, 'pending'), make(1, 'sent')];
     const finished = Array.from({ length: KEEP_FINISHED + 10 }, (_, n) => make(100 + n, n % 2 ? 'done' : 'rejected'));
     const kept = prune([...old, ...finished]);

@@ -58,6 +58,9 @@ export class Outbox {
         status: null,
         verdict: null,
         serverError: null,
+        unreachableSince: null,
+        decision: null,
+        decisionCheckedAt: null,
       };
       items.unshift(item);
       return item;

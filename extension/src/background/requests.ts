@@ -2,9 +2,10 @@ import type { Request, Responses } from '../shared/messages.js';
 import type { OutboxItem, ReportDraft } from '../shared/report.js';
 import { loadSettings } from '../shared/settings.js';
 import { createApiClient } from './api-client.js';
-import { approvedOverlay } from './approved-terms.js';
+import { freshApprovedOverlay } from './approved-terms.js';
 import { testConnection } from './connection.js';
-import { setHighlight } from './highlight.js';
+import { refreshDecisions } from './decisions.js';
+import { highlightIsOn, setHighlight } from './highlight.js';
 import type { Outbox } from './outbox.js';
 import { readTab } from './page-reader.js';
 import type { DeliveryScheduler } from './scheduler.js';
@@ -56,12 +57,26 @@ async function handle(services: Services, request: Request): Promise<Responses[R
     }
     case 'highlight/set':
       return { marked: await setHighlight(request.tabId, request.on) };
+    case 'highlight/get':
+      return { on: await highlightIsOn(request.tabId) };
+    case 'reports/earlier': {
+      const settings = await loadSettings();
+      const outcome = settings ? await createApiClient(settings).myReportsOf(request.url) : null;
+      // Offline, an older server without the route (404), a refused token: the popup knows only its own outbox then.
+      const newest = outcome?.kind === 'ok' ? outcome.value.items[0] : undefined;
+      return { earlier: newest ? { at: Date.parse(newest.createdAt), status: newest.status } : null };
+    }
+    case 'reports/refresh': {
+      const settings = await loadSettings();
+      return { changed: settings ? await refreshDecisions(services.outbox, createApiClient(settings), Date.now) : 0 };
+    }
     case 'connection/test':
       return testConnection(request.serverUrl, request.token, services.extensionOrigin);
     case 'terms/find': {
-      // With the terms investigators approved, as cached by the last refresh of the sites.
+      // With the terms investigators approved (cached; refreshed first when older than a few minutes).
       const settings = await loadSettings();
-      return { spans: findTermsInBlocks(request.blocks, lexiconWith(await approvedOverlay(settings?.serverUrl ?? null))) };
+      const overlay = await freshApprovedOverlay(settings ? createApiClient(settings) : null, settings?.serverUrl ?? null);
+      return { spans: findTermsInBlocks(request.blocks, lexiconWith(overlay)) };
     }
   }
 }

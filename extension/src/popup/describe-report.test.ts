@@ -1,32 +1,37 @@
 import { describe, expect, it } from 'vitest';
 import type { Verdict } from '../../../contracts/index.js';
 import type { OutboxItem } from '../shared/report.js';
-import { draft } from '../testing/fakes.js';
-import { describeReport } from './describe-report.js';
+import { outboxItem } from '../testing/fakes.js';
+import { decisionWords, describeReport, verdictSentence } from './describe-report.js';
 
-const done = (verdict: Partial<Verdict>): OutboxItem => ({
-  clientReportId: crypto.randomUUID(),
-  payload: { ...draft(), clientReportId: crypto.randomUUID() } as OutboxItem['payload'],
-  createdAt: 0,
-  stage: 'done',
-  attempts: 0,
-  nextAt: 0,
-  blocked: null,
-  lastError: null,
-  serverId: 'r1',
-  status: 'classified',
-  verdict: { flagged: false, review: false, category: null, score: 0.1, evidence: [], modelVersion: 'm', ...verdict },
-  serverError: null,
-});
+const done = (verdict: Partial<Verdict>): OutboxItem =>
+  outboxItem({
+    stage: 'done',
+    serverId: 'r1',
+    status: 'classified',
+    verdict: { flagged: false, review: false, category: null, score: 0.1, evidence: [], modelVersion: 'm', ...verdict },
+  });
 
 describe('how a classified report reads in the popup', () => {
-  it('says flagged, needs review, or not flagged, each in its own tone', () => {
-    expect(describeReport(done({ flagged: true, category: 'id_holding_photo', score: 0.97 }))).toMatchObject({ label: 'classified', tone: 'flagged' });
-    expect(describeReport(done({ review: true, score: 0.41 }))).toEqual({
-      label: 'needs review',
-      detail: 'not flagged, but sent to an investigator (score 0.41)',
-      tone: 'review',
-    });
-    expect(describeReport(done({ score: 0.02 }))).toMatchObject({ label: 'classified', detail: 'not flagged, score 0.02', tone: 'clear' });
+  it('says flagged, needs review, or not flagged in words and with its own icon, not only in its tone', () => {
+    const outcomes = [done({ flagged: true, category: 'id_holding_photo', score: 0.97 }), done({ review: true, score: 0.41 }), done({ score: 0.02 })].map(
+      describeReport,
+    );
+    expect(outcomes.map((o) => [o.label, o.tone])).toEqual([
+      ['flagged', 'flagged'],
+      ['needs review', 'review'],
+      ['not flagged', 'clear'],
+    ]);
+    expect(new Set(outcomes.map((o) => o.icon)).size).toBe(3);
+  });
+
+  it('says the verdict once, in the words of the category dropdown', () => {
+    expect(verdictSentence(done({ flagged: true, category: 'face_bundle', score: 0.97 }).verdict!)).toBe('Flagged as face photo bundle (score 0.97).');
+    expect(describeReport(done({ flagged: true })).detail).toBe('');
+  });
+
+  it('says what investigators decided, and when', () => {
+    expect(decisionWords({ decision: 'confirmed', at: '2026-11-30T12:10:00Z' }).text).toMatch(/^Investigators confirmed it on .+ at .+: a face-data sale\.$/);
+    expect(decisionWords({ decision: 'dismissed', at: '2026-11-30T12:10:00Z' }).icon).toBe('✖');
   });
 });

@@ -22,4 +22,18 @@ export function pagePreview(fields: PageFields): HTMLElement {
   );
 }
 
-const clip = (s: string) => (s.length > SHOWN_CHARS ? `${s.slice(0, SHOWN_CHARS)}…` : s);
+/**
+ * A long field shortened for the preview (the whole field is sent): cut at the last line break, sentence
+ * end or space before the limit, never inside a word, and saying how much more there is.
+ */
+export function clip(text: string, max = SHOWN_CHARS): string {
+  if (text.length <= max) return text;
+  const head = text.slice(0, max);
+  const breakAt = Math.max(
+    head.lastIndexOf('\n'),
+    ...['。', '！', '？', '. ', '; ', '，', ', '].map((p) => head.lastIndexOf(p) + p.trimEnd().length),
+    head.lastIndexOf(' '),
+  );
+  const cut = breakAt > max / 2 ? head.slice(0, breakAt) : head;
+  return `${cut.trimEnd()}… (${text.length - cut.trimEnd().length} more characters, all sent)`;
+}

@@ -13,11 +13,18 @@ export interface ContentRequest {
   readonly on: boolean;
 }
 
+/** How many spans of each kind were marked (term, part, signal, context: messages.ts TermKind). */
+export type MarkCounts = Readonly<Record<'term' | 'part' | 'signal' | 'context', number>>;
+export const NO_MARKS: MarkCounts = { term: 0, part: 0, signal: 0, context: 0 };
+
 export interface ContentReply {
   readonly ok: boolean;
-  readonly marked: number;
+  readonly marked: MarkCounts;
   readonly error?: string;
 }
+
+/** The flag the highlighter sets on the page's isolated world while its marks are on (read by background/highlight.ts). */
+export const HIGHLIGHT_ON_FLAG = 'faceleakHighlightOn';
 
 export function isContentRequest(raw: unknown): raw is ContentRequest {
   if (typeof raw !== 'object' || raw === null) return false;

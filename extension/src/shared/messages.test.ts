@@ -16,6 +16,9 @@ describe('messages to the background worker', () => {
       { type: 'reports/list' },
       { type: 'reports/retry' },
       { type: 'highlight/set', tabId: 3, on: true },
+      { type: 'highlight/get', tabId: 3 },
+      { type: 'reports/refresh' },
+      { type: 'reports/earlier', url: 'https://m.example/item/1' },
       { type: 'connection/test', serverUrl: 'http://127.0.0.1:8080', token: 'fl_x' },
       { type: 'terms/find', blocks: ['手持身份证'] },
     ]) {
@@ -50,6 +53,9 @@ describe('messages to the background worker', () => {
         { type: 'report/submit', draft },
         { type: 'connection/test', serverUrl: 'http://x', token: 't' },
         { type: 'page/read', tabId: 3 },
+        { type: 'highlight/get', tabId: 3 },
+        { type: 'reports/refresh' },
+        { type: 'reports/earlier', url: 'https://m.example/item/1' },
       ]) {
         expect(admitRequest(request, contentScript, ID, BASE)).toEqual({ ok: false, error: `${request.type} is not allowed from a web page` });
       }

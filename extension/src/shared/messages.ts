@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { ListingText } from '../../../contracts/index.js';
-import { MAX_BLOCK_CHARS, MAX_BLOCKS } from './content-protocol.js';
+import { MAX_BLOCK_CHARS, MAX_BLOCKS, type MarkCounts } from './content-protocol.js';
 import { type OutboxItem, ReportDraftSchema } from './report.js';
 
 /**
@@ -21,6 +21,12 @@ export const RequestSchema = z.discriminatedUnion('type', [
   /** Send and poll everything waiting now, ignoring backoff (the popup's "Retry now"). */
   z.object({ type: z.literal('reports/retry') }).strict(),
   z.object({ type: z.literal('highlight/set'), tabId: TabId, on: z.boolean() }).strict(),
+  /** Whether the tab's page shows our marks now (the popup ticks its box accordingly). */
+  z.object({ type: z.literal('highlight/get'), tabId: TabId }).strict(),
+  /** Ask again for the investigators' decisions on recent finished reports (the popup, when it opens). */
+  z.object({ type: z.literal('reports/refresh') }).strict(),
+  /** The moderator's reports of this address that the server has (made in another browser, or long ago). */
+  z.object({ type: z.literal('reports/earlier'), url: z.string().max(4096) }).strict(),
   /** Check a server address and token before or after saving them (options page). */
   z.object({ type: z.literal('connection/test'), serverUrl: z.string().max(2048), token: z.string().max(500) }).strict(),
   z.object({ type: z.literal('terms/find'), blocks: z.array(z.string().max(MAX_BLOCK_CHARS)).max(MAX_BLOCKS) }).strict(),
@@ -48,7 +54,12 @@ export interface TermSpan {
   readonly reason: string;
 }
 
-export type ConnectionProblem = 'bad-url' | 'unreachable' | 'bad-token' | 'wrong-role' | 'server-error';
+/**
+ * What "Test connection" found wrong, each with its own fix: cors (the server answers but refuses this
+ * extension), no-answer (nothing listens at that address and port), wrong-port (the host answers on
+ * another port), unknown-host (no such machine answers), not-faceleak (something else answers there).
+ */
+export type ConnectionProblem = 'bad-url' | 'cors' | 'no-answer' | 'wrong-port' | 'unknown-host' | 'not-faceleak' | 'bad-token' | 'wrong-role' | 'server-error';
 export type ConnectionResult =
   { readonly ok: true; readonly name: string; readonly role: string } | { readonly ok: false; readonly problem: ConnectionProblem; readonly message: string };
 
@@ -58,7 +69,11 @@ export interface Responses {
   'report/submit': { clientReportId: string };
   'reports/list': { items: OutboxItem[] };
   'reports/retry': { waiting: number };
-  'highlight/set': { marked: number };
+  'highlight/set': { marked: MarkCounts };
+  'highlight/get': { on: boolean };
+  'reports/refresh': { changed: number };
+  /** The newest such report (ms since the epoch, server status), or null: none, or the server could not say. */
+  'reports/earlier': { earlier: { at: number; status: string } | null };
   'connection/test': ConnectionResult;
   'terms/find': { spans: TermSpan[][] };
 }

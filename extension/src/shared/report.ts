@@ -1,6 +1,12 @@
 import { z } from 'zod';
 import { REPORT_LIMITS as LIMITS, ReportBodySchema } from '../../../contracts/api.js';
-import { CategorySchema, HttpUrlSchema as AnyHttpUrl, ReportStatusSchema as ServerStatusSchema, VerdictSchema } from '../../../contracts/index.js';
+import {
+  CategorySchema,
+  DecisionSchema,
+  HttpUrlSchema as AnyHttpUrl,
+  ReportStatusSchema as ServerStatusSchema,
+  VerdictSchema,
+} from '../../../contracts/index.js';
 
 /**
  * A report as the extension keeps it: what the moderator sends, and the outbox item that carries it to
@@ -61,6 +67,13 @@ export const OutboxItemSchema = z.object({
   status: ServerStatusSchema.nullable(),
   verdict: VerdictSchema.nullable(),
   serverError: z.string().nullable(),
+  // The fields below came later: defaults let items stored by an older version still parse.
+  /** Since when nothing answers at the server's address (a network failure): the outbox probes for its return meanwhile. */
+  unreachableSince: z.number().nullable().default(null),
+  /** What the investigators decided on the listing the report became, and when (ISO time), once they have. */
+  decision: z.object({ decision: DecisionSchema, at: z.string() }).nullable().default(null),
+  /** When the decision was last asked for (ms since the epoch): a finished report is asked again at most every few minutes. */
+  decisionCheckedAt: z.number().nullable().default(null),
 });
 export type OutboxItem = z.infer<typeof OutboxItemSchema>;
 

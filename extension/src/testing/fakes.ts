@@ -1,5 +1,5 @@
 import type { KeyValueArea } from '../background/outbox.js';
-import type { ReportDraft } from '../shared/report.js';
+import type { OutboxItem, ReportDraft } from '../shared/report.js';
 
 /**
  * A stand-in for chrome.storage.local in unit tests: values go through JSON as the real area
@@ -44,3 +44,26 @@ export const draft = (over: Partial<ReportDraft> = {}): ReportDraft => ({
   seller: 'seller-a',
   ...over,
 });
+
+/** An outbox item with overrides: a pending report of draft() that nothing has happened to yet. */
+export const outboxItem = (over: Partial<OutboxItem> = {}): OutboxItem => {
+  const clientReportId = over.clientReportId ?? '00000000-0000-4000-8000-000000000000';
+  return {
+    clientReportId,
+    payload: { ...draft(), clientReportId } as OutboxItem['payload'],
+    createdAt: 0,
+    stage: 'pending',
+    attempts: 0,
+    nextAt: 0,
+    blocked: null,
+    lastError: null,
+    serverId: null,
+    status: null,
+    verdict: null,
+    serverError: null,
+    unreachableSince: null,
+    decision: null,
+    decisionCheckedAt: null,
+    ...over,
+  };
+};

@@ -1,0 +1,58 @@
+// One worker process of `npm run bench -- frontier`: works the bench's crawl through the real queue,
+// politeness gate and frontier, with a fake fetcher. Settings come in FRONTIER_* variables.
+import type { Job } from 'bullmq';
+import { JOB_NAMES, type CrawlPageJob } from '../contracts/index.js';
+import { HostGate } from '../crawler/index.js';
+import { connectRedis, PAGE_JOB_OPTIONS, pageJobId, startWorkWorker, WorkQueue } from '../queue/index.js';
+import { syntheticId, syntheticLinks } from './frontier-urls.js';
+
+const env = (name: string) => process.env[`FRONTIER_${name}`]!;
+const [redisUrl, prefix, crawlId] = [env('REDIS_URL'), env('PREFIX'), env('CRAWL_ID')];
+const shape = { urls: Number(env('URLS')), hosts: Number(env('HOSTS')), lanes: Number(env('LANES')) };
+// Politeness on: every fetch takes a slot from its host's token bucket and lease set in Redis.
+const LIMITS = { requestsPerSecond: 100, maxConcurrency: 2 };
+
+const redis = connectRedis(redisUrl);
+const queue = new WorkQueue(redis, prefix);
+const gate = new HostGate(redis, queue.keys);
+
+async function page(job: Job<CrawlPageJob>): Promise<void> {
+  const { url } = job.data;
+  if (env('MODE') === 'queue-only') return queueOnly(job);
+  const lease = await gate.acquire(new URL(url).hostname, LIMITS);
+  let links: string[];
+  try {
+    links = syntheticLinks(url, shape); // the fake fetch: no network, the links a page would hold
+  } finally {
+    await gate.release(lease);
+  }
+  await queue.enqueuePages(
+    crawlId,
+    links.map((u) => ({ url: u, role: 'listing' as const, depth: job.data.depth + 1 })),
+    0,
+    job.attemptsStarted > 1,
+  );
+  await queue.markDone(crawlId, url);
+}
+
+/** The baseline: BullMQ alone (the successor queued by job id, no frontier, no politeness). */
+async function queueOnly(job: Job<CrawlPageJob>): Promise<void> {
+  const [next] = syntheticLinks(job.data.url, shape);
+  if (next && syntheticId(next) > syntheticId(job.data.url)) {
+    const data = { ...job.data, url: next, depth: job.data.depth + 1 };
+    await queue.queue.add(JOB_NAMES['crawl-page'], data, { ...PAGE_JOB_OPTIONS, jobId: pageJobId(crawlId, next) });
+  }
+  await queue.markDone(crawlId, job.data.url);
+}
+
+// Only crawl pages are ever queued under the bench's prefix; the other kinds need no handler.
+const handlers = { 'crawl-page': page } as unknown as Parameters<typeof startWorkWorker>[1];
+const worker = startWorkWorker({ redisUrl, prefix, concurrency: Number(env('CONCURRENCY')) }, handlers);
+worker.worker.on('error', () => {});
+process.on('SIGTERM', () => {
+  void worker.close(true).then(async () => {
+    await queue.close();
+    redis.disconnect();
+    process.exit(0);
+  });
+});

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { extractListing } from './extract-listing.js';
+
+const sellerOf = (body: string, title = 'Listing') =>
+  extractListing(`<!doctype html><html><head><title>${title}</title></head><body>${body}</body></html>`, 'https://market.example/item/1').seller;
+
+describe('sellers read from the page', () => {
+  it("takes a seller card's first line that can stand as a name, past its heading, status and buttons", () => {
+    expect(
+      sellerOf(
+        '<h1>Baju kurung</h1><section class="page-product__shop"><div class="fV3TIn">Butik Aisyah Official</div><div>Active 5 minutes ago</div><button>Chat Now</button></section>',
+      ),
+    ).toBe('Butik Aisyah Official');
+    expect(
+      sellerOf('<h1>Snowblower</h1><div class="profileContainer-2018"><a href="/o-profile/1009/listings/1"><div>Darren</div></a><div>Owner</div></div>'),
+    ).toBe('Darren');
+  });
+
+  it('takes the shop linked just after the title over a "Meet your seller" card further down', () => {
+    const body =
+      '<h1>Leather collar</h1><div><a href="https://www.etsy.example/shop/BarkAndBridle?ref=x">BarkAndBridle</a></div><p>' +
+      'Handmade collar. '.repeat(10) +
+      '</p><div><h2>Meet your seller</h2><div><p>Dana Whitfield</p></div></div>';
+    expect(sellerOf(body)).toBe('BarkAndBridle');
+  });
+
+  it("reads a shop's name in the page header, a store's name by its suffix, and a Japanese label", () => {
+    expect(sellerOf('<div id="header"><a class="shop-name-link" href="//x.shop.example">小岛手作工坊</a></div><h1>草编包</h1>')).toBe('小岛手作工坊');
+    expect(sellerOf('<div class="crumb-wrap"><div class="name"><a href="//mall.example/index-1.html">小米京东自营旗舰店</a></div></div><h1>手机</h1>')).toBe(
+      '小米京东自营旗舰店',
+    );
+    expect(
+      sellerOf(
+        '<h1>ライカ M6</h1><div class="Seller"><p class="Seller__title">出品者情報</p><p class="Seller__name"><a href="/seller/kobo">camera_kobo</a></p></div>',
+      ),
+    ).toBe('camera_kobo');
+  });
+
+  it('never takes a button ("进店", "View shop") or a section heading for a name', () => {
+    expect(sellerOf('<h1>红糖姜茶</h1><div class="shop-bar"><p class="shop-bar-name">云南老糖坊</p><a href="/shop/89012345">进店</a></div>')).toBe(
+      '云南老糖坊',
+    );
+    expect(sellerOf('<h1>Lamp</h1><div class="seller"><p>Seller information</p></div>')).toBeNull();
+  });
+
+  it("reads the author of a forum post ('作者', 'Thread starter')", () => {
+    expect(sellerOf('<h1>[販售] Switch OLED</h1><div><span class="tag">作者</span><span class="value">kevin0912 (阿凱)</span></div>')).toBe('kevin0912 (阿凱)');
+  });
+});

@@ -1,0 +1,33 @@
+import type { Page } from './page.js';
+import { comparable } from './text.js';
+
+// Main content this long is the page's own text, preferred over a summary the page does not show.
+const MIN_MAIN_OVER_SUMMARY = 80;
+
+// Han, kana and hangul say in one character what Latin says in about two.
+const weightedLength = (s: string) => s.length + (s.match(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu)?.length ?? 0);
+
+/** A page whose app root is still empty shows only its frame: its main content is the frame's. */
+const isShellFrame = (page: Page) =>
+  page
+    .$('#app, #root, #__next, #__nuxt')
+    .toArray()
+    .some((e) => page.$(e).text().trim() === '');
+
+/**
+ * Whether a page's meta summary (og:description, description) gives way to its main content. A
+ * summary is often the start of the text the page shows in full: then the full text. A summary the
+ * page never shows is the site's SEO line (淘宝网实力旺铺…, "Buy … online at Lazada"): it gives way
+ * whenever the page has a block of its own text to offer instead. `bodyText` is the page's visible
+ * text less furniture.
+ */
+export function summaryGivesWay(page: Page, summary: string, mainText: string, title: string | undefined, bodyText: string): boolean {
+  const summaryKey = comparable(summary.replace(/(\.\.\.|…)$/, '')).slice(0, 40);
+  if (comparable(mainText).startsWith(summaryKey)) return true;
+  // Past the title it may open with ("<title> w kategorii … Kup teraz na Allegro.pl").
+  const titleKey = comparable(title ?? '');
+  const all = comparable(summary);
+  const rest = (titleKey && all.startsWith(titleKey) ? all.slice(titleKey.length) : all).slice(0, 40);
+  const shown = rest.length >= 10 && comparable(bodyText).includes(rest);
+  return !shown && weightedLength(mainText) >= MIN_MAIN_OVER_SUMMARY && !isShellFrame(page);
+}

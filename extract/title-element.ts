@@ -1,0 +1,58 @@
+import type { Element } from 'domhandler';
+import { elementText, textLengthOver } from './element-text.js';
+import { rawNames } from './noise.js';
+import type { Page } from './page.js';
+import { cleanText, comparable } from './text.js';
+
+/**
+ * The element that shows the listing's title when no <h1> does (JD's `.sku-name`, Shopee's hashed
+ * `div.vR6K3w`, Craigslist's `#titletextonly`, a classifieds site whose <h1> is its logo). A page's
+ * <title> and og:title carry the listing's title with the site's furniture around it ("【…】…【行情
+ * 报价】-京东", "Desk - furniture - by owner - craigslist"); the page shows that title alone in
+ * one element. So the title element is the one whose whole text is the longest piece of those
+ * references. Without references (a <title> that is only the site's name), an element whose class
+ * says title is taken instead.
+ */
+
+const MIN_KEY = 6;
+const MAX_TEXT = 250;
+const TITLE_NAME = /title|subject|headline|goods-?name|product-?name|item-?name|sku-?name/i;
+// "section-title", "module-title": a section's heading is named title too, but says what the section is.
+const SECTION_TITLE = /(section|module|block|card|tab|widget|sidebar|footer|header|modal|popup|seo)[-_]?title/i;
+
+export interface TitleElement {
+  readonly element: Element;
+  readonly text: string;
+  /** Whether the page's <title> or og:title holds it (else it was found by its class alone). */
+  readonly confirmed: boolean;
+}
+
+const hasOwnText = (el: Element) => el.children.some((c) => c.type === 'text' && /[\p{L}\p{N}]/u.test((c as unknown as { data: string }).data));
+
+export function findTitleElement(page: Page, references: readonly (string | undefined)[]): TitleElement | undefined {
+  const refs = references.map((r) => (r ? comparable(r) : '')).filter((r) => r.length >= MIN_KEY);
+  const body = page.$('body').get(0);
+  if (!body) return undefined;
+  let best: { element: Element; text: string; key: string } | undefined;
+  let named: TitleElement | undefined;
+  // The page-part tests (furniture, others' words) are asked last: only of elements that would count.
+  const usable = (el: Element) => !page.excluded(el) && !page.inOthers(el) && !page.inNoiseSection(el);
+  for (const el of page.elements()) {
+    // Only elements that hold little text can be a title: measured before the text is read.
+    if (!hasOwnText(el) || textLengthOver(el, MAX_TEXT * 3) || !inside(el, body)) continue;
+    const text = cleanText(elementText(el));
+    if (!text) continue;
+    const key = comparable(text);
+    if (key.length < MIN_KEY) continue;
+    const contained = refs.some((r) => r.includes(key) && key.length >= r.length * 0.3);
+    if (contained && (!best || key.length > best.key.length) && usable(el)) best = { element: el, text, key };
+    if (!named && !contained && TITLE_NAME.test(rawNames(el)) && !SECTION_TITLE.test(rawNames(el)) && text.length <= 150 && usable(el))
+      named = { element: el, text, confirmed: false };
+  }
+  return best ? { element: best.element, text: best.text, confirmed: true } : named;
+}
+
+function inside(el: Element, ancestor: Element): boolean {
+  for (let p: Element | null = el.parent as Element | null; p; p = p.parent as Element | null) if (p === ancestor) return true;
+  return false;
+}
