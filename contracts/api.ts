@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { API_ERRORS } from './api-errors.js';
 import { DecisionSchema } from './decision.js';
 import { HttpUrlSchema } from './http-url.js';
+import { cursorPage } from './paging.js';
 import { SameSellerSchema, SnapshotSchema } from './sellers-api.js';
 import { ReportStatusSchema, RoleSchema } from './people.js';
 import { CategorySchema, EvidenceSchema, VerdictSchema } from './verdict.js';
@@ -57,10 +58,7 @@ export const ListingRowSchema = z.object({
     .describe('who has the listing open in the review page, until when (null: nobody); advisory, it blocks nothing'),
 });
 
-export const ListingPageSchema = z.object({
-  items: z.array(ListingRowSchema),
-  nextCursor: z.string().nullable().describe('pass as cursor for the next page; null at the end'),
-});
+export const ListingPageSchema = cursorPage(ListingRowSchema);
 
 export const ListingDetailSchema = z.object({
   id: z.number().int(),

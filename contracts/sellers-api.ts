@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DecisionSchema } from './decision.js';
+import { cursorPage } from './paging.js';
 
 // Seller clusters and evidence snapshots in the API (issue 14). Handles are masked unless the caller
 // asked for unmask=true (audited), as ID and phone numbers are.
@@ -35,10 +36,7 @@ export const SellerClusterSummarySchema = z.object({
   lastSeen: z.string(),
 });
 
-export const SellerClusterPageSchema = z.object({
-  items: z.array(SellerClusterSummarySchema),
-  nextCursor: z.string().nullable().describe('pass as cursor for the next page; null at the end'),
-});
+export const SellerClusterPageSchema = cursorPage(SellerClusterSummarySchema);
 
 export const SellerListingSchema = z.object({
   id: z.number().int(),

@@ -4,8 +4,8 @@ import type { LiveClassifier } from './live-classifier.js';
 import { isFinalFailure } from './retry.js';
 import type { CrawlPageJob } from '../contracts/index.js';
 import type { WorkQueue } from '../queue/index.js';
-import { recordCrawlFailure, saveListing, type ListingRecord, type Store } from '../store/index.js';
-import { afterListingStored } from './seller-linking.js';
+import { recordCrawlFailure, type Store } from '../store/index.js';
+import { storePageListing } from './store-page-listing.js';
 import { canonicalUrl } from '../crawler/index.js';
 import type { CrawlContexts } from './crawl-context.js';
 import { PermanentError } from '../contracts/index.js';
@@ -76,28 +76,16 @@ export async function processPage(job: Job<CrawlPageJob>, deps: CrawlDeps): Prom
 
     let outcome: PageOutcome = wantsListing ? 'empty' : 'index';
     if (wantsListing && (listing.title || listing.description)) {
-      const fields = { title: listing.title, description: listing.description, price: listing.price };
-      const verdict = deps.classifier.classify(fields);
       const canonical = canonicalUrl(page.url, ctx.site.dropParams);
-      const record: ListingRecord = {
+      const { verdict } = await storePageListing(deps, {
         site: ctx.site.name,
-        url: page.url,
         canonicalUrl: canonical,
-        ...fields,
-        priceAmount: listing.priceAmount,
-        currency: listing.currency,
-        priceUnit: listing.priceUnit,
-        seller: listing.seller,
-        images: listing.images,
-        fetchedAt: new Date().toISOString(),
-        httpStatus: page.status,
+        listing,
+        pages: { first: firstPage, last: page },
         contentHash: createHash('sha256').update(page.html).digest('hex'),
-        source: 'crawl',
         crawlId,
-      };
-      const saved = await saveListing(deps.store, record, verdict);
-      // Seller clusters and, for a flagged or reported page, the WARC snapshot (seller-linking.ts).
-      await afterListingStored(deps, saved, record, verdict.flagged, { first: firstPage, last: page });
+        fetchedAt: new Date().toISOString(),
+      });
       await deps.queue.markListing(crawlId, canonical, verdict.flagged);
       outcome = 'listing';
     }

@@ -3,10 +3,13 @@ import type { Job } from 'bullmq';
 import { revisitIntervals, type RevisitJob } from '../contracts/index.js';
 import { canonicalUrl, fetchConditional, fetchPage, type FetchedPage } from '../crawler/index.js';
 import { extractListing, lacksListingText } from '../extract/index.js';
-import { markTakenDown, recordRevisit, revisitState, saveListing, type ListingRecord, type RevisitState } from '../store/index.js';
-import { afterListingStored } from './seller-linking.js';
+import { markTakenDown, recordRevisit, revisitState, type RevisitState } from '../store/index.js';
+import { storePageListing } from './store-page-listing.js';
 import { isFinalFailure } from './retry.js';
 import type { RevisitContext, RevisitDeps, RevisitOutcome } from './revisit-context.js';
+
+/** Outcomes after which the listing is not visited again. */
+const GONE_FOR_GOOD = new Set<RevisitOutcome>(['taken-down', 'already-down', 'gone-before-stored']);
 
 /**
  * One visit of a watched listing, then the next one queued (unless it was taken down or the site has
@@ -15,9 +18,6 @@ import type { RevisitContext, RevisitDeps, RevisitOutcome } from './revisit-cont
  * extracted, classified nor stored again. A changed page is stored as a new version with a new verdict.
  * 404, 410, or a redirect to the site's removedPattern marks it taken down, with the time first seen gone.
  */
-/** Outcomes after which the listing is not visited again. */
-const GONE_FOR_GOOD = new Set<RevisitOutcome>(['taken-down', 'already-down', 'gone-before-stored']);
-
 export async function revisitListing(job: Job<RevisitJob>, ctx: RevisitContext, deps: RevisitDeps): Promise<RevisitOutcome> {
   const { url } = job.data;
   const canonical = canonicalUrl(url, ctx.site.dropParams);
@@ -69,27 +69,16 @@ async function visit(url: string, canonical: string, state: RevisitState | null,
   const page = await renderedIfShell(r.page, url, ctx, deps);
   const listing = extractListing(page.html, page.url, site.fields);
   if (!listing.title && !listing.description) return 'empty';
-  const fields = { title: listing.title, description: listing.description, price: listing.price };
-  const verdict = deps.classifier.classify(fields);
-  const record: ListingRecord = {
+  // Stored as a crawled page is (linked to its seller; a snapshot when flagged); the hash is the static page's.
+  const { saved } = await storePageListing(deps, {
     site: site.name,
-    url: page.url,
     canonicalUrl: canonical,
-    ...fields,
-    priceAmount: listing.priceAmount,
-    currency: listing.currency,
-    priceUnit: listing.priceUnit,
-    seller: listing.seller,
-    images: listing.images,
-    fetchedAt: now,
-    httpStatus: page.status,
+    listing,
+    pages: { first: r.page, last: page },
     contentHash,
-    source: 'crawl',
     crawlId: watchId,
-  };
-  const saved = await saveListing(deps.store, record, verdict);
-  // Seller clusters and, for a flagged page, the evidence snapshot, as for a crawled page.
-  await afterListingStored(deps, saved, record, verdict.flagged, { first: r.page, last: page });
+    fetchedAt: now,
+  });
   await recordRevisit(deps.store, saved.listingId, now, r.page.validators ?? null);
   await deps.schedule.count(watchId, saved.isNew ? { listing_new: 1 } : { listing_changed: 1 });
   return saved.isNew ? 'new' : 'changed';
