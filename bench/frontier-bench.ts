@@ -3,7 +3,8 @@
 // web (frontier-urls.ts). Uses REDIS_URL (default the local Redis) under a prefix of its own, deleted after.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { DEFAULT_REDIS_URL, packagePath } from '../config/index.js';
-import { connectRedis, WorkQueue } from '../queue/index.js';
+import { JOB_NAMES } from '../contracts/index.js';
+import { connectRedis, PAGE_JOB_OPTIONS, pageJobId, WorkQueue } from '../queue/index.js';
 import { Frontier } from '../queue/frontier.js';
 import { deleteKeys, keysMemory, usedMemory } from './frontier-memory.js';
 import { syntheticUrl } from './frontier-urls.js';
@@ -99,10 +100,17 @@ async function crawl(redisUrl: string, redis: ReturnType<typeof connectRedis>, q
     `\nthrough ${o.workers} worker processes × ${o.concurrency} jobs, ${what}: ${millions(o.urls)} URLs on ${o.hosts.toLocaleString('en')} hosts, ${lanes} crawl lanes`,
   );
   const base = await usedMemory(redis);
-  await queue.enqueuePages(
-    crawlId,
-    Array.from({ length: Math.min(lanes, o.urls) }, (_, i) => ({ url: syntheticUrl(i, o), role: 'listing' as const, depth: 0 })),
-  );
+  const seeds = Array.from({ length: Math.min(lanes, o.urls) }, (_, i) => ({ url: syntheticUrl(i, o), role: 'listing' as const, depth: 0 }));
+  // The crawl is seeded as a crawl is (batches of pages); the baseline with one job per page, as it runs.
+  if (o.mode === 'full') await queue.enqueuePages(crawlId, seeds);
+  else
+    await queue.queue.addBulk(
+      seeds.map((p) => ({
+        name: JOB_NAMES['crawl-page'],
+        data: { kind: 'crawl-page', crawlId, ...p },
+        opts: { ...PAGE_JOB_OPTIONS, jobId: pageJobId(crawlId, p.url) },
+      })),
+    );
   const workers = startWorkers(redisUrl, prefix, crawlId, lanes, o);
   const started = performance.now();
   let last = { t: started, seen: 0, done: 0 };

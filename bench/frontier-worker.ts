@@ -3,7 +3,7 @@
 import type { Job } from 'bullmq';
 import { JOB_NAMES, type CrawlPageJob } from '../contracts/index.js';
 import { HostGate } from '../crawler/index.js';
-import { connectRedis, PAGE_JOB_OPTIONS, pageJobId, startWorkWorker, WorkQueue } from '../queue/index.js';
+import { connectRedis, PAGE_JOB_OPTIONS, pageJobId, runCrawlJob, startWorkWorker, WorkQueue, type CrawlBatchJob, type WorkHandlers } from '../queue/index.js';
 import { syntheticId, syntheticLinks } from './frontier-urls.js';
 
 const env = (name: string) => process.env[`FRONTIER_${name}`]!;
@@ -12,27 +12,25 @@ const shape = { urls: Number(env('URLS')), hosts: Number(env('HOSTS')), lanes: N
 // Politeness on: every fetch takes a slot from its host's token bucket and lease set in Redis.
 const LIMITS = { requestsPerSecond: 100, maxConcurrency: 2 };
 
-const redis = connectRedis(redisUrl);
+const redis = connectRedis(redisUrl, { autoPipelining: true });
 const queue = new WorkQueue(redis, prefix);
 const gate = new HostGate(redis, queue.keys);
 
-async function page(job: Job<CrawlPageJob>): Promise<void> {
-  const { url } = job.data;
-  if (env('MODE') === 'queue-only') return queueOnly(job);
-  const lease = await gate.acquire(new URL(url).hostname, LIMITS);
-  let links: string[];
-  try {
-    links = syntheticLinks(url, shape); // the fake fetch: no network, the links a page would hold
-  } finally {
-    await gate.release(lease);
-  }
-  await queue.enqueuePages(
-    crawlId,
-    links.map((u) => ({ url: u, role: 'listing' as const, depth: job.data.depth + 1 })),
-    0,
-    job.attemptsStarted > 1,
-  );
-  await queue.markDone(crawlId, url);
+/** A crawl job (a batch of pages) through the real frontier steps; each page takes its host's gate. */
+async function crawlJob(job: Job<CrawlBatchJob | CrawlPageJob>): Promise<void> {
+  if (env('MODE') === 'queue-only') return queueOnly(job as Job<CrawlPageJob>);
+  await runCrawlJob(queue, job, {
+    async work({ url, depth }) {
+      const lease = await gate.acquire(new URL(url).hostname, LIMITS);
+      try {
+        // The fake fetch: no network, the links a page would hold.
+        return syntheticLinks(url, shape).map((u) => ({ url: u, role: 'listing' as const, depth: depth + 1 }));
+      } finally {
+        await gate.release(lease);
+      }
+    },
+    maxPages: async () => 0,
+  });
 }
 
 /** The baseline: BullMQ alone (the successor queued by job id, no frontier, no politeness). */
@@ -46,7 +44,7 @@ async function queueOnly(job: Job<CrawlPageJob>): Promise<void> {
 }
 
 // Only crawl pages are ever queued under the bench's prefix; the other kinds need no handler.
-const handlers = { 'crawl-page': page } as unknown as Parameters<typeof startWorkWorker>[1];
+const handlers = { 'crawl-page': crawlJob, 'crawl-batch': crawlJob } as unknown as WorkHandlers;
 const worker = startWorkWorker({ redisUrl, prefix, concurrency: Number(env('CONCURRENCY')) }, handlers);
 worker.worker.on('error', () => {});
 process.on('SIGTERM', () => {

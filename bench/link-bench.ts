@@ -40,7 +40,7 @@ export async function benchLinkEval(): Promise<void> {
   );
   for (const m of f.merges) {
     const why = m.cluster.reasons.map((r) =>
-      r.by === 'handle' ? `handle ${r.handle}` : `near-duplicate ${r.listingIds.join('~')} (J ${r.jaccard}, ${r.shared} shared)`,
+      r.by === 'handle' ? `handle ${r.handle}` : `${r.by} ${r.listingIds.join('~')} (J ${r.jaccard}, ${r.shared} shared)`,
     );
     process.stdout.write(`  ${m.cluster.cluster}: truths ${m.truths.join(', ')} ← ${why.join('; ')}\n`);
   }
@@ -117,7 +117,8 @@ export async function benchLink(): Promise<void> {
   process.stdout.write(
     `${LISTINGS} listings (${SELLERS} synthetic sellers) linked in ${seconds.toFixed(1)} s on one core ` +
       `(${Math.round(LISTINGS / seconds)} listings/s): ${linked.length} clusters of 2+, ` +
-      `${reasons.filter((r) => r.by === 'handle').length} handle and ${reasons.filter((r) => r.by === 'near-duplicate').length} near-duplicate links, ` +
+      `${reasons.filter((r) => r.by === 'handle').length} handle, ${reasons.filter((r) => r.by === 'near-duplicate').length} near-duplicate and ` +
+      `${reasons.filter((r) => r.by === 'same-seller').length} same-seller links, ` +
       `${result.hubs.length} hubs; heap ${(process.memoryUsage().heapUsed / 2 ** 20).toFixed(0)} MiB\n`,
   );
 }

@@ -63,12 +63,15 @@ describe('a cover cannot disarm a concrete offer', () => {
   });
 
   it('a résumé-template title on ID scans and handheld photos sold at a price does not lower the score', () => {
-    // Before, the job and warning contexts took it to 0.0000. Now the cover counts for nothing: the
-    // listing scores at least what its description alone does (whether that flags is the model's figure).
+    // Before, the job and warning contexts took it to 0.0000. Now the cover counts for nothing (whether
+    // the listing flags is the model's figure).
     const description = '每份案例含身份证扫描件、本人手持身份证照片和银行卡照片，10元一份';
+    // The cover sentence is not read at all: the score is the description's, to the last digit.
+    expect(classifier.classify({ title: '简历模板', description }).score).toBe(classifier.classify({ description }).score);
+    // Beside other words ("with real examples") the cover still counts for nothing, and the evidence says so.
     const covered = classifier.classify({ title: '简历模板（附真实案例）', description });
-    expect(covered.score).toBeGreaterThanOrEqual(classifier.classify({ description }).score);
     expect(covered.evidence.map((e) => e.text)).toEqual(expect.arrayContaining(['手持身份证照', '10元一份']));
+    expect(covered.evidence.find((e) => e.text === '简历')?.reason).toBe('cover, not counted beside the offer: job context');
   });
 
   it('"holder shots" are photos of people holding their document, not card holders', () => {

@@ -1,6 +1,7 @@
 import type { Category, Evidence } from '../contracts/index.js';
 import type { PartId } from './lexicon/schema.js';
 import type { ListingAnalysis, RuleHit } from './rules/analyze.js';
+import { isOverruledContext } from './rules/covers.js';
 import type { Offer } from './rules/offer.js';
 
 const MAX_EVIDENCE = 12;
@@ -35,7 +36,7 @@ export const PART_REASONS: Record<PartId, string> = {
   synthetic: 'lowers the score: synthetic faces',
 };
 
-function reasonFor(hit: RuleHit): string {
+function reasonFor(hit: RuleHit, overruled: boolean): string {
   const e = hit.entry;
   if (e === null) return PATTERN_REASONS[hit.pattern ?? ''] ?? 'trade signal';
   if (hit.negated) return e.kind === 'context' ? `denied context: says it is not ${e.id}` : `negated: ${e.id}`;
@@ -47,7 +48,8 @@ function reasonFor(hit: RuleHit): string {
     case 'signal':
       return `trade signal: ${e.id}${disguised}`;
     case 'context':
-      return `lowers the score: ${e.id} context`;
+      // Beside a concrete offer a borrowed context is a cover: shown, so the investigator sees it was read, but not counted.
+      return overruled ? `cover, not counted beside the offer: ${e.id} context` : `lowers the score: ${e.id} context`;
     case 'part':
       return PART_REASONS[e.part!];
     default:
@@ -86,9 +88,10 @@ export function buildEvidence(analysis: ListingAnalysis, offer: Offer, category:
     .sort((x, y) => x.rank - y.rank || y.hit.end - y.hit.start - (x.hit.end - x.hit.start));
   const kept: { hit: RuleHit; rank: number }[] = [];
   const said = new Set<string>();
+  const reason = (hit: RuleHit) => reasonFor(hit, isOverruledContext(hit, analysis, offer));
   for (const c of ranked) {
     // A word repeated ten times is one reason, shown once.
-    const key = `${originals.get(c.hit.field)!.slice(c.hit.start, c.hit.end).toLowerCase()}|${reasonFor(c.hit)}`;
+    const key = `${originals.get(c.hit.field)!.slice(c.hit.start, c.hit.end).toLowerCase()}|${reason(c.hit)}`;
     if (said.has(key)) continue;
     said.add(key);
     const covered = kept.some((k) => k.hit.field === c.hit.field && k.hit.start <= c.hit.start && c.hit.end <= k.hit.end && k.rank <= 1 === c.rank <= 1);
@@ -100,6 +103,6 @@ export function buildEvidence(analysis: ListingAnalysis, offer: Offer, category:
     start: hit.start,
     end: hit.end,
     text: originals.get(hit.field)!.slice(hit.start, hit.end),
-    reason: reasonFor(hit),
+    reason: reason(hit),
   }));
 }

@@ -18,11 +18,11 @@ export const SnapshotSchema = z.object({
 });
 
 export const SellerLinkSchema = z.object({
-  via: z.enum(['handle', 'near-duplicate']),
+  via: z.enum(['handle', 'near-duplicate', 'same-seller']).describe('same-seller: a reworded relist by the same account name on the same site'),
   handles: z.array(z.string()).describe('the handle as each listing wrote it (masked unless unmasked); empty for a near-duplicate'),
   listingIds: z.tuple([z.number().int(), z.number().int()]),
-  jaccard: z.number().nullable().describe('near-duplicate: Jaccard of the distinctive shingles'),
-  shared: z.number().int().nullable().describe('near-duplicate: distinctive shingles shared'),
+  jaccard: z.number().nullable().describe('near-duplicate and same-seller: Jaccard of the distinctive shingles'),
+  shared: z.number().int().nullable().describe('near-duplicate and same-seller: distinctive shingles shared'),
   why: z.string().describe('the reason in words'),
 });
 

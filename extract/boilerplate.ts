@@ -59,3 +59,37 @@ export function isBoilerplate(description: string, title: string | undefined, si
   // "Amazon.com: <title> : Electronics" leaves a category word; a listing's own description leaves its sentences.
   return named && rest.length < 30;
 }
+
+/**
+ * Words of a site's own line about a page ("Buy … online at Lazada", "Discount up to 50%", 立即購物,
+ * 选购, 闲置交易平台, 지금 쿠팡에서 … 확인해보세요): a summary the page does not show that says them is
+ * the site speaking, not the seller. Said by sellers too, so only asked of a summary the page never
+ * shows (summary.ts), where a listing's own words would be its description held back for scripts.
+ */
+const SITE_LINE_WORDS = [
+  /^(buy|beli|kup|compra|comprar|achetez|acheter|kaufen|bestel)(?!\p{L})|^(购买|購買)/iu,
+  /\b(shop|order|buy) (now|today|online)\b|\bonline (at|on|from)\b|\bfor sale (in|on|at)\b/i,
+  /\b(discount (up to|prices?)|up to \d+ ?% off|(great|best|top) deals|deals on|promo(tion)?s?|wholesale|suppliers?|manufacturers?)\b/i,
+  // Free delivery, instalments and "millions of products" in the site's languages.
+  /env[ií]os? gr[aá]tis|frete gr[aá]tis|livraison gratuite|kostenlose[nr]? versand|darmowa dostawa|spedizione gratuita|cuotas sin inter[eé]s|parcel(e|as) sem juros|mill(ions|ones|ões) (of|de) (products|productos|produtos)|ofertas y promociones/i,
+  /\b(best|lowest|great|cheap) prices?\b|\bfree (shipping|delivery)\b|\bofficial (store|site)\b/i,
+  // A count of the page's votes, comments or reviews ("Posted by u/… - 3 votes and 7 comments").
+  /^posted by\b|\b\d[\d,.]*\s*(votes?|comments?|likes?|reviews?|ratings?|answers?|views?)\b/i,
+  /\b(trusted|largest|leading|no\.? ?1)\b.{0,40}\b(marketplace|classifieds|platform|site)\b/i,
+  /选购|選購|立即(购物|購物|购买|購買)|折扣|优惠|優惠|免运|免運|包邮|包郵|网购|網購|平台|供应商|供應商|采购商|好东西|快来|一起拼/u,
+  /最大級|通販|フリマアプリ|オークションサイト|확인해\s?보세요|최저가|별점|리뷰\s?\d/u,
+];
+// A site's domain written as its name ("Allegro.pl", "京东JD.COM", "Jiji.ng"). Not an e-mail address or
+// a link (seller@mail.com, www.shop.com/…): sellers write those, and their descriptions are no site line.
+const DOMAIN = /(?<![@/.\w-])[a-z0-9-]+\.(com|net|org|pl|ng|in|de|fr|jp|cn|tw|hk|my|ph|sg|id|kr|ru|ua|br|co\.uk|com\.[a-z]{2})(?![/@.\w-])/i;
+
+/**
+ * Whether a meta summary reads as the site's line rather than the seller's words: it names the site
+ * (past the title it may repeat), or says a site's marketing words.
+ */
+export function readsAsSiteLine(summary: string, title: string | undefined, siteNames: readonly string[]): boolean {
+  if (SITE_LINE_WORDS.some((w) => w.test(summary)) || DOMAIN.test(summary)) return true;
+  const t = title ? comparable(title) : '';
+  const rest = t ? comparable(summary).split(t).join('') : comparable(summary);
+  return siteNames.some((n) => comparable(n).length >= 3 && rest.includes(comparable(n)));
+}

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { readsAsSiteLine } from './boilerplate.js';
 import { extractListing } from './extract-listing.js';
 
 const read = (head: string, body: string, url = 'https://market.example/item/1') =>
@@ -13,6 +14,53 @@ describe('descriptions', () => {
     );
     expect(l.description).toMatch(/^这款草编包选用天然蒲草/);
     expect(l.fieldSources.description).toBe('main-content');
+  });
+
+  it("keep a seller's summary that the page holds back for scripts, over some other block of text", () => {
+    const summary = "Proper 90s Levi's 501s, made in USA, button fly. Light stone wash, no rips or stains.";
+    const bio =
+      "Hi, I'm Sam! I source vintage denim and workwear from car boot sales all over the country, then wash, mend and photograph everything at home. Bundles welcome.";
+    const l = read(
+      `<title>Levi's 501 jeans | Depop</title><meta property="og:description" content="${summary}"><meta property="og:site_name" content="Depop">`,
+      `<h1>Levi's 501 jeans</h1><div class="sc-x1"></div><div class="sc-x2"><p class="sc-x3">${bio}</p></div>`,
+    );
+    expect(l).toMatchObject({ description: summary, fieldSources: { description: 'opengraph' } });
+  });
+
+  it('give way from a summary the page never shows that counts votes or speaks of free delivery and instalments', () => {
+    for (const summary of [
+      'Posted by u/pine_and_silicon - 3 votes and 7 comments',
+      'Envíos Gratis en el día ✓ Comprá Cafetera Atma en cuotas sin interés! Conocé nuestras ofertas.',
+    ])
+      expect(
+        read(`<title>Cafetera Atma</title><meta name="description" content="${summary}">`, `<h1>Cafetera Atma</h1><div><p>${prose}</p></div>`).description,
+      ).toMatch(/^这款草编包/);
+  });
+
+  it("tell the site's line from a seller's words by the site's name, domain and marketing, not by an e-mail or a link", () => {
+    expect(readsAsSiteLine('Tecno Camon 20 Pro in Ikeja | Buy Mobile Phones from Chidi on Jiji.ng', 'Tecno Camon 20 Pro', [])).toBe(true);
+    expect(readsAsSiteLine('我在拼多多发现了一个好东西，快来一起拼吧！', '珊瑚绒洗碗巾', [])).toBe(true);
+    expect(readsAsSiteLine('Selfie sets with ID, write to facesets@mail.com or see www.facesets.com/new', 'Selfie sets', [])).toBe(false);
+    expect(readsAsSiteLine('Solid walnut dresser, all drawers slide smoothly. You pick up.', 'Dresser', ['Craigslist'])).toBe(false);
+  });
+
+  it('skip blocks of questions, reviews and similar items titled in the languages of the sites read', () => {
+    const noise = (heading: string) =>
+      `<div class="c1"><h2>${heading}</h2><div class="c2">${'<p>¿Viene con el filtro para café molido? Quería saber si la jarra está incluida, gracias. Hola, sí, viene con dos filtros.</p>'.repeat(4)}</div></div>`;
+    for (const heading of ['Preguntas y respuestas', 'Opiniones del producto', 'Kundenrezensionen', 'Avis clients', 'Похожие объявления', 'レビュー', '상품평'])
+      expect(read('<title>Cafetera</title>', `<h1>Cafetera</h1><div class="c3"><p>${prose}</p></div>${noise(heading)}`).description, heading).toMatch(
+        /^这款草编包/,
+      );
+  });
+
+  it("never take a seller's card of short lines for the description because its class says body or info", () => {
+    const notes =
+      'Used for a year in a case with a screen protector from day one. Light scuffs on the bottom edge, nothing on the screen. Face ID works, battery at 91%.';
+    const l = read(
+      '<title>iPhone 13</title>',
+      `<h1>iPhone 13</h1><div class="card"><div class="card-body"><div>Seller</div><a href="/user/h">harbor_tech</a><div class="small">212 sales · 100% positive</div></div></div><div class="col-lg-7"><h2>Notes</h2><p>${notes}</p></div>`,
+    );
+    expect(l.description).toMatch(/^(Notes )?Used for a year/);
   });
 
   it('keep a meta summary that the page shows, and one that opens with the title and goes on as the page does', () => {

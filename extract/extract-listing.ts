@@ -4,10 +4,11 @@ import type { FieldSource, SourceFields } from './fields.js';
 import { elementText } from './element-text.js';
 import { findMainContent } from './main-content.js';
 import { loadPage, type Page } from './page.js';
-import { findPriceInPage, priceInText } from './price-in-page.js';
+import { findPriceInPage } from './price-in-page.js';
+import { priceInText } from './price-in-text.js';
 import { parsePrice, type Price } from './price.js';
 import { findSeller } from './seller.js';
-import { summaryGivesWay } from './summary.js';
+import { isUnshownSiteLine, summaryGivesWay } from './summary.js';
 import { looksLikeShell } from './shell.js';
 import { fromJsonLd, fromMicrodata, fromOpenGraph } from './structured-data.js';
 import { isTelegramPost, readTelegramPost } from './telegram.js';
@@ -104,9 +105,11 @@ export function extractListing(html: string, pageUrl: string, fields: SiteConfig
   const body = page.$('body').get(0);
   const bodyText = body ? elementText(body, page.excluded) : '';
   const summaryOrMain = summary && main && summaryGivesWay(page, summary, main.text, title?.text, bodyText) ? undefined : summary;
+  const ldDescription = usable(ld.description);
+  const ldOrMain = ldDescription && main && isUnshownSiteLine(page, ldDescription, main.text, title?.text, bodyText) ? undefined : ldDescription;
   const description = first<string>(
     [sel.description, 'selector'],
-    [usable(ld.description), 'json-ld'],
+    [ldOrMain, 'json-ld'],
     [usable(md.description), 'microdata'],
     [post.description, 'text'],
     [summaryOrMain, 'opengraph'],

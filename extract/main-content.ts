@@ -30,10 +30,16 @@ interface Stats {
   chars: number;
   linkChars: number;
   score: number;
+  /** What the element's names say (noise.ts). */
+  name: number;
 }
 
 const MIN_PARAGRAPH = 25;
 const MIN_TEXT = 20;
+// nameWeight gives 25 for a name that says description or detail, 10 for a looser one.
+const NAMED_DESCRIPTION = 25;
+// The prose score (one paragraph of a few clauses) an element needs for a loose name to count.
+const MIN_PROSE_FOR_NAME = 5;
 // Han, kana and hangul say in one character what Latin says in about two.
 const DENSE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu;
 const PUNCTUATION = /[,，、。；;!！?？]/g;
@@ -50,10 +56,12 @@ export function findMainContent(page: Page, titleElement?: Element, title?: stri
   const skip = (el: Element) => sections.has(el) || page.excluded(el);
   const stats = new Map<Element, Stats>();
   let counter = 0;
+  // Whether the page has any prose at all: when it has none, names alone tell where its few words are.
+  let prose = false;
 
   // One pass, children before parents: text and link text per element, and prose scores passed up.
   const walk = (el: Element, inLink: boolean): { chars: number; links: number; own: number } => {
-    const s: Stats = { index: counter++, last: 0, chars: 0, linkChars: 0, score: nameWeight(el) };
+    const s: Stats = { index: counter++, last: 0, chars: 0, linkChars: 0, score: 0, name: nameWeight(el) };
     stats.set(el, s);
     let own = 0;
     let ownText = '';
@@ -82,6 +90,7 @@ export function findMainContent(page: Page, titleElement?: Element, title?: stri
     if (own >= MIN_PARAGRAPH && !inLink && !NOT_PROSE.has(el.name)) {
       const score = 1 + Math.min(10, (ownText.match(PUNCTUATION)?.length ?? 0) + 1) + Math.min(3, Math.floor(own / 100));
       s.score += score;
+      prose = true;
       let up = el.parent as Element | null;
       for (let level = 0; up && up.type === 'tag' && level < 3; level++, up = up.parent as Element | null) {
         // Ancestors were recorded on the way down.
@@ -97,7 +106,11 @@ export function findMainContent(page: Page, titleElement?: Element, title?: stri
   let best: { el: Element; score: number } | null = null;
   for (const [el, s] of stats) {
     if (s.chars < MIN_TEXT || el === body) continue;
-    const score = s.score * (1 - s.linkChars / s.chars) * nearTitle(s, t);
+    // A name that says description counts always; a loose one ("card-body", "info") only for an element
+    // with prose of its own, or a seller's card of short lines outscores the listing's text.
+    const loose = s.name > 0 && s.name < NAMED_DESCRIPTION && s.score < MIN_PROSE_FOR_NAME && prose;
+    const named = loose ? s.score : s.score + s.name;
+    const score = named * (1 - s.linkChars / s.chars) * nearTitle(s, t);
     if (score > 0 && (!best || score > best.score)) best = { el, score };
   }
   if (!best) return null;

@@ -71,8 +71,24 @@ function prop(syntax: Syntax, page: Page, scope: Element, name: string): string 
   return valueOf(page, el);
 }
 
+/**
+ * The page's own Product scope: the first that is not inside another Product (a related item nested
+ * in it) nor in a block of other items ("Recently viewed", "Similar items"), which pages often
+ * put above the listing; else the first.
+ */
+function productScope(syntax: Syntax, page: Page): Element | undefined {
+  const scopes = page.$(syntax.productScope).toArray() as Element[];
+  const products = new Set(scopes);
+  // (Inside a WebPage or ItemPage scope is where the page's own Product often is: only a Product nests one.)
+  const nested = (el: Element) => {
+    for (let p = el.parent as Element | null; p && p.type === 'tag'; p = p.parent as Element | null) if (products.has(p)) return true;
+    return false;
+  };
+  return scopes.find((el) => !nested(el) && !page.inOthers(el) && !page.excluded(el) && !page.inNoiseSection(el)) ?? scopes[0];
+}
+
 function read(syntax: Syntax, page: Page): SourceFields {
-  const scope = page.$(syntax.productScope).first().get(0) as Element | undefined;
+  const scope = productScope(syntax, page);
   if (!scope) return {};
   const p = (s: Element, name: string) => prop(syntax, page, s, name);
   const offer = ownProperties(syntax, scope, 'offers')[0];
@@ -83,7 +99,11 @@ function read(syntax: Syntax, page: Page): SourceFields {
   return {
     title: cleanText(p(scope, 'name')),
     description: p(scope, 'description'),
-    price: parsed ? { ...parsed, text: [currency, amount].filter(Boolean).join(' '), currency: currency ?? parsed.currency } : undefined,
+    // A price of 0 is a placeholder, as in JSON-LD.
+    price:
+      parsed && Number(parsed.amount) > 0
+        ? { ...parsed, text: [currency, amount].filter(Boolean).join(' '), currency: currency ?? parsed.currency }
+        : undefined,
     seller: cleanText(p(offerScope, 'seller') ?? (offerScope !== scope ? undefined : p(scope, 'seller'))),
     images: ownProperties(syntax, scope, 'image')
       .map((e) => e.attribs.src ?? e.attribs.content ?? e.attribs.href ?? '')

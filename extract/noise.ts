@@ -227,9 +227,17 @@ export function nameWeight(el: Element): number {
   return weight;
 }
 
-/** Section headings that open a block of other people's words or other items. */
-export const NOISE_HEADING =
-  /^(customer )?reviews?\b|^ratings?\b|^(questions|q ?& ?a)\b|^(you may also like|related|similar|recommended|sponsored|customers (also|who)|more (from|items|to explore)|people also|frequently bought|explore more|recently viewed|other (items|listings)|see more)|^(商品)?(评价|評價|评论|評論)|^(猜你喜欢|猜你喜歡|相关推荐|相關推薦|为你推荐|為你推薦|看了又看|同类推荐|热门推荐|熱門推薦|推荐|推薦|相似|你可能还喜欢|你可能也喜歡|大家都在买|其他人还看了)/i;
+/** Section headings that open a block of other people's words or other items, in the languages of the sites read. */
+const NOISE_HEADINGS = [
+  String.raw`(customer )?reviews?\b|ratings?\b|(questions|q ?& ?a)\b|(you may also like|related|similar|recommended|sponsored|customers (also|who)|more (from|items|to explore)|people also|frequently bought|explore more|recently viewed|other (items|listings)|see more)`,
+  // Spanish, Portuguese, French, Italian.
+  String.raw`(opiniones|reseñas|valoraciones|preguntas|productos (relacionados|similares)|publicaciones similares|anuncios similares|también te puede|avaliações|opiniões|perguntas|produtos (relacionados|semelhantes)|anúncios semelhantes|você também pode|avis\b|questions\b|annonces similaires|produits similaires|vous aimerez|recensioni|domande|annunci simili|prodotti (correlati|simili)|potrebbe interessarti)`,
+  // German, Dutch, Polish, Russian, Turkish, Indonesian.
+  String.raw`((kunden)?bewertungen|kundenrezensionen|rezensionen|fragen (und|&) antworten|ähnliche (anzeigen|artikel|produkte)|das könnte dich|kunden kauften auch|beoordelingen|recensies|vergelijkbare|anderen bekeken|opinie|oceny|pytania|podobne|polecane|отзывы|вопросы|похожие|рекомендуем|вам может понравиться|değerlendirme|yorumlar|benzer ürünler|ulasan|produk serupa)`,
+  // Chinese, Japanese, Korean.
+  String.raw`((商品)?(评价|評價|评论|評論)|猜你喜欢|猜你喜歡|相关推荐|相關推薦|为你推荐|為你推薦|看了(又看|此|这|這|该|該)|同类推荐|热门推荐|熱門推薦|推荐|推薦|相似|你可能还喜欢|你可能也喜歡|大家都在买|其他人还看了|問與答|问答|(商品|カスタマー)?レビュー|口コミ|この商品を見た人|関連商品|おすすめ(商品|アイテム)|似ている商品|(상품)?리뷰|상품평|상품 ?문의|관련 상품|추천 상품|다른 고객)`,
+];
+export const NOISE_HEADING = new RegExp(`^(${NOISE_HEADINGS.join('|')})`, 'iu');
 
 /** Characters of text in a subtree, counted up to `limit` (enough to tell a card from a block of prose). */
 function textLength(el: Element, limit: number): number {

@@ -35,6 +35,24 @@ describe('titles', () => {
       'A very long listing title that the site cut short',
     );
   });
+
+  it('keep a bracketed tag that og:title or <title> puts before the heading (【brand】, 【現貨】, [WTS])', () => {
+    const c = (origin: string, text: string) => ({ source: 'heading' as const, origin, text });
+    const pchome = [
+      c('opengraph', '【SONY 索尼】WH-1000XM5 無線降噪耳機'),
+      c('h1', 'WH-1000XM5 無線降噪耳機'),
+      c('title-tag', '【SONY 索尼】WH-1000XM5 無線降噪耳機'),
+    ];
+    expect(chooseTitle(pchome)?.text).toBe('【SONY 索尼】WH-1000XM5 無線降噪耳機');
+    // Words that are not a bracketed tag still go: a site appends, it seldom prepends.
+    expect(chooseTitle([c('opengraph', 'Cameras: Nikon F3 body'), c('h1', 'Nikon F3 body')])?.text).toBe('Nikon F3 body');
+  });
+
+  it("are not cut to a catalog's model name that the listing's title runs on from", () => {
+    const c = (origin: string, text: string) => ({ source: 'heading' as const, origin, text });
+    const listing = 'Apple iPhone 13 128GB Midnight - great battery';
+    expect(chooseTitle([c('json-ld', 'Apple iPhone 13'), c('opengraph', listing), c('h1', listing), c('title-tag', listing)])?.text).toBe(listing);
+  });
 });
 
 describe('descriptions', () => {

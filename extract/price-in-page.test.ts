@@ -56,6 +56,12 @@ describe('prices read from the page', () => {
     expect(priceOf(`<h1>索尼A7M3</h1>${recs}`)).toBeNull();
   });
 
+  it('never takes a discount share or an instalment for the price', () => {
+    const box =
+      '<h1>Cafetera Atma</h1><div class="price-box"><s>$ 189.999</s><span class="money-amount">$ 149.999</span><span class="money-amount__discount">21% OFF</span><p class="price__subtitles">en 6 cuotas de $ 24.999</p></div>';
+    expect(priceOf(box, '<title>Cafetera Atma</title>')).toBe('149999');
+  });
+
   it('reads RDFa offers', () => {
     const body =
       '<div vocab="http://schema.org/" typeof="Product"><h1 property="name">Wollen plaid</h1><div property="offers" typeof="Offer"><s>€ 89,95</s> € <span property="price" content="69.95">69,95</span><meta property="priceCurrency" content="EUR"></div></div>';

@@ -194,11 +194,6 @@ export function labelledPrice(text: string, region: string | null): Price | unde
   return undefined;
 }
 
-/** The first money written with its currency ("51,500 €", "1600元", "五毛一张") in a text. */
-export function priceInText(text: string | undefined, region: string | null): Price | undefined {
-  return text ? findPrices(text, { region }).find((p) => Number(p.amount) > 0) : undefined;
-}
-
 /** The price the page shows: markup first, then a labelled price in the page's text. */
 export function findPriceInPage(page: Page, titleElement: Element | undefined, pageText: string): Price | undefined {
   const found = candidates(page, titleElement ? page.order(titleElement) : -1);

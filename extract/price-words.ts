@@ -60,7 +60,7 @@ export const CURRENT =
 // Words just before an amount that make it a side cost or another price: shipping, delivery,
 // instalments, the price with delivery, the lowest price of the last 30 days, a saving.
 export const SIDE_WORDS =
-  /shipping|delivery|postage|versand|livraison|frais de port|envío|spedizione|dostaw|przesyłk|najniższa cena|lowest price|per month|monthly|installment|deposit|you save|save|运费|運費|邮费|郵費|月供|分期|定金|送料|省/i;
+  /shipping|delivery|postage|versand|livraison|frais de port|envío|spedizione|dostaw|przesyłk|najniższa cena|lowest price|per month|monthly|installment|cuotas|parcelas|mensualit|\braty\b|\braten\b|deposit|you save|save|运费|運費|邮费|郵費|月供|分期|定金|送料|省/i;
 export const DISCOUNT = /(?:-\s?\d{1,2}\s?%|\d{1,2}\s?%\s?(?:off|折扣|rabatu|de réduction|rabatt)|\d(?:\.\d)?\s?折(?!叠))/i;
 
 export const struck = (el: Element): boolean =>

@@ -67,6 +67,9 @@ describe('reading a price from text', () => {
   it('finds in running text only amounts written with a currency', () => {
     expect(findPrices('iPhone 13 128GB, 2 years old, $420 or best offer').map((p) => p.amount)).toEqual(['420']);
     expect(findPrices('买了一块手表，用了3年')).toEqual([]);
+    // A share is no amount: "21% OFF" beside a price box.
+    expect(parsePrice('21% OFF', { bare: true })).toBeNull();
+    expect(findPrices('-30 % heute, nur 49 €', { bare: true }).map((p) => p.amount)).toEqual(['49']);
     expect(findPrices('Selling my 2019 Audi\n51,500 € negotiable').map((p) => [p.amount, p.currency])).toEqual([['51500', 'EUR']]);
   });
 });

@@ -93,6 +93,8 @@ export function findPrices(text: string, options: PriceOptions & { bare?: boolea
   const found: { at: number; price: Price }[] = [];
   for (const m of text.matchAll(MONEY)) {
     const g = m.groups!;
+    // "21% OFF", "-30 %": a share, not an amount.
+    if (!g.pre && !g.suf && !g.suf2 && /^\s?[%％]/.test(text.slice(m.index + m[0].length))) continue;
     let n = parseNumber(g.num!);
     if (n === null) continue;
     const magnitude = g.mag ? MAGNITUDES[g.mag]! : 1;

@@ -28,13 +28,22 @@ const images = (v: unknown): string[] => {
 
 const typesOf = (node: Json) => (Array.isArray(node['@type']) ? node['@type'] : [node['@type']]).filter((t): t is string => typeof t === 'string');
 
-/** Every object in a JSON-LD document, depth first (Products hide in @graph, mainEntity, itemOffered). */
-function* objects(v: unknown, depth = 0): Generator<Json> {
+// Where a document lists other items: a "Customers also viewed" ItemList, a Product's related items.
+const LIST_TYPES = /^(ItemList|OfferCatalog|BreadcrumbList|SearchResultsPage|CollectionPage)$/;
+const LIST_KEYS = new Set(['itemListElement', 'isRelatedTo', 'isSimilarTo', 'isAccessoryOrSparePartFor', 'isConsumableFor', 'hasPart', 'review', 'subjectOf']);
+
+/**
+ * Every object in a JSON-LD document, depth first (Products hide in @graph, mainEntity,
+ * itemOffered), each with whether it sits in a list of other items (ItemList, isRelatedTo…).
+ */
+function* objects(v: unknown, inList = false, depth = 0): Generator<{ node: Json; inList: boolean }> {
   if (depth > 8) return;
-  if (Array.isArray(v)) for (const x of v) yield* objects(x, depth + 1);
+  if (Array.isArray(v)) for (const x of v) yield* objects(x, inList, depth + 1);
   else if (v && typeof v === 'object') {
-    yield v as Json;
-    for (const value of Object.values(v as Json)) if (value && typeof value === 'object') yield* objects(value, depth + 1);
+    const node = v as Json;
+    yield { node, inList };
+    const listed = inList || typesOf(node).some((t) => LIST_TYPES.test(t));
+    for (const [key, value] of Object.entries(node)) if (value && typeof value === 'object') yield* objects(value, listed || LIST_KEYS.has(key), depth + 1);
   }
 }
 
@@ -50,7 +59,8 @@ export function offerPrice(offers: unknown, region: string | null): { price?: Pr
     const currency = str(offer.priceCurrency ?? spec?.priceCurrency);
     const seller = str(offer.seller ?? offer.offeredBy);
     const parsed = amount ? parsePrice(amount, { bare: true, region }) : null;
-    if (parsed) {
+    // A price of 0 is a placeholder ("price on request", filled in by a script), not the price.
+    if (parsed && Number(parsed.amount) > 0) {
       const text = [currency, amount].filter(Boolean).join(' ');
       return { price: { ...parsed, text, currency: currency ?? parsed.currency, marked: true }, seller };
     }
@@ -59,9 +69,14 @@ export function offerPrice(offers: unknown, region: string | null): { price?: Pr
   return {};
 }
 
-/** schema.org Product from JSON-LD scripts; a broken script is skipped, not fatal. Never the brand as seller. */
+/**
+ * schema.org Product from JSON-LD scripts; a broken script is skipped, not fatal. Never the brand as
+ * seller. The page's Product is the first one outside a list of other items: pages put a "Customers
+ * also viewed" ItemList of Products, with their prices, before their own.
+ */
 export function fromJsonLd(page: Page): SourceFields {
   const { $ } = page;
+  let listed: SourceFields | undefined;
   for (const el of $('script[type="application/ld+json"]').toArray()) {
     let data: unknown;
     try {
@@ -69,25 +84,33 @@ export function fromJsonLd(page: Page): SourceFields {
     } catch {
       continue;
     }
-    for (const node of objects(data)) {
+    for (const { node, inList } of objects(data)) {
       if (!typesOf(node).some((t) => PRODUCT_TYPES.test(t))) continue;
-      // An Offer at the top names its item in itemOffered.
-      const isOffer = typesOf(node).some((t) => /Offer$/.test(t));
-      const item = isOffer && node.itemOffered && typeof node.itemOffered === 'object' ? (node.itemOffered as Json) : node;
-      const offers = isOffer ? node : node.offers;
-      const { price, seller } = offerPrice(offers, page.region);
-      const title = cleanText(str(item.name));
-      if (!title && !price) continue;
-      return {
-        title,
-        description: str(item.description),
-        price,
-        seller: cleanText(seller ?? str(item.seller)),
-        images: images(item.image),
-      };
+      if (inList && listed) continue;
+      const fields = productFields(node, page.region);
+      if (!fields) continue;
+      if (!inList) return fields;
+      listed = fields;
     }
   }
-  return {};
+  return listed ?? {};
+}
+
+function productFields(node: Json, region: string | null): SourceFields | undefined {
+  // An Offer at the top names its item in itemOffered.
+  const isOffer = typesOf(node).some((t) => /Offer$/.test(t));
+  const item = isOffer && node.itemOffered && typeof node.itemOffered === 'object' ? (node.itemOffered as Json) : node;
+  const offers = isOffer ? node : node.offers;
+  const { price, seller } = offerPrice(offers, region);
+  const title = cleanText(str(item.name));
+  if (!title && !price) return undefined;
+  return {
+    title,
+    description: str(item.description),
+    price,
+    seller: cleanText(seller ?? str(item.seller)),
+    images: images(item.image),
+  };
 }
 
 /** schema.org Product in microdata: the Product's own properties, never those of scopes nested in it. */
@@ -105,7 +128,10 @@ export function fromOpenGraph(page: Page): SourceFields {
   return {
     title: cleanText(meta('og:title') ?? meta('twitter:title')),
     description: meta('og:description') ?? meta('twitter:description') ?? meta('description'),
-    price: parsed ? { ...parsed, text: [currency, amount].filter(Boolean).join(' '), currency: currency ?? parsed.currency, marked: true } : undefined,
+    price:
+      parsed && Number(parsed.amount) > 0
+        ? { ...parsed, text: [currency, amount].filter(Boolean).join(' '), currency: currency ?? parsed.currency, marked: true }
+        : undefined,
     images: $('meta[property="og:image"], meta[name="og:image"]')
       .toArray()
       .map((e) => $(e).attr('content') ?? '')

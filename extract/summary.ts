@@ -1,3 +1,4 @@
+import { readsAsSiteLine } from './boilerplate.js';
 import type { Page } from './page.js';
 import { comparable } from './text.js';
 
@@ -17,17 +18,29 @@ const isShellFrame = (page: Page) =>
 /**
  * Whether a page's meta summary (og:description, description) gives way to its main content. A
  * summary is often the start of the text the page shows in full: then the full text. A summary the
- * page never shows is the site's SEO line (淘宝网实力旺铺…, "Buy … online at Lazada"): it gives way
- * whenever the page has a block of its own text to offer instead. `bodyText` is the page's visible
- * text less furniture.
+ * page never shows is either the site's SEO line (淘宝网实力旺铺…, "Buy … online at Lazada"), which
+ * gives way to a block of the page's own text, or the seller's description that the page holds back
+ * for scripts to show (a collapsed "read more", a tab filled from JSON): that one stays, since the
+ * block found instead is then some other text (shipping terms, the seller's card). Which of the two
+ * goes by the site's words (boilerplate.ts). `bodyText` is the page's visible text less furniture.
  */
 export function summaryGivesWay(page: Page, summary: string, mainText: string, title: string | undefined, bodyText: string): boolean {
   const summaryKey = comparable(summary.replace(/(\.\.\.|…)$/, '')).slice(0, 40);
   if (comparable(mainText).startsWith(summaryKey)) return true;
+  return isUnshownSiteLine(page, summary, mainText, title, bodyText);
+}
+
+/**
+ * Whether a description the page never shows reads as the site's line, while the page has a block
+ * of its own text to offer instead. Asked of JSON-LD descriptions too: shops fill them from the same
+ * SEO template as their meta description.
+ */
+export function isUnshownSiteLine(page: Page, summary: string, mainText: string, title: string | undefined, bodyText: string): boolean {
   // Past the title it may open with ("<title> w kategorii … Kup teraz na Allegro.pl").
   const titleKey = comparable(title ?? '');
   const all = comparable(summary);
   const rest = (titleKey && all.startsWith(titleKey) ? all.slice(titleKey.length) : all).slice(0, 40);
   const shown = rest.length >= 10 && comparable(bodyText).includes(rest);
-  return !shown && weightedLength(mainText) >= MIN_MAIN_OVER_SUMMARY && !isShellFrame(page);
+  if (shown || weightedLength(mainText) < MIN_MAIN_OVER_SUMMARY || isShellFrame(page)) return false;
+  return readsAsSiteLine(summary, title, page.siteNames);
 }

@@ -18,6 +18,7 @@ const JUNK_SEGMENT =
   /^(buy\b.*|.*\bproduct on\b.*|.*\bonline shopping\b.*|.*\bfree shipping\b.*|(sign|log) ?in\b.*|login\b.*|register\b.*|join now\b.*|for sale\b.*|.*\b(official site|online store)\b.*|(请|請)?(登录|登入|註冊|注册).*|免费发布.*|.*(网上购物|網路購物|购物网|購物網).*)$/i;
 const LOGIN_ONLY = /^(sign in|log ?in|login|register|sign up|登录|登入|注册|註冊|请登录|請登入|会员登录|會員登入)(\s|$)/i;
 const ELLIPSIS = /(\.\.\.|…)$/;
+const BRACKET_TAG = /^\s*[【[［][^】\]］]{1,20}[】\]］]\s*/;
 
 /** Whether a segment names the site ("eBay", "Amazon.com", "百姓网") rather than the item. */
 function isSiteName(segment: string, siteNames: readonly string[]): boolean {
@@ -70,6 +71,25 @@ export function headingElement(page: Page): Element | undefined {
   return all.find((h) => !page.excluded(h) && cleanText(page.$(h).text())) ?? all.find((h) => cleanText(page.$(h).text()));
 }
 
+// What a site puts after a title it appends to: a separator, a bracket, a price, "for sale", a place.
+const BREAK = /^\s*($|[|｜\-–—:·•»_,/(（[【]|(for sale|in|at|near|w|à|en|im|à vendre|zu verkaufen)\s)/i;
+
+/**
+ * Whether `inner`, where `outer` holds it, ends where a site's addition would begin: "Desk" in "Desk
+ * - $150 (Brooklyn)" does, "Apple iPhone 13" in "Apple iPhone 13 128GB Midnight" does not (a
+ * catalog's name for the model, shorter than the listing's title). Where the texts differ past
+ * letters and digits, it is taken to.
+ */
+function endsAtBreak(outer: string, inner: string): boolean {
+  const o = outer.normalize('NFKC').toLowerCase();
+  const i = inner.normalize('NFKC').toLowerCase().trim();
+  const at = o.indexOf(i);
+  if (at < 0) return true;
+  const after = o.slice(at + i.length);
+  // Han, kana and hangul run on without spaces: there a title is appended to without one too.
+  return BREAK.test(after) || isPriceTail(after.trim()) || /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u.test(after);
+}
+
 /**
  * The title the sources agree on. Each candidate is backed by the others that contain it (a site
  * appends to a title; it seldom prepends a different one), so "Desk" that og:title, <h1> ("Desk
@@ -82,10 +102,16 @@ export function chooseTitle(candidates: readonly TitleCandidate[]): TitleCandida
   keyed.forEach((k, i) => {
     if (k.cut && keyed.some((o) => o !== k && !o.cut && o.key.length > k.key.length && o.key.startsWith(k.key))) return;
     // A fragment (a category, one word of the title) is not backed by the title that holds it.
-    const backers = keyed.filter((o) => o !== k && o.c.origin !== k.c.origin && o.key.includes(k.key) && k.key.length >= o.key.length * 0.3).length;
+    const backers = keyed.filter(
+      (o) => o !== k && o.c.origin !== k.c.origin && o.key.includes(k.key) && k.key.length >= o.key.length * 0.3 && endsAtBreak(o.c.text, k.c.text),
+    ).length;
     // A title of a word or two ("闲鱼", "Telegram") is more often the site's or app's name than an item's.
     const score = backers * 10 - i - (k.key.length < 5 && keyed.length > 1 ? 5 : 0);
     if (!best || score > best.score) best = { c: k.c, score };
   });
-  return best?.c;
+  if (!best) return undefined;
+  // "【SONY 索尼】WH-1000XM5…" in og:title beside an <h1> without the bracket: the bracket is the
+  // listing's own tag (brand, 現貨, 送料無料, 出售), shown beside the heading, not a site's addition.
+  const chosen = comparable(best.c.text);
+  return candidates.find((c) => BRACKET_TAG.test(c.text) && comparable(c.text.replace(BRACKET_TAG, '')) === chosen) ?? best.c;
 }

@@ -1,5 +1,7 @@
 import { digitOf, foldText, readValue, type ValueRule } from './fold-text.js';
-import { emailHandle, phoneHandle, qqHandle, telegramHandle, urlHandle, wechatHandle } from './handle-rules.js';
+import { emailAlias, nameAlias } from './aliases.js';
+import { undisguise } from './disguises.js';
+import { emailHandle, lineHandle, phoneHandle, qqHandle, telegramHandle, urlHandle, wechatHandle } from './handle-rules.js';
 import type { ContactHandle, LinkListing } from './types.js';
 
 /**
@@ -49,10 +51,14 @@ const CUES: ReadonlyArray<{ words: readonly string[]; rule: ValueRule; read: Rea
     rule: ID_RULE,
     read: wechatHandle,
   },
-  { words: ['扣扣', '抠抠', '蔻蔻', '企鹅号', '企鹅', 'qq号', 'qq', 'q'], rule: DIGIT_RULE, read: qqHandle },
+  { words: ['扣扣', '抠抠', '蔻蔻', '企鹅号', '企鹅', '🐧', 'qq号', 'qq', 'q'], rule: DIGIT_RULE, read: qqHandle },
   { words: ['纸飞机', '飞机', '电报', 'telegram', 'tg', '✈'], rule: TG_RULE, read: telegramHandle },
+  // LINE (Taiwan, Hong Kong, Japan): 賴 folds to 赖.
+  // "line" is an English word ("front line workers"): as a cue it needs its colon, "id" or "@".
+  { words: ['加赖', '赖', 'line:', 'lineid', 'line@'], rule: ID_RULE, read: lineHandle },
   {
-    words: ['手机号', '手机', '电话', '联系电话', 'tel', 'phone', 'call', 'whatsapp', 'wa', '☎', '📞', '📱'],
+    // A WhatsApp number is a phone number: "WA 同号" sellers give one number for both.
+    words: ['手机号', '手机', '电话', '联系电话', 'tel', 'phone', 'call', 'whatsapp', 'wa', '☎', '📞', '📱', '✆', '☏'],
     rule: DIGIT_RULE,
     read: (digits, raw) => phoneHandle(digits, false, raw),
   },
@@ -68,6 +74,8 @@ const CUE = new RegExp(
     .map((w) => {
       // "微 信", "w x", "q q": a space between the letters of a cue is a disguise too.
       const spaced = Array.from(w).map(escape).join('\\s?');
+      // A lone letter cue followed by a digit is a version or a quarter (v2, q3), not 加V.
+      if (/^[a-z]$/.test(w)) return `(?<![a-z0-9])${spaced}(?![a-z0-9])`;
       return /^[a-z]/.test(w) ? `(?<![a-z0-9])${spaced}(?![a-z])` : spaced;
     })
     .join('|'),
@@ -97,11 +105,16 @@ export function extractHandles(listing: LinkListing): ContactHandle[] {
   const add = (h: ContactHandle | null) => {
     if (h !== null && !found.has(h.key)) found.set(h.key, h);
   };
+  const fields = [listing.title, listing.description, listing.seller].map((f) => (f ? foldText(f) : ''));
+  if (WARNING.test(`${fields[0]} ${fields[1]}`)) return [];
   const own = ownHosts(listing);
-  for (const field of [listing.title, listing.description, listing.seller]) {
-    if (!field) continue;
-    let text = foldText(field);
-    for (const m of text.matchAll(EMAIL)) emailHandle(m[0], m[0]).forEach(add);
+  for (const field of fields) {
+    if (field === '') continue;
+    let text = undisguise(field);
+    for (const m of text.matchAll(EMAIL)) {
+      emailHandle(m[0], m[0]).forEach(add);
+      add(emailAlias(m[0]));
+    }
     text = text.replace(EMAIL, (s) => ' '.repeat(s.length));
     for (const m of text.matchAll(TME)) add(m[1]!.startsWith('+') ? { kind: 'tg', key: `tg:${m[1]}`, raw: m[0] } : telegramHandle(m[1]!, m[0]));
     text = text.replace(TME, (s) => ' '.repeat(s.length));
@@ -114,13 +127,45 @@ export function extractHandles(listing: LinkListing): ContactHandle[] {
       add(phoneHandle(digits, m[0].startsWith('+'), m[0]));
     }
   }
+  add(nameAlias(fields[2]!));
   return [...found.values()];
 }
 
+// Buyers' warnings and exposés ("避雷", "PSA: @x is a scammer") quote the handle of the seller they
+// accuse: it is not the poster's, and linking by it would join the victim to the scammer. Platform
+// boilerplate says 谨防诈骗 too, so the words are those of an accusation, not of a caution.
+const WARNING =
+  /避雷|曝光|骗子|骗钱|被骗|上当|收钱不发货|黑名单|别信|\bscam(?:mer|mers|med)?\b|\bpsa\b|\bbeware\b|ripped off|(?:don't|do not) (?:trust|buy from)|stay away from/;
+
+export function isWarning(listing: LinkListing): boolean {
+  return WARNING.test(foldText(`${listing.title ?? ''} ${listing.description ?? ''}`));
+}
+
+// "LINE ID: x", "微信号：x", "tg handle x": the word between cue and value.
+// "加赖（LINE）：x": the app named again in brackets.
+const ID_WORD = /^\s*(?:(?:id|username|handle|账号|号)(?=\s*[:：\s])|[(（][a-z ]{1,12}[)）])/;
+
+// "hezheng_ai（微信）", "facelab88 (wx)": the id first, its app after it in brackets.
+const POSTFIX_CUE = new RegExp(
+  `(?<![a-z0-9_.-])([a-z0-9][a-z0-9_.-]{3,31})\\s*[(（]\\s*(${[...CUE_INDEX.keys()]
+    .filter((w) => w.length > 1 || !/[a-z]/.test(w))
+    .sort((a, b) => b.length - a.length)
+    .map(escape)
+    .join('|')})(?:号|\\s*id)?\\s*[)）]`,
+  'gu',
+);
+
 function readCues(text: string, add: (h: ContactHandle | null) => void): void {
+  if (text.includes('('))
+    for (const m of text.matchAll(POSTFIX_CUE)) {
+      const cue = CUES[CUE_INDEX.get(m[2]!)!]!;
+      const value = m[1]!.replace(/\./g, '');
+      if (Array.from(value).every((ch) => cue.rule.accept(ch) !== undefined)) add(cue.read(value, m[0]));
+    }
   for (const m of text.matchAll(CUE)) {
     const cue = CUES[CUE_INDEX.get(m[0].replace(/\s/g, ''))!]!;
-    const from = m.index + m[0].length;
+    const after = m.index + m[0].length;
+    const from = after + (ID_WORD.exec(text.slice(after, after + 12))?.[0].length ?? 0);
     const value = readValue(text, from, cue.rule);
     if (value !== '') add(cue.read(value, `${m[0]}${text.slice(from, from + value.length + 4).trimEnd()}`));
   }

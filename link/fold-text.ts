@@ -6,10 +6,46 @@ import { CHINESE_DIGITS, foldCodePoint } from '../text/index.js';
  * characters dropped), so `ＦＡＣＥ８８`, `fаce88` (Cyrillic а) and `fa\u200bce88` all read `face88`.
  */
 export function foldText(text: string): string {
-  let out = '';
-  for (const ch of text) out += foldCodePoint(ch.codePointAt(0)!);
+  for (let k = 0; k < RECENT; k++) if (recentIn[k] === text) return recentOut[k]!;
+  const out = foldAll(text);
+  recentIn[next] = text;
+  recentOut[next] = out;
+  next = (next + 1) % RECENT;
   return out;
 }
+
+// The last few texts folded: handle extraction and shingling read the same title and description in turn.
+const RECENT = 4;
+const recentIn: string[] = [];
+const recentOut: string[] = [];
+let next = 0;
+
+function foldAll(text: string): string {
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    // ASCII is most of the text a linker reads: fold it without the shared fold's lookups.
+    if (c < 0x80) {
+      out += c >= 0x41 && c <= 0x5a ? String.fromCharCode(c + 32) : text[i];
+      continue;
+    }
+    const cp = text.codePointAt(i)!;
+    if (cp > 0xffff) i++;
+    let folded = FOLDED.get(cp);
+    if (folded === undefined) {
+      folded = LOOKALIKES[String.fromCodePoint(cp)] ?? foldCodePoint(cp);
+      FOLDED.set(cp, folded);
+    }
+    out += folded;
+  }
+  return out;
+}
+
+/** Fold of each non-ASCII code point met so far (a few thousand: the characters listings are written in). */
+const FOLDED = new Map<number, string>();
+
+// Latin look-alikes the shared fold leaves alone (it maps Cyrillic and Greek): IPA ɑ and ɡ, dotless ı.
+const LOOKALIKES: Readonly<Record<string, string>> = { ɑ: 'a', ɡ: 'g', ı: 'i' };
 
 // Handles are read as sellers say them: 两 too (幺三八…, 两个零…), beside the digits masking reads (text/chinese-digits.ts).
 const HANDLE_DIGITS: Readonly<Record<string, string>> = { ...CHINESE_DIGITS, 两: '2' };
@@ -23,9 +59,23 @@ export function digitOf(ch: string): string | undefined {
 /** Emoji and other symbols sellers put between the characters of a handle to get past filters. */
 const FILLER_SYMBOL = /^[\p{Extended_Pictographic}\p{So}\p{Sk}*·•.。,，、~～^|/\\()（）\-—_]$/u;
 const SPACE = /^\s$/u;
+const HAN = /^\p{Script=Han}$/u;
 
 /** Characters skipped between a cue (加V) and its value: separators, colons, brackets, "号是". */
-const LEAD = /^[\s\p{P}\p{S}号码是为账]$/u;
+const LEAD = /^[\s\p{P}\p{S}号码是为账同]$/u;
+
+/** Chinese numerals (not 0-9): inside an id they count only two or more in a row (see readValue). */
+export const isChineseDigit = (ch: string) => HANDLE_DIGITS[ch] !== undefined;
+
+/**
+ * Words a spaced-out value never continues into: English function words ("@kycdepot on telegram is a
+ * scammer" is no id "isascammer") and app names ("h k f a c e 1 6 8 / WA …" ends before the WA).
+ */
+const STOP_WORDS = new Set(
+  'an the is are was on in at of or and to for from me my our us via only then no not with see ask add dm pm pls please if it this that by id qq vx wx tg wa line wechat telegram whatsapp email mail phone tel call'.split(
+    ' ',
+  ),
+);
 
 export interface ValueRule {
   /** A character that belongs to the value (its canonical form), or undefined. */
@@ -44,12 +94,23 @@ export interface ValueRule {
  */
 export function readValue(text: string, from: number, rule: ValueRule): string {
   const chars = Array.from(text.slice(from, from + 80));
+  // A Chinese numeral alone after an id is a word (face88 一手资源 is not face881); two or more spell digits (tongguo三六五).
+  const accept = (k: number): string | undefined => {
+    const ch = chars[k]!;
+    if (rule.numeric || !isChineseDigit(ch)) return rule.accept(ch);
+    const before = chars[k - 1] ?? '';
+    const after = chars[k + 1] ?? '';
+    if (isChineseDigit(before) || isChineseDigit(after)) return digitOf(ch);
+    // One numeral written onto the id ("face8八", "lab七") unless a word goes on after it ("face88一手").
+    return /^[a-z0-9]$/.test(before) && !HAN.test(after) ? digitOf(ch) : undefined;
+  };
   let i = 0;
-  while (i < chars.length && i < 6 && LEAD.test(chars[i]!) && rule.accept(chars[i]!) === undefined) i++;
+  while (i < chars.length && i < 6 && LEAD.test(chars[i]!) && accept(i) === undefined) i++;
+  if (!rule.numeric && STOP_WORDS.has(wordAt(chars, i))) return '';
   let value = '';
   let piece = 0;
   while (i < chars.length && value.length < rule.maxLength) {
-    const own = rule.accept(chars[i]!);
+    const own = accept(i);
     if (own !== undefined) {
       value += own;
       piece++;
@@ -58,16 +119,30 @@ export function readValue(text: string, from: number, rule: ValueRule): string {
     }
     let j = i;
     let spaces = 0;
-    while (j < chars.length && j - i < 3 && rule.accept(chars[j]!) === undefined && (SPACE.test(chars[j]!) || FILLER_SYMBOL.test(chars[j]!))) {
+    let plus = false;
+    while (j < chars.length && j - i < 3 && accept(j) === undefined && (SPACE.test(chars[j]!) || FILLER_SYMBOL.test(chars[j]!) || chars[j] === '+')) {
       if (SPACE.test(chars[j]!)) spaces++;
+      if (chars[j] === '+') plus = true;
       j++;
     }
-    if (j === i || j >= chars.length || rule.accept(chars[j]!) === undefined || value === '') break;
-    if (spaces > 0 && !rule.numeric && piece > 4 && !nextPieceIsDigits(chars, j, rule)) break;
+    if (j === i || j >= chars.length || accept(j) === undefined || value === '') break;
+    if (!rule.numeric && STOP_WORDS.has(wordAt(chars, j))) break;
+    // "138 0000 4417 + wx …" ends the number; "kycdepot + s", "hk + face + 168" spell one id.
+    if (plus && rule.numeric) break;
+    // An underscore beside the gap says the id goes on ("idkit _ hub", "twid _ 888").
+    const underscore = value.endsWith('_') || accept(j) === '_';
+    if (spaces > 0 && !plus && !underscore && !rule.numeric && piece > 4 && !nextPieceIsDigits(chars, j, rule)) break;
     i = j;
     piece = 0;
   }
   return value;
+}
+
+/** The run of Latin letters at `at` ("" when none). */
+function wordAt(chars: readonly string[], at: number): string {
+  let w = '';
+  for (let k = at; k < chars.length && /^[a-z]$/.test(chars[k]!); k++) w += chars[k];
+  return w;
 }
 
 function nextPieceIsDigits(chars: readonly string[], at: number, rule: ValueRule): boolean {

@@ -13,7 +13,7 @@ import type { ContactHandle, HandleKind } from './types.js';
  *    never a hotline (400/800 numbers, 95xxx/96xxx, 10xxx/12xxx service numbers, 11x emergency).
  */
 
-const GENERIC_WORDS = new Set(
+export const GENERIC_WORDS = new Set(
   [
     'wechat',
     'weixin',
@@ -36,6 +36,8 @@ const GENERIC_WORDS = new Set(
     'service',
     'support',
     'channel',
+    'channels',
+    'groups',
     'group',
     'joinchat',
     'share',
@@ -99,6 +101,11 @@ export function wechatHandle(value: string, raw: string): ContactHandle | null {
   return handle('wechat', v, raw);
 }
 
+export function lineHandle(value: string, raw: string): ContactHandle | null {
+  const h = wechatHandle(value, raw);
+  return h?.kind === 'wechat' ? handle('line', h.key.slice('wechat:'.length), raw) : h;
+}
+
 export function qqHandle(digits: string, raw: string): ContactHandle | null {
   return /^\d+$/.test(digits) ? numberHandle(digits, raw) : null;
 }
@@ -115,7 +122,10 @@ export function phoneHandle(digits: string, international: boolean, raw: string)
   if (isHotline(d)) return null;
   if (MOBILE.test(d)) return handle('phone', d, raw);
   if (d.length < 7 || d.length > 15 || distinct(d) < 3) return null;
-  return handle('phone', international ? `+${d}` : d, raw);
+  // Keys carry the country code without '+' (sellers write "+852 …" and "852-…" alike); a bare
+  // ten-digit number starting 2-9 is North American ("WA 202.555.0187 (US)" = +1 202 555 0187).
+  if (!international && /^[2-9]\d{9}$/.test(d)) d = `1${d}`;
+  return handle('phone', d, raw);
 }
 
 export function emailHandle(address: string, raw: string): ContactHandle[] {
@@ -156,5 +166,8 @@ export function urlHandle(rawUrl: string, ownHosts: ReadonlySet<string>): Contac
  * space are dropped when read, the underscore must be dropped here). Keys keep the written form.
  */
 export function linkKey(h: ContactHandle): string {
-  return h.kind === 'wechat' || h.kind === 'tg' ? h.key.replace(/[_-]/g, '') : h.key;
+  if (h.kind !== 'wechat' && h.kind !== 'tg' && h.kind !== 'line' && h.kind !== 'alias') return h.key;
+  // One id across apps: sellers register the same name on WeChat, Telegram and LINE (facelab88 on
+  // one, @facelab_88 on the other), and a distinctive id is theirs wherever it is written.
+  return `id:${h.key.slice(h.key.indexOf(':') + 1).replace(/[_-]/g, '')}`;
 }

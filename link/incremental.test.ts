@@ -29,10 +29,10 @@ describe('linkFeatures and nearDuplicate: the incremental half agrees with linkL
 
   it('keys handles by link key, counts the frequency cut by seller, and starts the cut at 5 sellers', () => {
     const f = linkFeatures({ id: 'a', description: '薇❤face_88 或 扣扣 12345678', site: 'xianyu', seller: '小鱼' }, 'a');
-    expect(f.linkKeys).toEqual(['wechat:face88', 'qq:12345678']);
+    expect(f.linkKeys).toEqual(['id:face88', 'qq:12345678']);
     expect(f.sellerName).toBe('xianyu\u001f小鱼');
     expect(f.bands.every((b) => Number.isInteger(b) && b >= -(2 ** 31) && b < 2 ** 31)).toBe(true);
-    expect(frequencySeller(f, new Set(['wechat:face88']))).toBe('qq:12345678');
+    expect(frequencySeller(f, new Set(['id:face88']))).toBe('qq:12345678');
     expect(frequencySeller(linkFeatures({ id: 'b', description: AD }, 'b'), new Set())).toBe('#b');
     expect([commonCut(100), commonCut(2500), commonCut(10_000)]).toEqual([5, 5, 20]);
   });

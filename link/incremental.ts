@@ -15,6 +15,9 @@ import type { ContactHandle, LinkListing } from './types.js';
  *    `minShared` of them; never between two listings naming different contacts of one kind.
  * Band keys here come from the shingles less the fixed boilerplate (the seller-frequency cut changes as
  * listings arrive, and a listing's bands are written once); the exact test then applies the cut.
+ * The batch linker's other two rules, same-account relists (same-seller.ts) and the veto of text links
+ * between clusters whose handles conflict (link-listings.ts clusterVeto), need the seller names and
+ * cluster handles the store holds: the store applies them (store/seller-clusters.ts).
  */
 export interface LinkFeatures {
   readonly handles: readonly ContactHandle[];

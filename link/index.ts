@@ -3,10 +3,12 @@
 // (store/sellers.ts) keeps the clusters of stored listings with the incremental half (incremental.ts).
 export type { ContactHandle, HandleKind, LinkListing, LinkReason, SellerCluster } from './types.js';
 export { extractHandles } from './contact-handles.js';
-export { linkListings, LINK_DEFAULTS, siteOf, type LinkOptions, type LinkResult } from './link-listings.js';
+export { clusterVeto, conflicting, linkListings, LINK_DEFAULTS, siteOf, type LinkOptions, type LinkResult } from './link-listings.js';
+export { sameSellerPairs } from './same-seller.js';
 export { parseLinkLine, type ParsedLinkLine } from './parse-line.js';
 export { pairwiseFigures, type PairwiseFigures } from './evaluate.js';
 export { commonCut, frequencySeller, HUB_RULE, linkFeatures, nearDuplicate, type LinkFeatures, type TextSide } from './incremental.js';
 export { maskHandleKey, maskHandleList } from './mask-handle.js';
 export { UnionFind } from './union-find.js';
+export { sharedCount } from './minhash.js';
 export { linkKey } from './handle-rules.js';

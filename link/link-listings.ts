@@ -1,17 +1,18 @@
 import { extractHandles } from './contact-handles.js';
 import { linkKey } from './handle-rules.js';
 import { distinctiveShingles, NEAR_DUPLICATE_DEFAULTS, nearDuplicatePairs, type NearDuplicateOptions } from './near-duplicates.js';
+import { SAME_SELLER_DEFAULTS, sameSellerPairs, type SameSellerOptions } from './same-seller.js';
 import { listingShingles } from './shingles.js';
 import type { ContactHandle, LinkListing, LinkReason, SellerCluster } from './types.js';
 import { UnionFind } from './union-find.js';
 
-export interface LinkOptions extends NearDuplicateOptions {
+export interface LinkOptions extends NearDuplicateOptions, SameSellerOptions {
   /** A handle on listings of more than this many different sellers is generic (a shared agent, a template's number): it links nobody. */
   readonly hubCap: number;
   readonly onProgress?: (stage: string, done: number) => void;
 }
 
-export const LINK_DEFAULTS: LinkOptions = { ...NEAR_DUPLICATE_DEFAULTS, hubCap: 6 };
+export const LINK_DEFAULTS: LinkOptions = { ...NEAR_DUPLICATE_DEFAULTS, ...SAME_SELLER_DEFAULTS, hubCap: 6 };
 
 export interface LinkResult {
   /** Every cluster, singletons included, largest first. */
@@ -38,9 +39,21 @@ export function siteOf(l: LinkListing): string {
 /** Links listings into seller clusters: shared (non-hub) handles, then near-duplicate text. Pure: no I/O. */
 export function linkListings(listings: readonly LinkListing[], options: Partial<LinkOptions> = {}): LinkResult {
   const opts = { ...LINK_DEFAULTS, ...options };
+  // Shingles right after handles, listing by listing, so the folded title and description are reused
+  // (foldText keeps the last few); the letters of every handle are left out of the text, hubs' too
+  // (a hub's id is no more a resemblance than a contact), as the store's linkFeatures does.
+  const shingles: Uint32Array[] = [];
   const handles: ContactHandle[][] = listings.map((l, i) => {
     if (i % 10_000 === 0) opts.onProgress?.('handles', i);
-    return extractHandles(l);
+    const hs = extractHandles(l);
+    shingles.push(
+      listingShingles(
+        l.title ?? '',
+        l.description ?? '',
+        hs.map((h) => h.key.slice(h.key.indexOf(':') + 1)),
+      ),
+    );
+    return hs;
   });
   const byHandle = new Map<string, number[]>();
   const writtenAs = new Map<string, string>();
@@ -73,13 +86,6 @@ export function linkListings(listings: readonly LinkListing[], options: Partial<
 
   // Document frequency by seller: a listing's seller is its first live handle, else its seller name.
   const sellerOf = listings.map((l, i) => (live[i]!.length > 0 ? linkKey(live[i]![0]!) : sellerName(l, i)));
-  const shingles = listings.map((l, i) =>
-    listingShingles(
-      l.title ?? '',
-      l.description ?? '',
-      live[i]!.map((h) => h.key.slice(h.key.indexOf(':') + 1)),
-    ),
-  );
   opts.onProgress?.('shingles', listings.length);
   const kept = distinctiveShingles(shingles, sellerOf, opts);
   const pairs = nearDuplicatePairs(
@@ -88,12 +94,51 @@ export function linkListings(listings: readonly LinkListing[], options: Partial<
     (a, b) => !conflicting(live[a]!, live[b]!),
     (done) => opts.onProgress?.('near-duplicates', done),
   );
-  for (const p of pairs) {
-    if (!sets.union(p.a, p.b)) continue;
+  const textUnion = clusterVeto(sets, live);
+  // Strongest resemblance first, so a weak link cannot claim a listing for the wrong cluster before a strong one does.
+  for (const p of [...pairs].sort((x, y) => y.jaccard - x.jaccard || x.a - y.a || x.b - y.b)) {
+    if (!textUnion(p.a, p.b)) continue;
     const ids: [string, string] = [listings[p.a]!.id, listings[p.b]!.id];
     reasons.push({ at: p.a, reason: { by: 'near-duplicate', listingIds: ids, jaccard: Math.round(p.jaccard * 1000) / 1000, shared: p.shared } });
   }
+  const accountOf = listings.map((l) => (l.seller?.trim() ? sellerName(l, 0) : undefined));
+  for (const p of sameSellerPairs(kept, accountOf, opts)) {
+    if (!textUnion(p.a, p.b)) continue;
+    const ids: [string, string] = [listings[p.a]!.id, listings[p.b]!.id];
+    reasons.push({ at: p.a, reason: { by: 'same-seller', listingIds: ids, jaccard: Math.round(p.jaccard * 1000) / 1000, shared: p.shared } });
+  }
   return { clusters: buildClusters(listings, live, sets, reasons), hubs };
+}
+
+/**
+ * A union for text links that refuses to join two clusters whose handles conflict (see conflicting):
+ * pairwise checks alone let a copied stock sentence chain a stranger to a seller through a relist
+ * that gives no contact, or one that names another kind of contact.
+ */
+export function clusterVeto(sets: UnionFind, live: readonly ContactHandle[][]): (a: number, b: number) => boolean {
+  // Per cluster root, its handles by link key (one each: a seller's fifty relists hold one handle).
+  const held = new Map<number, Map<string, ContactHandle>>();
+  live.forEach((hs, i) => {
+    if (hs.length === 0) return;
+    const root = sets.find(i);
+    const mine = held.get(root) ?? new Map<string, ContactHandle>();
+    for (const h of hs) mine.set(linkKey(h), h);
+    held.set(root, mine);
+  });
+  return (a, b) => {
+    const ra = sets.find(a);
+    const rb = sets.find(b);
+    if (ra === rb) return false;
+    const ha = held.get(ra);
+    const hb = held.get(rb);
+    if (ha && hb && conflicting([...ha.values()], [...hb.values()])) return false;
+    sets.union(a, b);
+    held.delete(ra);
+    held.delete(rb);
+    const merged = ha && hb ? new Map([...ha, ...hb]) : (ha ?? hb);
+    if (merged) held.set(sets.find(a), merged);
+    return true;
+  };
 }
 
 /**
@@ -104,8 +149,19 @@ export function conflicting(a: readonly ContactHandle[], b: readonly ContactHand
   if (a.length === 0 || b.length === 0) return false;
   const keysA = new Set(a.map(linkKey));
   if (b.some((h) => keysA.has(linkKey(h)))) return false;
-  const kindsA = new Set(a.map((h) => h.kind));
-  return b.some((h) => kindsA.has(h.kind));
+  const kindsA = new Set(a.map(kindFamily));
+  kindsA.delete(undefined);
+  return b.some((h) => kindsA.has(kindFamily(h)));
+}
+
+/**
+ * The kind two listings' handles are compared as: WeChat, Telegram and LINE ids are one (linkKey
+ * already joins an id across apps, so two different ids are two identities whichever app each names);
+ * an alias is no contact and vetoes nothing (undefined matches no other family).
+ */
+function kindFamily(h: ContactHandle): string | undefined {
+  if (h.kind === 'alias') return undefined;
+  return h.kind === 'wechat' || h.kind === 'tg' || h.kind === 'line' ? 'id' : h.kind;
 }
 
 function buildClusters(

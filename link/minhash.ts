@@ -49,8 +49,8 @@ export function bandKeys(sig: Uint32Array): number[] {
   return keys;
 }
 
-/** Exact size of the intersection of two sorted shingle arrays. */
-export function sharedCount(a: Uint32Array, b: Uint32Array): number {
+/** Exact size of the intersection of two sorted shingle arrays (both of one numeric order: Uint32 here, Int32 in the store). */
+export function sharedCount(a: ArrayLike<number>, b: ArrayLike<number>): number {
   let i = 0;
   let j = 0;
   let n = 0;

@@ -10,7 +10,8 @@ export interface LinkListing {
   readonly site?: string | null;
 }
 
-export type HandleKind = 'wechat' | 'qq' | 'tg' | 'phone' | 'email' | 'url';
+/** `alias`: an id shown as a seller name or an e-mail's local part (aliases.ts); it links, it never vetoes. */
+export type HandleKind = 'wechat' | 'qq' | 'tg' | 'line' | 'phone' | 'email' | 'url' | 'alias';
 
 /** One off-platform contact, normalized: `key` is `kind:canonical`, the same for every disguise of it. */
 export interface ContactHandle {
@@ -23,7 +24,9 @@ export interface ContactHandle {
 /** Why two parts of a cluster were joined. */
 export type LinkReason =
   | { readonly by: 'handle'; readonly handle: string; readonly listingIds: readonly string[] }
-  | { readonly by: 'near-duplicate'; readonly listingIds: readonly [string, string]; readonly jaccard: number; readonly shared: number };
+  | { readonly by: 'near-duplicate'; readonly listingIds: readonly [string, string]; readonly jaccard: number; readonly shared: number }
+  /** Same site and seller name, and text alike enough for one account's relist (same-seller.ts). */
+  | { readonly by: 'same-seller'; readonly listingIds: readonly [string, string]; readonly jaccard: number; readonly shared: number };
 
 export interface SellerCluster {
   readonly cluster: string;

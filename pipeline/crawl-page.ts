@@ -3,7 +3,7 @@ import type { Job } from 'bullmq';
 import type { LiveClassifier } from './live-classifier.js';
 import { isFinalFailure } from './retry.js';
 import type { CrawlPageJob } from '../contracts/index.js';
-import type { WorkQueue } from '../queue/index.js';
+import type { CrawlPage, WorkQueue } from '../queue/index.js';
 import { recordCrawlFailure, type Store } from '../store/index.js';
 import { storePageListing } from './store-page-listing.js';
 import { canonicalUrl } from '../crawler/index.js';
@@ -28,9 +28,18 @@ export interface CrawlDeps extends PageFetcher {
 
 export type PageOutcome = 'listing' | 'index' | 'skipped' | 'empty';
 
-/** Fetches one page of a crawl, stores its listing with a verdict, and queues the links it leads to. */
-export async function processPage(job: Job<CrawlPageJob>, deps: CrawlDeps): Promise<PageOutcome> {
-  const { crawlId, url, role, depth } = job.data;
+export interface PageResult {
+  readonly outcome: PageOutcome;
+  /** The links to follow; the crawl job (queue/crawl-job.ts) reserves and queues them, then marks the page done. */
+  readonly links: readonly CrawlPage[];
+}
+
+/**
+ * Fetches one page of a crawl and stores its listing with a verdict; returns the links it leads to.
+ * `job` is the BullMQ job carrying the page (a batch, mostly): its attempts decide final failures.
+ */
+export async function processPage(page: CrawlPageJob, job: Job, deps: CrawlDeps): Promise<PageResult> {
+  const { crawlId, url, role, depth } = page;
   const ctx = await deps.contexts.get(crawlId);
   try {
     const robots = await deps.robots.check(url, ctx.policy);
@@ -66,13 +75,11 @@ export async function processPage(job: Job<CrawlPageJob>, deps: CrawlDeps): Prom
       await deps.learning.record(ctx.site.name, pageType, !incomplete);
     }
 
-    const next = [
+    const next: CrawlPage[] = [
       ...links.listings.map((u) => ({ url: u, role: 'listing' as const, depth: depth + 1 })),
       ...links.next.map((u) => ({ url: u, role: 'index' as const, depth: depth + 1 })),
       ...links.other.map((u) => ({ url: u, role: 'page' as const, depth: depth + 1 })),
     ];
-    // A retried job re-adds what it found: a crash may have come between reserving and queuing.
-    await deps.queue.enqueuePages(crawlId, next, ctx.maxPages, job.attemptsStarted > 1);
 
     let outcome: PageOutcome = wantsListing ? 'empty' : 'index';
     if (wantsListing && (listing.title || listing.description)) {
@@ -89,8 +96,7 @@ export async function processPage(job: Job<CrawlPageJob>, deps: CrawlDeps): Prom
       await deps.queue.markListing(crawlId, canonical, verdict.flagged);
       outcome = 'listing';
     }
-    await deps.queue.markDone(crawlId, url);
-    return outcome;
+    return { outcome, links: next };
   } catch (error) {
     if (isFinalFailure(error, job)) {
       await recordCrawlFailure(deps.store, { crawlId, site: ctx.site.name, url, reason: (error as Error).message, attempts: job.attemptsMade + 1 });

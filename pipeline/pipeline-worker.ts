@@ -1,7 +1,8 @@
-import type { Worker } from 'bullmq';
+import type { Job, Worker } from 'bullmq';
 import { Classifier } from '../classifier/index.js';
 import { snapshotDirOf, type Config } from '../config/index.js';
-import { connectRedis, redisKeys, startWorkWorker, WorkQueue } from '../queue/index.js';
+import { connectRedis, redisKeys, runCrawlJob, startWorkWorker, WorkQueue, type CrawlBatchJob } from '../queue/index.js';
+import type { CrawlPageJob } from '../contracts/index.js';
 import { openStore, type Store } from '../store/index.js';
 import { CrawlContexts } from './crawl-context.js';
 import { BrowserPool } from '../crawler/index.js';
@@ -40,7 +41,8 @@ export interface PipelineWorker {
 }
 
 export async function startPipelineWorker(o: PipelineWorkerOptions): Promise<PipelineWorker> {
-  const redis = connectRedis(o.redisUrl);
+  // Auto-pipelined: a batch's pages call the host gate and the frontier together (connection.ts).
+  const redis = connectRedis(o.redisUrl, { autoPipelining: true });
   const queue = new WorkQueue(redis, o.config.queuePrefix);
   const keys = redisKeys(o.config.queuePrefix);
   const store = o.store ?? (await openStore(o.config));
@@ -64,10 +66,17 @@ export async function startPipelineWorker(o: PipelineWorkerOptions): Promise<Pip
   };
   // Watched sites' visits (faceleak watch) run on every worker, with the same politeness and store.
   const revisitDeps = { ...deps, schedule: new RevisitSchedule(queue), policyOverrides: o.policyOverrides };
+  // A crawl job is a batch of pages (or one): the queue runs the frontier's part, the pipeline each page.
+  const crawl = (job: Job<CrawlBatchJob | CrawlPageJob>) =>
+    runCrawlJob(queue, job, {
+      work: async (page) => (await processPage(page, job, deps)).links,
+      maxPages: async (crawlId) => (await deps.contexts.get(crawlId)).maxPages,
+    });
   const { worker, close: closeWorker } = startWorkWorker(
     { redisUrl: o.redisUrl, prefix: o.config.queuePrefix, concurrency: o.concurrency, lockDurationMs: o.lockDurationMs },
     {
-      'crawl-page': (job) => processPage(job, deps),
+      'crawl-page': crawl,
+      'crawl-batch': crawl,
       report: (job) => processReport(job, deps),
       discover: (job) => processDiscovery(job, deps),
       revisit: (job) => processRevisit(job, revisitDeps),

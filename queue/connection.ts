@@ -14,16 +14,21 @@ import { asClusterUrl, redisTarget } from './redis-target.js';
  * every command faceleak sends the same way (each key group is hash-tagged into one slot, see names.ts),
  * and BullMQ, @fastify/rate-limit and our classes take either; `isCluster` tells them apart.
  */
-export function connectRedis(url: string, options: { failFast?: boolean } = {}): Redis {
+export function connectRedis(url: string, options: { failFast?: boolean; autoPipelining?: boolean } = {}): Redis {
   const target = redisTarget(url);
+  // Auto-pipelining sends the commands of one event-loop tick in one write: a crawl job's pages each
+  // call the host gate and the frontier at once, and one write per command costs a worker more CPU
+  // than the work itself. Not for connections that block (BullMQ's worker connection).
+  const pipelining = { enableAutoPipelining: options.autoPipelining === true };
   const tuning: RedisOptions = options.failFast
-    ? { maxRetriesPerRequest: 1, commandTimeout: 5000, enableReadyCheck: true }
-    : { maxRetriesPerRequest: null, enableReadyCheck: true };
+    ? { maxRetriesPerRequest: 1, commandTimeout: 5000, enableReadyCheck: true, ...pipelining }
+    : { maxRetriesPerRequest: null, enableReadyCheck: true, ...pipelining };
   if (!target.cluster) {
     return new Redis(target.url.toString(), { ...tuning, ...(options.failFast ? { enableOfflineQueue: false } : { lazyConnect: false }) });
   }
   const { url: u } = target;
   const cluster = new Cluster([...target.nodes], {
+    ...pipelining,
     enableOfflineQueue: !options.failFast,
     enableReadyCheck: true,
     redisOptions: {

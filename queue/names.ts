@@ -13,6 +13,13 @@ export const QUEUES = {
 } as const;
 
 /**
+ * BullMQ job name of a batch of a crawl's pages (queue/crawl-batch.ts): the queue's own packing of
+ * crawl-page jobs, several URLs per job, since one BullMQ job per URL caps a worker below the
+ * frontier's throughput target (issue #16).
+ */
+export const CRAWL_BATCH_JOB = 'crawl-batch';
+
+/**
  * BullMQ's prefix. On a cluster BullMQ needs the whole prefix as a hash tag (its scripts touch many keys
  * of one queue at once); on a single Redis the prefix stays as it always was, so queued jobs survive an
  * upgrade.
@@ -30,6 +37,12 @@ export function redisKeys(prefix: string) {
      * state bits. Outlives BullMQ's removal of finished jobs.
      */
     crawlBucket: (crawlId: string, bucket: number) => `${crawl(crawlId)}:fp:${bucket}`,
+    /**
+     * LIST: the pages a job of the crawl reserved and has yet to queue (one element per reservation, the
+     * pages as JSON lines). Written by the script that reserves them, deleted once they are queued, so a
+     * job retried after a crash queues them again instead of losing them (queue/crawl-batch.ts).
+     */
+    crawlJobLog: (crawlId: string, jobId: string) => `${crawl(crawlId)}:log:${jobId}`,
     /** HASH of the crawl's counters: seen, done, failed, listings, flagged; each moved only with a state bit. */
     crawlCounts: (crawlId: string) => `${crawl(crawlId)}:counts`,
     /** STRING: the crawl's site config (JSON), read by workers on any machine. */

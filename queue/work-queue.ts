@@ -2,11 +2,12 @@ import { createHash } from 'node:crypto';
 import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { Queue, type JobsOptions, type JobType } from 'bullmq';
 import type { Redis } from 'ioredis';
-import { JOB_NAMES, type CrawlPageJob, type DiscoverJob, type ReportJob, type SiteConfig } from '../contracts/index.js';
+import { JOB_NAMES, type DiscoverJob, type ReportJob, type SiteConfig } from '../contracts/index.js';
 import { RedisUnavailableError } from './errors.js';
 import { isCluster } from './connection.js';
+import { batchJobId, packPages, type CrawlBatchJob, type CrawlPage } from './crawl-batch.js';
 import { Frontier, RESERVED, URL_STATE, type CrawlProgress } from './frontier.js';
-import { bullPrefix, QUEUES, redisKeys, type RedisKeys } from './names.js';
+import { bullPrefix, CRAWL_BATCH_JOB, QUEUES, redisKeys, type RedisKeys } from './names.js';
 
 /** The id of the repeating discovery job's scheduler. */
 const DISCOVERY_SCHEDULER = 'discover-daily';
@@ -37,7 +38,8 @@ export interface CrawlSettings {
 export class WorkQueue {
   readonly queue: Queue;
   readonly keys: RedisKeys;
-  private readonly frontier: Frontier;
+  /** The crawls' frontier; crawl jobs (crawl-job.ts) reserve and mark through it. */
+  readonly frontier: Frontier;
 
   constructor(
     readonly redis: Redis,
@@ -94,11 +96,13 @@ export class WorkQueue {
   }
 
   /**
-   * Queues pages not seen before in the crawl (up to maxPages in all); returns how many were new. With
-   * `requeueSeen`, pages seen but not yet finished are added again too: a retried job re-adds what a
-   * crash may have kept from being queued; BullMQ ignores a job id it already holds.
+   * Queues pages not seen before in the crawl (up to maxPages in all), several to a job (crawl-batch.ts);
+   * returns how many were new. With `requeueSeen`, pages seen but not yet finished are added again too:
+   * a retried caller re-adds what a crash may have kept from being queued, and offering the same pages
+   * gives the same batch ids, which BullMQ ignores when it holds them. (Crawl jobs themselves log what
+   * they reserve instead, crawl-job.ts, which needs no such care.)
    */
-  async enqueuePages(crawlId: string, pages: readonly Omit<CrawlPageJob, 'kind' | 'crawlId'>[], maxPages = 0, requeueSeen = false): Promise<number> {
+  async enqueuePages(crawlId: string, pages: readonly CrawlPage[], maxPages = 0, requeueSeen = false): Promise<number> {
     if (pages.length === 0) return 0;
     const codes = await this.frontier.reserve(
       crawlId,
@@ -106,17 +110,23 @@ export class WorkQueue {
       maxPages,
     );
     const wanted = (code: number) => code === RESERVED.fresh || (requeueSeen && code === RESERVED.seenUnfinished);
-    const toAdd = pages.filter((_, i) => wanted(codes[i]!));
-    if (toAdd.length > 0) {
-      await this.queue.addBulk(
-        toAdd.map((p) => ({
-          name: JOB_NAMES['crawl-page'],
-          data: { kind: 'crawl-page', crawlId, ...p } satisfies CrawlPageJob,
-          opts: { ...PAGE_JOB_OPTIONS, jobId: pageJobId(crawlId, p.url) },
-        })),
-      );
-    }
+    await this.addPages(
+      crawlId,
+      pages.filter((_, i) => wanted(codes[i]!)),
+    );
     return codes.filter((c) => c === RESERVED.fresh).length;
+  }
+
+  /** Queues pages already reserved, packed into batches with deterministic ids (packPages, batchJobId). */
+  async addPages(crawlId: string, pages: readonly CrawlPage[]): Promise<void> {
+    if (pages.length === 0) return;
+    await this.queue.addBulk(
+      packPages(pages.map(({ url, role, depth }) => ({ url, role, depth }))).map((batch) => ({
+        name: CRAWL_BATCH_JOB,
+        data: { kind: 'crawl-batch', crawlId, pages: batch } satisfies CrawlBatchJob,
+        opts: { ...PAGE_JOB_OPTIONS, jobId: batchJobId(crawlId, batch) },
+      })),
+    );
   }
 
   /**
@@ -151,7 +161,10 @@ export class WorkQueue {
   }
 }
 
-/** Deterministic job id: the same page of the same crawl is one job. BullMQ ids may not contain ':'. */
+/**
+ * Deterministic job id of a single-page job (queued before batches, and by the bench's BullMQ-only
+ * baseline): the same page of the same crawl is one job. BullMQ ids may not contain ':'.
+ */
 export function pageJobId(crawlId: string, url: string): string {
   return `page-${crawlId}-${createHash('sha1').update(url).digest('hex')}`;
 }

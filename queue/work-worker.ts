@@ -1,9 +1,13 @@
 import { UnrecoverableError, Worker, type Job } from 'bullmq';
 import { FatalError, PermanentError, WorkJobSchema, type WorkJob } from '../contracts/index.js';
 import { connectRedis, isCluster } from './connection.js';
-import { bullPrefix, QUEUES } from './names.js';
+import { CrawlBatchJobSchema, type CrawlBatchJob } from './crawl-batch.js';
+import { bullPrefix, CRAWL_BATCH_JOB, QUEUES } from './names.js';
 
-export type WorkHandler = (job: Job<WorkJob>) => Promise<unknown>;
+/** A job on the work queue: one of contracts' kinds, or a batch of crawl pages (the queue's own packing). */
+export type QueueJob = WorkJob | CrawlBatchJob;
+export type WorkHandler = (job: Job<QueueJob>) => Promise<unknown>;
+export type WorkHandlers = { [K in QueueJob['kind']]: (job: Job<Extract<QueueJob, { kind: K }>>) => Promise<unknown> };
 
 export interface WorkWorkerOptions {
   readonly redisUrl: string;
@@ -30,22 +34,19 @@ export interface WorkWorker {
   close(force?: boolean): Promise<void>;
 }
 
-export function startWorkWorker(
-  options: WorkWorkerOptions,
-  handlers: { [K in WorkJob['kind']]: (job: Job<Extract<WorkJob, { kind: K }>>) => Promise<unknown> },
-): WorkWorker {
+export function startWorkWorker(options: WorkWorkerOptions, handlers: WorkHandlers): WorkWorker {
   const lockDuration = options.lockDurationMs ?? 30_000;
   // BullMQ leaves a connection it was given open on close; this one is ours to close.
   const connection = connectRedis(options.redisUrl);
   const worker = new Worker(
     QUEUES.work,
     async (job: Job) => {
-      const parsed = WorkJobSchema.safeParse(job.data);
+      const parsed = (job.name === CRAWL_BATCH_JOB ? CrawlBatchJobSchema : WorkJobSchema).safeParse(job.data);
       if (!parsed.success)
         throw new UnrecoverableError(`invalid job payload: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
       const handler = handlers[parsed.data.kind] as WorkHandler;
       try {
-        return await handler(job as Job<WorkJob>);
+        return await handler(job as Job<QueueJob>);
       } catch (error) {
         // Final failures leave the job failed at once, with their reason, instead of being retried.
         if (error instanceof PermanentError || error instanceof FatalError) throw new UnrecoverableError(`${error.name}: ${error.message}`);

@@ -20,6 +20,10 @@ export const ListingFilterFields = {
     .max(100_000)
     .optional()
     .describe('only listings whose seller cluster has at least this many listings (2: listings with a known other listing of the same seller)'),
+  sort: z
+    .enum(['score', 'cluster'])
+    .optional()
+    .describe('score (default): highest score first; cluster: listings of the largest seller cluster first (alone counts 1), then highest score'),
 };
 
 /** Query filters as the store takes them. */

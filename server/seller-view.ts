@@ -8,10 +8,13 @@ export const shownHandle = (key: string, unmask: boolean) => (unmask ? key : mas
 
 export function shownLink(l: ClusterLink, unmask: boolean) {
   const handles = l.handles.map((h) => shownHandle(h, unmask));
+  const pair = l.listingIds.join(' and ');
   const why =
     l.via === 'handle'
-      ? `same contact handle ${handles.join(' = ')} in listings ${l.listingIds.join(' and ')}`
-      : `near-duplicate text: listings ${l.listingIds.join(' and ')} share ${l.shared} distinctive word pairs (Jaccard ${l.jaccard})`;
+      ? `same contact handle ${handles.join(' = ')} in listings ${pair}`
+      : l.via === 'same-seller'
+        ? `reworded relist by the same account on the same site: listings ${pair} share ${l.shared} distinctive word pairs (Jaccard ${l.jaccard})`
+        : `near-duplicate text: listings ${pair} share ${l.shared} distinctive word pairs (Jaccard ${l.jaccard})`;
   return { ...l, handles, why };
 }
 

@@ -1,5 +1,6 @@
 // The only module that talks to the database. Migrations and table types stay internal.
-export { openStore, databaseUrl, storeLocation, StoreError, type Store } from './open.js';
+export { databaseUrl, storeLocation, StoreError, type Store } from './open.js';
+export { openStore } from './startup.js';
 export { saveListing, listingsOfCrawl, type ListingRecord, type ListingWithVerdict, type SaveResult } from './listings.js';
 export { recordCrawlFailure, crawlFailures, latestCrawlFailures, type CrawlFailureRow } from './crawl-failures.js';
 export { createToken, listTokens, revokeToken, authenticate, ROLES, TokenError, type TokenInfo } from './tokens.js';

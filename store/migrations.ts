@@ -2,6 +2,7 @@ import { sql, type ColumnDefinitionBuilder, type Kysely, type Migration, type Mi
 
 import { sellersMigration } from './sellers-migration.js';
 import { revisitsMigration } from './revisits-migration.js';
+import { relinkMigration } from './relink-migration.js';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -222,6 +223,8 @@ function migrations(dialect: Dialect): Record<string, Migration> {
     '0009-sellers': sellersMigration(idType, idColumn),
     // Validators, last check and takedown time of watched listings (issue 16): see revisits-migration.ts.
     '0010-revisits': revisitsMigration,
+    // Seller tables re-derived for the batch linker's rules and link-key format (issue 14): see relink-migration.ts.
+    '0011-relink': relinkMigration,
   };
 }
 

@@ -1,9 +1,11 @@
-import { sql } from 'kysely';
+import { sql, type ExpressionBuilder } from 'kysely';
 import { maskSensitive } from '../privacy/index.js';
 import type { ListingPrice, ListingText } from '../contracts/index.js';
 import type { Store } from './open.js';
 export { listingDetail, type ListingDetailRecord } from './listing-detail.js';
-import type { AuditLogTable, Decision } from './schema.js';
+import type { AuditLogTable, Database, Decision } from './schema.js';
+
+type ListingQuery = Database & { l: Database['listings']; s: Database['listing_sellers']; c: Database['seller_clusters'] };
 
 export interface ListingFilters {
   readonly flagged?: boolean;
@@ -20,6 +22,8 @@ export interface ListingFilters {
   readonly minClusterSize?: number;
   /** Only these listings (a seller cluster's); an empty list matches none. */
   readonly ids?: readonly number[];
+  /** 'cluster': listings of the largest seller clusters first (a listing alone counts 1), then by score; default: by score. */
+  readonly sort?: 'score' | 'cluster';
 }
 
 export interface ListingRow extends ListingText, ListingPrice {
@@ -34,21 +38,32 @@ export interface ListingRow extends ListingText, ListingPrice {
   reports: number;
   fetchedAt: string;
   contentHash: string;
+  /** The size of its seller cluster (1 when alone); read only with sort 'cluster'. */
+  clusterSize?: number;
 }
 
-/** Cursor for "highest score first": the last row's score and id. */
-export const encodeCursor = (row: { score: number; id: number }) => Buffer.from(JSON.stringify([row.score, row.id])).toString('base64url');
-export function decodeCursor(cursor: string): { score: number; id: number } | null {
+/** Where a page ends: the last row's score and id, and its cluster size under sort 'cluster'. */
+export interface ListingCursor {
+  readonly score: number;
+  readonly id: number;
+  readonly clusterSize?: number;
+}
+
+export const encodeCursor = (row: ListingCursor) =>
+  Buffer.from(JSON.stringify(row.clusterSize === undefined ? [row.score, row.id] : [row.score, row.id, row.clusterSize])).toString('base64url');
+export function decodeCursor(cursor: string): ListingCursor | null {
   try {
-    const [score, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString()) as [unknown, unknown];
-    return typeof score === 'number' && Number.isInteger(id) ? { score, id: id as number } : null;
+    const [score, id, clusterSize, ...rest] = JSON.parse(Buffer.from(cursor, 'base64url').toString()) as unknown[];
+    if (typeof score !== 'number' || !Number.isInteger(id) || rest.length > 0) return null;
+    if (clusterSize === undefined) return { score, id: id as number };
+    return Number.isInteger(clusterSize) ? { score, id: id as number, clusterSize: clusterSize as number } : null;
   } catch {
     return null;
   }
 }
 
 /** Listings, highest score first, filtered and paged by cursor. */
-export async function listListings(store: Store, f: ListingFilters, cursor: { score: number; id: number } | null, limit: number): Promise<ListingRow[]> {
+export async function listListings(store: Store, f: ListingFilters, cursor: ListingCursor | null, limit: number): Promise<ListingRow[]> {
   if (!f.q) return selectListings(store, f, cursor, limit);
   // Search reads the text as it is shown (masked): searching the stored text would let a caller
   // guess a masked number digit by digit and watch which guess still finds the listing. A match in
@@ -70,9 +85,14 @@ const searchableText = (r: ListingRow) => [r.title, r.description, r.seller].map
 /** LIKE's wildcards taken literally: the pattern escapes them with '\\', which both dialects are told. */
 const likePattern = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
-async function selectListings(store: Store, f: ListingFilters, cursor: { score: number; id: number } | null, limit: number): Promise<ListingRow[]> {
+async function selectListings(store: Store, f: ListingFilters, cursor: ListingCursor | null, limit: number): Promise<ListingRow[]> {
+  const byCluster = f.sort === 'cluster';
+  // A listing never linked, or alone, is a cluster of one.
+  const clusterSize = sql<number>`coalesce(c.size, 1)`;
   let q = store.db
     .selectFrom('listings as l')
+    .leftJoin('listing_sellers as s', 's.listing_id', 'l.id')
+    .leftJoin('seller_clusters as c', 'c.id', 's.cluster_id')
     .select((eb) => [
       'l.id',
       'l.site',
@@ -96,7 +116,9 @@ async function selectListings(store: Store, f: ListingFilters, cursor: { score: 
         .select((e) => e.fn.countAll<number>().as('n'))
         .whereRef('r.listing_id', '=', 'l.id')
         .as('reports'),
+      clusterSize.as('cluster_size'),
     ])
+    .$if(byCluster, (qb) => qb.orderBy(clusterSize, 'desc'))
     .orderBy('l.score', 'desc')
     .orderBy('l.id', 'desc')
     .limit(limit);
@@ -120,7 +142,15 @@ async function selectListings(store: Store, f: ListingFilters, cursor: { score: 
     const like = store.dialect === 'postgres' ? sql.raw('ilike') : sql.raw('like');
     q = q.where((eb) => eb.or((['l.title', 'l.description', 'l.seller'] as const).map((c) => sql<boolean>`${eb.ref(c)} ${like} ${pattern} escape '\\'`)));
   }
-  if (cursor) q = q.where((eb) => eb.or([eb('l.score', '<', cursor.score), eb.and([eb('l.score', '=', cursor.score), eb('l.id', '<', cursor.id)])]));
+  if (cursor) {
+    const after = (eb: ExpressionBuilder<ListingQuery, 'l'>) =>
+      eb.or([eb('l.score', '<', cursor.score), eb.and([eb('l.score', '=', cursor.score), eb('l.id', '<', cursor.id)])]);
+    const size = cursor.clusterSize;
+    q =
+      byCluster && size !== undefined
+        ? q.where((eb) => eb.or([eb(clusterSize, '<', size), eb.and([eb(clusterSize, '=', size), after(eb)])]))
+        : q.where((eb) => after(eb));
+  }
   const rows = await q.execute();
   return rows.map((r) => ({
     id: r.id,
@@ -141,6 +171,7 @@ async function selectListings(store: Store, f: ListingFilters, cursor: { score: 
     reports: Number(r.reports ?? 0),
     fetchedAt: r.fetched_at,
     contentHash: r.content_hash,
+    ...(byCluster ? { clusterSize: Number(r.cluster_size) } : {}),
   }));
 }
 

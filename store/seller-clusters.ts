@@ -1,87 +1,181 @@
-import { UnionFind } from '../link/index.js';
 import type { Kysely } from 'kysely';
+import { clusterVeto, UnionFind, type ContactHandle } from '../link/index.js';
 import type { Database } from './schema.js';
+import { commonShingles, textTest, type TextPair } from './seller-pairs.js';
+import type { LinkVia } from './sellers-schema.js';
 
 /**
- * The persisted union-find of seller clusters. Every listing points straight at its cluster's id
- * (listing_sellers.cluster_id); a union relabels the smaller cluster's members (union by size, so a
- * listing is relabelled at most log₂ n times over its life), which keeps "the cluster of a listing" one
- * indexed read for the API. seller_links are the edges: each carries the cluster it belongs to.
+ * The persisted clusters. Every listing points straight at its cluster's id (listing_sellers.cluster_id,
+ * the smallest listing id in it), so "the cluster of a listing" is one indexed read for the API.
+ * When a listing is added, the clusters it touches are clustered again from what the store holds, in
+ * the batch linker's order (link/link-listings.ts): every live handle joins its holders, then text
+ * pairs through the cluster veto, near-duplicates strongest first, then same-seller relists. Redoing the
+ * touched clusters (not just joining them) is what keeps the store's clusters those of the batch
+ * linker: a text link the veto refuses depends on every handle of both clusters, including handles that
+ * arrive later, and a handle found generic (HUB_RULE) splits what it held together.
  */
 
 type Db = Kysely<Database>;
 
-/** Joins the clusters a and b (ids of seller_clusters); returns the id of the joined one. */
-export async function unionClusters(db: Db, a: number, b: number): Promise<number> {
-  if (a === b) return a;
-  const rows = await db.selectFrom('seller_clusters').selectAll().where('id', 'in', [a, b]).execute();
-  const ca = rows.find((r) => r.id === a);
-  const cb = rows.find((r) => r.id === b);
-  if (!ca || !cb) throw new Error(`seller cluster ${ca ? b : a} is missing`);
-  const [big, small] = ca.size >= cb.size ? [ca, cb] : [cb, ca];
-  await db.updateTable('listing_sellers').set({ cluster_id: big.id }).where('cluster_id', '=', small.id).execute();
-  await db.updateTable('seller_links').set({ cluster_id: big.id }).where('cluster_id', '=', small.id).execute();
-  await db
-    .updateTable('seller_clusters')
-    .set({
-      size: big.size + small.size,
-      first_seen: big.first_seen < small.first_seen ? big.first_seen : small.first_seen,
-      last_seen: big.last_seen > small.last_seen ? big.last_seen : small.last_seen,
-    })
-    .where('id', '=', big.id)
+interface Member {
+  listing_id: number;
+  cluster_id: number;
+  first_seen: string;
+  last_seen: string;
+}
+
+type Pair = TextPair;
+
+/** Clusters joined through vetoed pairs are followed this many steps at most (each step is one more cluster a copied sentence reaches). */
+const MAX_ROUNDS = 4;
+
+/** Re-clusters the clusters `seeds` (ids); returns the new cluster of each listing in them and the links inserted. */
+export async function recluster(db: Db, seeds: ReadonlySet<number>, cut: number, at: string): Promise<{ clusterOf: Map<number, number>; inserted: number }> {
+  const { members, pairs: found } = await touched(db, seeds);
+  const pairs = await retest(db, found, cut);
+  const ids = members.map((m) => m.listing_id).sort((x, y) => x - y);
+  const index = new Map(ids.map((id, i) => [id, i]));
+  const handles = await db
+    .selectFrom('listing_handles as h')
+    .leftJoin('link_hubs as hub', 'hub.link_key', 'h.link_key')
+    .select(['h.listing_id', 'h.handle_key', 'h.link_key', 'h.kind', 'h.raw'])
+    .where('h.listing_id', 'in', ids)
+    .where('hub.link_key', 'is', null)
+    .orderBy('h.listing_id')
     .execute();
-  await db.deleteFrom('seller_clusters').where('id', '=', small.id).execute();
-  return big.id;
+  const live: ContactHandle[][] = ids.map(() => []);
+  const holders = new Map<string, number[]>();
+  for (const h of handles) {
+    const i = index.get(h.listing_id)!;
+    live[i]!.push({ kind: h.kind as ContactHandle['kind'], key: h.handle_key, raw: h.raw });
+    const at_ = holders.get(h.link_key) ?? [];
+    if (at_.at(-1) !== i) at_.push(i);
+    holders.set(h.link_key, at_);
+  }
+  const sets = new UnionFind(ids.length);
+  const links: Array<{ a: number; b: number; via: LinkVia; link_key: string; jaccard: number | null; shared: number | null }> = [];
+  for (const [key, at_] of holders) {
+    for (const i of at_.slice(1))
+      if (sets.union(at_[0]!, i)) links.push({ a: ids[at_[0]!]!, b: ids[i]!, via: 'handle', link_key: key, jaccard: null, shared: null });
+  }
+  const textUnion = clusterVeto(sets, live);
+  const byStrength = (x: Pair, y: Pair) => y.jaccard - x.jaccard || x.a - y.a || x.b - y.b;
+  const near = pairs.filter((p) => p.via === 'near-duplicate').sort(byStrength);
+  const same = pairs.filter((p) => p.via === 'same-seller').sort((x, y) => x.a - y.a || x.b - y.b);
+  for (const p of [...near, ...same]) {
+    if (index.has(p.a) && index.has(p.b) && textUnion(index.get(p.a)!, index.get(p.b)!)) links.push({ ...p, link_key: '' });
+  }
+  const clusterOf = new Map(ids.map((id, i) => [id, ids[sets.find(i)]!]));
+  // The smallest id of a part names it (union-find roots are not the smallest).
+  const smallest = new Map<number, number>();
+  for (const [id, root] of clusterOf) if (!smallest.has(root)) smallest.set(root, id);
+  for (const [id, root] of clusterOf) clusterOf.set(id, smallest.get(root)!);
+  const inserted = await write(db, members, clusterOf, links, at);
+  return { clusterOf, inserted };
 }
 
 /**
- * A handle found generic: its links go, and each cluster they were in is rebuilt from its remaining
- * links (a cluster a hub held together splits into the sellers it joined). Rare: once per hub.
+ * The pairs that pass the text test with the boilerplate cut as it is now: a phrase found in a few
+ * sellers' listings when a pair was made may be in many by now (a platform's footer), and the batch
+ * linker judges every pair by the seller counts of the whole file.
  */
-export async function dissolveHub(db: Db, linkKey: string, sellers: number, at: string): Promise<void> {
-  await db
-    .insertInto('link_hubs')
-    .values({ link_key: linkKey, sellers, found_at: at })
-    .onConflict((oc) => oc.column('link_key').doNothing())
-    .execute();
-  const touched = await db.selectFrom('seller_links').select('cluster_id').distinct().where('link_key', '=', linkKey).execute();
-  await db.deleteFrom('seller_links').where('link_key', '=', linkKey).execute();
-  for (const { cluster_id } of touched) await rebuildCluster(db, cluster_id);
+async function retest(db: Db, pairs: readonly Pair[], cut: number): Promise<Pair[]> {
+  if (pairs.length === 0) return [];
+  const ends = [...new Set(pairs.flatMap((p) => [p.a, p.b]))];
+  const rows = await db.selectFrom('listing_sellers').select(['listing_id', 'shingles']).where('listing_id', 'in', ends).execute();
+  const shingles = new Map(rows.map((r) => [r.listing_id, Int32Array.from(JSON.parse(r.shingles) as number[])]));
+  const common = await commonShingles(db, cut, [...new Set(rows.flatMap((r) => [...shingles.get(r.listing_id)!]))]);
+  return pairs.flatMap((p) => {
+    const [a, b] = [shingles.get(p.a), shingles.get(p.b)];
+    const now = a && b ? textTest(p.via, a, b, common) : null;
+    return now ? [{ ...p, ...now }] : [];
+  });
 }
 
-async function rebuildCluster(db: Db, clusterId: number): Promise<void> {
-  const members = await db
-    .selectFrom('listing_sellers as s')
-    .innerJoin('listings as l', 'l.id', 's.listing_id')
-    .select(['s.listing_id', 'l.first_seen_at', 'l.fetched_at'])
-    .where('s.cluster_id', '=', clusterId)
-    .orderBy('s.listing_id')
-    .execute();
-  const edges = await db.selectFrom('seller_links').select(['id', 'a', 'b']).where('cluster_id', '=', clusterId).execute();
-  const index = new Map(members.map((m, i) => [m.listing_id, i]));
-  const sets = new UnionFind(members.length);
-  for (const e of edges) if (index.has(e.a) && index.has(e.b)) sets.union(index.get(e.a)!, index.get(e.b)!);
-  const parts = new Map<number, typeof members>();
-  members.forEach((m, i) => parts.set(sets.find(i), [...(parts.get(sets.find(i)) ?? []), m]));
-  if (parts.size <= 1) return;
-  await db.deleteFrom('seller_clusters').where('id', '=', clusterId).execute();
-  for (const part of parts.values()) {
-    // The part holding the cluster's first listing keeps its id; the others take their first listing's.
-    const id = part.some((m) => m.listing_id === clusterId) ? clusterId : part[0]!.listing_id;
-    const ids = part.map((m) => m.listing_id);
-    await db
-      .insertInto('seller_clusters')
-      .values({
-        id,
-        size: part.length,
-        first_seen: part.map((m) => m.first_seen_at).sort()[0]!,
-        last_seen: part
-          .map((m) => m.fetched_at)
-          .sort()
-          .at(-1)!,
-      })
+/** The members of the seed clusters, and of the clusters their text pairs reach (a pair the veto refused may link once re-clustered). */
+async function touched(db: Db, seeds: ReadonlySet<number>): Promise<{ members: Member[]; pairs: Pair[] }> {
+  const members: Member[] = [];
+  const pairs = new Map<string, Pair>();
+  const clusters = new Set(seeds);
+  let next = [...seeds];
+  for (let round = 0; round < MAX_ROUNDS && next.length > 0; round++) {
+    const fresh = await db
+      .selectFrom('listing_sellers')
+      .select(['listing_id', 'cluster_id', 'first_seen', 'last_seen'])
+      .where('cluster_id', 'in', next)
       .execute();
-    await db.updateTable('listing_sellers').set({ cluster_id: id }).where('listing_id', 'in', ids).execute();
-    await db.updateTable('seller_links').set({ cluster_id: id }).where('cluster_id', '=', clusterId).where('a', 'in', ids).execute();
+    members.push(...fresh);
+    const freshIds = fresh.map((m) => m.listing_id);
+    if (freshIds.length === 0) break;
+    const rows = await db
+      .selectFrom('link_pairs')
+      .selectAll()
+      .where((eb) => eb.or([eb('a', 'in', freshIds), eb('b', 'in', freshIds)]))
+      .execute();
+    for (const p of rows) pairs.set(`${p.a},${p.b},${p.via}`, p);
+    const known = new Set(members.map((m) => m.listing_id));
+    const outside = [...new Set(rows.flatMap((p) => [p.a, p.b]).filter((id) => !known.has(id)))];
+    next = [];
+    if (outside.length === 0) break;
+    const theirs = await db.selectFrom('listing_sellers').select('cluster_id').distinct().where('listing_id', 'in', outside).execute();
+    for (const { cluster_id } of theirs) if (!clusters.has(cluster_id)) next.push(cluster_id);
+    next.forEach((c) => clusters.add(c));
   }
+  return { members, pairs: [...pairs.values()] };
+}
+
+/** Writes what changed: clusters' rows, members' cluster ids, and the links (kept, moved, dropped or new). */
+async function write(
+  db: Db,
+  members: readonly Member[],
+  clusterOf: ReadonlyMap<number, number>,
+  links: ReadonlyArray<{ a: number; b: number; via: LinkVia; link_key: string; jaccard: number | null; shared: number | null }>,
+  at: string,
+): Promise<number> {
+  const oldIds = [...new Set(members.map((m) => m.cluster_id))];
+  const parts = new Map<number, Member[]>();
+  for (const m of members) parts.set(clusterOf.get(m.listing_id)!, [...(parts.get(clusterOf.get(m.listing_id)!) ?? []), m]);
+  const gone = oldIds.filter((id) => !parts.has(id));
+  if (gone.length > 0) await db.deleteFrom('seller_clusters').where('id', 'in', gone).execute();
+  await db
+    .insertInto('seller_clusters')
+    .values(
+      [...parts].map(([id, ms]) => ({
+        id,
+        size: ms.length,
+        first_seen: ms.map((m) => m.first_seen).reduce((x, y) => (y < x ? y : x)),
+        last_seen: ms.map((m) => m.last_seen).reduce((x, y) => (y > x ? y : x)),
+      })),
+    )
+    .onConflict((oc) =>
+      oc
+        .column('id')
+        .doUpdateSet((eb) => ({ size: eb.ref('excluded.size'), first_seen: eb.ref('excluded.first_seen'), last_seen: eb.ref('excluded.last_seen') })),
+    )
+    .execute();
+  const moved = new Map<number, number[]>();
+  for (const m of members)
+    if (clusterOf.get(m.listing_id) !== m.cluster_id)
+      moved.set(clusterOf.get(m.listing_id)!, [...(moved.get(clusterOf.get(m.listing_id)!) ?? []), m.listing_id]);
+  for (const [id, listingIds] of moved) await db.updateTable('listing_sellers').set({ cluster_id: id }).where('listing_id', 'in', listingIds).execute();
+
+  const old = await db.selectFrom('seller_links').select(['id', 'a', 'b', 'via', 'link_key', 'cluster_id']).where('cluster_id', 'in', oldIds).execute();
+  const keyOf = (l: { a: number; b: number; via: string; link_key: string }) => `${l.a},${l.b},${l.via},${l.link_key}`;
+  const wanted = new Map(links.map((l) => [keyOf(l), l]));
+  const drop = old.filter((l) => !wanted.has(keyOf(l))).map((l) => l.id);
+  if (drop.length > 0) await db.deleteFrom('seller_links').where('id', 'in', drop).execute();
+  const relabel = new Map<number, number[]>();
+  for (const l of old) {
+    const cluster = clusterOf.get(l.a);
+    if (wanted.has(keyOf(l)) && cluster !== l.cluster_id) relabel.set(cluster!, [...(relabel.get(cluster!) ?? []), l.id]);
+    wanted.delete(keyOf(l));
+  }
+  for (const [id, linkIds] of relabel) await db.updateTable('seller_links').set({ cluster_id: id }).where('id', 'in', linkIds).execute();
+  if (wanted.size === 0) return 0;
+  await db
+    .insertInto('seller_links')
+    .values([...wanted.values()].map((l) => ({ ...l, cluster_id: clusterOf.get(l.a)!, created_at: at })))
+    .onConflict((oc) => oc.columns(['a', 'b', 'via', 'link_key']).doNothing())
+    .execute();
+  return wanted.size;
 }

@@ -11,9 +11,9 @@ export interface ClusterSummary {
   readonly lastSeen: string;
 }
 
-/** Why listings of a cluster are one seller: a shared handle, or near-duplicate text. */
+/** Why listings of a cluster are one seller: a shared handle, near-duplicate text, or a reworded relist by the same account. */
 export interface ClusterLink {
-  readonly via: 'handle' | 'near-duplicate';
+  readonly via: 'handle' | 'near-duplicate' | 'same-seller';
   /** The handles as written that met (unmasked: the caller masks), empty for a near-duplicate. */
   readonly handles: string[];
   readonly listingIds: [number, number];

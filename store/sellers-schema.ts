@@ -19,6 +19,9 @@ export interface ListingSellersTable {
   seller_name: string;
   /** JSON array of signed 32-bit shingle hashes, sorted. */
   shingles: string;
+  /** When the listing was first and last linked (0011-relink): a re-clustered part takes its dates from these. */
+  first_seen: string;
+  last_seen: string;
 }
 
 export interface ListingHandlesTable {
@@ -37,12 +40,29 @@ export interface SellerLinksTable {
   cluster_id: number;
   a: number;
   b: number;
-  via: 'handle' | 'near-duplicate';
-  /** The handle's link key; '' for a near-duplicate. */
+  via: LinkVia;
+  /** The handle's link key; '' for a text link. */
   link_key: string;
   jaccard: number | null;
   shared: number | null;
   created_at: string;
+}
+
+/** A handle shared, near-duplicate text, or a relist by one account (same site and seller name). */
+export type LinkVia = 'handle' | 'near-duplicate' | 'same-seller';
+
+/** A text pair that passed the pairwise test (0011-relink); the cluster veto decides whether it links. */
+export interface LinkPairsTable {
+  a: number;
+  b: number;
+  via: 'near-duplicate' | 'same-seller';
+  jaccard: number;
+  shared: number;
+}
+
+/** Listings to re-link at the next open (0011-relink). */
+export interface RelinkPendingTable {
+  listing_id: number;
 }
 
 export interface LinkBandsTable {
@@ -91,5 +111,7 @@ export interface SellerTables {
   shingle_sellers: ShingleSellersTable;
   shingle_df: ShingleDfTable;
   link_hubs: LinkHubsTable;
+  link_pairs: LinkPairsTable;
+  relink_pending: RelinkPendingTable;
   listing_snapshots: ListingSnapshotsTable;
 }

@@ -9,7 +9,8 @@ const lines = (s: string) =>
 
 describe('faceleak classify: input it skips and limits it keeps', () => {
   it('skips a leading byte order mark and blank lines, exiting 0', async () => {
-    const input = `\uFEFF${JSON.stringify({ id: 'a', title: '手持身份证照 五毛一张' })}\r\n\n   \n${JSON.stringify({ id: 'b', title: 'desk lamp' })}\n\n`;
+    // The first record must be read whole despite the mark before it: an offer the model flags plainly.
+    const input = `\uFEFF${JSON.stringify({ id: 'a', title: '手持身份证照 五毛一张 加V详聊' })}\r\n\n   \n${JSON.stringify({ id: 'b', title: 'desk lamp' })}\n\n`;
     const r = await runCli(['classify'], input);
     expect(r.code, r.stdout).toBe(0);
     const out = lines(r.stdout);

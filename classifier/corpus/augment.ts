@@ -11,7 +11,8 @@ import type { CorpusItem } from './schema.js';
 type Rand = () => number;
 type Transform = (s: string, rand: Rand, homophones: Homophones) => string;
 
-const toTraditional = OpenCC.Converter({ from: 'cn', to: 'tw' });
+// Built on first use: its dictionaries cost start-up time of every command that only classifies.
+let toTraditional: ((s: string) => string) | undefined;
 const SEPARATORS = ['.', ' ', '/', '*', '-', '|', '_', '、', '·', '~'];
 const INVISIBLES = ['\u200b', '\u200c', '\u200d', '\u2060', '\ufeff'];
 const LEET: Record<string, string> = { e: '3', i: '1', o: '0', a: '4', s: '5', t: '7', l: '1' };
@@ -91,7 +92,7 @@ const emoji: Transform = (s, rand) => {
   return s.replace(re, e);
 };
 
-const traditional: Transform = (s) => toTraditional(s);
+const traditional: Transform = (s) => (toTraditional ??= OpenCC.Converter({ from: 'cn', to: 'tw' }))(s);
 const fullWidth: Transform = (s) => s.replace(/[a-z0-9]/gi, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
 const spacing: Transform = (s, rand) => s.replace(/([，。,.])/g, (m) => (rand() < 0.5 ? ' ' : m));
 

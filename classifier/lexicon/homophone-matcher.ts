@@ -10,17 +10,27 @@ import type { PhraseHit, PhraseRef } from './phrase-matcher.js';
  */
 interface SoundPhrase extends PhraseRef {
   readonly form: string;
-  readonly sounds: readonly string[];
+  /** Syllable ids (see syllableId): exact, or near-homophone-folded when `fuzzy`. */
+  readonly sounds: Int32Array;
   readonly fuzzy: boolean;
 }
 
 /** A character's toneless readings (every reading of a heteronym), plain and near-homophone-folded. */
 interface CharSounds {
-  readonly exact: readonly string[];
-  readonly fuzzy: readonly string[];
+  readonly exact: Int32Array;
+  readonly fuzzy: Int32Array;
   /** Distinct index keys to look up: exact and folded readings. */
   readonly keys: readonly string[];
 }
+
+// Syllables as small integers: matching compares numbers, not strings, at every character of a text.
+const syllableIds = new Map<string, number>();
+function syllableId(s: string): number {
+  let id = syllableIds.get(s);
+  if (id === undefined) syllableIds.set(s, (id = syllableIds.size));
+  return id;
+}
+const idsOf = (syllables: readonly string[]) => Int32Array.from(syllables, syllableId);
 
 // By UTF-16 code unit (Han characters of the BMP): a number key, no one-character string per lookup.
 const soundsCache = new Map<number, CharSounds>();
@@ -30,7 +40,7 @@ function soundsOf(code: number): CharSounds {
   if (r === undefined) {
     const exact = pinyin(String.fromCharCode(code), { toneType: 'none', type: 'array', multiple: true, v: true });
     const fuzzy = exact.map(fuzzySound);
-    r = { exact, fuzzy, keys: [...new Set([...exact, ...fuzzy])] };
+    r = { exact: idsOf(exact), fuzzy: idsOf(fuzzy), keys: [...new Set([...exact, ...fuzzy])] };
     soundsCache.set(code, r);
   }
   return r;
@@ -53,8 +63,9 @@ export class HomophoneMatcher {
   add(form: string, ref: PhraseRef): void {
     const sounds = pinyin(form, { toneType: 'none', type: 'array', v: true });
     const fuzzy = sounds.length >= 3;
-    const phrase: SoundPhrase = { ...ref, form, sounds: fuzzy ? sounds.map(fuzzySound) : sounds, fuzzy };
-    const key = phrase.sounds[0]!;
+    const syllables = fuzzy ? sounds.map(fuzzySound) : sounds;
+    const key = syllables[0]!;
+    const phrase: SoundPhrase = { entry: ref.entry, coded: ref.coded, form, sounds: idsOf(syllables), fuzzy };
     const list = this.byFirstSound.get(key) ?? [];
     list.push(phrase);
     this.byFirstSound.set(key, list);
@@ -99,8 +110,13 @@ function soundsAt(text: string, sounds: readonly (CharSounds | null)[], p: numbe
   if (p + target.length > text.length) return false;
   for (let k = 0; k < target.length; k++) {
     const own = sounds[p + k];
-    if (!own || !(phrase.fuzzy ? own.fuzzy : own.exact).includes(target[k]!)) return false;
+    if (!own || !hasSyllable(phrase.fuzzy ? own.fuzzy : own.exact, target[k]!)) return false;
   }
   // The plain spelling is the phrase matcher's job; a hit here means some character was swapped.
   return !text.startsWith(phrase.form, p);
+}
+
+function hasSyllable(readings: Int32Array, id: number): boolean {
+  for (let i = 0; i < readings.length; i++) if (readings[i] === id) return true;
+  return false;
 }

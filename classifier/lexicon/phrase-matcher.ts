@@ -13,7 +13,6 @@ export interface PhraseRef {
 }
 
 interface Phrase extends PhraseRef {
-  readonly chars: string;
   readonly latinEnd: boolean;
 }
 
@@ -23,81 +22,79 @@ export interface PhraseHit extends PhraseRef {
   readonly end: number;
 }
 
-// Phrases indexed by their first two characters (spaces aside); one-character phrases under the first alone.
-// Keys are UTF-16 code units: a number key costs no one-character string per position of the text.
+/** A trie node: the phrases that end here (in the order they were added) and the next characters. */
+interface TrieNode {
+  readonly ends: Phrase[];
+  readonly next: Map<number, TrieNode>;
+}
+
+const newNode = (): TrieNode => ({ ends: [], next: new Map() });
+
+/**
+ * A character trie keyed by UTF-16 code units, walked once from each position that can start a phrase:
+ * the work per position is the length of the longest phrase there, not the number of phrases that
+ * share its first characters (Latin prefixes like "se" start hundreds).
+ */
 export class PhraseMatcher {
-  private readonly byFirst = new Map<number, { single: Phrase[]; bySecond: Map<number, Phrase[]> }>();
-  // Most characters start no phrase; a flag per UTF-16 unit skips them without a Map lookup.
-  private readonly startsPhrase = new Uint8Array(0x10000);
+  // The first level is an array: most characters start no phrase and are skipped without a Map lookup.
+  private readonly roots: (TrieNode | undefined)[] = new Array<TrieNode | undefined>(0x10000);
+  private count = 0;
 
   /** `chars` must already be in compact form without spaces (see compileForm). */
   add(chars: string, ref: PhraseRef): void {
     if (chars.length === 0) return;
     const first = chars.charCodeAt(0);
-    let slot = this.byFirst.get(first);
-    if (!slot) this.byFirst.set(first, (slot = { single: [], bySecond: new Map() }));
-    const phrase = { ...ref, chars, latinEnd: isLatinOrDigitCode(chars.charCodeAt(chars.length - 1)) };
-    if (chars.length === 1) {
-      slot.single.push(phrase);
-      return void (this.startsPhrase[first] = 1);
+    let node = (this.roots[first] ??= newNode());
+    for (let k = 1; k < chars.length; k++) {
+      const c = chars.charCodeAt(k);
+      let child = node.next.get(c);
+      if (child === undefined) node.next.set(c, (child = newNode()));
+      node = child;
     }
-    const second = chars.charCodeAt(1);
-    const list = slot.bySecond.get(second) ?? [];
-    list.push(phrase);
-    list.sort((a, b) => b.chars.length - a.chars.length);
-    slot.bySecond.set(second, list);
-    this.startsPhrase[first] = 1;
+    node.ends.push({ entry: ref.entry, coded: ref.coded, latinEnd: isLatinOrDigitCode(chars.charCodeAt(chars.length - 1)) });
+    this.count++;
   }
 
+  /** Hits at each position come longest phrase first, phrases of one spelling in the order they were added. */
   match(text: string, onHit: (hit: PhraseHit) => void): void {
     const n = text.length;
+    // Nodes and ends reached on one walk, emitted longest first once the walk stops.
+    const reached: TrieNode[] = [];
+    const reachedEnd: number[] = [];
     for (let p = 0; p < n; p++) {
       const c = text.charCodeAt(p);
-      if (this.startsPhrase[c] === 0) continue;
-      const slot = this.byFirst.get(c);
-      if (slot === undefined) continue;
+      let node = this.roots[c];
+      if (node === undefined) continue;
       if (isLatinOrDigitCode(c) && p > 0 && isLatinOrDigitCode(text.charCodeAt(p - 1))) continue;
+      reached.length = 0;
+      reachedEnd.length = 0;
       let q = p + 1;
-      while (q < n && text.charCodeAt(q) === 0x20) q++;
-      const longer = q < n ? slot.bySecond.get(text.charCodeAt(q)) : undefined;
-      if (longer !== undefined) matchList(text, p, longer, onHit);
-      matchList(text, p, slot.single, onHit);
+      for (;;) {
+        if (node.ends.length > 0) {
+          reached.push(node);
+          reachedEnd.push(q);
+        }
+        if (node.next.size === 0) break;
+        while (q < n && text.charCodeAt(q) === 0x20) q++;
+        if (q >= n) break;
+        const child: TrieNode | undefined = node.next.get(text.charCodeAt(q));
+        if (child === undefined) break;
+        node = child;
+        q++;
+      }
+      for (let r = reached.length - 1; r >= 0; r--) {
+        const end = reachedEnd[r]!;
+        const ends = reached[r]!.ends;
+        for (let i = 0; i < ends.length; i++) {
+          const phrase = ends[i]!;
+          if (phrase.latinEnd && end < n && isLatinOrDigitCode(text.charCodeAt(end))) continue;
+          onHit({ entry: phrase.entry, coded: phrase.coded, start: p, end });
+        }
+      }
     }
   }
 
   get size(): number {
-    let n = 0;
-    for (const slot of this.byFirst.values()) {
-      n += slot.single.length;
-      for (const list of slot.bySecond.values()) n += list.length;
-    }
-    return n;
+    return this.count;
   }
-}
-
-function matchList(text: string, p: number, list: readonly Phrase[], onHit: (hit: PhraseHit) => void): void {
-  for (let i = 0; i < list.length; i++) {
-    const phrase = list[i]!;
-    const end = matchAt(text, p, phrase.chars);
-    if (end < 0) continue;
-    if (phrase.latinEnd && end < text.length && isLatinOrDigitCode(text.charCodeAt(end))) continue;
-    onHit({ entry: phrase.entry, coded: phrase.coded, start: p, end });
-  }
-}
-
-/** End of `chars` matched at `p` (spaces in text skipped), or -1. */
-function matchAt(text: string, p: number, chars: string): number {
-  let q = p;
-  for (let k = 0; k < chars.length;) {
-    if (q >= text.length) return -1;
-    const t = text.charCodeAt(q);
-    if (t === 0x20) {
-      q++;
-      continue;
-    }
-    if (t !== chars.charCodeAt(k)) return -1;
-    k++;
-    q++;
-  }
-  return q;
 }

@@ -27,7 +27,7 @@ export function registerListings(app: Api, deps: AppDeps): void {
     {
       config: { roles: REVIEWERS },
       schema: docs(
-        'Listings, highest score first (masked; q searches the masked text; every read is audited)',
+        'Listings, highest score first or (sort=cluster) largest seller cluster first (masked; q searches the masked text; every read is audited)',
         { status: 200, schema: ListingPageSchema },
         { querystring: ListQuerySchema },
       ),
@@ -35,7 +35,9 @@ export function registerListings(app: Api, deps: AppDeps): void {
     async (request) => {
       const { cursor: rawCursor, limit, ...filters } = request.query;
       const cursor = rawCursor ? decodeCursor(rawCursor) : null;
-      if (rawCursor && !cursor) throw new ApiError('FL_BAD_REQUEST', 'cursor: not one this API gave out');
+      // A cursor carries the cluster size only under sort=cluster: one from the other order would skip rows.
+      if ((rawCursor && !cursor) || (cursor && (cursor.clusterSize !== undefined) !== (filters.sort === 'cluster')))
+        throw new ApiError('FL_BAD_REQUEST', 'cursor: not one this API gave out for this sort');
       // A queue read shows victims' text (masked) like a view does, and a search is a question about it: both are logged.
       await audit(deps.store, callerOf(request).name, 'list', null, JSON.stringify({ ...filters, cursor: rawCursor ?? null }));
       const rows = await listListings(deps.store, storeFilters(filters), cursor, limit + 1);

@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { priceInText } from './price-in-text.js';
+
+const amount = (text: string, region: string | null = null) => priceInText(text, region)?.amount;
+
+describe("a price in the seller's words", () => {
+  it('is the asking price, not what the seller paid or what it costs new, even when those come first', () => {
+    expect(amount('Bought it in 2021 for $699. Asking $380 shipped, or $350 local.')).toBe('380');
+    expect(amount('Retail price $129, selling for $60.')).toBe('60');
+    expect(amount('Paid £200 new. £90 ono.')).toBe('90');
+    expect(amount('原价3999元，入手半年，现在2650元出', 'CN')).toBe('2650');
+  });
+
+  it('passes over a past price without asking words, and is the first money when nothing tells', () => {
+    expect(amount('Originally $120, now $75 with the case.')).toBe('75');
+    expect(amount('Lovely desk, $150, pick up only. Chair $20 extra.')).toBe('150');
+  });
+});

@@ -1,0 +1,114 @@
+import { digitOf } from './fold-text.js';
+
+/**
+ * Rewrites of folded text that turn a spelled-out disguise back into the characters it stands for,
+ * before cue words are read (contact-handles.ts). Each rewrite needs context that plain prose does not
+ * have (a bracketed [at], seven number words in a row, a digit on both sides of an O), so ordinary text
+ * passes through unchanged.
+ */
+
+const NUMBER_WORDS: Readonly<Record<string, string>> = {
+  zero: '0',
+  oh: '0',
+  one: '1',
+  two: '2',
+  three: '3',
+  four: '4',
+  five: '5',
+  six: '6',
+  seven: '7',
+  eight: '8',
+  nine: '9',
+};
+// Seven or more number words in a row is a phone number read out ("two-oh-two five-five-five …"); fewer is prose.
+const SPELLED_NUMBER =
+  /(?:\bplus\s+)?\b(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)(?:[\s-]+(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)\b){6,}/g;
+
+function spelledDigits(text: string): string {
+  return text.replace(SPELLED_NUMBER, (run) => {
+    const plus = run.startsWith('plus') ? '+' : '';
+    return (
+      plus +
+      run
+        .replace(/^plus\s+/, '')
+        .split(/[\s-]+/)
+        .map((w) => NUMBER_WORDS[w])
+        .join('')
+    );
+  });
+}
+
+// Letter O for zero inside a number ("5OOO O168"): only between digits, never touching a word.
+const O_IN_NUMBER = /(?<![a-z])\d(?:[\s.-]?[\do])*\d(?![a-z])/g;
+
+// "下划线" / "底线" / "(underscore)" written for '_', not when negated ("无底线": the id has none).
+const UNDERSCORE_WORD = /(?<!无|没有|不带|不是|no\s)\s*[(（[]?\s*(?:下划线|底线|underscore)\s*[)）\]]?\s*/g;
+
+// Bracketed or full-width forms of @ and '.' in an address: "x [at] y [dot] z", "x ＠ y ． z".
+// A bare @ or '.' counts spaced on both sides or on neither ("me @seller. thanks" is no address).
+const AT_MARK = String.raw`(?:\s*(?:\[at\]|\(at\)|<at>|\{at\})\s*|\s+@\s+|@)`;
+const DOT_MARK = String.raw`(?:\s*(?:\[dot\]|\(dot\)|<dot>|\{dot\})\s*|\s+\.\s+|\.)`;
+const SPOKEN_DOT = String.raw`\s+dot\s+`;
+const LABEL = '[a-z0-9-]+';
+const LOCAL = '[a-z0-9][a-z0-9._%+-]*';
+const MARKED_EMAIL = new RegExp(
+  `(${LOCAL})${AT_MARK}(${LABEL}(?:(?:${DOT_MARK}|${SPOKEN_DOT})${LABEL})*?(?:${DOT_MARK}|${SPOKEN_DOT})[a-z]{2,10})(?![a-z0-9])`,
+  'g',
+);
+// A plain " at " is English too ("look at this. thanks"): it counts only with a spoken " dot ".
+const SPOKEN_EMAIL = new RegExp(`(${LOCAL})\\s+at\\s+(${LABEL}(?:${SPOKEN_DOT}${LABEL})*${SPOKEN_DOT}[a-z]{2,10})(?![a-z0-9])`, 'g');
+const joinDomain = (domain: string) => domain.replace(new RegExp(`${DOT_MARK}|${SPOKEN_DOT}`, 'g'), '.');
+
+// "t点me/x", "t [dot] me/x": the dot of a link written out.
+const LINK_DOT = /(?<![a-z0-9])(t|telegram|wa)\s*(?:点|\[dot\]|\(dot\))\s*me\//g;
+
+// "前五位28374，后五位65190": a number given in two halves, each with its length stated.
+const CN_DIGIT = '[0-9〇零一幺壹二贰两三叁四肆五伍六陆七柒八捌九玖]';
+const HALVES = new RegExp(`前(${CN_DIGIT})位[是为:：\\s]*(${CN_DIGIT}+)[\\s,，、;；]*(?:再|然后)?后(${CN_DIGIT})位[是为:：\\s]*(${CN_DIGIT}+)`, 'g');
+const asDigits = (s: string) => Array.from(s, (c) => digitOf(c) ?? '').join('');
+
+function joinHalves(text: string): string {
+  return text.replace(HALVES, (all, n1: string, a: string, n2: string, b: string) => {
+    const first = asDigits(a);
+    const second = asDigits(b);
+    // The stated lengths must hold, or this is not a number in halves.
+    return first.length === Number(asDigits(n1)) && second.length === Number(asDigits(n2)) ? ` ${first}${second} ` : all;
+  });
+}
+
+// "face（数字七）", "face (digit 7)": one character of an id spelled out in brackets.
+const BRACKETED_DIGIT = new RegExp(`\\s*[(（]\\s*(?:数字|digit|number)\\s*(${CN_DIGIT})\\s*[)）]`, 'g');
+
+// "两个八", "三个6": a digit said with how many times it repeats (two eights = 88).
+const REPEATED_DIGIT = new RegExp(`([2-5两二三四五])个(${CN_DIGIT})`, 'g');
+
+// "前半 face，后半 lab": an id given in two halves, joined (with what "再加" adds: "再加两个八" = 88).
+const ID_PART = '[a-z0-9_]+';
+const ID_HALVES = new RegExp(
+  `前(?:半|面|段)(?:部分|截)?[是为:：\\s]*(${ID_PART})[\\s,，、;；]*后(?:半|面|段)(?:部分|截)?[是为:：\\s]*(${ID_PART})(?:\\s*(?:再加上?|加上|然后|\\+)\\s*(${ID_PART}))?`,
+  'g',
+);
+
+// "倒着读：88 bal ecaf", "reversed: 88 bal ecaf": an id written backwards, with the word that says so.
+const REVERSED = /(倒着读|倒过来读?|反着读|反过来读?|reversed|read (?:it )?backwards?)([:：\s]*)([a-z0-9_](?:[a-z0-9_ .-]{3,40})[a-z0-9_])/g;
+const reversedId = (s: string) =>
+  Array.from(s.replace(/[\s.-]/g, ''))
+    .reverse()
+    .join('');
+
+/** Folded text with spelled disguises rewritten (length may change; callers only read handles from it). */
+export function undisguise(folded: string): string {
+  // Each rewrite runs only where its marker is (most listings have none): linking 100,000 listings reads 300,000 fields.
+  const has = (...markers: string[]) => markers.some((m) => folded.includes(m));
+  let text = /[a-z]/.test(folded) ? spelledDigits(folded) : folded;
+  if (/\d[\s.-]?o|o[\s.-]?\d/.test(text)) text = text.replace(O_IN_NUMBER, (run) => run.replace(/o/g, '0'));
+  if (has('下划线', '底线', 'underscore')) text = text.replace(UNDERSCORE_WORD, '_');
+  if (has('数字', 'digit', 'number')) text = text.replace(BRACKETED_DIGIT, (_, d: string) => asDigits(d));
+  if (has('个')) text = text.replace(REPEATED_DIGIT, (_, n: string, d: string) => asDigits(d).repeat(Number(asDigits(n))));
+  if (has('倒', '反', 'reverse', 'backward')) text = text.replace(REVERSED, (_, word: string, gap: string, id: string) => `${word}${gap}${reversedId(id)}`);
+  if (has('前')) text = text.replace(ID_HALVES, (_, a: string, b: string, c: string | undefined) => ` ${a}${b}${c ?? ''} `);
+  if (has('@', '[at]', '(at)', '<at>', '{at}')) text = text.replace(MARKED_EMAIL, (_, local: string, domain: string) => `${local}@${joinDomain(domain)}`);
+  if (has(' at ') && has(' dot ')) text = text.replace(SPOKEN_EMAIL, (_, local: string, domain: string) => `${local}@${joinDomain(domain)}`);
+  if (has('点', 'dot')) text = text.replace(LINK_DOT, (_, host: string) => `${host}.me/`);
+  return has('前') ? joinHalves(text) : text;
+}

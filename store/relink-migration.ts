@@ -1,0 +1,47 @@
+import { sql, type Kysely, type Migration } from 'kysely';
+
+/**
+ * Migration 0011-relink (issue 14): the store links as the batch linker does (link/link-listings.ts:
+ * aliases, one id key across WeChat/Telegram/LINE, phone keys without '+', same-seller relists, the
+ * cluster veto), so what older versions derived is stale: their link keys are in the old format and
+ * their handles were read by older rules. Everything the seller tables hold is derived from the
+ * listings and their text versions, so it is emptied here and every listing is queued in
+ * relink_pending; the store re-links them at its next open (relink.ts), resuming after a crash.
+ *  - link_pairs: text pairs that passed the pairwise test (near-duplicate or same-seller), whether or
+ *    not the cluster veto let them link: a re-clustering (recluster.ts) needs them all.
+ *  - listing_sellers.first_seen/last_seen: when each listing was seen, so a re-clustered part knows its dates.
+ */
+export const relinkMigration: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema
+      .createTable('link_pairs')
+      .addColumn('a', 'integer', (c) => c.notNull().references('listings.id').onDelete('cascade'))
+      .addColumn('b', 'integer', (c) => c.notNull().references('listings.id').onDelete('cascade'))
+      .addColumn('via', 'text', (c) => c.notNull())
+      .addColumn('jaccard', 'real', (c) => c.notNull())
+      .addColumn('shared', 'integer', (c) => c.notNull())
+      .addPrimaryKeyConstraint('link_pairs_pk', ['a', 'b', 'via'])
+      .execute();
+    await db.schema.createIndex('link_pairs_b').on('link_pairs').column('b').execute();
+    await db.schema
+      .createTable('relink_pending')
+      .addColumn('listing_id', 'integer', (c) => c.primaryKey())
+      .execute();
+    for (const table of ['seller_links', 'listing_handles', 'link_bands', 'shingle_sellers', 'shingle_df', 'link_hubs', 'listing_sellers', 'seller_clusters']) {
+      await sql`delete from ${sql.table(table)}`.execute(db);
+    }
+    await db.schema
+      .alterTable('listing_sellers')
+      .addColumn('first_seen', 'text', (c) => c.notNull().defaultTo(''))
+      .execute();
+    await db.schema
+      .alterTable('listing_sellers')
+      .addColumn('last_seen', 'text', (c) => c.notNull().defaultTo(''))
+      .execute();
+    // Same-seller candidates are the listings of one site + seller name.
+    await db.schema.createIndex('listing_sellers_name').on('listing_sellers').column('seller_name').execute();
+    // A shingle turned boilerplate: the listings whose seller wrote it (seller-pairs.ts staleClusters).
+    await db.schema.createIndex('listing_sellers_key').on('listing_sellers').column('seller_key').execute();
+    await sql`insert into relink_pending (listing_id) select id from listings`.execute(db);
+  },
+};

@@ -1,0 +1,207 @@
+import { PostgresAdapter, sql, type Kysely } from 'kysely';
+import { LINK_DEFAULTS, nearDuplicate, sameSellerPairs, sharedCount, type LinkFeatures } from '../link/index.js';
+import type { Database } from './schema.js';
+
+type Db = Kysely<Database>;
+
+/** Near-duplicate candidates compared per listing at most, those sharing the most bands first: a mass relist's buckets stay bounded. */
+const MAX_CANDIDATES = 100;
+
+/** Listings of one account compared pair by pair up to this many; past it only with the one before (link/same-seller.ts compares a chain). */
+const SAME_ACCOUNT_ALL_PAIRS = 24;
+
+/**
+ * Finds and keeps (link_pairs) the text pairs a listing makes, by the tests the batch linker applies:
+ * near-duplicates among the listings its MinHash bands meet (link/incremental.ts nearDuplicate), and
+ * relists by its account (same site and seller name, link/same-seller.ts) at the lower threshold.
+ * Pairs are kept whatever the handles say: the cluster veto decides when clustering (seller-clusters.ts),
+ * with the handles live then.
+ */
+export async function pairText(db: Db, listingId: number, f: LinkFeatures, { sellerKey, cut }: { sellerKey: string; cut: number }): Promise<TextPairs> {
+  if (f.shingles.length === 0) return { partners: [], stale: [], pairs: [] };
+  const stale = await staleClusters(db, await countShingles(db, f.shingles, sellerKey, cut));
+  const bands = (q: Db) =>
+    q
+      .insertInto('link_bands')
+      .values(f.bands.map((band) => ({ band, listing_id: listingId })))
+      .onConflict((oc) => oc.columns(['band', 'listing_id']).doNothing());
+  // PostgreSQL keeps the bands in the same statement as the candidates' read (a data-modifying CTE,
+  // whose rows the read does not see: it leaves this listing out anyway); SQLite cannot, and needs no round trip.
+  const pgBands = isPostgres(db) && f.bands.length > 0;
+  if (!pgBands && f.bands.length > 0) await bands(db).execute();
+  // A listing without a seller name has a '#id' name of its own (link/link-listings.ts sellerName): nobody's relist.
+  const named = !f.sellerName.startsWith('#');
+  // One query: the listings sharing the most bands (the likeliest near-duplicates, found from the band
+  // index alone), and the account's latest listings (a placeholder name, "用户", may be on thousands).
+  const candidates = await (pgBands ? (db.with('kept_bands', (qb) => bands(qb as Db)) as unknown as Db) : db)
+    .with('nearest', (qb) =>
+      qb
+        .selectFrom('link_bands')
+        .select('listing_id')
+        .where('band', 'in', f.bands.length > 0 ? [...f.bands] : [0])
+        .where('listing_id', '!=', listingId)
+        // No band: no near-duplicate candidate (an empty IN list is no SQL).
+        .$if(f.bands.length === 0, (q) => q.where(sql<boolean>`1 = 0`))
+        .groupBy('listing_id')
+        .orderBy((eb) => eb.fn.countAll(), 'desc')
+        .orderBy('listing_id', 'desc')
+        .limit(MAX_CANDIDATES),
+    )
+    .with('account', (qb) =>
+      qb
+        .selectFrom('listing_sellers')
+        .select('listing_id')
+        .where('seller_name', '=', named ? f.sellerName : '')
+        .where('listing_id', '!=', listingId)
+        .orderBy('listing_id', 'desc')
+        .limit(SAME_ACCOUNT_ALL_PAIRS),
+    )
+    .selectFrom('listing_sellers')
+    .select((eb) => ['listing_id', 'cluster_id', 'shingles', 'seller_name', eb('listing_id', 'in', eb.selectFrom('nearest').select('listing_id')).as('near')])
+    // One IN over a UNION: an OR of two INs had PostgreSQL scan every row of listing_sellers.
+    .where('listing_id', 'in', (eb) => eb.selectFrom('nearest').select('listing_id').union(eb.selectFrom('account').select('listing_id')))
+    .orderBy('listing_id')
+    .execute();
+  // PostgreSQL answers a boolean, SQLite 0 or 1.
+  const near = new Set(candidates.filter((c) => Boolean(c.near)).map((c) => c.listing_id));
+  // The cut only takes shingles away, so a pair sharing too few before it cannot pass after it: its
+  // shingles' seller counts need not be read (most band candidates share a band by chance).
+  const sides = candidates
+    .map((c) => ({ ...c, shingles: Int32Array.from(JSON.parse(c.shingles) as number[]) }))
+    .filter((c) => sharedCount(f.shingles, c.shingles) >= (named && c.seller_name === f.sellerName ? LINK_DEFAULTS.sameSellerShared : LINK_DEFAULTS.minShared));
+  if (sides.length === 0) return { partners: [], stale, pairs: [] };
+  const common = await commonShingles(db, cut, [...new Set([...f.shingles, ...sides.flatMap((s) => [...s.shingles])])]);
+  // Counted before the filter above: how many listings the account has decides whether it is compared as a chain.
+  const account = candidates.filter((s) => named && s.seller_name === f.sellerName);
+  const relists = new Set(
+    (account.length < SAME_ACCOUNT_ALL_PAIRS ? account : account.filter((s) => s.listing_id < listingId).slice(-1)).map((s) => s.listing_id),
+  );
+  const pairs: TextPair[] = [];
+  for (const side of sides) {
+    const [a, b] = side.listing_id < listingId ? [side.listing_id, listingId] : [listingId, side.listing_id];
+    for (const via of ['near-duplicate', 'same-seller'] as const) {
+      if (!(via === 'near-duplicate' ? near : relists).has(side.listing_id)) continue;
+      const found = textTest(via, f.shingles, side.shingles, common);
+      if (found) pairs.push({ a, b, via, ...found });
+    }
+  }
+  if (pairs.length === 0) return { partners: [], stale, pairs };
+  await db
+    .insertInto('link_pairs')
+    .values(pairs)
+    .onConflict((oc) => oc.columns(['a', 'b', 'via']).doUpdateSet((eb) => ({ jaccard: eb.ref('excluded.jaccard'), shared: eb.ref('excluded.shared') })))
+    .execute();
+  const partners = new Set(pairs.map((p) => (p.a === listingId ? p.b : p.a)));
+  return { partners: [...new Set(sides.filter((s) => partners.has(s.listing_id)).map((s) => s.cluster_id))], stale, pairs };
+}
+
+const isPostgres = (db: Db) => db.getExecutor().adapter instanceof PostgresAdapter;
+
+export interface TextPairs {
+  /** The clusters of the listings it makes a pair with. */
+  readonly partners: number[];
+  /** Clusters whose text links its shingles may have undone (staleClusters). */
+  readonly stale: number[];
+  readonly pairs: TextPair[];
+}
+
+export interface TextPair {
+  readonly a: number;
+  readonly b: number;
+  readonly via: 'near-duplicate' | 'same-seller';
+  readonly jaccard: number;
+  readonly shared: number;
+}
+
+/**
+ * The pairwise text test of the batch linker, on shingles less those `common` holds (boilerplate by
+ * the seller count now). Handles are left to the cluster veto: whether one vetoes depends on the hubs
+ * found by the time the clusters are made.
+ */
+export function textTest(via: TextPair['via'], a: Int32Array, b: Int32Array, common: ReadonlySet<number>): { jaccard: number; shared: number } | null {
+  if (via === 'near-duplicate') return nearDuplicate({ shingles: a, handles: [] }, { shingles: b, handles: [] }, (s) => common.has(s));
+  const kept = (shingles: Int32Array) =>
+    Uint32Array.from(
+      shingles.filter((s) => !common.has(s)),
+      (s) => s >>> 0,
+    ).sort();
+  // Both sides are of one account here (the caller chose them): the account names are the same.
+  const [p] = sameSellerPairs([kept(a), kept(b)], ['one', 'one'], LINK_DEFAULTS);
+  return p ? { jaccard: Math.round(p.jaccard * 1000) / 1000, shared: p.shared } : null;
+}
+
+/** Records that `sellerKey` wrote these shingles: each shingle's seller count grows once per seller. */
+async function countShingles(db: Db, shingles: Int32Array, sellerKey: string, cut: number): Promise<number[]> {
+  const list = JSON.stringify([...shingles]);
+  let counts: Array<{ shingle: number; sellers: number }>;
+  if (isPostgres(db)) {
+    // One round trip: the seller's new shingles and their counts in one statement.
+    counts = (
+      await sql<{ shingle: number; sellers: number }>`
+        with fresh as (
+          insert into shingle_sellers (shingle, seller_key)
+          select s::integer, ${sellerKey} from jsonb_array_elements_text(${list}::jsonb) as s
+          on conflict do nothing returning shingle
+        )
+        insert into shingle_df (shingle, sellers) select shingle, 1 from fresh
+        on conflict (shingle) do update set sellers = shingle_df.sellers + 1
+        returning shingle, sellers`.execute(db)
+    ).rows;
+  } else {
+    // "where true": SQLite's parser needs it between a SELECT and ON CONFLICT.
+    const fresh = (
+      await sql<{ shingle: number }>`
+        insert into shingle_sellers (shingle, seller_key) select value, ${sellerKey} from json_each(${list}) where true
+        on conflict do nothing returning shingle`.execute(db)
+    ).rows;
+    counts =
+      fresh.length === 0
+        ? []
+        : (
+            await sql<{ shingle: number; sellers: number }>`
+              insert into shingle_df (shingle, sellers) select value, 1 from json_each(${JSON.stringify(fresh.map((r) => r.shingle))}) where true
+              on conflict (shingle) do update set sellers = sellers + 1 returning shingle, sellers`.execute(db)
+          ).rows;
+  }
+  const crossed = counts.filter((r) => r.sellers === cut + 1).map((r) => r.shingle);
+  return crossed;
+}
+
+/**
+ * The clusters of two or more listings whose text holds one of these shingles, just made boilerplate:
+ * a text link made while it was rarer may no longer hold (the batch linker counts the whole file).
+ */
+async function staleClusters(db: Db, crossed: readonly number[]): Promise<number[]> {
+  if (crossed.length === 0) return [];
+  const rows = await db
+    .selectFrom('shingle_sellers as ss')
+    .innerJoin('listing_sellers as s', 's.seller_key', 'ss.seller_key')
+    .innerJoin('seller_clusters as c', 'c.id', 's.cluster_id')
+    .select('s.cluster_id')
+    .distinct()
+    .where('ss.shingle', 'in', crossed)
+    .where('c.size', '>', 1)
+    .execute();
+  return rows.map((r) => r.cluster_id);
+}
+
+/** The shingles among these that more sellers wrote than the cut allows (boilerplate). */
+export async function commonShingles(db: Db, cut: number, shingles: readonly number[]): Promise<Set<number>> {
+  const out = new Set<number>();
+  if (shingles.length === 0) return out;
+  // One parameter however many shingles (a listing and its candidates have thousands): a JSON array
+  // both databases unpack, instead of a parameter each (slow to bind in PostgreSQL, capped in SQLite).
+  const list = JSON.stringify(shingles);
+  const rows = await db
+    .selectFrom('shingle_df')
+    .select('shingle')
+    .where(
+      isPostgres(db)
+        ? sql<boolean>`shingle = any(array(select jsonb_array_elements_text(${list}::jsonb)::integer))`
+        : sql<boolean>`shingle in (select value from json_each(${list}))`,
+    )
+    .where('sellers', '>', cut)
+    .execute();
+  for (const r of rows) out.add(r.shingle);
+  return out;
+}

@@ -1,0 +1,18 @@
+import type { Config } from '../config/index.js';
+import { openStore as openDatabase, type Store } from './open.js';
+import { relinkPending } from './relink.js';
+
+/**
+ * Opens the database named by the config, brings its schema up to date, then finishes what a
+ * migration left to do in code: the re-linking of 0011-relink (relink.ts; nothing when none is pending).
+ */
+export async function openStore(config: Pick<Config, 'databaseUrl' | 'dataDir'>, options: { schema?: string } = {}): Promise<Store> {
+  const store = await openDatabase(config, options);
+  try {
+    await relinkPending(store);
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+  return store;
+}

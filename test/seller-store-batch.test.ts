@@ -1,0 +1,71 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Verdict } from '../contracts/index.js';
+import { linkListings, parseLinkLine, siteOf, type LinkListing } from '../link/index.js';
+import { clusterOfListing, linkStoredListing, saveListing } from '../store/index.js';
+import { STORE_KINDS, type TestStore } from './helpers/stores.js';
+
+// Issue 14: the store, linking listings one at a time as they are stored, ends with the clusters the
+// batch linker (`faceleak link`) finds in the same listings at once.
+
+const FILE = new URL('../link/dev-data/dev-sellers-2.jsonl', import.meta.url);
+const listings: LinkListing[] = readFileSync(FILE, 'utf8')
+  .split('\n')
+  .filter((line) => line.trim() !== '')
+  .map((line, i) => {
+    const parsed = parseLinkLine(line, i + 1);
+    if ('error' in parsed) throw new Error(parsed.error);
+    return parsed.listing;
+  });
+
+const verdict: Verdict = { flagged: false, review: false, category: null, score: 0.1, evidence: [], modelVersion: 'm1' };
+
+/** Every pair of listing ids in one cluster, "a|b" with a < b, sorted. */
+function samePairs(clusters: ReadonlyArray<readonly string[]>): string[] {
+  const pairs: string[] = [];
+  for (const ids of clusters) {
+    const sorted = [...ids].sort();
+    for (let x = 0; x < sorted.length; x++) for (let y = x + 1; y < sorted.length; y++) pairs.push(`${sorted[x]}|${sorted[y]}`);
+  }
+  return pairs.sort();
+}
+
+for (const [kind, open] of Object.entries(STORE_KINDS)) {
+  describe(`the store's clusters on ${kind}`, () => {
+    let t: TestStore;
+    beforeAll(async () => (t = await open()));
+    afterAll(() => t.cleanup());
+
+    it('equal linkListings on link/dev-data/dev-sellers-2.jsonl when its listings are stored one at a time', { timeout: 60_000 }, async () => {
+      const idOf = new Map<number, string>();
+      for (const [i, l] of listings.entries()) {
+        const fetchedAt = new Date(Date.UTC(2026, 10, 1) + i * 60_000).toISOString();
+        const record = {
+          site: siteOf(l),
+          url: l.url!,
+          canonicalUrl: l.url!,
+          title: l.title ?? null,
+          description: l.description ?? null,
+          price: l.price ?? null,
+          seller: l.seller ?? null,
+          images: [],
+          fetchedAt,
+          httpStatus: 200,
+          contentHash: `h${i}`,
+          source: 'crawl' as const,
+          crawlId: 'dev',
+        };
+        const { listingId } = await saveListing(t.store, record, verdict);
+        await linkStoredListing(t.store, listingId, record, fetchedAt);
+        idOf.set(listingId, l.id);
+      }
+      const byCluster = new Map<number, string[]>();
+      for (const [listingId, id] of idOf) {
+        const cluster = (await clusterOfListing(t.store, listingId))!;
+        byCluster.set(cluster, [...(byCluster.get(cluster) ?? []), id]);
+      }
+      const batch = linkListings(listings).clusters.map((c) => c.listingIds);
+      expect(samePairs([...byCluster.values()])).toEqual(samePairs(batch));
+    });
+  });
+}
