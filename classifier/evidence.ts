@@ -86,23 +86,23 @@ export function buildEvidence(analysis: ListingAnalysis, offer: Offer, category:
     .filter((hit) => hit.entry?.kind !== 'part' || offer.support.has(hit))
     .map((hit) => ({ hit, rank: rank(hit, category) }))
     .sort((x, y) => x.rank - y.rank || y.hit.end - y.hit.start - (x.hit.end - x.hit.start));
-  const kept: { hit: RuleHit; rank: number }[] = [];
+  const kept: { hit: RuleHit; rank: number; reason: string }[] = [];
   const said = new Set<string>();
-  const reason = (hit: RuleHit) => reasonFor(hit, isOverruledContext(hit, analysis, offer));
   for (const c of ranked) {
+    const reason = reasonFor(c.hit, isOverruledContext(c.hit, analysis, offer));
     // A word repeated ten times is one reason, shown once.
-    const key = `${originals.get(c.hit.field)!.slice(c.hit.start, c.hit.end).toLowerCase()}|${reason(c.hit)}`;
+    const key = `${originals.get(c.hit.field)!.slice(c.hit.start, c.hit.end).toLowerCase()}|${reason}`;
     if (said.has(key)) continue;
     said.add(key);
     const covered = kept.some((k) => k.hit.field === c.hit.field && k.hit.start <= c.hit.start && c.hit.end <= k.hit.end && k.rank <= 1 === c.rank <= 1);
-    if (!covered) kept.push(c);
+    if (!covered) kept.push({ ...c, reason });
     if (kept.length === MAX_EVIDENCE) break;
   }
-  return kept.map(({ hit }) => ({
+  return kept.map(({ hit, reason }) => ({
     field: hit.field,
     start: hit.start,
     end: hit.end,
     text: originals.get(hit.field)!.slice(hit.start, hit.end),
-    reason: reason(hit),
+    reason,
   }));
 }

@@ -31,7 +31,8 @@ export function newCrawlId(site: string): string {
   return `${site}-${stamp}-${randomBytes(3).toString('hex')}`;
 }
 
-const drained = (p: CrawlProgress) => p.seen > 0 && p.done + p.failed >= p.seen;
+/** Every page the crawl has seen is done or failed: nothing is left to work. */
+export const drained = (p: CrawlProgress): boolean => p.seen > 0 && p.done + p.failed >= p.seen;
 
 /** Queues a crawl and, unless enqueueOnly, works it in this process until nothing is left. */
 export async function runCrawl(o: RunCrawlOptions): Promise<CrawlResult> {

@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createToken, linkStoredListing, saveListing, type ListingRecord } from '../store/index.js';
+import { createToken, linkStoredListing, saveListing } from '../store/index.js';
+import { listingRecord } from './fixtures/listing-record.js';
 import { apiTestScope } from './helpers/api-env.js';
 import { STORE_KINDS } from './helpers/stores.js';
 
@@ -22,21 +23,7 @@ for (const [kind, open] of Object.entries(STORE_KINDS)) {
     beforeEach(async () => {
       inv = await createToken(s.t.store, 'inv-s', 'investigator');
       for (const [i, [description, score]] of seed.entries()) {
-        const record: ListingRecord = {
-          site: 'demo',
-          url: `http://m.example/s${i}`,
-          canonicalUrl: `http://m.example/s${i}`,
-          title: null,
-          description,
-          price: null,
-          seller: `seller${i}`,
-          images: [],
-          fetchedAt: '2026-11-23T00:00:00Z',
-          httpStatus: 200,
-          contentHash: `h${i}`,
-          source: 'crawl',
-          crawlId: 'c',
-        };
+        const record = listingRecord(`http://m.example/s${i}`, { description, seller: `seller${i}` });
         const { listingId } = await saveListing(s.t.store, record, {
           flagged: true,
           review: false,

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { Classifier } from '../classifier/index.js';
 import { parseSiteConfig } from '../crawler/site-config.js';
-import { runCrawl } from '../pipeline/run-crawl.js';
+import { drained, runCrawl } from '../pipeline/run-crawl.js';
 import { startPipelineWorker } from '../pipeline/pipeline-worker.js';
 import { connectRedis, WorkQueue } from '../queue/index.js';
 import { listingsOfCrawl, openStore, type ListingWithVerdict } from '../store/index.js';
@@ -83,7 +83,7 @@ async function crawl(name: string, siteJson: Record<string, unknown>, seeds?: st
   try {
     for (let i = 0; ; i++) {
       const p = await queue.progress(crawlId);
-      if (p.seen > 0 && p.done + p.failed >= p.seen) break;
+      if (drained(p)) break;
       if (i > 300) throw new Error(`crawl not drained: ${JSON.stringify(p)}`);
       await new Promise((r) => setTimeout(r, 100));
     }

@@ -1,6 +1,6 @@
 import type { ChildProcess } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
-import { runCrawl } from '../pipeline/run-crawl.js';
+import { drained, runCrawl } from '../pipeline/run-crawl.js';
 import { parseSiteConfig } from '../crawler/site-config.js';
 import { demoSiteConfig, startDemoMarket } from '../demo/demo-market.js';
 import { connectRedis, WorkQueue, type CrawlProgress } from '../queue/index.js';
@@ -20,7 +20,7 @@ async function waitForDrain(queue: WorkQueue, crawlId: string, timeoutMs: number
   const end = Date.now() + timeoutMs;
   for (;;) {
     const p = await queue.progress(crawlId);
-    if (until ? until(p) : p.seen > 0 && p.done + p.failed >= p.seen) return p;
+    if (until ? until(p) : drained(p)) return p;
     if (Date.now() > end) throw new Error(`crawl not drained in time: ${JSON.stringify(p)}`);
     await new Promise((r) => setTimeout(r, 200));
   }

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Classifier } from '../classifier/index.js';
 import { parseSiteConfig } from '../crawler/index.js';
 import { demoSiteConfig, startDemoMarket, type DemoListing } from '../demo/index.js';
-import { runCrawl, runDiscovery, startPipelineWorker, LiveClassifier } from '../pipeline/index.js';
+import { drained, runCrawl, runDiscovery, startPipelineWorker, LiveClassifier } from '../pipeline/index.js';
 import { connectRedis, WorkQueue } from '../queue/index.js';
 import { buildApp } from '../server/app.js';
 import { createToken, listingsOfCrawl, openStore } from '../store/index.js';
@@ -74,7 +74,7 @@ describe('code-word discovery closes the loop over real crawls', () => {
         .poll(
           async () => {
             const p = await queue.progress(crawlId);
-            return p.seen > 0 && p.done + p.failed >= p.seen ? p : null;
+            return drained(p) ? p : null;
           },
           { timeout: 30_000, interval: 200 },
         )

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { auditLog, claimListing, CLAIM_MS, createToken, liveClaims, releaseClaim, releaseClaims, saveListing, type Store } from '../store/index.js';
+import { listingRecord } from './fixtures/listing-record.js';
 import { apiTestScope } from './helpers/api-env.js';
 import { STORE_KINDS, type TestStore } from './helpers/stores.js';
 
@@ -9,26 +10,14 @@ import { STORE_KINDS, type TestStore } from './helpers/stores.js';
 async function seedListings(store: Store, n: number): Promise<number[]> {
   const ids: number[] = [];
   for (let i = 0; i < n; i++) {
-    const url = `http://m.example/claims/${i}`;
-    const saved = await saveListing(
-      store,
-      {
-        site: 'demo',
-        url,
-        canonicalUrl: url,
-        title: `人脸四件套 ${i}`,
-        description: null,
-        price: null,
-        seller: null,
-        images: [],
-        fetchedAt: '2026-11-23T00:00:00Z',
-        httpStatus: 200,
-        contentHash: `h${i}`,
-        source: 'crawl',
-        crawlId: 'c',
-      },
-      { flagged: true, review: false, category: 'identity_kit', score: 0.9 - i / 100, evidence: [], modelVersion: 'm' },
-    );
+    const saved = await saveListing(store, listingRecord(`http://m.example/claims/${i}`, { title: `人脸四件套 ${i}` }), {
+      flagged: true,
+      review: false,
+      category: 'identity_kit',
+      score: 0.9 - i / 100,
+      evidence: [],
+      modelVersion: 'm',
+    });
     ids.push(saved.listingId);
   }
   return ids;

@@ -117,16 +117,8 @@ describe('a watched demo market', () => {
     market.editListing('f4', { description: '更新：现货充足，欢迎咨询' });
     stop = new AbortController();
     running = watch(stop.signal);
-    const f4Before = (
-      await store.db
-        .selectFrom('listings as l')
-        .innerJoin('listing_versions as v', 'v.listing_id', 'l.id')
-        .select('v.id')
-        .where('l.canonical_url', 'like', '%/f4')
-        .execute()
-    ).length;
-    await until('the edit made while no watcher ran', async () => {
-      const n = (
+    const versionsOfF4 = async () =>
+      (
         await store.db
           .selectFrom('listings as l')
           .innerJoin('listing_versions as v', 'v.listing_id', 'l.id')
@@ -134,8 +126,8 @@ describe('a watched demo market', () => {
           .where('l.canonical_url', 'like', '%/f4')
           .execute()
       ).length;
-      return n > f4Before;
-    });
+    const f4Before = await versionsOfF4();
+    await until('the edit made while no watcher ran', async () => (await versionsOfF4()) > f4Before);
     // Two more listing intervals of steady state.
     await new Promise((r) => setTimeout(r, 2 * LISTING_MS + 500));
 

@@ -3,6 +3,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
 import type { Evidence, Verdict } from '../../contracts/index.js';
 import { saveListing, type Store } from '../../store/index.js';
+import { listingRecord } from '../fixtures/listing-record.js';
 import { apiTestScope, type ApiScope } from './api-env.js';
 import type { TestStore } from './stores.js';
 
@@ -22,24 +23,16 @@ export interface ListingSeed {
 
 /** Saves a flagged (score > 0.5) listing with its verdict; returns its id. */
 export async function seedListing(store: Store, key: string, seed: ListingSeed): Promise<number> {
-  const url = `http://m.example/item/${key}`;
   const saved = await saveListing(
     store,
-    {
+    listingRecord(`http://m.example/item/${key}`, {
       site: seed.site ?? 'demo',
-      url,
-      canonicalUrl: url,
       title: seed.title,
       description: seed.description ?? null,
       price: seed.price ?? null,
       seller: seed.seller ?? null,
-      images: [],
-      fetchedAt: '2026-11-23T00:00:00Z',
-      httpStatus: 200,
       contentHash: `hash-${key}`,
-      source: 'crawl',
-      crawlId: 'c',
-    },
+    }),
     { flagged: seed.score > 0.5, review: false, category: seed.category, score: seed.score, evidence: seed.evidence ?? [], modelVersion: 'm1' },
   );
   return saved.listingId;

@@ -44,24 +44,7 @@ export class Outbox {
   /** Queues a new report; `blocked` says it cannot be sent yet (no server configured). */
   add(draft: ReportDraft, blocked: OutboxItem['blocked'] = null): Promise<OutboxItem> {
     return this.update((items) => {
-      const clientReportId = this.clock.newId();
-      const item: OutboxItem = {
-        clientReportId,
-        payload: payloadOf(draft, clientReportId),
-        createdAt: this.clock.now(),
-        stage: 'pending',
-        attempts: 0,
-        nextAt: this.clock.now(),
-        blocked,
-        lastError: blocked === 'setup' ? 'set the server and token in the extension options' : null,
-        serverId: null,
-        status: null,
-        verdict: null,
-        serverError: null,
-        unreachableSince: null,
-        decision: null,
-        decisionCheckedAt: null,
-      };
+      const item = pendingItem(draft, this.clock.newId(), this.clock.now(), blocked);
       items.unshift(item);
       return item;
     });
@@ -125,4 +108,25 @@ export function prune(items: readonly OutboxItem[]): OutboxItem[] {
   const sorted = [...items].sort((a, b) => b.createdAt - a.createdAt);
   let finished = 0;
   return sorted.filter((item) => isUnfinished(item) || ++finished <= KEEP_FINISHED);
+}
+
+/** A report just queued: nothing has happened to it yet. */
+export function pendingItem(draft: ReportDraft, clientReportId: string, now: number, blocked: OutboxItem['blocked'] = null): OutboxItem {
+  return {
+    clientReportId,
+    payload: payloadOf(draft, clientReportId),
+    createdAt: now,
+    stage: 'pending',
+    attempts: 0,
+    nextAt: now,
+    blocked,
+    lastError: blocked === 'setup' ? 'set the server and token in the extension options' : null,
+    serverId: null,
+    status: null,
+    verdict: null,
+    serverError: null,
+    unreachableSince: null,
+    decision: null,
+    decisionCheckedAt: null,
+  };
 }

@@ -1,4 +1,4 @@
-import type { KeyValueArea } from '../background/outbox.js';
+import { pendingItem, type KeyValueArea } from '../background/outbox.js';
 import type { OutboxItem, ReportDraft } from '../shared/report.js';
 
 /**
@@ -47,23 +47,5 @@ export const draft = (over: Partial<ReportDraft> = {}): ReportDraft => ({
 
 /** An outbox item with overrides: a pending report of draft() that nothing has happened to yet. */
 export const outboxItem = (over: Partial<OutboxItem> = {}): OutboxItem => {
-  const clientReportId = over.clientReportId ?? '00000000-0000-4000-8000-000000000000';
-  return {
-    clientReportId,
-    payload: { ...draft(), clientReportId } as OutboxItem['payload'],
-    createdAt: 0,
-    stage: 'pending',
-    attempts: 0,
-    nextAt: 0,
-    blocked: null,
-    lastError: null,
-    serverId: null,
-    status: null,
-    verdict: null,
-    serverError: null,
-    unreachableSince: null,
-    decision: null,
-    decisionCheckedAt: null,
-    ...over,
-  };
+  return { ...pendingItem(draft(), over.clientReportId ?? '00000000-0000-4000-8000-000000000000', 0), ...over };
 };
