@@ -1,16 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { packagePath } from '../config/package-root.js';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { Classifier } from '../classifier/classify.js';
-import { loadConfig } from '../config/config.js';
-import { runCrawl } from '../pipeline/run-crawl.js';
-import { parseSiteConfig } from '../crawler/site-config.js';
-import { demoSiteConfig, loadDemoListings, startDemoMarket, type DemoListing } from '../demo/demo-market.js';
-import { connectRedis, resolveRedisUrl } from '../queue/index.js';
-import { crawleeCheerio, crawleePlaywright } from './crawlee-baseline.js';
-import { benchEnv } from './bench-env.js';
+import { loadDemoListings, startDemoMarket, type DemoListing } from '../demo/demo-market.js';
+import { crawleeSide, faceleakSide, staleBuild, type SideRun } from './crawl-sides.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -20,41 +11,46 @@ function market(n: number, page: DemoListing['page']): DemoListing[] {
   return Array.from({ length: n }, (_, i) => ({ ...base[i % base.length]!, id: `b${i}`, page }));
 }
 
-async function faceleakCrawl(listings: DemoListing[], render: 'static' | 'browser', concurrency: number) {
-  const m = await startDemoMarket({ listings, perPage: 50 });
-  const dir = mkdtempSync(join(tmpdir(), 'faceleak-bench-'));
-  const config = loadConfig(benchEnv('bench', dir, 'bench.db'));
-  const redisUrl = await resolveRedisUrl(config);
-  const site = parseSiteConfig(demoSiteConfig(m.origin, { render, rateLimit: { requestsPerSecond: 1000, maxConcurrency: 100 } }));
-  const r = await runCrawl({ config, redisUrl, site, concurrency, progressEveryMs: 100, worker: { classifier: Classifier.load() } });
-  const redis = connectRedis(redisUrl);
-  const keys = await redis.keys(`${config.queuePrefix}:*`);
-  if (keys.length) await redis.del(...keys);
-  redis.disconnect();
-  await m.close();
-  return { pages: r.progress.done, seconds: r.elapsedMs / 1000 };
+const rate = (r: SideRun) =>
+  `${r.listings} listings in ${r.seconds.toFixed(2)} s = ${(r.listings / r.seconds).toFixed(1)} listings/s, CPU ${r.cpuSeconds.toFixed(1)} s (${((r.cpuSeconds * 1000) / r.listings).toFixed(1)} ms/listing), peak RSS ${r.maxRssMb.toFixed(0)} MB`;
+
+/**
+ * One mode, side by side: the demo market serves both crawlers from this process; each crawler is a
+ * process of its own, timed from spawn to exit and credited with the unique listings it reached.
+ */
+async function sideBySide(label: string, n: number, page: DemoListing['page'], concurrency: number, runs: number): Promise<void> {
+  process.stdout.write(`\n${label} (${n} listings, ${concurrency} at once, whole processes, ${runs} run${runs > 1 ? 's' : ''})\n`);
+  const m = await startDemoMarket({ listings: market(n, page), perPage: 50 });
+  try {
+    for (let i = 0; i < runs; i++) {
+      const ours = await faceleakSide(m.origin, page === 'static' ? 'static' : 'browser', concurrency);
+      const theirs = await crawleeSide(`${m.origin}/s`, page === 'static' ? 'cheerio' : 'playwright', concurrency, CHROMIUM);
+      const speedup = ours.listings / ours.seconds / (theirs.listings / theirs.seconds);
+      process.stdout.write(`  faceleak crawl (Redis, classified, stored): ${rate(ours)}\n`);
+      process.stdout.write(`  Crawlee ${page === 'static' ? 'CheerioCrawler' : 'PlaywrightCrawler'} (in memory, no classification): ${rate(theirs)}\n`);
+      process.stdout.write(`  faceleak / Crawlee, listings per second: ${speedup.toFixed(2)}× (target ≥ 2×)\n`);
+    }
+  } finally {
+    await m.close();
+  }
 }
 
-const rate = (r: { pages: number; seconds: number }) => `${r.pages} pages in ${r.seconds.toFixed(1)} s = ${(r.pages / r.seconds).toFixed(1)} pages/s`;
-
 export async function benchCrawler(): Promise<void> {
-  const staticPages = Number(process.env.BENCH_STATIC_PAGES ?? 2000);
+  const staticPages = Number(process.env.BENCH_STATIC_PAGES ?? 4200);
   const browserPages = Number(process.env.BENCH_BROWSER_PAGES ?? 300);
   const memoryPages = Number(process.env.BENCH_MEMORY_PAGES ?? 5000);
-  process.stdout.write(`\nstatic pages (${staticPages} listings, politeness off, concurrency 16)\n`);
-  const ours = await faceleakCrawl(market(staticPages, 'static'), 'static', 16);
-  process.stdout.write(`  faceleak (through Redis, classified and stored): ${rate(ours)}\n`);
-  const cm = await startDemoMarket({ listings: market(staticPages, 'static'), perPage: 50 });
-  process.stdout.write(`  Crawlee CheerioCrawler (in memory, no classification): ${rate(await crawleeCheerio(`${cm.origin}/s`, 16))}\n`);
-  await cm.close();
+  const runs = Number(process.env.BENCH_CRAWL_RUNS ?? 1);
+  const stale = staleBuild();
+  if (stale.length > 0)
+    process.stdout.write(
+      `warning: dist/ is older than ${stale.slice(0, 3).join(', ')}${stale.length > 3 ? ' …' : ''}: the figures are of the last build (npm run build)\n`,
+    );
+  if (staticPages > 0) await sideBySide('static pages', staticPages, 'static', 16, runs);
+  if (browserPages > 0) await sideBySide('script-rendered pages', browserPages, 'spa', 4, runs);
+  if (memoryPages > 0) benchWorkerMemory(memoryPages);
+}
 
-  process.stdout.write(`\nbrowser pages (${browserPages} script-rendered listings, concurrency 4)\n`);
-  const oursB = await faceleakCrawl(market(browserPages, 'spa'), 'browser', 4);
-  process.stdout.write(`  faceleak: ${rate(oursB)}\n`);
-  const pm = await startDemoMarket({ listings: market(browserPages, 'spa'), perPage: 50 });
-  process.stdout.write(`  Crawlee PlaywrightCrawler: ${rate(await crawleePlaywright(`${pm.origin}/s`, 4, CHROMIUM))}\n`);
-  await pm.close();
-
+function benchWorkerMemory(memoryPages: number): void {
   process.stdout.write(
     `\nworker memory over ${memoryPages} browser pages (concurrency 4, a process of its own; sampled after a full GC, so growth means memory kept, not garbage not yet collected)\n`,
   );

@@ -4,6 +4,7 @@ import { detectCharset, decodeBody } from '../crawler/fetch/charset.js';
 import { extractListing } from '../extract/extract-listing.js';
 import { parsePrice } from '../extract/price.js';
 import { typicalListingPage } from './extract-fixture.js';
+import { largeListingPages } from './extract-large-pages.js';
 
 /**
  * `npm run bench -- extract [FOLDER]`: the generic extraction (no site selectors) judged against a
@@ -159,6 +160,13 @@ export async function benchExtract(): Promise<void> {
   process.stdout.write(
     `synthetic listing page (${(page.length / 1024).toFixed(0)} KiB): median ${quantile(times, 0.5).toFixed(1)} ms, p90 ${quantile(times, 0.9).toFixed(1)} ms per extraction\n`,
   );
+  // Large pages in the shapes that made real pages slow (state blobs, mega-menus, hundreds of cards, long threads).
+  for (const large of largeListingPages()) {
+    const t = timeIt(() => extractListing(large.html, large.url), 21);
+    process.stdout.write(
+      `${large.name} (${(large.html.length / 1024).toFixed(0)} KiB): median ${quantile(t, 0.5).toFixed(1)} ms, p90 ${quantile(t, 0.9).toFixed(1)} ms per extraction\n`,
+    );
+  }
   if (args.includes('extract') && folder) {
     const dir = resolve(folder);
     if (!existsSync(join(dir, 'truth.jsonl'))) throw new Error(`${dir} has no truth.jsonl (files: ${readdirSync(dir).length})`);

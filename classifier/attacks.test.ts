@@ -47,6 +47,31 @@ describe('padding does not dilute an offer', () => {
   });
 });
 
+describe('sentences added around coded jargon do not dilute it', () => {
+  const jargon = { title: '四件套 现货 懂的来' };
+
+  it('a card-holder line appended to a coded kit offer does not un-flag it', () => {
+    expect(classifier.classify(jargon).flagged).toBe(true);
+    // The attack as found: one borrowed sentence (an ID-card cover) took this from 0.99 to 0.13.
+    const attacked = classifier.classify({ ...jargon, description: '证件保护套尺寸标准，放进去刚刚好。' });
+    expect(attacked).toMatchObject({ flagged: true, category: 'identity_kit' });
+    expect(attacked.evidence.some((e) => e.text === '四件套')).toBe(true);
+  });
+
+  it('ordinary sentences of a benign listing are evidence too: a camera sold with a portrait lens stays unflagged', () => {
+    const camera = {
+      title: '出二手单反 佳能 附赠人像镜头',
+      description: '自用佳能单反 快门2万 附50mm人像定焦 拍全家福、宝宝照超好看\n存储卡已格式化 里面照片都删了 放心\n1800 同城自提',
+    };
+    expect(classifier.classify(camera).flagged).toBe(false);
+  });
+
+  it('a warning that quotes the jargon is read whole, not without its warning', () => {
+    const warning = { title: '四件套 现货 懂的来', description: '警惕！这是骗子的话术，千万不要卖自己的身份证和银行卡。' };
+    expect(classifier.classify(warning).flagged).toBe(false);
+  });
+});
+
 describe('a text with nothing in it is not an offer', () => {
   it('flags no one-character or one-word title, and sends none to review', () => {
     for (const title of ['x', 'a', '1', '好', 'hi', 'test', 'Persona', '完整卡號', '家用电饭煲 3L 智能预约']) {

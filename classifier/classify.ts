@@ -3,6 +3,7 @@ import { buildEvidence, isFlagReason } from './evidence.js';
 import { loadLexicon, type Lexicon } from './lexicon/load.js';
 import type { LexiconOverlay } from './lexicon/overlay.js';
 import { modelEvidence } from './model-evidence.js';
+import { withoutAddedSentences } from './added-sentences.js';
 import { applyCalibration } from './model/calibration.js';
 import { extractFeatures } from './model/features.js';
 import { loadModel, type LoadedModel } from './model/model-file.js';
@@ -11,6 +12,12 @@ import type { Offer } from './rules/offer.js';
 
 /** The score a listing needs to be flagged on the model's wording alone, with no rule's evidence. */
 const MODEL_ONLY_THRESHOLD = 0.9;
+/**
+ * The score a listing needs without the sentences a seller could have added, to be scored as that: an
+ * offer that stands out plainly once the padding is gone. Lower, and leaving out a benign listing's
+ * ordinary sentences (which are evidence too) would flag it.
+ */
+const ADDED_SENTENCES_FLOOR = 0.9;
 
 export class ModelMismatchError extends UserError {
   override name = 'ModelMismatchError';
@@ -68,6 +75,19 @@ export class Classifier {
   }
 
   score(listing: ListingFields): Scored {
+    const scored = this.scoreAsWritten(listing);
+    if (scored.score >= this.threshold) return scored;
+    // What is added around an offer (padding, a borrowed context) must not dilute it: the listing
+    // without the sentences a seller could have added sets a floor (see added-sentences.ts).
+    let best = scored;
+    for (const variant of withoutAddedSentences(listing, scored.analysis, scored.offer)) {
+      const s = this.scoreAsWritten(variant);
+      if (s.score > best.score && s.score >= ADDED_SENTENCES_FLOOR) best = s;
+    }
+    return best === scored ? scored : { ...scored, score: best.score, category: best.category, probabilities: best.probabilities };
+  }
+
+  private scoreAsWritten(listing: ListingFields): Scored {
     const analysis = analyzeListing(this.lexicon, listing);
     const { x, offer } = extractFeatures(analysis, this.loaded.meta);
     const p = this.loaded.model.predict(x, this.probs);

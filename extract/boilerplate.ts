@@ -21,6 +21,7 @@ const TEMPLATE_WORDS = [
   /\b(lowest|best|great) prices? (on|guaranteed)\b/i,
   /\bshop (now|today) (at|on)\b/i,
   /\bcheck out our\b/i,
+  /\bexplore this (post|item|listing|product|page) and more\b/i,
   /为您提供/,
   /為您提供/,
   /欢迎(来到|光临|访问)/,

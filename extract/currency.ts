@@ -101,6 +101,14 @@ const FIXED: Record<string, string> = {
   新台幣: 'TWD',
   dollar: '$',
   dollars: '$',
+  // Crypto, as sellers of data price it (no ISO 4217 code exists: the ticker stands); "50U" is 50 USDT.
+  usdt: 'USDT',
+  u: 'USDT',
+  usdc: 'USDC',
+  btc: 'BTC',
+  eth: 'ETH',
+  // 刀 ("knife") is Chinese slang for dollars.
+  刀: 'USD',
 };
 
 /** Symbols whose currency depends on the region: region → ISO code. */

@@ -108,4 +108,24 @@ describe('Telegram post pages saved without their address', () => {
     );
     expect(l).toMatchObject({ title: 'Nike Air Jordan 1 Retro High OG', seller: 'Sneaker Drops', priceAmount: '7800', currency: 'UAH' });
   });
+
+  it('come from a Details tab the page hides until it is clicked, but not from other hidden tabs', () => {
+    const l = read(
+      '<title>破壁机 L18 - 商城</title>',
+      `<h1>破壁机 L18</h1><div class="tab-panel" id="panel-spec"><table><tr><th>功率</th><td>1000W</td></tr></table></div>` +
+        `<div class="tab-panel" id="panel-detail" style="display: none;"><p>${prose}</p></div>` +
+        `<div class="tab-panel" id="panel-service" style="display:none"><p>本商品全国联保，享受三包服务，质保期为一年。如因质量问题，凭检测证明享受七日内退货，十五日内换货服务。</p></div>`,
+    );
+    expect(l.description).toMatch(/^这款草编包选用天然蒲草/);
+  });
+
+  it("are read inside the page's <main> whatever layout words its classes carry", () => {
+    const post = 'Selling my M6 TTL in black chrome with a Summicron 35mm. The body was serviced in 2024, the meter is accurate, and the finder is bright.';
+    const l = read(
+      '<title>[WTS] Leica M6 : r/photomarket</title><meta property="og:description" content="Explore this post and more from the photomarket community">',
+      `<main class="main w-full right-sidebar-xs"><h1>[WTS] Leica M6</h1><div class="md"><p>${post}</p><p>Looking for $3,450 shipped.</p></div></main>`,
+    );
+    expect(l.description).toMatch(/^Selling my M6 TTL/);
+    expect(l.priceAmount).toBe('3450');
+  });
 });

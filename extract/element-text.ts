@@ -83,3 +83,34 @@ function countText(node: Element, n: number, stop: number): number {
   }
   return n;
 }
+
+/**
+ * Whether the text an element shows (elementText with `skip`, then cleanText) is surely longer than
+ * `limit`. Counts only characters that no clean-up removes (not whitespace, icon glyphs, invisible
+ * marks, surrogates) and stops past `limit`, so asking it of a large block costs little where
+ * reading the block's text first would walk all of it: readers that want a short text (a price's
+ * box, a seller's card) ask this first.
+ */
+export function shownTextOver(el: Element, limit: number, skip: (el: Element) => boolean = isNoise): boolean {
+  return countShown(el, 0, limit, skip) > limit;
+}
+
+function countShown(node: Element, n: number, stop: number, skip: (el: Element) => boolean): number {
+  for (const c of node.children) {
+    if (c.type === 'text') {
+      const data = (c as unknown as { data: string }).data;
+      for (let i = 0; i < data.length && n <= stop; i++) if (kept(data.charCodeAt(i))) n++;
+    } else if (c.type === 'tag' && !skip(c as Element)) n = countShown(c as Element, n, stop, skip);
+    if (n > stop) return n;
+  }
+  return n;
+}
+
+/** Whether a UTF-16 code unit survives cleanText: not whitespace, private use, invisible, nor half of a pair. */
+function kept(code: number): boolean {
+  if (code <= 0x20) return false;
+  if (code < 0x80) return true;
+  if (code === 0xa0 || code === 0x1680 || code === 0x3000 || code === 0xfeff) return false;
+  if (code >= 0x2000 && code <= 0x206f) return !(code <= 0x200f || (code >= 0x2028 && code <= 0x202f) || code === 0x205f || code >= 0x2060);
+  return !(code >= 0xd800 && code <= 0xf8ff);
+}

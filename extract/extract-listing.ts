@@ -10,6 +10,7 @@ import { parsePrice, type Price } from './price.js';
 import { findSeller } from './seller.js';
 import { isUnshownSiteLine, summaryGivesWay } from './summary.js';
 import { looksLikeShell } from './shell.js';
+import { fromScriptState } from './script-state.js';
 import { fromJsonLd, fromMicrodata, fromOpenGraph } from './structured-data.js';
 import { isTelegramPost, readTelegramPost } from './telegram.js';
 import { cleanText, comparable, sameText } from './text.js';
@@ -73,9 +74,13 @@ export function extractListing(html: string, pageUrl: string, fields: SiteConfig
   const og = fromOpenGraph(page);
   const post = isTelegramPost(page) ? readTelegramPost(page) : {};
   const h1 = headingElement(page);
+  const body = page.tags('body')[0];
+  const bodyText = body ? elementText(body, page.excluded) : '';
+  // An app shell's listing is only in its scripts' state; a page that shows its listing (a heading, text) is not parsed for it.
+  const state = !ld.title && !md.title && !post.title && !h1 && looksLikeShell(page, bodyText, false) ? fromScriptState(page) : {};
 
   const names = page.siteNames;
-  const titleTag = page.$('title').first().text();
+  const titleTag = page.tags('title')[0] ? page.$(page.tags('title')[0]).text() : '';
   // An <h1> that the <title> or og:title holds is the title shown: no need to look for another element.
   const h1Key = h1 ? comparable(page.$(h1).text()) : '';
   // (Not a logo: "BikeBazaar" is in the <title> too, but as a small part of it.)
@@ -86,6 +91,7 @@ export function extractListing(html: string, pageUrl: string, fields: SiteConfig
     ['text', post.title, 'post'],
     ['json-ld', cleanTitle(ld.title, names), 'json-ld'],
     ['microdata', cleanTitle(md.title, names), 'microdata'],
+    ['page-state', cleanTitle(state.title, names), 'page-state'],
     ['opengraph', post.title ? undefined : cleanTitle(og.title, names), 'opengraph'],
     ['heading', h1 ? cleanTitle(page.$(h1).text(), names) : undefined, 'h1'],
     ['heading', shown?.confirmed ? cleanTitle(shown.text, names) : undefined, 'title-element'],
@@ -102,15 +108,16 @@ export function extractListing(html: string, pageUrl: string, fields: SiteConfig
   const main = findMainContent(page, titleElement, title?.text);
   const usable = (d: string | undefined) => (d && !isBoilerplate(d, title?.text, names) ? d : undefined);
   const summary = usable(og.description);
-  const body = page.$('body').get(0);
-  const bodyText = body ? elementText(body, page.excluded) : '';
-  const summaryOrMain = summary && main && summaryGivesWay(page, summary, main.text, title?.text, bodyText) ? undefined : summary;
+  let bodyKeyOnce: string | undefined;
+  const bodyKey = () => (bodyKeyOnce ??= comparable(bodyText));
+  const summaryOrMain = summary && main && summaryGivesWay(page, summary, main.text, title?.text, bodyKey) ? undefined : summary;
   const ldDescription = usable(ld.description);
-  const ldOrMain = ldDescription && main && isUnshownSiteLine(page, ldDescription, main.text, title?.text, bodyText) ? undefined : ldDescription;
+  const ldOrMain = ldDescription && main && isUnshownSiteLine(page, ldDescription, main.text, title?.text, bodyKey) ? undefined : ldDescription;
   const description = first<string>(
     [sel.description, 'selector'],
     [ldOrMain, 'json-ld'],
     [usable(md.description), 'microdata'],
+    [state.description, 'page-state'],
     [post.description, 'text'],
     [summaryOrMain, 'opengraph'],
     [main?.text, 'main-content'],
@@ -128,6 +135,7 @@ export function extractListing(html: string, pageUrl: string, fields: SiteConfig
         [ld.price, 'json-ld'],
         [md.price, 'microdata'],
         [og.price, 'opengraph'],
+        [state.price, 'page-state'],
         [priceInText(post.description, page.region), 'text'],
         [() => findPriceInPage(page, titleElement, bodyText), 'text'],
         [() => priceInText(title?.text, page.region), 'text'],
@@ -137,6 +145,7 @@ export function extractListing(html: string, pageUrl: string, fields: SiteConfig
     [sel.seller, 'selector'],
     [ld.seller, 'json-ld'],
     [md.seller, 'microdata'],
+    [state.seller, 'page-state'],
     [post.seller, 'text'],
     [() => findSeller(page, titleElement), 'text'],
   );

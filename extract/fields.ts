@@ -10,6 +10,8 @@ export type FieldSource =
   | 'microdata'
   /** The page's summary of itself in <meta>: og:*, twitter:*, product:price:*, description. */
   | 'opengraph'
+  /** The listing object in a script-rendered page's state (`__NEXT_DATA__`, `window.__INITIAL_STATE__`). */
+  | 'page-state'
   /** The page's headings: its <h1>, or its <title> with the site's name taken off. */
   | 'heading'
   /** The listing's block of text, found by text density near the title (main-content.ts). */

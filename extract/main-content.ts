@@ -50,7 +50,7 @@ const NOT_PROSE = new Set(['a', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'label', 'bu
 const weighted = (s: string) => s.length + (s.match(DENSE)?.length ?? 0);
 
 export function findMainContent(page: Page, titleElement?: Element, title?: string): MainContent | null {
-  const body = page.$('body').get(0) ?? page.$.root().get(0);
+  const body = page.tags('body')[0] ?? page.$.root().get(0);
   if (!body) return null;
   const sections = page.noiseSections();
   const skip = (el: Element) => sections.has(el) || page.excluded(el);

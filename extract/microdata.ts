@@ -14,8 +14,8 @@ interface Syntax {
   readonly isScope: (el: Element) => boolean;
   /** The property names an element carries ("price", "schema:price" and "http://schema.org/price" all give "price"). */
   readonly names: (el: Element) => string[];
-  /** CSS for the Product scopes. */
-  readonly productScope: string;
+  /** Whether an element opens a Product scope. */
+  readonly isProduct: (el: Element) => boolean;
 }
 
 const localNames = (v: string | undefined) => (v ? v.split(/\s+/).map((n) => n.replace(/^.*[/:#]/, '')) : []);
@@ -23,16 +23,23 @@ const localNames = (v: string | undefined) => (v ? v.split(/\s+/).map((n) => n.r
 const MICRODATA: Syntax = {
   isScope: (el) => 'itemscope' in el.attribs,
   names: (el) => localNames(el.attribs.itemprop),
-  productScope:
-    ['Product', 'IndividualProduct', 'Vehicle', 'Car'].map((t) => `[itemscope][itemtype*="schema.org/${t}"]`).join(', ') +
-    ', [itemscope][itemtype*="data-vocabulary.org/Product"]',
+  // (As `[itemtype*="schema.org/Product"]` reads it: a part of the type's URL, so ProductModel counts too.)
+  isProduct: (el) =>
+    'itemscope' in el.attribs &&
+    el.attribs.itemtype !== undefined &&
+    /(schema\.org\/(Product|IndividualProduct|Vehicle|Car)|data-vocabulary\.org\/Product)/.test(el.attribs.itemtype),
 };
 
 const RDFA: Syntax = {
   isScope: (el) => 'typeof' in el.attribs,
   // In the <head>, property="og:title" is OpenGraph, read elsewhere; only properties inside a scope count here.
   names: (el) => localNames(el.attribs.property),
-  productScope: '[typeof~="Product"], [typeof~="schema:Product"], [typeof~="IndividualProduct"], [typeof~="Vehicle"], [typeof*="schema.org/Product"]',
+  isProduct: (el) => {
+    const t = el.attribs.typeof;
+    if (t === undefined) return false;
+    const words = t.split(/\s+/);
+    return ['Product', 'schema:Product', 'IndividualProduct', 'Vehicle'].some((w) => words.includes(w)) || t.includes('schema.org/Product');
+  },
 };
 
 /** A property's value as microdata and RDFa define it: content, src, href, datetime, value, else its text. */
@@ -77,7 +84,7 @@ function prop(syntax: Syntax, page: Page, scope: Element, name: string): string 
  * put above the listing; else the first.
  */
 function productScope(syntax: Syntax, page: Page): Element | undefined {
-  const scopes = page.$(syntax.productScope).toArray() as Element[];
+  const scopes = page.elements().filter(syntax.isProduct);
   const products = new Set(scopes);
   // (Inside a WebPage or ItemPage scope is where the page's own Product often is: only a Product nests one.)
   const nested = (el: Element) => {

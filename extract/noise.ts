@@ -30,23 +30,37 @@ export const NAMING_ATTRIBUTES = [
 ] as const;
 
 /** The raw names an element carries: class, id and the naming attributes, space-separated. */
-const rawCache = new WeakMap<Element, string>();
 export function rawNames(el: Element): string {
-  let out = rawCache.get(el);
-  if (out === undefined) {
-    const a = el.attribs;
-    out = `${a.class ?? ''} ${a.id ?? ''}`;
-    for (const name of NAMING_ATTRIBUTES) if (a[name] !== undefined) out += ` ${a[name]}`;
-    rawCache.set(el, out);
-  }
+  const a = el.attribs;
+  let out = `${a.class ?? ''} ${a.id ?? ''}`;
+  // Most elements carry no data- attribute at all: one look at their few keys before the list's.
+  if (hasDataAttribute(a)) for (const name of NAMING_ATTRIBUTES) if (a[name] !== undefined) out += ` ${a[name]}`;
   return out;
 }
 
-/** Tokens of an element's names: "cm_cr-reviewList x-item" → cm, cr, review, list, x, item. */
-const tokenCache = new WeakMap<Element, string[]>();
+function hasDataAttribute(attribs: Record<string, string>): boolean {
+  for (const key in attribs) if (key.startsWith('data-')) return true;
+  return false;
+}
+
+const NO_TOKENS: string[] = [];
+// Tokens by raw names: a page repeats a few dozen class strings over thousands of elements, so
+// this is asked far more often than it splits. Emptied when full (names from many pages pile up).
+const tokenCache = new Map<string, string[]>();
+const MAX_CACHED_NAMES = 5000;
+const MAX_CACHED_LENGTH = 200;
+
+/** Tokens of an element's names: "cm_cr-reviewList x-item" → cm, cr, review, list, x, item. Do not change the array. */
 export function nameTokens(el: Element): string[] {
-  let tokens = tokenCache.get(el);
-  if (!tokens) tokenCache.set(el, (tokens = splitNames(rawNames(el))));
+  const raw = rawNames(el);
+  if (raw.length === 1) return NO_TOKENS;
+  // (A long one is split each time: hostile pages could otherwise fill the cache with megabytes.)
+  if (raw.length > MAX_CACHED_LENGTH) return splitNames(raw);
+  let tokens = tokenCache.get(raw);
+  if (!tokens) {
+    if (tokenCache.size >= MAX_CACHED_NAMES) tokenCache.clear();
+    tokenCache.set(raw, (tokens = splitNames(raw)));
+  }
   return tokens;
 }
 
@@ -163,11 +177,25 @@ export function isOthers(el: Element): boolean {
   return counts(nameTokens(el), OTHERS);
 }
 
+// Names of a block that holds the listing's description (a tab or a collapsed "read more").
+const DESCRIPTION_NAME = /^(desc|description|descriptions|detail|details|xiangqing|miaoshu|jieshao|explanation|intro|introduction)$/;
+
+/**
+ * A hidden block named for the description: a "Details" / 商品详情 tab the page shows on a click,
+ * or a collapsed full text. Its text is the listing's all the same; other hidden blocks (a closed
+ * menu, a template, another tab) stay out.
+ */
+function isHiddenDescription(el: Element): boolean {
+  return nameTokens(el).some((t) => DESCRIPTION_NAME.test(t));
+}
+
 /** Whether the element itself (not its ancestors) is noise. */
 export function isNoise(el: Element): boolean {
   if (NOISE_TAGS.has(el.name)) return true;
-  if ('hidden' in el.attribs || (el.attribs.style && HIDDEN_STYLE.test(el.attribs.style))) return true;
+  if (('hidden' in el.attribs || (el.attribs.style && HIDDEN_STYLE.test(el.attribs.style))) && !isHiddenDescription(el)) return true;
   const role = el.attribs.role;
+  // The page's own main region, whatever layout words its utility classes carry ("right-sidebar-xs").
+  if (el.name === 'main' || role === 'main') return false;
   if (role === 'navigation' || role === 'contentinfo' || role === 'dialog' || role === 'menu' || role === 'menubar') return true;
   return counts(nameTokens(el), NOISE);
 }
@@ -259,8 +287,11 @@ function textLength(el: Element, limit: number): number {
  * A listing's own text is never one; its list of features has no links and its rows are prose.
  */
 export function isItemGrid(el: Element, holdsLink: (el: Element) => boolean): boolean {
+  // Asked of every element: most have fewer than five children, counted before any list is made.
+  let tagCount = 0;
+  for (const c of el.children) if (c.type === 'tag') tagCount++;
+  if (tagCount < 5) return false;
   const kids = el.children.filter((c): c is Element => c.type === 'tag');
-  if (kids.length < 5) return false;
   const groups = new Map<string, Element[]>();
   for (const k of kids) {
     // The first class names the kind of card; later ones vary (c1, c2, is-active).

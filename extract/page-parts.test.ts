@@ -36,6 +36,18 @@ describe('titles', () => {
     );
   });
 
+  it("are not a <title> that only names the site, as its logo link does (闲鱼's slogan)", () => {
+    const l = extractListing(
+      page(
+        '<title>闲鱼 - 闲不住？上闲鱼！</title>',
+        '<div class="header"><a href="https://www.goofish.com" class="logo--x"><img src="/fish-logo.png" alt="闲鱼"></a></div>' +
+          '<div class="desc--G"><span class="title--W">大疆 Mini 4 Pro 带屏遥控器 九九新</span>今年在京东买的，只飞了十几次，配件齐全，发票和包装盒都在。</div>',
+      ),
+      'https://www.goofish.com/item?id=782310445129',
+    );
+    expect(l.title).toBe('大疆 Mini 4 Pro 带屏遥控器 九九新');
+  });
+
   it('keep a bracketed tag that og:title or <title> puts before the heading (【brand】, 【現貨】, [WTS])', () => {
     const c = (origin: string, text: string) => ({ source: 'heading' as const, origin, text });
     const pchome = [

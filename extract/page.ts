@@ -2,7 +2,7 @@ import { load, type CheerioAPI } from 'cheerio/slim';
 import type { AnyNode, Element } from 'domhandler';
 import { regionOf } from './currency.js';
 import { isFurniture } from './furniture.js';
-import { isItemGrid, isNoise, isOthers } from './noise.js';
+import { isItemGrid, isNoise, isOthers, rawNames } from './noise.js';
 import { insideOf, noiseSections } from './sections.js';
 import { titleSiteName } from './site-name.js';
 
@@ -35,10 +35,22 @@ export interface Page {
   readonly elements: () => readonly Element[];
   /** An element's place in document order. */
   readonly order: (el: Element) => number;
+  /**
+   * Visits the elements inside `root` (null: the whole document) in document order, with their
+   * place in it; where `enter` answers false, the element's descendants are passed over (a menu, a
+   * strip of other items: the readers that skip such blocks skip them whole, not element by element).
+   */
+  readonly walk: (root: Element | null, enter: (el: Element, at: number) => boolean) => void;
+  /** The elements of one tag name ('h1', 'meta', 'script'), in document order. */
+  readonly tags: (name: string) => readonly Element[];
+  /** The content of the first `<meta property=…>` or `<meta name=…>` of that key, trimmed. */
+  readonly meta: (key: string) => string | undefined;
 }
 
 export function loadPage(html: string, pageUrl: string): Page {
   const $ = load(html);
+  const { elements, order, walk } = documentOrder($);
+  const { tags, meta } = tagIndex(elements);
   let url: URL | null;
   try {
     url = new URL(pageUrl);
@@ -46,25 +58,25 @@ export function loadPage(html: string, pageUrl: string): Page {
     url = null;
   }
   const host = (url?.hostname ?? '').toLowerCase().replace(/^(www\d?|m)\./, '');
-  const meta = (name: string) => $(`meta[property="${name}"], meta[name="${name}"]`).first().attr('content')?.trim();
-  const sample = $('title').first().text() + ($('h1').first().text() ?? '');
-  const region = regionOf(host, $('html').attr('lang') ?? meta('og:locale')?.replace('_', '-'), sample);
+  const titleText = tags('title')[0] ? $(tags('title')[0]).text() : '';
+  const sample = titleText + (tags('h1')[0] ? $(tags('h1')[0]).text() : '');
+  const region = regionOf(host, tags('html')[0]?.attribs.lang ?? meta('og:locale')?.replace('_', '-'), sample);
   const siteNames = [
     meta('og:site_name'),
     meta('application-name'),
     meta('apple-mobile-web-app-title'),
-    titleSiteName($('title').first().text()),
+    titleSiteName(titleText),
     ...domainNames(host),
+    ...logoNames(tags('a'), url),
   ]
     .filter((s): s is string => Boolean(s && s.length >= 2))
     .filter((s, i, all) => all.indexOf(s) === i);
   // A sidebar that holds the page's <h1> is the listing's own column (Vinted puts the item's details in an <aside>).
   const holdsTitle = new Set<AnyNode>();
-  for (let p: AnyNode | null = $('h1').get(0) ?? null; p; p = p.parent) holdsTitle.add(p);
+  for (let p: AnyNode | null = tags('h1')[0] ?? null; p; p = p.parent) holdsTitle.add(p);
   const sidebar = (el: Element) => el.name === 'aside' || el.attribs.role === 'complementary' || /(^|\s)sidebar(\s|$)/.test(el.attribs.class ?? '');
   const listingColumn = (el: Element) => holdsTitle.has(el) && sidebar(el);
   const furniture = (el: Element) => isFurniture({ name: el.name, parentName: (el.parent as Element | null)?.name, attribs: el.attribs });
-  const { elements, order } = documentOrder($);
   const holdsLink = linkHolders(elements);
   const grid = (el: Element) => isItemGrid(el, holdsLink);
   let sections: Set<AnyNode> | null = null;
@@ -81,8 +93,80 @@ export function loadPage(html: string, pageUrl: string): Page {
     inNoiseSection: insideOf(sectionsOnce),
     elements,
     order,
+    walk,
+    tags,
+    meta,
   };
 }
+
+/**
+ * Elements by tag name and the <meta> contents by key, from one pass over the page. A selector
+ * query walks the whole document each time it is asked; a large page (a mega-menu, hundreds of
+ * item cards, inline SVG) has tens of thousands of elements, and the readers ask a few dozen.
+ */
+function tagIndex(elements: () => readonly Element[]): Pick<Page, 'tags' | 'meta'> {
+  let byTag: Map<string, Element[]> | null = null;
+  let metas: Map<string, string> | null = null;
+  const index = () => {
+    if (!byTag) {
+      byTag = new Map();
+      for (const el of elements()) {
+        const list = byTag.get(el.name);
+        if (list) list.push(el);
+        else byTag.set(el.name, [el]);
+      }
+    }
+    return byTag;
+  };
+  const tags = (name: string) => index().get(name) ?? [];
+  const meta = (key: string) => {
+    if (!metas) {
+      metas = new Map();
+      for (const el of tags('meta')) {
+        const content = el.attribs.content;
+        if (content === undefined) continue;
+        // The first of each key, as `meta[property=k], meta[name=k]` picks the first in document order.
+        for (const k of [el.attribs.property, el.attribs.name]) if (k !== undefined && !metas.has(k)) metas.set(k, content);
+      }
+    }
+    return metas.get(key)?.trim();
+  };
+  return { tags, meta };
+}
+
+// What a home link says when it does not name the site.
+const HOME_WORDS = /^(home|homepage|首页|首頁|主页|主頁|startseite|accueil|inicio|início|strona główna|ホーム|홈)$/i;
+const UNKNOWN_ADDRESS = 'https://saved-page.invalid/';
+// Logo links sit in the page's header: only the first few are asked.
+const LOGO_LINKS = 5;
+
+/**
+ * The site's name as its logo gives it: the image's alt text, or the words, of a link named logo
+ * that leads to the site's home page ("闲鱼" on a page whose <title> is only a slogan).
+ */
+function logoNames(links: readonly Element[], url: URL | null): string[] {
+  const out: string[] = [];
+  for (const a of links) {
+    // The cheap test first: most links are not a logo.
+    const img = a.children.find((c): c is Element => c.type === 'tag' && (c as Element).name === 'img');
+    if (!/logo/i.test(`${rawNames(a)} ${img ? `${rawNames(img)} ${img.attribs.src ?? ''}` : ''}`)) continue;
+    let home: URL;
+    try {
+      home = new URL(a.attribs.href ?? '', url ?? UNKNOWN_ADDRESS);
+    } catch {
+      continue;
+    }
+    // (A saved page without its address, or with a placeholder under .invalid: a logo linked to any site's root is taken as its own.)
+    if ((url && !url.hostname.endsWith('.invalid') && home.host !== url.host) || home.pathname !== '/' || home.search) continue;
+    const name = (img?.attribs.alt ?? textOf(a)).replace(/\s+/g, ' ').trim();
+    if (name.length >= 2 && name.length <= 30 && !HOME_WORDS.test(name)) out.push(name);
+    if (out.length >= LOGO_LINKS) break;
+  }
+  return out;
+}
+
+const textOf = (el: Element): string =>
+  el.children.map((c) => (c.type === 'text' ? (c as unknown as { data: string }).data : c.type === 'tag' ? textOf(c as Element) : '')).join('');
 
 // Second-level labels that are not a site's name (example.com.tw, example.co.uk).
 const GENERIC_LABELS = new Set(['com', 'co', 'org', 'net', 'gov', 'edu', 'ac', 'ne', 'or']);
@@ -102,7 +186,8 @@ function domainNames(host: string): string[] {
  * asking about every element of a page walks each one once.
  */
 function inherited(own: (el: Element) => boolean): (el: Element) => boolean {
-  const memo = new WeakMap<AnyNode, boolean>();
+  // A Map, not a WeakMap: it lives as long as the page, and weak entries cost the garbage collector far more.
+  const memo = new Map<AnyNode, boolean>();
   const test = (node: AnyNode | null): boolean => {
     if (!node || node.type === 'root') return false;
     const known = memo.get(node);
@@ -132,28 +217,39 @@ function linkHolders(elements: () => readonly Element[]): (el: Element) => boole
   };
 }
 
-function documentOrder($: CheerioAPI): { elements: () => readonly Element[]; order: (el: Element) => number } {
+function documentOrder($: CheerioAPI): Pick<Page, 'elements' | 'order' | 'walk'> {
   let list: Element[] | null = null;
-  let numbers: Map<AnyNode, number> | null = null;
+  // ends[i]: the place just past element i's last descendant.
+  const ends: number[] = [];
+  const numbers = new Map<AnyNode, number>();
   const elements = () => {
     if (!list) {
       const out: Element[] = [];
-      const walk = (node: AnyNode) => {
+      const walkTree = (node: AnyNode) => {
         if ('children' in node)
           for (const c of node.children)
             if (c.type === 'tag' || c.type === 'script' || c.type === 'style') {
-              out.push(c as Element);
-              walk(c);
+              const at = out.push(c as Element) - 1;
+              numbers.set(c, at);
+              walkTree(c);
+              ends[at] = out.length;
             }
       };
-      walk($.root().get(0)!);
+      walkTree($.root().get(0)!);
       list = out;
     }
     return list;
   };
   const order = (el: Element) => {
-    numbers ??= new Map(elements().map((e, i) => [e, i]));
+    elements();
     return numbers.get(el) ?? -1;
   };
-  return { elements, order };
+  const walk = (root: Element | null, enter: (el: Element, at: number) => boolean) => {
+    const all = elements();
+    const start = root ? order(root) : -1;
+    if (root && start < 0) return;
+    const end = root ? ends[start]! : all.length;
+    for (let at = start + 1; at < end;) at = enter(all[at]!, at) ? at + 1 : ends[at]!;
+  };
+  return { elements, order, walk };
 }

@@ -1,5 +1,5 @@
 import type { Element } from 'domhandler';
-import { elementText, isBlock, textLengthOver } from './element-text.js';
+import { elementText, isBlock, shownTextOver, textLengthOver } from './element-text.js';
 import { isNoise } from './noise.js';
 import type { Page } from './page.js';
 import { findPrices, parsePrice, type Price } from './price.js';
@@ -51,6 +51,8 @@ function boxOf(el: Element): { box: Element; text: string } {
   let text = cleanText(elementText(el)) ?? '';
   let p = el.parent as Element | null;
   for (let i = 0; p && p.type === 'tag' && i < 3; i++, p = p.parent as Element | null) {
+    // (A price set straight in a large block would have the block's whole text read, for each price.)
+    if (shownTextOver(p, BOX_CHARS)) break;
     const t = cleanText(elementText(p)) ?? '';
     if (t.length > BOX_CHARS) break;
     box = p;
@@ -60,7 +62,7 @@ function boxOf(el: Element): { box: Element; text: string } {
 }
 
 // A currency written somehow: a symbol, a Han/kana unit, or a code or abbreviation in capitals. A cheap test before the price parser.
-const CURRENCY_MARK = /[$€£¥￥₩₹₽₴₺₫฿₱元円块塊毛万萬]|zł|kr|lei|Kč|руб|грн|лв|[A-Z]{2,3}|Rs|Rp|[Ee]uro|[Dd]ollar/;
+const CURRENCY_MARK = /[$€£¥￥₩₹₽₴₺₫฿₱元円块塊毛万萬刀]|zł|kr|lei|Kč|руб|грн|лв|[A-Z]{2,3}|Rs|Rp|[Ee]uro|[Dd]ollar|\d\s?[Uu](?![A-Za-z])/;
 
 /** An element that may show an amount alone: short inline text with a digit, not in a link (links with prices are other items). */
 function mayHoldOnlyAmount(el: Element): boolean {
@@ -78,22 +80,32 @@ function holdsOnlyAmount(text: string, price: Price): boolean {
   return rest.length <= 4 || CURRENT.test(text);
 }
 
+// (A substring test first: it is asked of every element.)
+const hasClass = (el: Element | null, name: string) => el?.attribs?.class?.includes(name) === true && el.attribs.class.split(/\s+/).includes(name);
+/** Amazon's `.a-price .a-offscreen`: the amount for screen readers, read whole where the shown one is split in spans. */
+function isOffscreenPrice(el: Element): boolean {
+  if (!hasClass(el, 'a-offscreen')) return false;
+  for (let p = el.parent as Element | null; p && p.type === 'tag'; p = p.parent as Element | null) if (hasClass(p, 'a-price')) return true;
+  return false;
+}
+
 function candidates(page: Page, titleOrder: number): Candidate[] {
   const { $ } = page;
-  const offscreen = new Set($('.a-price .a-offscreen').toArray());
-  const marked = (el: Element) => offscreen.has(el) || /(^|\s|:)(price|lowPrice)$/.test(el.attribs.itemprop ?? el.attribs.property ?? '');
-  const usable = (el: Element) => !page.excluded(el) && !page.inOthers(el) && !page.inNoiseSection(el) && !isStruck(el);
-  const all = page.elements().filter((el, at) => {
-    if (el.type !== 'tag') return false;
+  const marked = (el: Element) => isOffscreenPrice(el) || /(^|\s|:)(price|lowPrice)$/.test(el.attribs.itemprop ?? el.attribs.property ?? '');
+  // Menus, other items and others' words hold no price of the listing's, nor does anything inside them.
+  const usable = (el: Element) => !page.excluded(el) && !page.inOthers(el) && !page.inNoiseSection(el);
+  const all: { el: Element; at: number }[] = [];
+  page.walk(null, (el, at) => {
+    if (el.type !== 'tag' || !usable(el)) return false;
     // The cheap tests first: most elements are neither named for a price nor near the title.
     const near = titleOrder >= 0 && at > titleOrder - 30 && at - titleOrder <= BARE_REACH;
-    if (!(marked(el) || priceNamed(el) || (near && mayHoldOnlyAmount(el)))) return false;
-    return usable(el);
+    if ((marked(el) || priceNamed(el) || (near && mayHoldOnlyAmount(el))) && !isStruck(el)) all.push({ el, at });
+    return true;
   });
   // Nearest the title first: those after it by distance, then those before it.
-  const near = all
-    .map((el) => ({ el, at: page.order(el) }))
-    .sort((a, b) => (a.at > titleOrder !== b.at > titleOrder ? (a.at > titleOrder ? -1 : 1) : Math.abs(a.at - titleOrder) - Math.abs(b.at - titleOrder)));
+  const near = all.sort((a, b) =>
+    a.at > titleOrder !== b.at > titleOrder ? (a.at > titleOrder ? -1 : 1) : Math.abs(a.at - titleOrder) - Math.abs(b.at - titleOrder),
+  );
   const out: Candidate[] = [];
   for (const { el, at } of near) {
     if (out.length >= MAX_CANDIDATES) break;

@@ -57,6 +57,15 @@ describe('reading a price from text', () => {
     expect(chineseNumber('十五')).toBe(15);
   });
 
+  it('reads crypto as data sellers price it (USDT, "50U", BTC to eight decimals) and 刀 as dollars', () => {
+    expect(price('售价 80 USDT')).toEqual({ amount: '80', currency: 'USDT', unit: null });
+    expect(price('价格：50U一套')).toEqual({ amount: '50', currency: 'USDT', unit: '套' });
+    expect(price('USDT 35')).toEqual({ amount: '35', currency: 'USDT', unit: null });
+    expect(price('0.002 BTC')).toEqual({ amount: '0.002', currency: 'BTC', unit: null });
+    expect(price('5刀一张')).toEqual({ amount: '5', currency: 'USD', unit: '张' });
+    expect(findPrices('iPhone 15, 256 GB, 2 years old')).toEqual([]);
+  });
+
   it('takes the low end of a range, and a marked amount over a bare number', () => {
     expect(price('10-20元')).toMatchObject({ amount: '10', currency: 'CNY' });
     expect(price('$10 - $20')).toMatchObject({ amount: '10' });

@@ -15,8 +15,8 @@ export interface Price {
   readonly marked: boolean;
 }
 
-const PREFIX = String.raw`(?<![A-Za-z])(?:US\s?\$|NT\s?\$|HK\$|CA?\$|AU?\$|S\$|R\$|MX\$|\$|€|£|¥|￥|₩|₹|₽|₴|₺|₫|฿|₱|₸|₦|₵|Rs\.?|RM|Rp|USD|EUR|GBP|CNY|RMB|JPY|TWD|NTD|HKD|INR|PKR|PLN|CHF|AUD|CAD|SGD|BRL|MXN|SEK|NOK|DKK|CZK|RON|TRY|AED|UAH|RUB|KRW|NGN|KES|ZAR|人民币|人民幣)`;
-const SUFFIX = String.raw`(?:\$|元|块|塊|圆|圓|円|원|€|£|zł|zl|PLN|lei|RON|лв\.?|Kč|kr|₽|руб\.?|грн\.?|₴|₺|TL|USD|EUR|GBP|CNY|RMB|JPY|TWD|NTD|HKD|CHF|INR|PKR|SEK|NOK|DKK|CZK|AUD|CAD|BRL|[Ee]uros?|[Dd]ollars?|美元|美金|港币|港幣|日元|台币|台幣|新台币|新臺幣|新台幣)(?![A-Za-z])`;
+const PREFIX = String.raw`(?<![A-Za-z])(?:US\s?\$|NT\s?\$|HK\$|CA?\$|AU?\$|S\$|R\$|MX\$|\$|€|£|¥|￥|₩|₹|₽|₴|₺|₫|฿|₱|₸|₦|₵|Rs\.?|RM|Rp|USDT|USDC|BTC|ETH|USD|EUR|GBP|CNY|RMB|JPY|TWD|NTD|HKD|INR|PKR|PLN|CHF|AUD|CAD|SGD|BRL|MXN|SEK|NOK|DKK|CZK|RON|TRY|AED|UAH|RUB|KRW|NGN|KES|ZAR|人民币|人民幣)`;
+const SUFFIX = String.raw`(?:\$|元|块|塊|圆|圓|円|원|€|£|zł|zl|PLN|lei|RON|лв\.?|Kč|kr|₽|руб\.?|грн\.?|₴|₺|TL|USD|EUR|GBP|CNY|RMB|JPY|TWD|NTD|HKD|CHF|INR|PKR|SEK|NOK|DKK|CZK|AUD|CAD|BRL|[Ee]uros?|[Dd]ollars?|USDT|USDC|BTC|ETH|[Uu]|刀|美元|美金|港币|港幣|日元|台币|台幣|新台币|新臺幣|新台幣)(?![A-Za-z])`;
 // Grouped (1,234.56 / 1.234,56 / 1 234,56), Indian lakh grouping (1,28,000), or plain (1234.5); the
 // grouping separator must be followed by exactly three digits (two in a lakh group).
 const NUMBER = String.raw`(?<![\d.,])(?:\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d{1,2})?|\d{1,3}(?:[,.\u00a0\u202f\u2009' ]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d+)?)`;
@@ -74,8 +74,9 @@ export function parseNumber(written: string): number | null {
   return Number.isFinite(n) ? n : null;
 }
 
-/** An amount as a decimal string, at most two decimals: 0.5 → "0.5", 1800000 → "1800000". */
+/** An amount as a decimal string, at most two decimals (eight for one under a cent, as crypto is priced): 0.5 → "0.5", 1800000 → "1800000", 0.002 → "0.002". */
 export function decimalString(n: number): string {
+  if (n !== 0 && Math.abs(n) < 0.005) return n.toFixed(8).replace(/\.?0+$/, '');
   return (Math.round(n * 100) / 100).toFixed(2).replace(/\.?0+$/, '');
 }
 

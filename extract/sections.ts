@@ -10,7 +10,7 @@ import { cleanText } from './text.js';
  */
 export function noiseSections($: CheerioAPI, elements: readonly Element[]): Set<AnyNode> {
   const skipped = new Set<AnyNode>();
-  const headings = new Set($('h2, h3, h4, h5, [role=heading]').toArray());
+  const headings = new Set(elements.filter((el) => /^h[2-5]$/.test(el.name) || el.attribs.role === 'heading'));
   // Sites also title a strip with a plain <div>: one whose own words are such a heading.
   for (const el of elements) {
     const words = ownWords(el);
@@ -35,7 +35,7 @@ function ownWords(el: Element): string {
 
 /** Whether a node is inside one of `sections` (memoized per node). */
 export function insideOf(sections: () => Set<AnyNode>): (el: Element) => boolean {
-  const memo = new WeakMap<AnyNode, boolean>();
+  const memo = new Map<AnyNode, boolean>();
   const test = (node: AnyNode | null): boolean => {
     if (!node || node.type === 'root') return false;
     const known = memo.get(node);

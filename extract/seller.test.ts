@@ -46,4 +46,18 @@ describe('sellers read from the page', () => {
   it("reads the author of a forum post ('作者', 'Thread starter')", () => {
     expect(sellerOf('<h1>[販售] Switch OLED</h1><div><span class="tag">作者</span><span class="value">kevin0912 (阿凱)</span></div>')).toBe('kevin0912 (阿凱)');
   });
+
+  it("takes the name a label introduces, not the counts the label's element goes on with", () => {
+    expect(
+      sellerOf('<h1>Road bike</h1><div class="seller-card"><svg><path d="M1 1"/></svg>Seller: <a href="/usr/pedal">pedal_pusher_88</a> (312 ratings)</div>'),
+    ).toBe('pedal_pusher_88');
+    expect(sellerOf('<h1>相机</h1><div class="seller-box">卖家：<a href="/u/7788">阿杰的数码铺</a> 信用极好</div>')).toBe('阿杰的数码铺');
+    expect(sellerOf('<h1>相机</h1><div>店家 <a href="/x">阿霖的電玩小舖</a></div>')).toBe('阿霖的電玩小舖');
+  });
+
+  it("never reads a table named for the shop (WooCommerce's shop_attributes) as a name", () => {
+    expect(
+      sellerOf('<h1>Tool roll</h1><table class="woocommerce-product-attributes shop_attributes"><tr><th>Weight</th><td>0.6 kg</td></tr></table>'),
+    ).toBeNull();
+  });
 });

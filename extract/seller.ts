@@ -1,5 +1,5 @@
 import type { AnyNode, Element } from 'domhandler';
-import { elementText } from './element-text.js';
+import { elementText, shownTextOver } from './element-text.js';
 import { isFurniture } from './furniture.js';
 import { nameTokens } from './noise.js';
 import type { Page } from './page.js';
@@ -52,13 +52,12 @@ function firstName(text: string | undefined): string | undefined {
   return undefined;
 }
 
-const ownText = (el: Element) =>
-  el.children
-    .filter((c) => c.type === 'text')
-    .map((c) => (c as unknown as { data: string }).data)
-    .join('')
-    .replace(/\s+/g, ' ')
-    .trim();
+/** The text directly inside an element, collapsed (asked of every element the reader visits: no arrays). */
+const ownText = (el: Element) => {
+  let out = '';
+  for (const c of el.children) if (c.type === 'text') out += (c as unknown as { data: string }).data;
+  return out === '' ? out : out.replace(/\s+/g, ' ').trim();
+};
 
 const textOf = (el: AnyNode | null | undefined): string | undefined => (el && el.type === 'tag' ? elementText(el as Element) : undefined);
 
@@ -72,6 +71,21 @@ const prevTag = (n: AnyNode | null): Element | null => {
   return null;
 };
 
+/**
+ * What follows a label within the element: the rest of the label's own text node (collapsed) and
+ * the element right after that node. The element's own text joined up would run the label on into
+ * words after a child ("Seller: <a>name</a> (312 ratings)" reads "Seller: (312 ratings)").
+ */
+function afterLabel(el: Element, labelLength: number): { rest: string; next: Element | null } | undefined {
+  for (const c of el.children) {
+    if (c.type !== 'text') continue;
+    const text = (c as unknown as { data: string }).data.replace(/\s+/g, ' ').trim();
+    if (!text) continue;
+    return text.length < labelLength ? undefined : { rest: text.slice(labelLength).trim(), next: nextTag(c) };
+  }
+  return undefined;
+}
+
 /** The name a label introduces: in its own text, in its own children, in the next element, or next to its parent. */
 function labelledName(el: Element, own: string): Candidate | undefined {
   if (HEADING.test(own)) {
@@ -80,11 +94,14 @@ function labelledName(el: Element, own: string): Candidate | undefined {
   }
   const m = LABEL.exec(own);
   if (!m) return undefined;
-  const rest = own.slice(m[0].length);
+  const after = afterLabel(el, m[0].trimEnd().length);
+  const rest = after ? after.rest : own.slice(m[0].length);
   // A label stands alone or ends in a colon ("卖家中心" and "Seller's other items" are not labels); only "sold by X" runs on.
   if (rest && !/[:：]\s*$/.test(m[0]) && !/^(sold|ships|posted|listed|offered|vendido|vendu|verkauft|venduto|verkocht)/i.test(m[0])) return undefined;
   const name =
     cleanSellerName(rest) ??
+    // The element right after the label's words: "Seller: <a>name</a> (312 ratings)" names the link, not the count.
+    (after?.next ? cleanSellerName(textOf(after.next)) : undefined) ??
     cleanSellerName(
       el.children
         .filter((c) => c.type === 'tag')
@@ -98,13 +115,17 @@ function labelledName(el: Element, own: string): Candidate | undefined {
   return name ? { name, weight: 10 } : undefined;
 }
 
+const ROWS = new Set(['table', 'tbody', 'thead', 'tr', 'ul', 'ol', 'dl', 'select', 'form']);
+
 /** Tokens of an element's class, id and naming attributes (sites with hashed class names name things in data-testid). */
 const tokensOf = (el: Element) => nameTokens(el);
 
 /** What an element's names say of it: a seller's name (seller-name, shopName, user-nick), or a seller card that holds one. */
 function namedCandidate(el: Element): Candidate | undefined {
   const tokens = tokensOf(el);
-  if (!tokens.some((t) => SELLER_WORDS.has(t))) return undefined;
+  if (!tokens.some((t) => SELLER_WORDS.has(t)) || shownTextOver(el, 400)) return undefined;
+  // A table or list named for the shop (WooCommerce's shop_attributes) holds rows of data, not a name, unless its name says name.
+  if (ROWS.has(el.name) && !tokens.some(isNameWord)) return undefined;
   const text = elementText(el);
   if (text.length > 400) return undefined;
   if (tokens.some(isNameWord) || tokens.length === 1) {
@@ -139,16 +160,14 @@ export function findSeller(page: Page, titleElement: Element | undefined): strin
   const titleOrder = titleElement ? page.order(titleElement) : -1;
   const found: Candidate[] = [];
   const furniture = new Map<AnyNode, boolean>();
-  const body = page.$('body').get(0);
-  const inBody = (el: Element) => {
-    for (let p = el.parent; p; p = p.parent) if (p === body) return true;
-    return false;
-  };
-  for (const el of page.elements()) {
-    if (el.type !== 'tag' || !inBody(el)) continue;
+  const body = page.tags('body')[0];
+  if (!body) return undefined;
+  page.walk(body, (el) => {
+    // Scripts and styles hold no names; what follows holds for a block and everything in it.
+    if (el.type !== 'tag') return false;
     const excluded = page.excluded(el);
     // The page's header or a shop bar may be excluded as furniture and still name the shop; the weight says it.
-    if (excluded && (inNavOrFooter(furniture, el) || page.inOthers(el) || page.inNoiseSection(el))) continue;
+    if (excluded && (inNavOrFooter(furniture, el) || page.inOthers(el) || page.inNoiseSection(el))) return false;
     const penalty = excluded ? 2 : 0;
     const own = ownText(el);
     const add = (c: Candidate | undefined) => c && found.push({ name: c.name, weight: c.weight - penalty });
@@ -161,7 +180,8 @@ export function findSeller(page: Page, titleElement: Element | undefined): strin
       if (name) add({ name, weight: titleOrder >= 0 && at > titleOrder && at - titleOrder <= 60 ? 9 : 6 });
     }
     if (own && own.length <= 30 && STORE_SUFFIX.test(own)) add({ name: cleanSellerName(own) ?? '', weight: 5 });
-  }
+    return true;
+  });
   let best: Candidate | undefined;
   for (const c of found) if (c.name && (!best || c.weight > best.weight)) best = c;
   return best?.name;

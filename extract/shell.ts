@@ -1,3 +1,4 @@
+import type { AnyNode, Element } from 'domhandler';
 import type { Page } from './page.js';
 
 /** Less text than this outside menus, footers and notes: the page has not drawn its listing yet. */
@@ -13,14 +14,28 @@ const MIN_TEXT_BESIDE_EMPTY_ROOT = 1000;
  * beside an empty app root. `visibleText` is the body's text less furniture and noise.
  */
 export function looksLikeShell(page: Page, visibleText: string, hasListingText: boolean): boolean {
-  const { $ } = page;
   if (hasListingText) return false;
-  const hasScripts = $('script[src], script:not([type="application/ld+json"])').length > 0;
+  const hasScripts = page.tags('script').some((s) => s.attribs.src !== undefined || s.attribs.type !== 'application/ld+json');
   if (!hasScripts) return false;
   const visible = visibleText.replace(/\s+/g, '').length;
   if (visible < MIN_TEXT) return true;
-  const emptyRoot = $('#app, #root, #__next, #__nuxt, [data-reactroot], [ng-app]')
-    .toArray()
-    .some((e) => $(e).text().trim() === '');
-  return emptyRoot && visible < MIN_TEXT_BESIDE_EMPTY_ROOT;
+  return hasEmptyAppRoot(page, true) && visible < MIN_TEXT_BESIDE_EMPTY_ROOT;
+}
+
+const APP_ROOT_IDS = new Set(['app', 'root', '__next', '__nuxt']);
+const isAppRoot = (el: Element, anyMark: boolean) =>
+  APP_ROOT_IDS.has(el.attribs.id ?? '') || (anyMark && ('data-reactroot' in el.attribs || 'ng-app' in el.attribs));
+
+/** Whether a subtree holds nothing but whitespace (script and style text counted, as `.text()` counts it); stops at the first letter. */
+function blank(node: AnyNode): boolean {
+  if (node.type === 'text') return !/\S/.test((node as unknown as { data: string }).data);
+  return !('children' in node) || node.children.every(blank);
+}
+
+/**
+ * Whether the page has an empty app root (#app, #root, #__next, #__nuxt; with `anyMark`, also
+ * [data-reactroot] and [ng-app]) that its scripts would fill.
+ */
+export function hasEmptyAppRoot(page: Page, anyMark: boolean): boolean {
+  return page.elements().some((el) => isAppRoot(el, anyMark) && blank(el));
 }

@@ -77,7 +77,8 @@ export function offerPrice(offers: unknown, region: string | null): { price?: Pr
 export function fromJsonLd(page: Page): SourceFields {
   const { $ } = page;
   let listed: SourceFields | undefined;
-  for (const el of $('script[type="application/ld+json"]').toArray()) {
+  for (const el of page.tags('script')) {
+    if (el.attribs.type?.trim().toLowerCase() !== 'application/ld+json') continue;
     let data: unknown;
     try {
       data = JSON.parse($(el).text());
@@ -120,8 +121,7 @@ export function fromMicrodata(page: Page): SourceFields {
 
 /** OpenGraph and the other <meta> summaries (twitter:*, description, product:price:*). */
 export function fromOpenGraph(page: Page): SourceFields {
-  const { $ } = page;
-  const meta = (p: string) => cleanLines(decodeHtmlText($(`meta[property="${p}"], meta[name="${p}"]`).first().attr('content') ?? '')) || undefined;
+  const meta = (p: string) => cleanLines(decodeHtmlText(page.meta(p) ?? '')) || undefined;
   const amount = meta('product:price:amount') ?? meta('og:price:amount');
   const currency = meta('product:price:currency') ?? meta('og:price:currency');
   const parsed = amount ? parsePrice(amount, { bare: true, region: page.region }) : null;
@@ -132,9 +132,10 @@ export function fromOpenGraph(page: Page): SourceFields {
       parsed && Number(parsed.amount) > 0
         ? { ...parsed, text: [currency, amount].filter(Boolean).join(' '), currency: currency ?? parsed.currency, marked: true }
         : undefined,
-    images: $('meta[property="og:image"], meta[name="og:image"]')
-      .toArray()
-      .map((e) => $(e).attr('content') ?? '')
+    images: page
+      .tags('meta')
+      .filter((e) => e.attribs.property === 'og:image' || e.attribs.name === 'og:image')
+      .map((e) => e.attribs.content ?? '')
       .filter(Boolean),
   };
 }

@@ -1,5 +1,6 @@
 import { readsAsSiteLine } from './boilerplate.js';
 import type { Page } from './page.js';
+import { hasEmptyAppRoot } from './shell.js';
 import { comparable } from './text.js';
 
 // Main content this long is the page's own text, preferred over a summary the page does not show.
@@ -9,11 +10,7 @@ const MIN_MAIN_OVER_SUMMARY = 80;
 const weightedLength = (s: string) => s.length + (s.match(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu)?.length ?? 0);
 
 /** A page whose app root is still empty shows only its frame: its main content is the frame's. */
-const isShellFrame = (page: Page) =>
-  page
-    .$('#app, #root, #__next, #__nuxt')
-    .toArray()
-    .some((e) => page.$(e).text().trim() === '');
+const isShellFrame = (page: Page) => hasEmptyAppRoot(page, false);
 
 /**
  * Whether a page's meta summary (og:description, description) gives way to its main content. A
@@ -22,12 +19,13 @@ const isShellFrame = (page: Page) =>
  * gives way to a block of the page's own text, or the seller's description that the page holds back
  * for scripts to show (a collapsed "read more", a tab filled from JSON): that one stays, since the
  * block found instead is then some other text (shipping terms, the seller's card). Which of the two
- * goes by the site's words (boilerplate.ts). `bodyText` is the page's visible text less furniture.
+ * goes by the site's words (boilerplate.ts). `bodyKey` gives the comparison key (text.ts) of the
+ * page's visible text less furniture (asked for once per page: it is the whole page's text).
  */
-export function summaryGivesWay(page: Page, summary: string, mainText: string, title: string | undefined, bodyText: string): boolean {
+export function summaryGivesWay(page: Page, summary: string, mainText: string, title: string | undefined, bodyKey: () => string): boolean {
   const summaryKey = comparable(summary.replace(/(\.\.\.|…)$/, '')).slice(0, 40);
   if (comparable(mainText).startsWith(summaryKey)) return true;
-  return isUnshownSiteLine(page, summary, mainText, title, bodyText);
+  return isUnshownSiteLine(page, summary, mainText, title, bodyKey);
 }
 
 /**
@@ -35,12 +33,12 @@ export function summaryGivesWay(page: Page, summary: string, mainText: string, t
  * of its own text to offer instead. Asked of JSON-LD descriptions too: shops fill them from the same
  * SEO template as their meta description.
  */
-export function isUnshownSiteLine(page: Page, summary: string, mainText: string, title: string | undefined, bodyText: string): boolean {
+export function isUnshownSiteLine(page: Page, summary: string, mainText: string, title: string | undefined, bodyKey: () => string): boolean {
   // Past the title it may open with ("<title> w kategorii … Kup teraz na Allegro.pl").
   const titleKey = comparable(title ?? '');
   const all = comparable(summary);
   const rest = (titleKey && all.startsWith(titleKey) ? all.slice(titleKey.length) : all).slice(0, 40);
-  const shown = rest.length >= 10 && comparable(bodyText).includes(rest);
+  const shown = rest.length >= 10 && bodyKey().includes(rest);
   if (shown || weightedLength(mainText) < MIN_MAIN_OVER_SUMMARY || isShellFrame(page)) return false;
   return readsAsSiteLine(summary, title, page.siteNames);
 }

@@ -17,10 +17,9 @@ export function isTelegramPost(page: Page): boolean {
   const telegramHost = /^(t\.me|telegram\.me|telegram\.dog)$/.test(page.host);
   if (telegramHost && page.url && POST_PATH.test(page.url.pathname)) return true;
   // A saved post page may have lost its address: t.me's own markup still says what it is.
-  return (
-    page.$('.tgme_widget_message_text, .tgme_page_post').length > 0 ||
-    (telegramHost && page.$('meta[property="og:description"]').length > 0 && page.url !== null && POST_PATH.test(page.url.pathname))
-  );
+  // (A substring test first: it is asked of every element.)
+  const hasClass = (el: Element, names: RegExp) => el.attribs.class?.includes('tgme_') === true && names.test(el.attribs.class);
+  return page.elements().some((el) => hasClass(el, /(^|\s)(tgme_widget_message_text|tgme_page_post)(\s|$)/));
 }
 
 /** The first line of a post, cut at a sentence's end when it runs long. */

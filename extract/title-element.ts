@@ -31,28 +31,25 @@ const hasOwnText = (el: Element) => el.children.some((c) => c.type === 'text' &&
 
 export function findTitleElement(page: Page, references: readonly (string | undefined)[]): TitleElement | undefined {
   const refs = references.map((r) => (r ? comparable(r) : '')).filter((r) => r.length >= MIN_KEY);
-  const body = page.$('body').get(0);
+  const body = page.tags('body')[0];
   if (!body) return undefined;
   let best: { element: Element; text: string; key: string } | undefined;
   let named: TitleElement | undefined;
   // The page-part tests (furniture, others' words) are asked last: only of elements that would count.
   const usable = (el: Element) => !page.excluded(el) && !page.inOthers(el) && !page.inNoiseSection(el);
-  for (const el of page.elements()) {
-    // Only elements that hold little text can be a title: measured before the text is read.
-    if (!hasOwnText(el) || textLengthOver(el, MAX_TEXT * 3) || !inside(el, body)) continue;
+  page.walk(body, (el) => {
+    // What is not usable holds nothing usable; only elements that hold little text can be a title: measured before the text is read.
+    if (el.type !== 'tag' || !usable(el)) return false;
+    if (!hasOwnText(el) || textLengthOver(el, MAX_TEXT * 3)) return true;
     const text = cleanText(elementText(el));
-    if (!text) continue;
+    if (!text) return true;
     const key = comparable(text);
-    if (key.length < MIN_KEY) continue;
+    if (key.length < MIN_KEY) return true;
     const contained = refs.some((r) => r.includes(key) && key.length >= r.length * 0.3);
-    if (contained && (!best || key.length > best.key.length) && usable(el)) best = { element: el, text, key };
-    if (!named && !contained && TITLE_NAME.test(rawNames(el)) && !SECTION_TITLE.test(rawNames(el)) && text.length <= 150 && usable(el))
+    if (contained && (!best || key.length > best.key.length)) best = { element: el, text, key };
+    if (!named && !contained && TITLE_NAME.test(rawNames(el)) && !SECTION_TITLE.test(rawNames(el)) && text.length <= 150)
       named = { element: el, text, confirmed: false };
-  }
+    return true;
+  });
   return best ? { element: best.element, text: best.text, confirmed: true } : named;
-}
-
-function inside(el: Element, ancestor: Element): boolean {
-  for (let p: Element | null = el.parent as Element | null; p; p = p.parent as Element | null) if (p === ancestor) return true;
-  return false;
 }

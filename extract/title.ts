@@ -18,6 +18,8 @@ const JUNK_SEGMENT =
   /^(buy\b.*|.*\bproduct on\b.*|.*\bonline shopping\b.*|.*\bfree shipping\b.*|(sign|log) ?in\b.*|login\b.*|register\b.*|join now\b.*|for sale\b.*|.*\b(official site|online store)\b.*|(请|請)?(登录|登入|註冊|注册).*|免费发布.*|.*(网上购物|網路購物|购物网|購物網).*)$/i;
 const LOGIN_ONLY = /^(sign in|log ?in|login|register|sign up|登录|登入|注册|註冊|请登录|請登入|会员登录|會員登入)(\s|$)/i;
 const ELLIPSIS = /(\.\.\.|…)$/;
+// How forum and channel trade posts open their subject: [WTS], [FS], (WTS), "FS:", "WTS …", 【出】, [出售].
+const TRADE_SUBJECT = /^\s*(?:[[(【［](?:WTS|WTB|FS|FT|FS\/FT|WTT|H|出|出售|售|收|转|轉|转让|轉讓|販售)[\])】］]|(?:WTS|WTB|FS|FS\/FT|WTT)(?:\s*[:：]|\s))/i;
 const BRACKET_TAG = /^\s*[【[［][^】\]］]{1,20}[】\]］]\s*/;
 
 /** Whether a segment names the site ("eBay", "Amazon.com", "百姓网") rather than the item. */
@@ -51,7 +53,9 @@ export function cleanTitle(raw: string | undefined, siteNames: readonly string[]
   if (!text || LOGIN_ONLY.test(text)) return undefined;
   const parts = text.split(SEPARATOR).map((p) => p.trim());
   const seps = [...text.matchAll(new RegExp(SEPARATOR.source, 'gu'))].map((m) => m[0]);
-  const drop = (p: string) => p === '' || isSiteName(p, siteNames) || JUNK_SEGMENT.test(p) || isPriceTail(p);
+  // A trade post's subject ("[WTS] … - 95 USDT", "【出】… - 3200") is the seller's own words, price and all.
+  const ownSubject = TRADE_SUBJECT.test(text);
+  const drop = (p: string) => p === '' || isSiteName(p, siteNames) || JUNK_SEGMENT.test(p) || (!ownSubject && isPriceTail(p));
   let start = 0;
   let end = parts.length;
   while (end - start > 1 && drop(parts[end - 1]!)) end--;
@@ -67,7 +71,7 @@ export function cleanTitle(raw: string | undefined, siteNames: readonly string[]
 
 /** The page's first <h1> that is not in a menu, a login box or another block that is not the listing. */
 export function headingElement(page: Page): Element | undefined {
-  const all = page.$('h1').toArray();
+  const all = page.tags('h1');
   return all.find((h) => !page.excluded(h) && cleanText(page.$(h).text())) ?? all.find((h) => cleanText(page.$(h).text()));
 }
 

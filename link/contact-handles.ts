@@ -1,6 +1,7 @@
 import { digitOf, foldText, readValue, type ValueRule } from './fold-text.js';
 import { emailAlias, nameAlias } from './aliases.js';
 import { undisguise } from './disguises.js';
+import { spelledOnApp } from './spelled-ids.js';
 import { emailHandle, lineHandle, phoneHandle, qqHandle, telegramHandle, urlHandle, wechatHandle } from './handle-rules.js';
 import type { ContactHandle, LinkListing } from './types.js';
 
@@ -122,6 +123,7 @@ export function extractHandles(listing: LinkListing): ContactHandle[] {
     text = text.replace(URL_TEXT, (s) => ' '.repeat(s.length));
     readCues(text, add);
     for (const m of text.matchAll(BARE_AT)) add(telegramHandle(m[1]!, m[0]));
+    spelledOnApp(text).forEach(add);
     for (const m of text.matchAll(BARE_MOBILE)) {
       const digits = m[0].replace(/\D/g, '');
       add(phoneHandle(digits, m[0].startsWith('+'), m[0]));
@@ -141,9 +143,12 @@ export function isWarning(listing: LinkListing): boolean {
   return WARNING.test(foldText(`${listing.title ?? ''} ${listing.description ?? ''}`));
 }
 
-// "LINE ID: x", "微信号：x", "tg handle x": the word between cue and value.
+// "LINE ID: x", "微信号：x", "tg handle x", "tg — handle is x": the word between cue and value.
 // "加赖（LINE）：x": the app named again in brackets.
-const ID_WORD = /^\s*(?:(?:id|username|handle|账号|号)(?=\s*[:：\s])|[(（][a-z ]{1,12}[)）])/;
+// "✈ 搜 x", "加V，名字是 x", "Q号好记：x": a word saying what to search for or how to remember it.
+// Only spaces, a dash or a colon before these words: "tg, handle split: …" and "tg: @… (split)" are prose.
+const ID_WORD =
+  /^(?:[\s—–-]*(?:id|username|handle|name|账号|号)(?:\s+is\b)?(?=\s*[:：\s])|\s*[(（][a-z ]{1,12}[)）]|[\s:：,，]*(?:号|账号)?(?:好记|名字(?:是|叫)?|搜索?|search(?: for)?)(?=[\s:：,，]*[a-z0-9]))/u;
 
 // "hezheng_ai（微信）", "facelab88 (wx)": the id first, its app after it in brackets.
 const POSTFIX_CUE = new RegExp(
@@ -165,7 +170,7 @@ function readCues(text: string, add: (h: ContactHandle | null) => void): void {
   for (const m of text.matchAll(CUE)) {
     const cue = CUES[CUE_INDEX.get(m[0].replace(/\s/g, ''))!]!;
     const after = m.index + m[0].length;
-    const from = after + (ID_WORD.exec(text.slice(after, after + 12))?.[0].length ?? 0);
+    const from = after + (ID_WORD.exec(text.slice(after, after + 16))?.[0].length ?? 0);
     const value = readValue(text, from, cue.rule);
     if (value !== '') add(cue.read(value, `${m[0]}${text.slice(from, from + value.length + 4).trimEnd()}`));
   }

@@ -1,4 +1,5 @@
 import { digitOf } from './fold-text.js';
+import { spellOutIds } from './spelled-ids.js';
 
 /**
  * Rewrites of folded text that turn a spelled-out disguise back into the characters it stands for,
@@ -105,6 +106,7 @@ export function undisguise(folded: string): string {
   if (has('下划线', '底线', 'underscore')) text = text.replace(UNDERSCORE_WORD, '_');
   if (has('数字', 'digit', 'number')) text = text.replace(BRACKETED_DIGIT, (_, d: string) => asDigits(d));
   if (has('个')) text = text.replace(REPEATED_DIGIT, (_, n: string, d: string) => asDigits(d).repeat(Number(asDigits(n))));
+  text = spellOutIds(text);
   if (has('倒', '反', 'reverse', 'backward')) text = text.replace(REVERSED, (_, word: string, gap: string, id: string) => `${word}${gap}${reversedId(id)}`);
   if (has('前')) text = text.replace(ID_HALVES, (_, a: string, b: string, c: string | undefined) => ` ${a}${b}${c ?? ''} `);
   if (has('@', '[at]', '(at)', '<at>', '{at}')) text = text.replace(MARKED_EMAIL, (_, local: string, domain: string) => `${local}@${joinDomain(domain)}`);

@@ -65,6 +65,13 @@ export const GENERIC_WORDS = new Set(
     'username',
     'handle',
     'number',
+    // Pinyin of the trade's own words ("tg 搜 shouchi"): a search term every seller may give, no one's id.
+    'shouchi',
+    'renlian',
+    'shualian',
+    'huoti',
+    'zhengjian',
+    'shenfenzheng',
   ].map((w) => w),
 );
 

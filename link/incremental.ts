@@ -1,6 +1,7 @@
 import { extractHandles } from './contact-handles.js';
 import { linkKey } from './handle-rules.js';
-import { conflicting, LINK_DEFAULTS, sellerName } from './link-listings.js';
+import { LINK_DEFAULTS, sellerName } from './link-listings.js';
+import { conflicting } from './link-order.js';
 import { bandKeys, sharedCount, signature } from './minhash.js';
 import { NEAR_DUPLICATE_DEFAULTS, type NearDuplicateOptions } from './near-duplicates.js';
 import { listingShingles } from './shingles.js';
@@ -16,7 +17,7 @@ import type { ContactHandle, LinkListing } from './types.js';
  * Band keys here come from the shingles less the fixed boilerplate (the seller-frequency cut changes as
  * listings arrive, and a listing's bands are written once); the exact test then applies the cut.
  * The batch linker's other two rules, same-account relists (same-seller.ts) and the veto of text links
- * between clusters whose handles conflict (link-listings.ts clusterVeto), need the seller names and
+ * between clusters whose handles conflict (link-order.ts clusterVeto), need the seller names and
  * cluster handles the store holds: the store applies them (store/seller-clusters.ts).
  */
 export interface LinkFeatures {

@@ -3,7 +3,8 @@
 // (store/sellers.ts) keeps the clusters of stored listings with the incremental half (incremental.ts).
 export type { ContactHandle, HandleKind, LinkListing, LinkReason, SellerCluster } from './types.js';
 export { extractHandles } from './contact-handles.js';
-export { clusterVeto, conflicting, linkListings, LINK_DEFAULTS, siteOf, type LinkOptions, type LinkResult } from './link-listings.js';
+export { linkListings, LINK_DEFAULTS, siteOf, type LinkOptions, type LinkResult } from './link-listings.js';
+export { bridgeKeys, clusterVeto, conflicting, linkInOrder, type OrderedLinks, type TextLink } from './link-order.js';
 export { sameSellerPairs } from './same-seller.js';
 export { parseLinkLine, type ParsedLinkLine } from './parse-line.js';
 export { pairwiseFigures, type PairwiseFigures } from './evaluate.js';

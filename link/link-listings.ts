@@ -3,8 +3,9 @@ import { linkKey } from './handle-rules.js';
 import { distinctiveShingles, NEAR_DUPLICATE_DEFAULTS, nearDuplicatePairs, type NearDuplicateOptions } from './near-duplicates.js';
 import { SAME_SELLER_DEFAULTS, sameSellerPairs, type SameSellerOptions } from './same-seller.js';
 import { listingShingles } from './shingles.js';
+import { conflicting, linkInOrder, type TextLink } from './link-order.js';
 import type { ContactHandle, LinkListing, LinkReason, SellerCluster } from './types.js';
-import { UnionFind } from './union-find.js';
+import type { UnionFind } from './union-find.js';
 
 export interface LinkOptions extends NearDuplicateOptions, SameSellerOptions {
   /** A handle on listings of more than this many different sellers is generic (a shared agent, a template's number): it links nobody. */
@@ -36,7 +37,7 @@ export function siteOf(l: LinkListing): string {
   }
 }
 
-/** Links listings into seller clusters: shared (non-hub) handles, then near-duplicate text. Pure: no I/O. */
+/** Links listings into seller clusters: shared (non-hub) handles, then text, in link-order.ts's order. Pure: no I/O. */
 export function linkListings(listings: readonly LinkListing[], options: Partial<LinkOptions> = {}): LinkResult {
   const opts = { ...LINK_DEFAULTS, ...options };
   // Shingles right after handles, listing by listing, so the folded title and description are reused
@@ -72,96 +73,34 @@ export function linkListings(listings: readonly LinkListing[], options: Partial<
   }
   const live = handles.map((hs) => hs.filter((h) => !hubKeys.has(linkKey(h))));
 
-  const sets = new UnionFind(listings.length);
-  const reasons: Array<{ at: number; reason: LinkReason }> = [];
-  for (const [key, at] of byHandle) {
-    if (hubKeys.has(key) || at.length < 2) continue;
-    let merged = false;
-    for (const i of at.slice(1)) merged = sets.union(at[0]!, i) || merged;
-    if (!merged) continue;
-    // The written forms that met under this key: "wechat:zhang_pics = wechat:zhangpics".
-    const written = [...new Set(at.flatMap((i) => live[i]!.filter((h) => linkKey(h) === key).map((h) => h.key)))].sort();
-    reasons.push({ at: at[0]!, reason: { by: 'handle', handle: written.join(' = '), listingIds: at.map((i) => listings[i]!.id) } });
-  }
-
   // Document frequency by seller: a listing's seller is its first live handle, else its seller name.
   const sellerOf = listings.map((l, i) => (live[i]!.length > 0 ? linkKey(live[i]![0]!) : sellerName(l, i)));
   opts.onProgress?.('shingles', listings.length);
   const kept = distinctiveShingles(shingles, sellerOf, opts);
-  const pairs = nearDuplicatePairs(
+  const rounded = (j: number) => Math.round(j * 1000) / 1000;
+  const near = nearDuplicatePairs(
     kept,
     opts,
     (a, b) => !conflicting(live[a]!, live[b]!),
     (done) => opts.onProgress?.('near-duplicates', done),
-  );
-  const textUnion = clusterVeto(sets, live);
-  // Strongest resemblance first, so a weak link cannot claim a listing for the wrong cluster before a strong one does.
-  for (const p of [...pairs].sort((x, y) => y.jaccard - x.jaccard || x.a - y.a || x.b - y.b)) {
-    if (!textUnion(p.a, p.b)) continue;
-    const ids: [string, string] = [listings[p.a]!.id, listings[p.b]!.id];
-    reasons.push({ at: p.a, reason: { by: 'near-duplicate', listingIds: ids, jaccard: Math.round(p.jaccard * 1000) / 1000, shared: p.shared } });
-  }
+  ).map((p): TextLink => ({ ...p, via: 'near-duplicate', jaccard: rounded(p.jaccard) }));
   const accountOf = listings.map((l) => (l.seller?.trim() ? sellerName(l, 0) : undefined));
-  for (const p of sameSellerPairs(kept, accountOf, opts)) {
-    if (!textUnion(p.a, p.b)) continue;
+  const same = sameSellerPairs(kept, accountOf, opts).map((p): TextLink => ({ ...p, via: 'same-seller', jaccard: rounded(p.jaccard) }));
+  const holders = new Map([...byHandle].filter(([key, at]) => !hubKeys.has(key) && at.length > 1));
+  const { sets, handleUnions, textLinks } = linkInOrder(listings.length, holders, live, [...near, ...same]);
+
+  const reasons: Array<{ at: number; reason: LinkReason }> = [];
+  for (const key of new Set(handleUnions.map((u) => u.key))) {
+    const at = holders.get(key)!;
+    // The written forms that met under this key: "wechat:zhang_pics = wechat:zhangpics".
+    const written = [...new Set(at.flatMap((i) => live[i]!.filter((h) => linkKey(h) === key).map((h) => h.key)))].sort();
+    reasons.push({ at: at[0]!, reason: { by: 'handle', handle: written.join(' = '), listingIds: at.map((i) => listings[i]!.id) } });
+  }
+  for (const p of textLinks) {
     const ids: [string, string] = [listings[p.a]!.id, listings[p.b]!.id];
-    reasons.push({ at: p.a, reason: { by: 'same-seller', listingIds: ids, jaccard: Math.round(p.jaccard * 1000) / 1000, shared: p.shared } });
+    reasons.push({ at: p.a, reason: { by: p.via, listingIds: ids, jaccard: p.jaccard, shared: p.shared } });
   }
   return { clusters: buildClusters(listings, live, sets, reasons), hubs };
-}
-
-/**
- * A union for text links that refuses to join two clusters whose handles conflict (see conflicting):
- * pairwise checks alone let a copied stock sentence chain a stranger to a seller through a relist
- * that gives no contact, or one that names another kind of contact.
- */
-export function clusterVeto(sets: UnionFind, live: readonly ContactHandle[][]): (a: number, b: number) => boolean {
-  // Per cluster root, its handles by link key (one each: a seller's fifty relists hold one handle).
-  const held = new Map<number, Map<string, ContactHandle>>();
-  live.forEach((hs, i) => {
-    if (hs.length === 0) return;
-    const root = sets.find(i);
-    const mine = held.get(root) ?? new Map<string, ContactHandle>();
-    for (const h of hs) mine.set(linkKey(h), h);
-    held.set(root, mine);
-  });
-  return (a, b) => {
-    const ra = sets.find(a);
-    const rb = sets.find(b);
-    if (ra === rb) return false;
-    const ha = held.get(ra);
-    const hb = held.get(rb);
-    if (ha && hb && conflicting([...ha.values()], [...hb.values()])) return false;
-    sets.union(a, b);
-    held.delete(ra);
-    held.delete(rb);
-    const merged = ha && hb ? new Map([...ha, ...hb]) : (ha ?? hb);
-    if (merged) held.set(sets.find(a), merged);
-    return true;
-  };
-}
-
-/**
- * Two listings that both name a contact of the same kind, and share none, are taken to be different
- * sellers however alike their text: sellers copy each other's ads, and the handle is the identity.
- */
-export function conflicting(a: readonly ContactHandle[], b: readonly ContactHandle[]): boolean {
-  if (a.length === 0 || b.length === 0) return false;
-  const keysA = new Set(a.map(linkKey));
-  if (b.some((h) => keysA.has(linkKey(h)))) return false;
-  const kindsA = new Set(a.map(kindFamily));
-  kindsA.delete(undefined);
-  return b.some((h) => kindsA.has(kindFamily(h)));
-}
-
-/**
- * The kind two listings' handles are compared as: WeChat, Telegram and LINE ids are one (linkKey
- * already joins an id across apps, so two different ids are two identities whichever app each names);
- * an alias is no contact and vetoes nothing (undefined matches no other family).
- */
-function kindFamily(h: ContactHandle): string | undefined {
-  if (h.kind === 'alias') return undefined;
-  return h.kind === 'wechat' || h.kind === 'tg' || h.kind === 'line' ? 'id' : h.kind;
 }
 
 function buildClusters(

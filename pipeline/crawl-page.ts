@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Job } from 'bullmq';
 import type { LiveClassifier } from './live-classifier.js';
+import type { ListingWriter } from './listing-writer.js';
 import { isFinalFailure } from './retry.js';
 import type { CrawlPageJob } from '../contracts/index.js';
 import type { CrawlPage, WorkQueue } from '../queue/index.js';
@@ -24,6 +25,8 @@ export interface CrawlDeps extends PageFetcher {
   readonly store: Store;
   /** Where flagged and reported pages are kept as WARC snapshots (SNAPSHOT_DIR); none: not kept. */
   readonly snapshotDir?: string;
+  /** Where listings are written (the store thread); default: through `store` on this thread. */
+  readonly writer?: ListingWriter;
 }
 
 export type PageOutcome = 'listing' | 'index' | 'skipped' | 'empty';

@@ -3,6 +3,7 @@
 export * from './pipeline-worker.js';
 export * from './report-sweeper.js';
 export * from './run-crawl.js';
+export { startHelperWorkers, splitConcurrency, type HelperWorkers } from './helper-workers.js';
 export { runWatch, stopWatch, watchIdOf, type RunWatchOptions, type WatchStats } from './run-watch.js';
 export { asSuggestion, runDiscovery, storedInputs } from './discover-job.js';
 export { LiveClassifier } from './live-classifier.js';

@@ -10,6 +10,7 @@ import type { FetchPolicy } from '../crawler/index.js';
 import { HostGate } from '../crawler/index.js';
 import { processDiscovery } from './discover-job.js';
 import { LiveClassifier } from './live-classifier.js';
+import { StoreThread } from './store-thread.js';
 import { processReport } from './report.js';
 import { processPage, type CrawlDeps } from './crawl-page.js';
 import { processRevisit } from './revisit-job.js';
@@ -29,6 +30,11 @@ export interface PipelineWorkerOptions {
   readonly store?: Store;
   /** How often the lexicon overlay in force is checked for a new version (default 5 s). */
   readonly overlayCheckMs?: number;
+  /**
+   * Listing writes on a thread of their own (store-thread.ts). Default: on when the worker opens its own
+   * store; a store passed in (the server's, a test's) is written where it is.
+   */
+  readonly storeThread?: boolean;
   /** Where the worker says what stops part of its work (default: stderr). */
   readonly warn?: (message: string) => void;
 }
@@ -53,6 +59,11 @@ export async function startPipelineWorker(o: PipelineWorkerOptions): Promise<Pip
     onUnavailable: (error) =>
       warn(`${error.message}. This worker renders no pages from now on: pages that need a browser fail with this reason; static pages go on.`),
   });
+  const storeThread =
+    (o.storeThread ?? !o.store)
+      ? new StoreThread({ databaseUrl: o.config.databaseUrl, dataDir: o.config.dataDir, snapshotDir: snapshotDirOf(o.config) })
+      : null;
+  storeThread?.prestart();
   const deps: CrawlDeps = {
     queue,
     contexts: new CrawlContexts(queue, o.policyOverrides),
@@ -63,6 +74,7 @@ export async function startPipelineWorker(o: PipelineWorkerOptions): Promise<Pip
     classifier: new LiveClassifier(o.classifier ?? Classifier.load(), store, o.overlayCheckMs, warn),
     store,
     snapshotDir: snapshotDirOf(o.config),
+    ...(storeThread ? { writer: storeThread.write } : {}),
   };
   // Watched sites' visits (faceleak watch) run on every worker, with the same politeness and store.
   const revisitDeps = { ...deps, schedule: new RevisitSchedule(queue), policyOverrides: o.policyOverrides };
@@ -88,6 +100,7 @@ export async function startPipelineWorker(o: PipelineWorkerOptions): Promise<Pip
     deps,
     async close(force = false) {
       await closeWorker(force);
+      await storeThread?.close();
       deps.classifier.close();
       await browser.close();
       await queue.close();

@@ -1,12 +1,15 @@
 import type { Verdict } from '../contracts/index.js';
 import type { FetchedPage } from '../crawler/index.js';
 import type { ExtractedListing } from '../extract/index.js';
-import { saveListing, type ListingRecord, type SaveResult } from '../store/index.js';
+import type { ListingRecord, SaveResult } from '../store/index.js';
 import type { LiveClassifier } from './live-classifier.js';
-import { afterListingStored, type SellerLinkingDeps } from './seller-linking.js';
+import { inlineListingWriter, type ListingWriter } from './listing-writer.js';
+import type { SellerLinkingDeps } from './seller-linking.js';
 
 export interface StorePageListingDeps extends SellerLinkingDeps {
   readonly classifier: LiveClassifier;
+  /** Where the store's part runs (a crawl worker's store thread, store-thread.ts); default: here, through `store`. */
+  readonly writer?: ListingWriter;
 }
 
 export interface PageListing {
@@ -47,7 +50,6 @@ export async function storePageListing(deps: StorePageListingDeps, p: PageListin
     source: 'crawl',
     crawlId: p.crawlId,
   };
-  const saved = await saveListing(deps.store, record, verdict);
-  await afterListingStored(deps, saved, record, verdict.flagged, pages);
+  const saved = await (deps.writer ?? inlineListingWriter(deps))(record, verdict, pages);
   return { saved, verdict };
 }

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
+import { createRequire } from 'node:module';
+import type { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { Queue, type JobsOptions, type JobType } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { JOB_NAMES, type DiscoverJob, type ReportJob, type SiteConfig } from '../contracts/index.js';
@@ -87,7 +88,10 @@ export class WorkQueue {
 
   /** The queue as Bull Board shows it (the admins' dashboard). */
   dashboardAdapter(): BullMQAdapter {
-    return new BullMQAdapter(this.queue);
+    // Required here, by the server alone: Bull Board's adapter is a good part of the start-up of every
+    // crawl and worker process, which never show the dashboard.
+    const { BullMQAdapter: Adapter } = createRequire(import.meta.url)('@bull-board/api/bullMQAdapter') as { BullMQAdapter: typeof BullMQAdapter };
+    return new Adapter(this.queue);
   }
 
   async crawlSettings(crawlId: string): Promise<CrawlSettings | null> {

@@ -2,7 +2,7 @@ import { sql, type ColumnDefinitionBuilder, type Kysely, type Migration, type Mi
 
 import { sellersMigration } from './sellers-migration.js';
 import { revisitsMigration } from './revisits-migration.js';
-import { relinkMigration } from './relink-migration.js';
+import { relinkMigration, relinkRiddlesMigration } from './relink-migration.js';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -225,6 +225,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
     '0010-revisits': revisitsMigration,
     // Seller tables re-derived for the batch linker's rules and link-key format (issue 14): see relink-migration.ts.
     '0011-relink': relinkMigration,
+    '0012-relink-riddles': relinkRiddlesMigration,
   };
 }
 

@@ -27,9 +27,7 @@ export const relinkMigration: Migration = {
       .createTable('relink_pending')
       .addColumn('listing_id', 'integer', (c) => c.primaryKey())
       .execute();
-    for (const table of ['seller_links', 'listing_handles', 'link_bands', 'shingle_sellers', 'shingle_df', 'link_hubs', 'listing_sellers', 'seller_clusters']) {
-      await sql`delete from ${sql.table(table)}`.execute(db);
-    }
+    await emptyDerivedSellerTables(db);
     await db.schema
       .alterTable('listing_sellers')
       .addColumn('first_seen', 'text', (c) => c.notNull().defaultTo(''))
@@ -42,6 +40,28 @@ export const relinkMigration: Migration = {
     await db.schema.createIndex('listing_sellers_name').on('listing_sellers').column('seller_name').execute();
     // A shingle turned boilerplate: the listings whose seller wrote it (seller-pairs.ts staleClusters).
     await db.schema.createIndex('listing_sellers_key').on('listing_sellers').column('seller_key').execute();
+    await sql`insert into relink_pending (listing_id) select id from listings`.execute(db);
+  },
+};
+
+/** What the seller tables hold is derived from the listings' text: emptied when the rules that derive it change. */
+async function emptyDerivedSellerTables(db: Kysely<unknown>): Promise<void> {
+  for (const table of ['seller_links', 'listing_handles', 'link_bands', 'shingle_sellers', 'shingle_df', 'link_hubs', 'listing_sellers', 'seller_clusters']) {
+    await sql`delete from ${sql.table(table)}`.execute(db);
+  }
+}
+
+/**
+ * Migration 0012-relink-riddles: handles are read by newer rules (ids told as riddles, spaced-out
+ * letters before an app; a shared line that names three ids of one kind is a bridge that links
+ * nobody), so the links older versions derived are stale. Everything derived is emptied, the text
+ * pairs too, and every listing queued for re-linking at the next open, as in 0011.
+ */
+export const relinkRiddlesMigration: Migration = {
+  async up(db: Kysely<unknown>) {
+    await emptyDerivedSellerTables(db);
+    await sql`delete from link_pairs`.execute(db);
+    await sql`delete from relink_pending`.execute(db);
     await sql`insert into relink_pending (listing_id) select id from listings`.execute(db);
   },
 };

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { clusterVeto, UnionFind, type ContactHandle } from '../link/index.js';
+import { bridgeKeys, linkInOrder, type ContactHandle, type TextLink } from '../link/index.js';
 import type { Database } from './schema.js';
 import { commonShingles, textTest, type TextPair } from './seller-pairs.js';
 import type { LinkVia } from './sellers-schema.js';
@@ -8,8 +8,7 @@ import type { LinkVia } from './sellers-schema.js';
  * The persisted clusters. Every listing points straight at its cluster's id (listing_sellers.cluster_id,
  * the smallest listing id in it), so "the cluster of a listing" is one indexed read for the API.
  * When a listing is added, the clusters it touches are clustered again from what the store holds, in
- * the batch linker's order (link/link-listings.ts): every live handle joins its holders, then text
- * pairs through the cluster veto, near-duplicates strongest first, then same-seller relists. Redoing the
+ * the batch linker's order (link/link-order.ts linkInOrder, which both call). Redoing the
  * touched clusters (not just joining them) is what keeps the store's clusters those of the batch
  * linker: a text link the veto refuses depends on every handle of both clusters, including handles that
  * arrive later, and a handle found generic (HUB_RULE) splits what it held together.
@@ -52,19 +51,12 @@ export async function recluster(db: Db, seeds: ReadonlySet<number>, cut: number,
     if (at_.at(-1) !== i) at_.push(i);
     holders.set(h.link_key, at_);
   }
-  const sets = new UnionFind(ids.length);
-  const links: Array<{ a: number; b: number; via: LinkVia; link_key: string; jaccard: number | null; shared: number | null }> = [];
-  for (const [key, at_] of holders) {
-    for (const i of at_.slice(1))
-      if (sets.union(at_[0]!, i)) links.push({ a: ids[at_[0]!]!, b: ids[i]!, via: 'handle', link_key: key, jaccard: null, shared: null });
-  }
-  const textUnion = clusterVeto(sets, live);
-  const byStrength = (x: Pair, y: Pair) => y.jaccard - x.jaccard || x.a - y.a || x.b - y.b;
-  const near = pairs.filter((p) => p.via === 'near-duplicate').sort(byStrength);
-  const same = pairs.filter((p) => p.via === 'same-seller').sort((x, y) => x.a - y.a || x.b - y.b);
-  for (const p of [...near, ...same]) {
-    if (index.has(p.a) && index.has(p.b) && textUnion(index.get(p.a)!, index.get(p.b)!)) links.push({ ...p, link_key: '' });
-  }
+  const text: TextLink[] = pairs.flatMap((p) => (index.has(p.a) && index.has(p.b) ? [{ ...p, a: index.get(p.a)!, b: index.get(p.b)! }] : []));
+  const { sets, handleUnions, textLinks } = linkInOrder(ids.length, holders, live, text, await bridgesAmong(db, [...holders.keys()]));
+  const links: Array<{ a: number; b: number; via: LinkVia; link_key: string; jaccard: number | null; shared: number | null }> = [
+    ...handleUnions.map((u) => ({ a: ids[u.a]!, b: ids[u.b]!, via: 'handle' as const, link_key: u.key, jaccard: null, shared: null })),
+    ...textLinks.map((p) => ({ ...p, a: ids[p.a]!, b: ids[p.b]!, link_key: '' })),
+  ];
   const clusterOf = new Map(ids.map((id, i) => [id, ids[sets.find(i)]!]));
   // The smallest id of a part names it (union-find roots are not the smallest).
   const smallest = new Map<number, number>();
@@ -72,6 +64,39 @@ export async function recluster(db: Db, seeds: ReadonlySet<number>, cut: number,
   for (const [id, root] of clusterOf) clusterOf.set(id, smallest.get(root)!);
   const inserted = await write(db, members, clusterOf, links, at);
   return { clusterOf, inserted };
+}
+
+/**
+ * The bridges (link/link-order.ts bridgeKeys) among these link keys, judged on every listing holding
+ * them: a bridge's holders sit in clusters this re-clustering may not touch, and judged on the touched
+ * ones alone it would look like an ordinary handle and join them again.
+ */
+async function bridgesAmong(db: Db, keys: readonly string[]): Promise<Set<string>> {
+  if (keys.length === 0) return new Set();
+  const rows = await db
+    .selectFrom('listing_handles as k')
+    .innerJoin('listing_handles as h', 'h.listing_id', 'k.listing_id')
+    .leftJoin('link_hubs as hub', 'hub.link_key', 'h.link_key')
+    .select(['k.link_key as holds', 'h.listing_id', 'h.handle_key', 'h.link_key', 'h.kind', 'h.raw'])
+    .where('k.link_key', 'in', keys)
+    .where('hub.link_key', 'is', null)
+    .orderBy('h.listing_id')
+    .execute();
+  const at = new Map<number, number>();
+  const live: ContactHandle[][] = [];
+  const holders = new Map<string, number[]>();
+  const seen = new Set<string>();
+  for (const r of rows) {
+    if (!at.has(r.listing_id)) at.set(r.listing_id, live.push([]) - 1);
+    const i = at.get(r.listing_id)!;
+    // One row per (key held, handle): each handle once per listing, each holder once per key.
+    if (!seen.has(`${i} ${r.handle_key}`)) live[i]!.push({ kind: r.kind as ContactHandle['kind'], key: r.handle_key, raw: r.raw });
+    seen.add(`${i} ${r.handle_key}`);
+    const list = holders.get(r.holds) ?? [];
+    if (list.at(-1) !== i) list.push(i);
+    holders.set(r.holds, list);
+  }
+  return bridgeKeys(holders, live);
 }
 
 /**

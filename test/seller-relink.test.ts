@@ -121,3 +121,42 @@ describe('opening a store an older version linked', () => {
     }
   });
 });
+
+describe('opening a store linked before ids told as riddles were read (migration 0012)', () => {
+  it('re-links its listings: a WeChat id given as the pinyin of a word joins the listing that spells it out', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'faceleak-relink-')), 'old.db');
+    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: new SQLite(file) }) });
+    const { error } = await new Migrator({ db, provider: migrationProvider('sqlite') }).migrateTo('0011-relink');
+    if (error) throw error;
+    const old = { db, dialect: 'sqlite', location: 'old', close: async () => {} } satisfies Store;
+    const texts = ['手持照 一套三张 下单后请加V，名字是“活化”的拼音+下划线+studio。', '活化照片 手持证件 微信 huohua_studio'];
+    const ids: number[] = [];
+    for (const [i, description] of texts.entries()) {
+      const { listingId } = await saveListing(old, record(i + 1, description, `卖家${i}`), verdict);
+      ids.push(listingId);
+      // As the older rules left them: the riddle read as no id, each listing a seller of its own.
+      const at = record(i + 1, description, '').fetchedAt;
+      await db.insertInto('seller_clusters').values({ id: listingId, size: 1, first_seen: at, last_seen: at }).execute();
+      await db
+        .insertInto('listing_sellers')
+        .values({
+          listing_id: listingId,
+          cluster_id: listingId,
+          seller_key: `#${listingId}`,
+          seller_name: `xianyu\u001f卖家${i}`,
+          shingles: '[]',
+          first_seen: at,
+          last_seen: at,
+        })
+        .execute();
+    }
+    await db.destroy();
+    const store = await openStore({ databaseUrl: file, dataDir: '.' });
+    try {
+      expect(await clusterOfListing(store, ids[0]!)).toBe(await clusterOfListing(store, ids[1]!));
+      expect(await store.db.selectFrom('relink_pending').selectAll().execute()).toEqual([]);
+    } finally {
+      await store.close();
+    }
+  });
+});

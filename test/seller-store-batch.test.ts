@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Verdict } from '../contracts/index.js';
 import { linkListings, parseLinkLine, siteOf, type LinkListing } from '../link/index.js';
 import { clusterOfListing, linkStoredListing, saveListing } from '../store/index.js';
+import { BRIDGE_LISTINGS } from './helpers/bridge-listings.js';
 import { STORE_KINDS, type TestStore } from './helpers/stores.js';
 
 // Issue 14: the store, linking listings one at a time as they are stored, ends with the clusters the
@@ -30,42 +31,57 @@ function samePairs(clusters: ReadonlyArray<readonly string[]>): string[] {
   return pairs.sort();
 }
 
-for (const [kind, open] of Object.entries(STORE_KINDS)) {
-  describe(`the store's clusters on ${kind}`, () => {
-    let t: TestStore;
-    beforeAll(async () => (t = await open()));
-    afterAll(() => t.cleanup());
+/** Stores the listings one at a time, linking each as it arrives; returns the listing ids of each stored cluster. */
+async function storeOneByOne(t: TestStore, list: readonly LinkListing[]): Promise<string[][]> {
+  const idOf = new Map<number, string>();
+  for (const [i, l] of list.entries()) {
+    const fetchedAt = new Date(Date.UTC(2026, 10, 1) + i * 60_000).toISOString();
+    const url = l.url ?? `https://${siteOf(l)}.example/item/${l.id}`;
+    const record = {
+      site: siteOf(l),
+      url,
+      canonicalUrl: url,
+      title: l.title ?? null,
+      description: l.description ?? null,
+      price: l.price ?? null,
+      seller: l.seller ?? null,
+      images: [],
+      fetchedAt,
+      httpStatus: 200,
+      contentHash: `h${i}`,
+      source: 'crawl' as const,
+      crawlId: 'dev',
+    };
+    const { listingId } = await saveListing(t.store, record, verdict);
+    await linkStoredListing(t.store, listingId, record, fetchedAt);
+    idOf.set(listingId, l.id);
+  }
+  const byCluster = new Map<number, string[]>();
+  for (const [listingId, id] of idOf) {
+    const cluster = (await clusterOfListing(t.store, listingId))!;
+    byCluster.set(cluster, [...(byCluster.get(cluster) ?? []), id]);
+  }
+  return [...byCluster.values()];
+}
 
-    it('equal linkListings on link/dev-data/dev-sellers-2.jsonl when its listings are stored one at a time', { timeout: 60_000 }, async () => {
-      const idOf = new Map<number, string>();
-      for (const [i, l] of listings.entries()) {
-        const fetchedAt = new Date(Date.UTC(2026, 10, 1) + i * 60_000).toISOString();
-        const record = {
-          site: siteOf(l),
-          url: l.url!,
-          canonicalUrl: l.url!,
-          title: l.title ?? null,
-          description: l.description ?? null,
-          price: l.price ?? null,
-          seller: l.seller ?? null,
-          images: [],
-          fetchedAt,
-          httpStatus: 200,
-          contentHash: `h${i}`,
-          source: 'crawl' as const,
-          crawlId: 'dev',
-        };
-        const { listingId } = await saveListing(t.store, record, verdict);
-        await linkStoredListing(t.store, listingId, record, fetchedAt);
-        idOf.set(listingId, l.id);
-      }
-      const byCluster = new Map<number, string[]>();
-      for (const [listingId, id] of idOf) {
-        const cluster = (await clusterOfListing(t.store, listingId))!;
-        byCluster.set(cluster, [...(byCluster.get(cluster) ?? []), id]);
-      }
-      const batch = linkListings(listings).clusters.map((c) => c.listingIds);
-      expect(samePairs([...byCluster.values()])).toEqual(samePairs(batch));
+const SETS: ReadonlyArray<readonly [string, readonly LinkListing[]]> = [
+  ['link/dev-data/dev-sellers-2.jsonl', listings],
+  // A shared line that two sellers' ads join and a third's splits again (link/link-order.ts bridgeKeys).
+  ['a line on three sellers’ ads (link/link-order.test.ts)', BRIDGE_LISTINGS],
+];
+
+for (const [kind, open] of Object.entries(STORE_KINDS)) {
+  for (const [name, list] of SETS) {
+    describe(`the store's clusters on ${kind}`, () => {
+      let t: TestStore;
+      beforeAll(async () => (t = await open()));
+      afterAll(() => t.cleanup());
+
+      it(`equal linkListings on ${name} when its listings are stored one at a time`, { timeout: 60_000 }, async () => {
+        const stored = await storeOneByOne(t, list);
+        const batch = linkListings(list).clusters.map((c) => c.listingIds);
+        expect(samePairs(stored)).toEqual(samePairs(batch));
+      });
     });
-  });
+  }
 }

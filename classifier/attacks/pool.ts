@@ -4,8 +4,9 @@ import { packagePath } from '../../config/index.js';
 
 /**
  * Attack material: sentences a seller adds to an illicit listing to borrow an innocent context.
- * Two pools: `train-pool.json`, written by the team, augments training; `eval-pool.json`, written
- * independently and never trained on, is what `faceleak eval --attacks` measures with.
+ * Three pools: `train-pool.json`, written by the team, augments training; `dev-pool.json`, written
+ * apart by another hand and never trained on, is for diagnosing and tuning; `eval-pool.json`, written
+ * independently, never trained or tuned on, is what `faceleak eval --attacks` reports.
  */
 const Lang = z.enum(['zh', 'en']);
 const Line = z.object({ lang: Lang, text: z.string().min(1) });
@@ -18,7 +19,9 @@ export const AttackPoolSchema = z.object({
   padding: z.array(Line).min(1),
 });
 export type AttackPool = z.infer<typeof AttackPoolSchema>;
-export type PoolName = 'train' | 'eval';
+export const POOL_NAMES = ['eval', 'dev', 'train'] as const;
+export type PoolName = (typeof POOL_NAMES)[number];
+export const isPoolName = (name: string): name is PoolName => (POOL_NAMES as readonly string[]).includes(name);
 
 const cache = new Map<PoolName, AttackPool>();
 

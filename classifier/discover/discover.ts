@@ -2,13 +2,13 @@ import type { Lexicon } from '../lexicon/load.js';
 import { contextMatches } from './context.js';
 import { countUnits } from './count.js';
 import { describe, type Family } from './describe.js';
-import { dropNested, holds } from './families.js';
+import { dropNested, dropRunOns, holds } from './families.js';
 import { isKnownUnit } from './known.js';
 import { listingFields } from './read-listing.js';
 import { isEligible, unitEvidence } from './rank.js';
 import type { Tally } from './tally.js';
 import type { Candidate, DiscoveryInput, DiscoveryOptions } from './types.js';
-import { isSpellingOf, SpellingScanner } from './variants.js';
+import { compactStems, isSpellingOf, SpellingScanner } from './variants.js';
 
 /**
  * Code-word discovery: from listings and the classifier's verdicts on them, the words that stand
@@ -35,8 +35,19 @@ export function discoverTerms(inputs: readonly DiscoveryInput[], lexicon: Lexico
   const top = options.top ?? DEFAULT_TOP;
   const minSupport = options.minSupport ?? DEFAULT_MIN_SUPPORT;
   const { book, readings } = countUnits(inputs, lexicon, { minSupport, reviewThreshold: options.reviewThreshold, onProgress: options.onProgress });
-  const eligible = [...book.byKey.values()].filter((t) => isEligible(t, book, minSupport) && !isKnownUnit(lexicon, t.key));
-  const first = dropNested(eligible)
+  // A Latin term written apart, hyphenated and as one word (cam plugs, camplug) is counted as several
+  // units; each is eligible on the offers of them all, and they meet again as spellings of one term.
+  const compact = new Map<Tally, string>();
+  const latinOffers = new Map<string, number>();
+  for (const t of book.byKey.values()) {
+    if (t.kind !== 'latin') continue;
+    const key = compactStems(t.key);
+    compact.set(t, key);
+    latinOffers.set(key, (latinOffers.get(key) ?? 0) + t.listings);
+  }
+  const pooled = (t: Tally) => (t.kind === 'latin' ? latinOffers.get(compact.get(t)!)! : t.listings);
+  const eligible = [...book.byKey.values()].filter((t) => isEligible(t, book, minSupport, pooled(t)) && !isKnownUnit(lexicon, t.key));
+  const first = dropRunOns(dropNested(eligible, pooled))
     .map((t) => ({ t, score: unitEvidence(t, book).score }))
     .sort((a, b) => b.score - a.score)
     .slice(0, top * CONTEXT_POOL_FACTOR)
@@ -74,10 +85,19 @@ export function discoverTerms(inputs: readonly DiscoveryInput[], lexicon: Lexico
   );
   inputs.forEach((input, i) => {
     const fields = listingFields(input.listing);
-    const where = { offerLike: readings[i] !== null, forSale: readings[i] !== null || (fields.price ?? '') !== '' };
+    const reading = readings[i];
+    const where = {
+      offerLike: reading !== null,
+      forSale: reading !== null || (fields.price ?? '') !== '',
+      reached: input.verdict.flagged || input.verdict.review,
+    };
     for (const text of [fields.title, fields.description, fields.price]) if (text) scanner.scan(text, where);
   });
-  return kept.map((f, k) => describe(f, { written: scanner.written[k]!, others: scanner.others[k]! }, inputs, readings, lexicon));
+  return kept.map((f, k) => {
+    const others = new Map(scanner.others[k]!);
+    for (const [form, n] of scanner.shortened(k)) others.set(form, (others.get(form) ?? 0) + n);
+    return describe(f, { written: scanner.written[k]!, others }, inputs, readings, lexicon);
+  });
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { Tally } from './tally.js';
+import { MAX_NGRAM } from './units.js';
 import { stems } from './variants.js';
 
 /**
@@ -19,14 +20,18 @@ export function holds(outer: Tally, inner: Tally): boolean {
   return outer.key.includes(inner.key);
 }
 
-/** The units that stay after each pair of nested units has given up its fragment or its padded form. */
-export function dropNested(units: readonly Tally[]): Tally[] {
+/**
+ * The units that stay after each pair of nested units has given up its fragment or its padded form.
+ * `listingsOf`: a unit's offers, with those of its other spellings where they are counted apart
+ * (wind ups and windups hold wind together).
+ */
+export function dropNested(units: readonly Tally[], listingsOf: (t: Tally) => number = (t) => t.listings): Tally[] {
   const byInner = innerIndex(units);
   const dropped = new Set<Tally>();
   for (const inner of units) {
     for (const outer of byInner.get(inner.key) ?? []) {
       if (!holds(outer, inner)) continue;
-      if (outer.listings >= FRAGMENT_SHARE * inner.listings) dropped.add(inner);
+      if (listingsOf(outer) >= FRAGMENT_SHARE * listingsOf(inner)) dropped.add(inner);
       else dropped.add(outer);
     }
   }
@@ -52,4 +57,32 @@ function innerIndex(units: readonly Tally[]): Map<string, Tally[]> {
     }
   }
   return out;
+}
+
+/**
+ * The pieces of a set phrase longer than an n-gram (要幾多有幾多, "as many as you like"): two
+ * four-character units that overlap by three and stand in the very same listings are cut from one
+ * longer run of text, never a term of their own (a longer term is a jieba word, a unit of its own).
+ */
+export function dropRunOns(units: readonly Tally[]): Tally[] {
+  const byHead = new Map<string, Tally[]>();
+  for (const u of units) {
+    if (u.kind !== 'han' || u.key.length !== MAX_NGRAM) continue;
+    const head = u.key.slice(0, -1);
+    byHead.set(head, [...(byHead.get(head) ?? []), u]);
+  }
+  const dropped = new Set<Tally>();
+  for (const u of units) {
+    if (u.kind !== 'han' || u.key.length !== MAX_NGRAM) continue;
+    for (const v of byHead.get(u.key.slice(1)) ?? []) {
+      if (v !== u && sameListings(u, v)) dropped.add(u).add(v);
+    }
+  }
+  return units.filter((u) => !dropped.has(u));
+}
+
+function sameListings(a: Tally, b: Tally): boolean {
+  if (a.listings !== b.listings || a.benign !== b.benign || a.examples.length !== b.examples.length) return false;
+  const set = new Set(a.examples);
+  return b.examples.every((i) => set.has(i));
 }

@@ -57,7 +57,10 @@ export function unitEvidence(t: Tally, book: TallyBook, contextSimilarity = 0): 
   return { contrast, offerShare, score };
 }
 
-/** Whether a unit can be proposed at all: seen in enough offers, not common in benign listings. */
-export function isEligible(t: Tally, book: TallyBook, minSupport: number): boolean {
-  return t.listings >= minSupport && t.benign <= Math.max(t.listings, RANK.maxBenignRate * book.benignListings);
+/**
+ * Whether a unit can be proposed at all: seen in enough offers, not common in benign listings.
+ * `listings`: the offers of all its spellings when they are counted apart (cam plugs, camplug).
+ */
+export function isEligible(t: Tally, book: TallyBook, minSupport: number, listings = t.listings): boolean {
+  return listings >= minSupport && t.benign <= Math.max(listings, RANK.maxBenignRate * book.benignListings);
 }

@@ -3,6 +3,7 @@ import { HomophoneMatcher } from '../lexicon/homophone-matcher.js';
 import { PhraseMatcher } from '../lexicon/phrase-matcher.js';
 import { stemWord } from '../model/stem.js';
 import { normalize, type EmojiWords } from '../normalize/normalize.js';
+import { halfSpelled, inflections, shortForms } from './spelling-forms.js';
 import { foldLatin } from './stopwords.js';
 import type { Tally } from './tally.js';
 
@@ -18,6 +19,11 @@ const HAN_ONLY = /^\p{Script=Han}+$/u;
 /** A Latin phrase word by word in English stems (flipbooks → flipbook, understudies → understudi), so plurals meet. */
 export function stems(key: string): string {
   return key.split(' ').map(stemWord).join(' ');
+}
+
+/** Stems run together: sellers write a two-word term apart, hyphenated or as one word (cam plugs, camplug; wind-ups, windups). */
+export function compactStems(key: string): string {
+  return stemWord(key.replaceAll(' ', ''));
 }
 
 interface Sound {
@@ -45,7 +51,7 @@ export function soundOf(key: string): Sound | null {
 
 /** Whether `other` is another spelling of `head`: the same sound, or its pinyin or initials. */
 export function isSpellingOf(head: Tally, other: Tally): boolean {
-  if (head.kind === 'latin' && other.kind === 'latin') return stems(head.key) === stems(other.key);
+  if (head.kind === 'latin' && other.kind === 'latin') return stems(head.key) === stems(other.key) || compactStems(head.key) === compactStems(other.key);
   const a = soundOf(head.key);
   const b = soundOf(other.key);
   if (a && b) return a.syllables === b.syllables;
@@ -59,6 +65,9 @@ export function isSpellingOf(head: Tally, other: Tally): boolean {
 export class SpellingScanner {
   private readonly phrases = new PhraseMatcher();
   private readonly sounds = new HomophoneMatcher();
+  /** A long Chinese term's first characters, matched apart: kept only where they stand for the term in offers (see `shortened`). */
+  private readonly shorts = new PhraseMatcher();
+  private readonly shortSeen: Map<string, { reached: number; elsewhere: number }>[];
   /** Per term: its own spellings as written (traditional, split, case) → how many times. */
   readonly written: Map<string, number>[];
   /** Per term: other spellings (sound-alikes, pinyin, initials) as written → how many times. */
@@ -71,19 +80,28 @@ export class SpellingScanner {
   ) {
     this.written = terms.map(() => new Map());
     this.others = terms.map(() => new Map());
+    this.shortSeen = terms.map(() => new Map());
     terms.forEach(({ key, others }, entry) => {
       this.phrases.add(key.replaceAll(' ', ''), { entry, coded: false });
       for (const other of others) this.phrases.add(other.replaceAll(' ', ''), { entry, coded: true });
       const s = soundOf(key);
-      if (!s) return;
+      if (!s) {
+        for (const form of inflections(key)) this.phrases.add(form.replaceAll(' ', ''), { entry, coded: true });
+        return;
+      }
       this.sounds.add(key, { entry, coded: true });
       this.phrases.add(s.joined, { entry, coded: true });
       if (s.initials.length >= 2) this.phrases.add(s.initials, { entry, coded: true });
+      for (const form of halfSpelled(key)) this.phrases.add(form, { entry, coded: true });
+      for (const form of shortForms(key)) this.shorts.add(form, { entry, coded: true });
     });
   }
 
-  /** One field; `where`: the listing reads as an offer (offer-like) or at least has a price (forSale). */
-  scan(text: string, where: { forSale: boolean; offerLike: boolean }): void {
+  /**
+   * One field; `where`: the listing reads as an offer (offer-like) or at least has a price (forSale), and
+   * the classifier flagged it or sent it to review (reached).
+   */
+  scan(text: string, where: { forSale: boolean; offerLike: boolean; reached: boolean }): void {
     const nt = normalize(text, this.emoji);
     const han = /\p{Script=Han}/u.test(nt.text);
     const record = (h: { entry: number; coded: boolean; start: number; end: number }) => {
@@ -101,7 +119,31 @@ export class SpellingScanner {
       const m = (h.coded ? this.others : this.written)[h.entry]!;
       m.set(spelled, (m.get(spelled) ?? 0) + 1);
     };
-    this.phrases.match(nt.text, record);
+    const whole: { entry: number; start: number; end: number }[] = [];
+    this.phrases.match(nt.text, (h) => {
+      whole.push(h);
+      record(h);
+    });
     this.sounds.match(nt.text, record);
+    this.shorts.match(nt.text, (h) => {
+      // Inside the whole term (雙黃 in 雙黃蓮蓉) it is the term, not its short form.
+      if (whole.some((w) => w.entry === h.entry && w.start <= h.start && w.end > h.end)) return;
+      const seen = this.shortSeen[h.entry]!;
+      const form = nt.text.slice(h.start, h.end);
+      const counts = seen.get(form) ?? { reached: 0, elsewhere: 0 };
+      if (where.reached) counts.reached++;
+      else counts.elsewhere++;
+      seen.set(form, counts);
+    });
+  }
+
+  /**
+   * Per term: the short forms that stand for it (雙黃 for 雙黃蓮蓉, 凍檸 for 凍檸茶), as normalized:
+   * seen on their own in a listing the classifier flagged or sent to review, and not more often in
+   * others. Most clipped forms are words of their own (素顏 of 素顏集 sells face cream, 跑腿 of 跑腿脸 is
+   * the errand services' word), and an unflagged listing read as an offer is too often one of those.
+   */
+  shortened(entry: number): [string, number][] {
+    return [...this.shortSeen[entry]!].filter(([, c]) => c.reached > 0 && c.reached >= c.elsewhere).map(([form, c]) => [form, c.reached]);
   }
 }

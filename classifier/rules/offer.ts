@@ -25,6 +25,8 @@ export interface Offer {
   readonly kitItems: number;
   /** The hits that make the structures present (what evidence shows). */
   readonly support: ReadonlySet<RuleHit>;
+  /** The listing names a product of the trade: a coded term (an ambiguous one beside a trade signal) or a product structure. */
+  readonly named: boolean;
 }
 
 /** Compact characters within which two parts count as one phrase ("holding their ID next to the face"). */
@@ -176,7 +178,8 @@ export function readOffer(analysis: ListingAnalysis): Offer {
   support.push(...of('sale'));
   // A coded term of the trade (not an ambiguous one) names a product as surely as its parts do.
   const coded = analysis.hits.some((h) => h.entry?.kind === 'term' && namesItsProduct(h.entry, signalled));
-  const offer = { parts, structures, kitItems, support: new Set(support.map((l) => l.hit)) };
-  if ((coded || namesAProduct(offer)) && structures.has('sale')) structures.add('concrete');
+  const offer = { parts, structures, kitItems, support: new Set(support.map((l) => l.hit)), named: false };
+  offer.named = coded || namesAProduct(offer);
+  if (offer.named && structures.has('sale')) structures.add('concrete');
   return offer;
 }

@@ -15,16 +15,22 @@ export function registerCrawl(program: Command): void {
     .requiredOption('--site <file>', 'site config (JSON); see the README for its fields')
     .option('--seed <url...>', "start from these URLs instead of the config's startUrls")
     .option('--max-pages <n>', 'fetch at most n pages in this crawl (default: no limit)', parseNumberOption('--max-pages', 1, 10_000_000))
-    .option('--concurrency <n>', 'pages worked at once in this process', parseNumberOption('--concurrency', 1, 256), 4)
+    .option('--concurrency <n>', 'crawl jobs worked at once, over all the processes of --processes', parseNumberOption('--concurrency', 1, 256), 4)
+    .option(
+      '--processes <n>',
+      'processes working the crawl from here: this one and n-1 `faceleak worker` helpers, to use n cores; worth it with PostgreSQL (SQLite takes one writer at a time, and each process already writes on a thread of its own)',
+      parseNumberOption('--processes', 1, 64),
+      1,
+    )
     .option('--out <file>', 'write the crawl\'s listings with their verdicts as JSON Lines ("-" for stdout)')
     .option('--enqueue-only', 'only queue the start URLs; `faceleak worker` processes do the crawl')
     .addHelpText(
       'after',
       '\nProgress goes to stderr (pages done/queued/failed, listings, flagged, rate); a summary at the end.\nRedis: REDIS_URL (default redis://127.0.0.1:6379, else a private redis-server under DATA_DIR). Store: DATABASE_URL.',
     )
-    .action(async (opts: { site: string; seed?: string[]; maxPages?: number; concurrency: number; out?: string; enqueueOnly?: boolean }) => {
+    .action(async (opts: { site: string; seed?: string[]; maxPages?: number; concurrency: number; processes: number; out?: string; enqueueOnly?: boolean }) => {
       const { checkSeeds, loadSiteConfig } = await import('../../crawler/index.js');
-      const { runCrawl } = await import('../../pipeline/index.js');
+      const { runCrawl, splitConcurrency, startHelperWorkers } = await import('../../pipeline/index.js');
       const { resolveRedisUrl } = await import('../../queue/index.js');
       const config = loadConfig();
       const site = loadSiteConfig(opts.site);
@@ -33,16 +39,29 @@ export function registerCrawl(program: Command): void {
       const say = (m: string) => process.stderr.write(`faceleak: ${m}\n`);
       const redisUrl = await resolveRedisUrl(config, say);
       const printer = progressPrinter();
-      const result = await runCrawl({
-        config,
-        redisUrl,
-        site,
-        seeds: opts.seed,
-        maxPages: opts.maxPages,
-        concurrency: opts.concurrency,
-        enqueueOnly: opts.enqueueOnly,
-        onProgress: (p) => printer.update(p),
+      const [own = 1, ...helping] = opts.enqueueOnly ? [opts.concurrency] : splitConcurrency(opts.concurrency, opts.processes);
+      const helpers = startHelperWorkers({
+        entry: process.argv[1]!,
+        execArgv: process.execArgv,
+        concurrencies: helping,
+        env: { ...process.env, REDIS_URL: redisUrl, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' },
+        warn: say,
       });
+      let result: Awaited<ReturnType<typeof runCrawl>>;
+      try {
+        result = await runCrawl({
+          config,
+          redisUrl,
+          site,
+          seeds: opts.seed,
+          maxPages: opts.maxPages,
+          concurrency: own,
+          enqueueOnly: opts.enqueueOnly,
+          onProgress: (p) => printer.update(p),
+        });
+      } finally {
+        await helpers.stop();
+      }
       printer.done();
       if (opts.enqueueOnly) {
         say(`crawl ${result.crawlId} queued (${result.progress.seen} start URLs); run \`faceleak worker\` to work it`);

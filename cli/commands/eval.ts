@@ -5,7 +5,7 @@ import type { Command } from 'commander';
 import { Classifier } from '../../classifier/index.js';
 import { loadCorpus } from '../../classifier/index.js';
 import { splitCorpus, writerOf } from '../../classifier/index.js';
-import { evaluate } from '../../classifier/index.js';
+import { evaluate, isPoolName, POOL_NAMES } from '../../classifier/index.js';
 import { loadLexicon } from '../../classifier/index.js';
 import { parseNumberOption, UsageError } from '../fatal.js';
 import { formatAttacks, formatCrossSource, formatEvaluation } from './eval-format.js';
@@ -32,6 +32,7 @@ interface EvalOptions {
   attacks?: boolean;
   writers?: string;
   trainingSplitOnly?: boolean;
+  groups?: number;
   attackPool: string;
 }
 
@@ -49,7 +50,16 @@ export function registerEval(program: Command): void {
       '--attacks',
       'also attack the listings (covers, title tags, denied covers, padding, lorem ipsum, repeats, noise) with the evaluation pool and print flip rates',
     )
-    .option('--attack-pool <name>', 'eval (never trained on, the figure to report) or train (to diagnose without reading the evaluation pool)', 'eval')
+    .option(
+      '--attack-pool <name>',
+      'eval (never trained or tuned on: the figure to report), dev (never trained on: to diagnose and tune) or train (the covers training was augmented with)',
+      'eval',
+    )
+    .option(
+      '--groups <n>',
+      'with --cross-source: leave out n groups of writers instead of one writer at a time (a quick proxy for tuning; the headline is one at a time)',
+      parseNumberOption('--groups', 1, 1000),
+    )
     .option('--writers <list>', 'with --cross-source: only these writers (comma-separated id prefixes)')
     .option(
       '--training-split-only',
@@ -70,8 +80,9 @@ export function registerEval(program: Command): void {
         ?.split(',')
         .map((w) => w.trim())
         .filter(Boolean);
-      if ((writers || opts.trainingSplitOnly) && !opts.crossSource) throw new UsageError('--writers and --training-split-only go with --cross-source');
-      if (opts.attackPool !== 'eval' && opts.attackPool !== 'train') throw new UsageError(`--attack-pool must be eval or train, not "${opts.attackPool}"`);
+      if ((writers || opts.trainingSplitOnly || opts.groups) && !opts.crossSource)
+        throw new UsageError('--writers, --groups and --training-split-only go with --cross-source');
+      if (!isPoolName(opts.attackPool)) throw new UsageError(`--attack-pool must be ${POOL_NAMES.join(', ')}, not "${opts.attackPool}"`);
       const attackPool = opts.attackPool;
       const known = new Set(corpus.items.map((i) => writerOf(i.id)));
       const unknown = writers?.filter((w) => !known.has(w)) ?? [];
@@ -89,6 +100,7 @@ export function registerEval(program: Command): void {
           attackPool,
           writers,
           trainingSplitOnly: opts.trainingSplitOnly,
+          groups: opts.groups,
           threads,
           progress,
         });

@@ -47,6 +47,10 @@ export function registerWorker(program: Command): void {
         };
         process.on('SIGTERM', () => stop('SIGTERM'));
         process.on('SIGINT', () => stop('SIGINT'));
+        // A helper of `faceleak crawl` (pipeline/helper-workers.ts) stops with the crawl, even a killed one.
+        process.on('disconnect', () => {
+          if (!stopping) stop('the crawl that started this worker ended');
+        });
       });
       say(`stopped after ${done} jobs`);
       process.exit(0);

@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { readFile, readlink } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { FatalError } from '../../contracts/index.js';
 
 /**
@@ -48,6 +48,9 @@ const HOW_TO_ENABLE =
 export async function launchChromium(chromiumPath: string, isolation: NetworkIsolation): Promise<Browser> {
   if (!existsSync(chromiumPath))
     throw new FatalError(`Chromium not found at ${chromiumPath}: install it (Debian: apt-get install chromium) or set CHROMIUM_PATH`);
+  // Imported here, at the first page that needs a browser: loading playwright-core is a good part of the
+  // start-up of a process that crawls only static pages, and every `faceleak crawl` and worker pays its start-up.
+  const { chromium } = await import('playwright-core');
   if (isolation === 'off') return chromium.launch({ executablePath: chromiumPath, headless: true, args: CHROMIUM_ARGS });
 
   if (!NETNS_WRAPPER) throw new FatalError(`bin/chromium-netns is missing from the faceleak install. ${HOW_TO_ENABLE}`);

@@ -1,0 +1,94 @@
+import { Worker } from 'node:worker_threads';
+import type { Verdict } from '../contracts/index.js';
+import type { ListingRecord, SaveResult } from '../store/index.js';
+import type { ListingWriter } from './listing-writer.js';
+import type { FetchedPages } from './seller-linking.js';
+
+export interface StoreThreadData {
+  readonly databaseUrl: string | undefined;
+  readonly dataDir: string;
+  readonly snapshotDir: string | undefined;
+}
+export interface StoreThreadRequest {
+  readonly id: number;
+  readonly record: ListingRecord;
+  readonly verdict: Verdict;
+  readonly pages: FetchedPages;
+}
+export type StoreThreadReply = { readonly id: number; readonly saved: SaveResult } | { readonly id: number; readonly error: { name: string; message: string } };
+
+/**
+ * A crawl worker's listing writes (save, seller linking, snapshot) on a thread of their own, with its own
+ * store connection: on a static page they take as much CPU as fetching, parsing and classifying it, and
+ * SQLite runs them on the thread that calls it, so on the main thread they left a second core idle.
+ * A page's job waits for its write's answer before it is marked done, as before: a crash of the thread or
+ * the process loses nothing, the job is worked again. One thread: SQLite takes one writer at a time.
+ */
+export class StoreThread {
+  private worker: Worker | null = null;
+  private ready: Promise<void> | null = null;
+  private readonly pending = new Map<number, { resolve: (s: SaveResult) => void; reject: (e: Error) => void }>();
+  private nextId = 1;
+
+  constructor(private readonly data: StoreThreadData) {}
+
+  readonly write: ListingWriter = async (record, verdict, pages) => {
+    const worker = await this.start();
+    const id = this.nextId++;
+    return new Promise<SaveResult>((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      worker.postMessage({ id, record, verdict, pages } satisfies StoreThreadRequest);
+    });
+  };
+
+  /** Starts the thread now, so its start-up (imports, store connection) overlaps the first fetches. */
+  prestart(): void {
+    this.start().catch(() => {}); // the first write reports a thread that cannot start
+  }
+
+  /** Started by prestart or the first write; started again after a crash (its writes in flight fail and are retried with their jobs). */
+  private async start(): Promise<Worker> {
+    if (!this.worker) {
+      const worker = startThread(new URL(`./store-thread-worker.${import.meta.url.endsWith('.ts') ? 'ts' : 'js'}`, import.meta.url), this.data);
+      this.worker = worker;
+      this.ready = new Promise<void>((resolve, reject) => {
+        worker.on('message', (m: StoreThreadReply | 'ready') => {
+          if (m === 'ready') return resolve();
+          const waiting = this.pending.get(m.id);
+          this.pending.delete(m.id);
+          if ('saved' in m) waiting?.resolve(m.saved);
+          else waiting?.reject(Object.assign(new Error(m.error.message), { name: m.error.name }));
+        });
+        const fail = (error: Error) => {
+          if (this.worker === worker) this.worker = null;
+          reject(error);
+          for (const p of this.pending.values()) p.reject(error);
+          this.pending.clear();
+        };
+        worker.on('error', fail);
+        worker.on('exit', (code) => fail(new Error(`the store thread ended (exit ${code})`)));
+      });
+    }
+    await this.ready;
+    return this.worker!;
+  }
+
+  /** Lets the writes in flight finish, then closes the thread's store. */
+  async close(): Promise<void> {
+    const worker = this.worker;
+    if (!worker) return;
+    while (this.pending.size > 0) await new Promise((r) => setTimeout(r, 10));
+    this.worker = null;
+    const exited = new Promise((r) => worker.once('exit', r));
+    worker.postMessage('close');
+    await exited;
+  }
+}
+
+/** A thread running `url`: from the source tree (tsx, vitest) tsx's loader is registered first; the build runs plain JS. */
+function startThread(url: URL, workerData: StoreThreadData): Worker {
+  if (url.pathname.endsWith('.js')) return new Worker(url, { workerData });
+  const tsx = import.meta.resolve('tsx/esm/api');
+  const boot = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(url.href)}); });`;
+  return new Worker(boot, { eval: true, workerData });
+}

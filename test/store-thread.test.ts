@@ -1,0 +1,45 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Verdict } from '../contracts/index.js';
+import type { FetchedPage } from '../crawler/index.js';
+import { StoreThread } from '../pipeline/store-thread.js';
+import { listingsOfCrawl, openStore, type ListingRecord, type Store } from '../store/index.js';
+import { listingRecord } from './fixtures/listing-record.js';
+
+const verdict: Verdict = { flagged: false, review: false, category: null, score: 0.1, evidence: [], modelVersion: 'm1' };
+const page = (url: string): FetchedPage => ({ url, status: 200, html: '<h1>x</h1>', rendered: false });
+const record = (n: number, over: Partial<ListingRecord> = {}) =>
+  listingRecord(`http://m.example/item/${n}`, { title: `证件照 ${n}`, seller: `s${n}`, crawlId: 'c1', ...over });
+
+describe('the store thread of a crawl worker', () => {
+  let dir: string;
+  let thread: StoreThread;
+  let store: Store;
+  beforeEach(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'faceleak-store-thread-'));
+    store = await openStore({ databaseUrl: join(dir, 'x.db'), dataDir: dir });
+    thread = new StoreThread({ databaseUrl: join(dir, 'x.db'), dataDir: dir, snapshotDir: undefined });
+  });
+  afterEach(async () => {
+    await thread.close();
+    await store.close();
+  });
+
+  it('answers a write once it is committed: another connection reads it at once', async () => {
+    const saved = await Promise.all(
+      [1, 2, 3].map((n) => thread.write(record(n), verdict, { first: page(`http://m.example/item/${n}`), last: page(`http://m.example/item/${n}`) })),
+    );
+    expect(saved.map((s) => s.isNew)).toEqual([true, true, true]);
+    const stored: string[] = [];
+    for await (const l of listingsOfCrawl(store, 'c1')) stored.push(`${l.canonicalUrl} ${l.verdict?.modelVersion}`);
+    expect(stored.sort()).toEqual([1, 2, 3].map((n) => `http://m.example/item/${n} m1`));
+  });
+
+  it("fails a write the store refuses with the store's reason, and goes on writing", async () => {
+    const pages = { first: page('http://m.example/item/9'), last: page('http://m.example/item/9') };
+    await expect(thread.write(record(9, { site: null as never }), verdict, pages)).rejects.toThrow(/NOT NULL/i);
+    expect((await thread.write(record(9), verdict, pages)).isNew).toBe(true);
+  });
+});
