@@ -15,9 +15,10 @@ const MODEL_ONLY_THRESHOLD = 0.9;
 /**
  * The score a listing needs without the sentences a seller could have added, to be scored as that: an
  * offer that stands out plainly once the padding is gone. Lower, and leaving out a benign listing's
- * ordinary sentences (which are evidence too) would flag it.
+ * ordinary sentences (which are evidence too) flags it: at 0.9, six writers left out in turn had 38
+ * hard negatives flagged against 31 with no floor; at 0.95, 32.
  */
-const ADDED_SENTENCES_FLOOR = 0.9;
+const ADDED_SENTENCES_FLOOR = 0.95;
 
 export class ModelMismatchError extends UserError {
   override name = 'ModelMismatchError';
