@@ -3,6 +3,7 @@ import type { Verdict } from '../contracts/index.js';
 import { auditLog, createReport, createToken, recordDecision, saveListing, setReportStatus } from '../store/index.js';
 import { apiTestScope } from './helpers/api-env.js';
 import { STORE_KINDS } from './helpers/stores.js';
+import { listingRecord } from './fixtures/listing-record.js';
 
 const ID = '11010519491231002X';
 const seed: [string, number, Verdict['category'], boolean?][] = [
@@ -198,21 +199,7 @@ for (const [kind, open] of Object.entries(STORE_KINDS)) {
         const evidence = [{ field: 'title' as const, start, end: start + l.span.length, text: l.span, reason: 'trade signal: off-platform contact id' }];
         const { listingId } = await saveListing(
           s.t.store,
-          {
-            site: 'leak',
-            url: `http://m.example/leak/${i}`,
-            canonicalUrl: `http://m.example/leak/${i}`,
-            title: l.title,
-            description: null,
-            price: null,
-            seller: null,
-            images: [],
-            fetchedAt: '2026-11-23T00:00:00Z',
-            httpStatus: 200,
-            contentHash: `leak${i}`,
-            source: 'crawl',
-            crawlId: 'c',
-          },
+          listingRecord(`http://m.example/leak/${i}`, { site: 'leak', title: l.title, contentHash: `leak${i}` }),
           { flagged: true, review: false, category: 'id_holding_photo', score: 0.8 - i / 10, evidence, modelVersion: 'm' },
         );
         // An older verdict whose text version is not stored: its span cannot be cut from a masked field.

@@ -4,6 +4,7 @@ import { parseSiteConfig } from '../crawler/site-config.js';
 import { addReportSite, createToken, saveListing } from '../store/index.js';
 import { apiTestScope } from './helpers/api-env.js';
 import { STORE_KINDS } from './helpers/stores.js';
+import { listingRecord } from './fixtures/listing-record.js';
 
 const EXTENSION = 'chrome-extension://abcdefghijklmnopabcdefghijklmnop';
 
@@ -63,25 +64,14 @@ describe('the operations side of the API', () => {
   });
 
   it('exports Prometheus metrics: queue depths, listings by verdict and decision, reports, requests', async () => {
-    await saveListing(
-      s.t.store,
-      {
-        site: 'demo',
-        url: 'http://m.example/1',
-        canonicalUrl: 'http://m.example/1',
-        title: '手持身份证照',
-        description: null,
-        price: null,
-        seller: null,
-        images: [],
-        fetchedAt: '2026-11-23T00:00:00Z',
-        httpStatus: 200,
-        contentHash: 'h1',
-        source: 'crawl',
-        crawlId: 'c',
-      },
-      { flagged: true, review: false, category: 'id_holding_photo', score: 0.97, evidence: [], modelVersion: 'm' },
-    );
+    await saveListing(s.t.store, listingRecord('http://m.example/1', { title: '手持身份证照', contentHash: 'h1' }), {
+      flagged: true,
+      review: false,
+      category: 'id_holding_photo',
+      score: 0.97,
+      evidence: [],
+      modelVersion: 'm',
+    });
     const mod = await createToken(s.t.store, 'mod-a', 'moderator');
     await s.app.inject({
       method: 'POST',

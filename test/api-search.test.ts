@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { auditLog, createToken, saveListing } from '../store/index.js';
 import { apiTestScope } from './helpers/api-env.js';
 import { STORE_KINDS } from './helpers/stores.js';
+import { listingRecord } from './fixtures/listing-record.js';
 
 const ID = '440304199001011233';
 const TITLES = [`手持身份证照 五毛一张 加V ${ID}`, '100% 真人 手持照', 'face_pack 打包', '纯棉四件套'];
@@ -15,25 +16,14 @@ for (const [kind, open] of Object.entries(STORE_KINDS)) {
       inv = await createToken(s.t.store, 'inv-s', 'investigator');
       ids.length = 0;
       for (const [i, title] of TITLES.entries()) {
-        const r = await saveListing(
-          s.t.store,
-          {
-            site: 'demo',
-            url: `http://m.example/${i}`,
-            canonicalUrl: `http://m.example/${i}`,
-            title,
-            description: null,
-            price: null,
-            seller: null,
-            images: [],
-            fetchedAt: '2026-11-23T00:00:00Z',
-            httpStatus: 200,
-            contentHash: `h${i}`,
-            source: 'crawl',
-            crawlId: 'c',
-          },
-          { flagged: i < 3, review: false, category: i < 3 ? 'id_holding_photo' : null, score: 0.9 - i / 10, evidence: [], modelVersion: 'm' },
-        );
+        const r = await saveListing(s.t.store, listingRecord(`http://m.example/${i}`, { title, contentHash: `h${i}` }), {
+          flagged: i < 3,
+          review: false,
+          category: i < 3 ? 'id_holding_photo' : null,
+          score: 0.9 - i / 10,
+          evidence: [],
+          modelVersion: 'm',
+        });
         ids.push(r.listingId);
       }
     });

@@ -7,6 +7,7 @@ import { splitCorpus } from '../classifier/corpus/split.js';
 import type { Verdict } from '../contracts/index.js';
 import { auditLog, openStore, recordDecision, saveListing } from '../store/index.js';
 import { runCli } from './helpers/run-cli.js';
+import { listingRecord } from './fixtures/listing-record.js';
 
 describe('faceleak train --with-decisions', () => {
   it('folds confirmed and dismissed listings into the training side and logs the read', async () => {
@@ -14,25 +15,13 @@ describe('faceleak train --with-decisions', () => {
     const db = join(dir, 'store.db');
     const store = await openStore({ databaseUrl: db, dataDir: dir });
     const add = async (i: number, title: string, verdict: Pick<Verdict, 'flagged' | 'category'>, decision: 'confirmed' | 'dismissed' | 'escalated') => {
-      const { listingId } = await saveListing(
-        store,
-        {
-          site: 's',
-          url: `https://m.example/${i}`,
-          canonicalUrl: `https://m.example/${i}`,
-          title,
-          description: null,
-          price: null,
-          seller: null,
-          images: [],
-          fetchedAt: '2026-11-23T00:00:00Z',
-          httpStatus: 200,
-          contentHash: `h${i}`,
-          source: 'crawl',
-          crawlId: 'c',
-        },
-        { ...verdict, review: false, score: verdict.flagged ? 0.9 : 0.1, evidence: [], modelVersion: 'm' },
-      );
+      const { listingId } = await saveListing(store, listingRecord(`https://m.example/${i}`, { site: 's', title, contentHash: `h${i}` }), {
+        ...verdict,
+        review: false,
+        score: verdict.flagged ? 0.9 : 0.1,
+        evidence: [],
+        modelVersion: 'm',
+      });
       await recordDecision(store, listingId, decision, null, 'inv');
     };
     await add(1, '本人实拍 举证件半身 三张一组 私聊', { flagged: true, category: 'id_holding_photo' }, 'confirmed');
