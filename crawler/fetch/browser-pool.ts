@@ -173,6 +173,9 @@ export class BrowserPool {
       slot.pages = Number.MAX_SAFE_INTEGER; // a page that failed may be stuck: recycle its context
       if (main.error) throw main.error;
       if (error instanceof PermanentError || error instanceof FatalError || error instanceof RetryableError) throw error;
+      // A page that replaces itself while we read it ("execution context was destroyed") fails as its
+      // new document says: gone to about:blank is permanent, whenever the navigation lands.
+      assertStillOwnDocument(url, page.url());
       throw new RetryableError(`${url}: rendering failed: ${(error as Error).message.split('\n')[0]}`);
     } finally {
       slot.pages++;
