@@ -28,7 +28,8 @@ export async function benchLinkEval(): Promise<void> {
       if (parsed.truth !== undefined) truthOf.set(parsed.listing.id, parsed.truth);
     });
   const started = performance.now();
-  const result = linkListings(listings);
+  // --no-names: contacts and text only, as `faceleak link --no-names` and the store link.
+  const result = linkListings(listings, args.includes('--no-names') ? { names: false, mentions: false } : {});
   const ms = performance.now() - started;
   const f = pairwiseFigures(result.clusters, truthOf);
   const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
@@ -40,7 +41,13 @@ export async function benchLinkEval(): Promise<void> {
   );
   for (const m of f.merges) {
     const why = m.cluster.reasons.map((r) =>
-      r.by === 'handle' ? `handle ${r.handle}` : `${r.by} ${r.listingIds.join('~')} (J ${r.jaccard}, ${r.shared} shared)`,
+      r.by === 'handle'
+        ? `handle ${r.handle}`
+        : r.by === 'name-handle'
+          ? `name ${r.name} spells ${r.handle} (${r.listingIds.join('~')})`
+          : r.by === 'mention'
+            ? `mention of ${r.handle} (${r.listingIds.join('~')})`
+            : `${r.by} ${r.listingIds.join('~')}${'alike' in r ? ` as ${r.name}, text ${r.alike.join('~')}` : ''} (J ${r.jaccard}, ${r.shared} shared)`,
     );
     process.stdout.write(`  ${m.cluster.cluster}: truths ${m.truths.join(', ')} ← ${why.join('; ')}\n`);
   }
@@ -117,8 +124,10 @@ export async function benchLink(): Promise<void> {
   process.stdout.write(
     `${LISTINGS} listings (${SELLERS} synthetic sellers) linked in ${seconds.toFixed(1)} s on one core ` +
       `(${Math.round(LISTINGS / seconds)} listings/s): ${linked.length} clusters of 2+, ` +
-      `${reasons.filter((r) => r.by === 'handle').length} handle, ${reasons.filter((r) => r.by === 'near-duplicate').length} near-duplicate and ` +
-      `${reasons.filter((r) => r.by === 'same-seller').length} same-seller links, ` +
+      `${reasons.filter((r) => r.by === 'handle').length} handle, ${reasons.filter((r) => r.by === 'near-duplicate').length} near-duplicate, ` +
+      `${reasons.filter((r) => r.by === 'same-seller').length} same-seller, ` +
+      `${reasons.filter((r) => r.by === 'account' || r.by === 'brand' || r.by === 'name-handle').length} name and ` +
+      `${reasons.filter((r) => r.by === 'mention').length} mention links, ` +
       `${result.hubs.length} hubs; heap ${(process.memoryUsage().heapUsed / 2 ** 20).toFixed(0)} MiB\n`,
   );
 }

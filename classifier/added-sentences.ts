@@ -62,7 +62,7 @@ function mayBeAdded(hit: RuleHit, analysis: ListingAnalysis, offer: Offer): bool
   if (hit.negated || hit.pattern !== null) return false;
   const e = hit.entry;
   if (e?.kind === 'part') return true;
-  return e?.kind === 'context' && (e.role === 'cover' || isOverruledContext(hit, analysis, offer));
+  return e?.kind === 'context' && (e.role === 'cover' || isBorrowedProduct(hit) || isOverruledContext(hit, analysis, offer));
 }
 
 /** A warning, help or quote frame, consent, a question, or an offer mostly in quotation marks: the listing talks about the trade. */
@@ -72,7 +72,7 @@ function framesTheOffer(analysis: ListingAnalysis, offer: Offer): boolean {
   for (const h of analysis.hits) {
     if (h.negated) continue;
     const e = h.entry;
-    if (e?.kind === 'context' && e.role !== 'cover' && !isOverruledContext(h, analysis, offer)) return true;
+    if (e?.kind === 'context' && e.role !== 'cover' && !isBorrowedProduct(h) && !isOverruledContext(h, analysis, offer)) return true;
     if (e?.kind !== 'context') {
       reasons++;
       if (h.quoted) quoted++;
@@ -80,4 +80,14 @@ function framesTheOffer(analysis: ListingAnalysis, offer: Offer): boolean {
   }
   if (reasons > 0 && quoted * 2 >= reasons) return true;
   return analysis.fields.some((f) => f.normalized.base.includes('?') || f.normalized.base.includes('？'));
+}
+
+/**
+ * A benign product or service named in a sentence of its own (photo printing, an SDK, "for academic
+ * research"): like a cover, it may have been added, so it frames nothing; the floor still needs the
+ * rest to read as an offer on its own. Consent is not one: it says how the listing's own data was got.
+ */
+function isBorrowedProduct(hit: RuleHit): boolean {
+  const e = hit.entry;
+  return e?.kind === 'context' && e.role === 'product' && e.id !== 'consent';
 }

@@ -58,6 +58,15 @@ describe('sentences added around coded jargon do not dilute it', () => {
     expect(attacked.evidence.some((e) => e.text === '四件套')).toBe(true);
   });
 
+  it('a borrowed developer or research line (a benign product of its own) does not un-flag it either', () => {
+    // Before, "Open-source toolkit for developers." read as the listing's own B2B frame and took this to 0.61, unflagged.
+    const fullz = { title: 'fullz w/ selfie, fresh' };
+    expect(classifier.classify(fullz).flagged).toBe(true);
+    for (const line of ['Open-source toolkit for developers.', '支持SDK接入，开发者可对接。']) {
+      expect(classifier.classify({ ...fullz, description: line }), line).toMatchObject({ flagged: true });
+    }
+  });
+
   it('ordinary sentences of a benign listing are evidence too: a camera sold with a portrait lens stays unflagged', () => {
     const camera = {
       title: '出二手单反 佳能 附赠人像镜头',
@@ -169,5 +178,5 @@ describe('every flag has a reason', () => {
       }
     }
     expect(flags).toBeGreaterThan(4_000);
-  }, 120_000);
+  }, 300_000);
 });

@@ -81,11 +81,12 @@ function rank(hit: RuleHit, category: Category | null): number {
  * when they make a structure (a lone "photo" explains nothing).
  */
 export function buildEvidence(analysis: ListingAnalysis, offer: Offer, category: Category | null): Evidence[] {
+  if (analysis.hits.length === 0) return [];
   const originals = new Map(analysis.fields.map((f) => [f.field, f.normalized.original]));
-  const ranked = analysis.hits
-    .filter((hit) => hit.entry?.kind !== 'part' || offer.support.has(hit))
-    .map((hit) => ({ hit, rank: rank(hit, category) }))
-    .sort((x, y) => x.rank - y.rank || y.hit.end - y.hit.start - (x.hit.end - x.hit.start));
+  const ranked: { hit: RuleHit; rank: number }[] = [];
+  for (const hit of analysis.hits) if (hit.entry?.kind !== 'part' || offer.support.has(hit)) ranked.push({ hit, rank: rank(hit, category) });
+  // Stable: hits of one rank and length keep the order the rules found them in.
+  ranked.sort((x, y) => x.rank - y.rank || y.hit.end - y.hit.start - (x.hit.end - x.hit.start));
   const kept: { hit: RuleHit; rank: number; reason: string }[] = [];
   const said = new Set<string>();
   for (const c of ranked) {
@@ -94,8 +95,7 @@ export function buildEvidence(analysis: ListingAnalysis, offer: Offer, category:
     const key = `${originals.get(c.hit.field)!.slice(c.hit.start, c.hit.end).toLowerCase()}|${reason}`;
     if (said.has(key)) continue;
     said.add(key);
-    const covered = kept.some((k) => k.hit.field === c.hit.field && k.hit.start <= c.hit.start && c.hit.end <= k.hit.end && k.rank <= 1 === c.rank <= 1);
-    if (!covered) kept.push({ ...c, reason });
+    if (!coveredByKept(kept, c.hit, c.rank <= 1)) kept.push({ hit: c.hit, rank: c.rank, reason });
     if (kept.length === MAX_EVIDENCE) break;
   }
   return kept.map(({ hit, reason }) => ({
@@ -105,4 +105,10 @@ export function buildEvidence(analysis: ListingAnalysis, offer: Offer, category:
     text: originals.get(hit.field)!.slice(hit.start, hit.end),
     reason,
   }));
+}
+
+/** Whether a kept hit of the same standing (a term, or not) in the same field spans this one. */
+function coveredByKept(kept: readonly { hit: RuleHit; rank: number }[], hit: RuleHit, isTerm: boolean): boolean {
+  for (const k of kept) if (k.hit.field === hit.field && k.hit.start <= hit.start && hit.end <= k.hit.end && k.rank <= 1 === isTerm) return true;
+  return false;
 }

@@ -63,6 +63,17 @@ describe('descriptions', () => {
     expect(l.description).toMatch(/^(Notes )?Used for a year/);
   });
 
+  it("never take a buy box's returns line or a table of sizes for the description because its class says message or details", () => {
+    const bullets = ['Charges a phone to half in about 25 minutes, with 20W USB-C power delivery.', 'Slim and light: slides into a pocket, without a bulge.'];
+    const l = read(
+      '<title>Power bank</title>',
+      `<h1>Power bank</h1><div id="feature-bullets"><ul>${bullets.map((b) => `<li><span>${b}</span></li>`).join('')}</ul></div>` +
+        '<div class="offer-display-feature-text"><span class="offer-display-feature-text-message">30-day refund/replacement</span></div>' +
+        '<div id="productDetails_feature_div"><table><tr><th>Item Weight</th><td>6.9 ounces</td></tr><tr><th>Batteries</th><td>1 Lithium Polymer batteries required. (included)</td></tr></table></div>',
+    );
+    expect(l.description).toMatch(/^Charges a phone to half/);
+  });
+
   it('keep a meta summary that the page shows, and one that opens with the title and goes on as the page does', () => {
     const summary = 'Solid walnut dresser, all drawers slide smoothly. You pick up.';
     expect(

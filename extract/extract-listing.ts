@@ -75,7 +75,9 @@ export function extractListing(html: string, pageUrl: string, fields: SiteConfig
   const post = isTelegramPost(page) ? readTelegramPost(page) : {};
   const h1 = headingElement(page);
   const body = page.tags('body')[0];
-  const bodyText = body ? elementText(body, page.excluded) : '';
+  // The body's shown text, read only when a reader needs it (a walk of the whole page).
+  let bodyTextOnce: string | undefined;
+  const bodyText = () => (bodyTextOnce ??= body ? elementText(body, page.excluded) : '');
   // An app shell's listing is only in its scripts' state; a page that shows its listing (a heading, text) is not parsed for it.
   const state = !ld.title && !md.title && !post.title && !h1 && looksLikeShell(page, bodyText, false) ? fromScriptState(page) : {};
 
@@ -109,7 +111,7 @@ export function extractListing(html: string, pageUrl: string, fields: SiteConfig
   const usable = (d: string | undefined) => (d && !isBoilerplate(d, title?.text, names) ? d : undefined);
   const summary = usable(og.description);
   let bodyKeyOnce: string | undefined;
-  const bodyKey = () => (bodyKeyOnce ??= comparable(bodyText));
+  const bodyKey = () => (bodyKeyOnce ??= comparable(bodyText()));
   const summaryOrMain = summary && main && summaryGivesWay(page, summary, main.text, title?.text, bodyKey) ? undefined : summary;
   const ldDescription = usable(ld.description);
   const ldOrMain = ldDescription && main && isUnshownSiteLine(page, ldDescription, main.text, title?.text, bodyKey) ? undefined : ldDescription;

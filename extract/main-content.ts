@@ -24,14 +24,20 @@ export interface MainContent {
   readonly text: string;
 }
 
+/**
+ * Per element, by its place in document order: its place in this reader's walk (which skips noise),
+ * the place of its last descendant walked, its text and link text (dense scripts counted double),
+ * the prose score passed up to it, and what its names say (noise.ts). Typed arrays, not an object
+ * per element in a Map: a page has tens of thousands of elements, each object one more for the
+ * garbage collector.
+ */
 interface Stats {
-  index: number;
-  last: number;
-  chars: number;
-  linkChars: number;
-  score: number;
-  /** What the element's names say (noise.ts). */
-  name: number;
+  readonly index: Int32Array;
+  readonly last: Int32Array;
+  readonly chars: Float64Array;
+  readonly linkChars: Float64Array;
+  readonly score: Float64Array;
+  readonly name: Int8Array;
 }
 
 const MIN_PARAGRAPH = 25;
@@ -40,6 +46,10 @@ const MIN_TEXT = 20;
 const NAMED_DESCRIPTION = 25;
 // The prose score (one paragraph of a few clauses) an element needs for a loose name to count.
 const MIN_PROSE_FOR_NAME = 5;
+// A name adds at most this many times the prose score under it: its full 25 to a paragraph of a few
+// clauses, little to a table of values; and nothing to a line shorter than a sentence.
+const NAME_PER_PROSE_POINT = 5;
+const MIN_NAMED_CHARS = 50;
 // Han, kana and hangul say in one character what Latin says in about two.
 const DENSE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu;
 const PUNCTUATION = /[,，、。；;!！?？]/g;
@@ -54,30 +64,49 @@ export function findMainContent(page: Page, titleElement?: Element, title?: stri
   if (!body) return null;
   const sections = page.noiseSections();
   const skip = (el: Element) => sections.has(el) || page.excluded(el);
-  const stats = new Map<Element, Stats>();
+  // One slot per element, by its place in document order; one more for a page without <body>, read from its root.
+  const size = page.elements().length;
+  const slot = (el: Element) => (el === body ? bodyAt : page.order(el));
+  const bodyAt = page.order(body as Element) >= 0 ? page.order(body as Element) : size;
+  const st: Stats = {
+    index: new Int32Array(size + 1),
+    last: new Int32Array(size + 1),
+    chars: new Float64Array(size + 1),
+    linkChars: new Float64Array(size + 1),
+    score: new Float64Array(size + 1),
+    name: new Int8Array(size + 1),
+  };
+  const seen = new Uint8Array(size + 1);
+  // The elements walked, in the walk's order, by their slots.
+  const walked: number[] = [];
   let counter = 0;
   // Whether the page has any prose at all: when it has none, names alone tell where its few words are.
   let prose = false;
 
   // One pass, children before parents: text and link text per element, and prose scores passed up.
   const walk = (el: Element, inLink: boolean): { chars: number; links: number; own: number } => {
-    const s: Stats = { index: counter++, last: 0, chars: 0, linkChars: 0, score: 0, name: nameWeight(el) };
-    stats.set(el, s);
+    const at = slot(el);
+    walked.push(at);
+    seen[at] = 1;
+    st.index[at] = counter++;
+    st.name[at] = nameWeight(el);
+    let chars = 0;
+    let linkChars = 0;
     let own = 0;
     let ownText = '';
     for (const child of el.children) {
       if (child.type === 'text') {
         const data = (child as unknown as { data: string }).data;
         const n = weighted(data.trim());
-        s.chars += n;
+        chars += n;
         own += n;
         ownText += data;
-        if (inLink) s.linkChars += n;
+        if (inLink) linkChars += n;
       } else if (child.type === 'tag' && !skip(child as Element)) {
         const c = child as Element;
         const r = walk(c, inLink || c.name === 'a');
-        s.chars += r.chars;
-        s.linkChars += r.links;
+        chars += r.chars;
+        linkChars += r.links;
         // Inline children (a, b, span…) are part of this block's own prose.
         if (!isBlock(c)) {
           own += r.chars;
@@ -85,33 +114,45 @@ export function findMainContent(page: Page, titleElement?: Element, title?: stri
         }
       }
     }
-    s.last = counter - 1;
+    st.chars[at] = chars;
+    st.linkChars[at] = linkChars;
+    st.last[at] = counter - 1;
     // Prose is a block's own words: not a link's, a heading's or a button's.
     if (own >= MIN_PARAGRAPH && !inLink && !NOT_PROSE.has(el.name)) {
       const score = 1 + Math.min(10, (ownText.match(PUNCTUATION)?.length ?? 0) + 1) + Math.min(3, Math.floor(own / 100));
-      s.score += score;
+      st.score[at] = st.score[at]! + score;
       prose = true;
       let up = el.parent as Element | null;
       for (let level = 0; up && up.type === 'tag' && level < 3; level++, up = up.parent as Element | null) {
-        // Ancestors were recorded on the way down.
-        const ancestor = stats.get(up);
-        if (ancestor) ancestor.score += score / (level === 0 ? 1 : level * 2);
+        // Ancestors were walked on the way down (the body's own parent was not).
+        const u = slot(up);
+        if (u >= 0 && seen[u] === 1) st.score[u] = st.score[u]! + score / (level === 0 ? 1 : level * 2);
       }
     }
-    return { chars: s.chars, links: s.linkChars, own };
+    return { chars, links: linkChars, own };
   };
   walk(body as Element, false);
 
-  const t = titleElement ? stats.get(titleElement) : undefined;
+  const t = titleElement ? slot(titleElement) : -1;
+  // (The title counts only where this walk reached it.)
+  const titlePlace = t >= 0 && seen[t] === 1 ? { index: st.index[t]!, last: st.last[t]! } : undefined;
   let best: { el: Element; score: number } | null = null;
-  for (const [el, s] of stats) {
-    if (s.chars < MIN_TEXT || el === body) continue;
-    // A name that says description counts always; a loose one ("card-body", "info") only for an element
-    // with prose of its own, or a seller's card of short lines outscores the listing's text.
-    const loose = s.name > 0 && s.name < NAMED_DESCRIPTION && s.score < MIN_PROSE_FOR_NAME && prose;
-    const named = loose ? s.score : s.score + s.name;
-    const score = named * (1 - s.linkChars / s.chars) * nearTitle(s, t);
-    if (score > 0 && (!best || score > best.score)) best = { el, score };
+  const all = page.elements();
+  for (const at of walked) {
+    const chars = st.chars[at]!;
+    if (chars < MIN_TEXT || at === bodyAt) continue;
+    const score0 = st.score[at]!;
+    const name = st.name[at]!;
+    // A loose name ("card-body", "info") counts only for an element with prose of its own, or a seller's
+    // card of short lines outscores the listing's text.
+    const loose = name > 0 && name < NAMED_DESCRIPTION && score0 < MIN_PROSE_FOR_NAME && prose;
+    // A strong name speaks for the prose under it, not for a table or a line: Amazon's
+    // "productDetails" is a table of weights and sizes, its "offer-display-feature-text-message" a
+    // returns line in the buy box.
+    const bonus = name > 0 && prose ? (chars < MIN_NAMED_CHARS ? 0 : Math.min(name, score0 * NAME_PER_PROSE_POINT)) : name;
+    const named = loose ? score0 : score0 + bonus;
+    const score = named * (1 - st.linkChars[at]! / chars) * nearTitle(st.index[at]!, st.last[at]!, titlePlace);
+    if (score > 0 && (!best || score > best.score)) best = { el: all[at]!, score };
   }
   if (!best) return null;
   const text = withoutLead(cleanText(elementText(best.el, skip)) ?? '', title);
@@ -119,10 +160,10 @@ export function findMainContent(page: Page, titleElement?: Element, title?: stri
 }
 
 /** Blocks soon after the title are the listing's; above it are menus, far below it other things. */
-function nearTitle(s: Stats, title: Stats | undefined): number {
+function nearTitle(index: number, last: number, title: { index: number; last: number } | undefined): number {
   if (!title) return 1;
-  if (s.index <= title.index && s.last >= title.last) return 0.9;
-  if (s.index > title.last) return 1 + 0.5 * Math.max(0, 1 - (s.index - title.last) / 300);
+  if (index <= title.index && last >= title.last) return 0.9;
+  if (index > title.last) return 1 + 0.5 * Math.max(0, 1 - (index - title.last) / 300);
   return 0.75;
 }
 

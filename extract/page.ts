@@ -3,7 +3,7 @@ import type { AnyNode, Element } from 'domhandler';
 import { regionOf } from './currency.js';
 import { isFurniture } from './furniture.js';
 import { isItemGrid, isNoise, isOthers, rawNames } from './noise.js';
-import { insideOf, noiseSections } from './sections.js';
+import { noiseSections } from './sections.js';
 import { titleSiteName } from './site-name.js';
 
 /**
@@ -51,6 +51,7 @@ export function loadPage(html: string, pageUrl: string): Page {
   const $ = load(html);
   const { elements, order, walk } = documentOrder($);
   const { tags, meta } = tagIndex(elements);
+  const count = () => elements().length;
   let url: URL | null;
   try {
     url = new URL(pageUrl);
@@ -87,10 +88,10 @@ export function loadPage(html: string, pageUrl: string): Page {
     host,
     region,
     siteNames,
-    excluded: inherited((el) => !listingColumn(el) && (furniture(el) || isNoise(el) || grid(el))),
-    inOthers: inherited((el) => isOthers(el) || grid(el)),
+    excluded: inherited((el) => !listingColumn(el) && (furniture(el) || isNoise(el) || grid(el)), order, count),
+    inOthers: inherited((el) => isOthers(el) || grid(el), order, count),
     noiseSections: sectionsOnce,
-    inNoiseSection: insideOf(sectionsOnce),
+    inNoiseSection: inherited((el) => sectionsOnce().has(el), order, count),
     elements,
     order,
     walk,
@@ -183,18 +184,25 @@ function domainNames(host: string): string[] {
 
 /**
  * A test that holds for an element when it holds for the element or any ancestor, memoized, so
- * asking about every element of a page walks each one once.
+ * asking about every element of a page walks each one once. The answers are kept in a byte per
+ * element, by its place in document order (0 not asked, 1 no, 2 yes), not in a Map of tens of
+ * thousands of nodes that is slow to fill and to collect. A node without a place (one of another
+ * document) is asked each time.
  */
-function inherited(own: (el: Element) => boolean): (el: Element) => boolean {
-  // A Map, not a WeakMap: it lives as long as the page, and weak entries cost the garbage collector far more.
-  const memo = new Map<AnyNode, boolean>();
+function inherited(own: (el: Element) => boolean, order: (el: Element) => number, count: () => number): (el: Element) => boolean {
+  let memo: Uint8Array | null = null;
   const test = (node: AnyNode | null): boolean => {
     if (!node || node.type === 'root') return false;
-    const known = memo.get(node);
-    if (known !== undefined) return known;
-    const answer =
-      (node.type === 'tag' || node.type === 'script' || node.type === 'style' ? own(node as Element) : false) || test(node.parent as AnyNode | null);
-    memo.set(node, answer);
+    const isElement = node.type === 'tag' || node.type === 'script' || node.type === 'style';
+    const at = isElement ? order(node as Element) : -1;
+    if (at >= 0) {
+      memo ??= new Uint8Array(count());
+      const known = memo[at]!;
+      if (known !== 0) return known === 2;
+    }
+    // The ancestors first: inside a menu or a strip of other items, the element's own names need no reading.
+    const answer = test(node.parent as AnyNode | null) || (isElement && own(node as Element));
+    if (at >= 0) memo![at] = answer ? 2 : 1;
     return answer;
   };
   return (el) => test(el);
@@ -217,11 +225,13 @@ function linkHolders(elements: () => readonly Element[]): (el: Element) => boole
   };
 }
 
+/**
+ * Each element's place in document order is kept in the node's own `startIndex` field, and the place
+ * past its last descendant in `endIndex`: the page is parsed without source positions, so the fields
+ * are free, and no Map of tens of thousands of nodes has to be filled and collected.
+ */
 function documentOrder($: CheerioAPI): Pick<Page, 'elements' | 'order' | 'walk'> {
   let list: Element[] | null = null;
-  // ends[i]: the place just past element i's last descendant.
-  const ends: number[] = [];
-  const numbers = new Map<AnyNode, number>();
   const elements = () => {
     if (!list) {
       const out: Element[] = [];
@@ -229,10 +239,9 @@ function documentOrder($: CheerioAPI): Pick<Page, 'elements' | 'order' | 'walk'>
         if ('children' in node)
           for (const c of node.children)
             if (c.type === 'tag' || c.type === 'script' || c.type === 'style') {
-              const at = out.push(c as Element) - 1;
-              numbers.set(c, at);
+              c.startIndex = out.push(c as Element) - 1;
               walkTree(c);
-              ends[at] = out.length;
+              c.endIndex = out.length;
             }
       };
       walkTree($.root().get(0)!);
@@ -241,15 +250,17 @@ function documentOrder($: CheerioAPI): Pick<Page, 'elements' | 'order' | 'walk'>
     return list;
   };
   const order = (el: Element) => {
-    elements();
-    return numbers.get(el) ?? -1;
+    const all = elements();
+    const at = el.startIndex;
+    // (A node of another document, or one added after the listing was made, has no place here.)
+    return at !== null && all[at] === el ? at : -1;
   };
   const walk = (root: Element | null, enter: (el: Element, at: number) => boolean) => {
     const all = elements();
     const start = root ? order(root) : -1;
     if (root && start < 0) return;
-    const end = root ? ends[start]! : all.length;
-    for (let at = start + 1; at < end;) at = enter(all[at]!, at) ? at + 1 : ends[at]!;
+    const end = root ? root.endIndex! : all.length;
+    for (let at = start + 1; at < end;) at = enter(all[at]!, at) ? at + 1 : all[at]!.endIndex!;
   };
   return { elements, order, walk };
 }

@@ -207,11 +207,11 @@ export function labelledPrice(text: string, region: string | null): Price | unde
 }
 
 /** The price the page shows: markup first, then a labelled price in the page's text. */
-export function findPriceInPage(page: Page, titleElement: Element | undefined, pageText: string): Price | undefined {
+export function findPriceInPage(page: Page, titleElement: Element | undefined, pageText: () => string): Price | undefined {
   const found = candidates(page, titleElement ? page.order(titleElement) : -1);
   demoteWasPrices(found);
   const ranked = preferInner(found).sort((a, b) => b.score - a.score);
   const best = ranked[0];
   if (best && best.score > 0) return lowestTier(best, ranked).price;
-  return labelledPrice(pageText, page.region);
+  return labelledPrice(pageText(), page.region);
 }

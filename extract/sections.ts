@@ -32,17 +32,3 @@ function ownWords(el: Element): string {
   for (const c of el.children) if (c.type === 'text') out += (c as unknown as { data: string }).data;
   return out.trim();
 }
-
-/** Whether a node is inside one of `sections` (memoized per node). */
-export function insideOf(sections: () => Set<AnyNode>): (el: Element) => boolean {
-  const memo = new Map<AnyNode, boolean>();
-  const test = (node: AnyNode | null): boolean => {
-    if (!node || node.type === 'root') return false;
-    const known = memo.get(node);
-    if (known !== undefined) return known;
-    const answer = sections().has(node) || test(node.parent as AnyNode | null);
-    memo.set(node, answer);
-    return answer;
-  };
-  return (el) => test(el);
-}

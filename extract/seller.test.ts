@@ -60,4 +60,15 @@ describe('sellers read from the page', () => {
       sellerOf('<h1>Tool roll</h1><table class="woocommerce-product-attributes shop_attributes"><tr><th>Weight</th><td>0.6 kg</td></tr></table>'),
     ).toBeNull();
   });
+
+  it("reads the seller's card in the sidebar beside the ad (OLX, Kijiji), but never a menu's or the footer's names", () => {
+    const ad = '<main><h1>Trek Marlin 7</h1><p>Serviced every season, new tyres, hydraulic brakes. Can test ride it.</p></main>';
+    expect(
+      sellerOf(
+        `${ad}<aside class="css-1mvpdv2"><h3>User</h3><a href="/list/user/2abC/"><h4 data-testid="user-profile-user-name">Oleksandr</h4><p>On OLX since 2017</p></a></aside>`,
+      ),
+    ).toBe('Oleksandr');
+    expect(sellerOf(`${ad}<div class="sidebar"><div>Seller: <a href="/o-profile/77">Dave K</a></div></div>`)).toBe('Dave K');
+    expect(sellerOf(`${ad}<footer><a href="/user/legal_team">legal_team</a></footer><nav><a href="/shop/deals">DealsShop</a></nav>`)).toBeNull();
+  });
 });

@@ -138,51 +138,81 @@ function namedCandidate(el: Element): Candidate | undefined {
   return undefined;
 }
 
-/** The page header holds a shop's name on a marketplace's shop-branded item page (Taobao, Tmall); nav and footer never do. */
+/** A sidebar: classifieds (OLX, Avito, Kijiji, Gumtree) put the seller's card in the column beside the ad. */
+const isSidebar = (el: Element) => el.name === 'aside' || el.attribs.role === 'complementary' || /(^|\s)sidebar(\s|$)/.test(el.attribs.class ?? '');
+
+/**
+ * The page header holds a shop's name on a marketplace's shop-branded item page (Taobao, Tmall), and
+ * a sidebar the seller's card; nav and footer never do.
+ */
 function navOrFooter(el: Element): boolean {
   return (
     el.name === 'nav' ||
     el.name === 'footer' ||
     el.name === 'menu' ||
-    (isFurniture({ name: el.name, attribs: el.attribs }) && !/header|crumb/i.test(`${el.attribs.id ?? ''} ${el.attribs.class ?? ''}`))
+    (isFurniture({ name: el.name, attribs: el.attribs }) && !isSidebar(el) && !/header|crumb/i.test(`${el.attribs.id ?? ''} ${el.attribs.class ?? ''}`))
   );
 }
 
-/** Whether an element is in nav or footer furniture, memoized through its ancestors (menus are hundreds of elements). */
-function inNavOrFooter(memo: Map<AnyNode, boolean>, el: AnyNode | null): boolean {
+/**
+ * Whether an element is in nav or footer furniture, memoized through its ancestors (menus are
+ * hundreds of elements) in a byte per element by its place in document order (0 not asked, 1 no, 2 yes).
+ */
+function inNavOrFooter(page: Page, memo: Uint8Array, el: AnyNode | null): boolean {
   if (!el || el.type !== 'tag') return false;
-  let known = memo.get(el);
-  if (known === undefined) memo.set(el, (known = navOrFooter(el as Element) || inNavOrFooter(memo, el.parent)));
-  return known;
+  const at = page.order(el as Element);
+  if (at >= 0 && memo[at] !== 0) return memo[at] === 2;
+  const answer = inNavOrFooter(page, memo, el.parent) || navOrFooter(el as Element);
+  if (at >= 0) memo[at] = answer ? 2 : 1;
+  return answer;
 }
+
+// The heaviest weight each way can give (labelledName, profile links, namedCandidate, store suffix):
+// once a candidate that heavy is found, a later one of that way cannot win, and is not read.
+const LABELLED_MAX = 10;
+const PROFILE_NEAR = 9;
+const PROFILE_FAR = 6;
+const NAMED_MAX = 8;
+const STORE_WEIGHT = 5;
 
 export function findSeller(page: Page, titleElement: Element | undefined): string | undefined {
   const titleOrder = titleElement ? page.order(titleElement) : -1;
-  const found: Candidate[] = [];
-  const furniture = new Map<AnyNode, boolean>();
+  const furniture = new Uint8Array(page.elements().length);
   const body = page.tags('body')[0];
   if (!body) return undefined;
-  page.walk(body, (el) => {
+  // The heaviest candidate so far; of equals, the first.
+  let best: Candidate | undefined;
+  const add = (c: Candidate | undefined, penalty: number) => {
+    if (c && c.name && (!best || c.weight - penalty > best.weight)) best = { name: c.name, weight: c.weight - penalty };
+  };
+  const beats = (weight: number) => !best || weight > best.weight;
+  page.walk(body, (el, at) => {
     // Scripts and styles hold no names; what follows holds for a block and everything in it.
     if (el.type !== 'tag') return false;
+    // Nothing later can outweigh a labelled name.
+    if (!beats(LABELLED_MAX)) return false;
     const excluded = page.excluded(el);
     // The page's header or a shop bar may be excluded as furniture and still name the shop; the weight says it.
-    if (excluded && (inNavOrFooter(furniture, el) || page.inOthers(el) || page.inNoiseSection(el))) return false;
+    if (excluded && (inNavOrFooter(page, furniture, el) || page.inOthers(el) || page.inNoiseSection(el))) return false;
     const penalty = excluded ? 2 : 0;
     const own = ownText(el);
-    const add = (c: Candidate | undefined) => c && found.push({ name: c.name, weight: c.weight - penalty });
-    if (own && own.length <= 80 && !excluded) add(labelledName(el, own));
-    if (!page.inOthers(el)) add(namedCandidate(el));
-    if (el.name === 'a' && el.attribs.href && PROFILE_PATH.test(el.attribs.href) && !ACCOUNT_PATH.test(el.attribs.href) && !page.inOthers(el)) {
+    if (own && own.length <= 80) add(labelledName(el, own), penalty);
+    if (beats(NAMED_MAX) && !page.inOthers(el)) add(namedCandidate(el), penalty);
+    // A profile link soon after the title is the listing's seller; one far off may be anyone's.
+    const profileWeight = titleOrder >= 0 && at > titleOrder && at - titleOrder <= 60 ? PROFILE_NEAR : PROFILE_FAR;
+    if (
+      beats(profileWeight) &&
+      el.name === 'a' &&
+      el.attribs.href &&
+      PROFILE_PATH.test(el.attribs.href) &&
+      !ACCOUNT_PATH.test(el.attribs.href) &&
+      !page.inOthers(el)
+    ) {
       const name = cleanSellerName(elementText(el) || el.attribs.title);
-      const at = page.order(el);
-      // A profile link soon after the title is the listing's seller; one far off may be anyone's.
-      if (name) add({ name, weight: titleOrder >= 0 && at > titleOrder && at - titleOrder <= 60 ? 9 : 6 });
+      if (name) add({ name, weight: profileWeight }, penalty);
     }
-    if (own && own.length <= 30 && STORE_SUFFIX.test(own)) add({ name: cleanSellerName(own) ?? '', weight: 5 });
+    if (beats(STORE_WEIGHT) && own && own.length <= 30 && STORE_SUFFIX.test(own)) add({ name: cleanSellerName(own) ?? '', weight: STORE_WEIGHT }, penalty);
     return true;
   });
-  let best: Candidate | undefined;
-  for (const c of found) if (c.name && (!best || c.weight > best.weight)) best = c;
   return best?.name;
 }

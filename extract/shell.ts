@@ -11,13 +11,13 @@ const MIN_TEXT_BESIDE_EMPTY_ROOT = 1000;
  * text. A page that gave a description (from structured data, its meta summary or its main
  * content) has it, whatever selector missed and whatever empty <div id="root"> a widget left; a page
  * without one is a shell when its visible text, less page furniture, is next to nothing, or little
- * beside an empty app root. `visibleText` is the body's text less furniture and noise.
+ * beside an empty app root. `visibleText` gives the body's text less furniture and noise (read only when needed).
  */
-export function looksLikeShell(page: Page, visibleText: string, hasListingText: boolean): boolean {
+export function looksLikeShell(page: Page, visibleText: () => string, hasListingText: boolean): boolean {
   if (hasListingText) return false;
   const hasScripts = page.tags('script').some((s) => s.attribs.src !== undefined || s.attribs.type !== 'application/ld+json');
   if (!hasScripts) return false;
-  const visible = visibleText.replace(/\s+/g, '').length;
+  const visible = visibleText().replace(/\s+/g, '').length;
   if (visible < MIN_TEXT) return true;
   return hasEmptyAppRoot(page, true) && visible < MIN_TEXT_BESIDE_EMPTY_ROOT;
 }

@@ -139,6 +139,11 @@ export function extractHandles(listing: LinkListing): ContactHandle[] {
 const WARNING =
   /避雷|曝光|骗子|骗钱|被骗|上当|收钱不发货|黑名单|别信|\bscam(?:mer|mers|med)?\b|\bpsa\b|\bbeware\b|ripped off|(?:don't|do not) (?:trust|buy from)|stay away from/;
 
+/** isWarning on a title and description already folded (no second fold of the text). */
+export function isWarningFolded(title: string, description: string): boolean {
+  return WARNING.test(`${title} ${description}`);
+}
+
 export function isWarning(listing: LinkListing): boolean {
   return WARNING.test(foldText(`${listing.title ?? ''} ${listing.description ?? ''}`));
 }

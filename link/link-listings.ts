@@ -4,16 +4,25 @@ import { distinctiveShingles, NEAR_DUPLICATE_DEFAULTS, nearDuplicatePairs, type 
 import { SAME_SELLER_DEFAULTS, sameSellerPairs, type SameSellerOptions } from './same-seller.js';
 import { listingShingles } from './shingles.js';
 import { conflicting, linkInOrder, type TextLink } from './link-order.js';
+import { kinLinks } from './kin-links.js';
+import { idWords, mentionPairs } from './mentions.js';
+import { nameHandleLinks } from './name-handles.js';
 import type { ContactHandle, LinkListing, LinkReason, SellerCluster } from './types.js';
 import type { UnionFind } from './union-find.js';
 
 export interface LinkOptions extends NearDuplicateOptions, SameSellerOptions {
   /** A handle on listings of more than this many different sellers is generic (a shared agent, a template's number): it links nobody. */
   readonly hubCap: number;
+  /**
+   * Links by seller names (kin-links.ts, name-handles.ts) and by ids mentioned without a cue
+   * (mentions.ts). The store (store/sellers.ts) applies neither yet: off, the batch finds its clusters.
+   */
+  readonly names: boolean;
+  readonly mentions: boolean;
   readonly onProgress?: (stage: string, done: number) => void;
 }
 
-export const LINK_DEFAULTS: LinkOptions = { ...NEAR_DUPLICATE_DEFAULTS, ...SAME_SELLER_DEFAULTS, hubCap: 6 };
+export const LINK_DEFAULTS: LinkOptions = { ...NEAR_DUPLICATE_DEFAULTS, ...SAME_SELLER_DEFAULTS, hubCap: 6, names: true, mentions: true };
 
 export interface LinkResult {
   /** Every cluster, singletons included, largest first. */
@@ -37,13 +46,18 @@ export function siteOf(l: LinkListing): string {
   }
 }
 
-/** Links listings into seller clusters: shared (non-hub) handles, then text, in link-order.ts's order. Pure: no I/O. */
+/**
+ * Links listings into seller clusters: shared (non-hub) handles, then text, in link-order.ts's order;
+ * then, weaker, seller names (kin-links.ts, name-handles.ts) and ids mentioned without a cue
+ * (mentions.ts), each through the cluster veto. Pure: no I/O.
+ */
 export function linkListings(listings: readonly LinkListing[], options: Partial<LinkOptions> = {}): LinkResult {
   const opts = { ...LINK_DEFAULTS, ...options };
   // Shingles right after handles, listing by listing, so the folded title and description are reused
   // (foldText keeps the last few); the letters of every handle are left out of the text, hubs' too
   // (a hub's id is no more a resemblance than a contact), as the store's linkFeatures does.
   const shingles: Uint32Array[] = [];
+  const words: Array<ReturnType<typeof idWords>> = [];
   const handles: ContactHandle[][] = listings.map((l, i) => {
     if (i % 10_000 === 0) opts.onProgress?.('handles', i);
     const hs = extractHandles(l);
@@ -54,6 +68,8 @@ export function linkListings(listings: readonly LinkListing[], options: Partial<
         hs.map((h) => h.key.slice(h.key.indexOf(':') + 1)),
       ),
     );
+    // Id-shaped words now, while the text is folded; matched to declared ids once all are known (mentions.ts).
+    if (opts.mentions) words.push(idWords(l));
     return hs;
   });
   const byHandle = new Map<string, number[]>();
@@ -87,7 +103,12 @@ export function linkListings(listings: readonly LinkListing[], options: Partial<
   const accountOf = listings.map((l) => (l.seller?.trim() ? sellerName(l, 0) : undefined));
   const same = sameSellerPairs(kept, accountOf, opts).map((p): TextLink => ({ ...p, via: 'same-seller', jaccard: rounded(p.jaccard) }));
   const holders = new Map([...byHandle].filter(([key, at]) => !hubKeys.has(key) && at.length > 1));
-  const { sets, handleUnions, textLinks } = linkInOrder(listings.length, holders, live, [...near, ...same]);
+  const { sets, handleUnions, textLinks, union } = linkInOrder(listings.length, holders, live, [...near, ...same]);
+  opts.onProgress?.('names', listings.length);
+  const sellers = listings.map((l) => l.seller);
+  const kin = opts.names ? kinLinks({ accountOf, sellers, kept, sets, union, hubCap: opts.hubCap }, opts) : [];
+  const spelled = opts.names ? nameHandleLinks({ sellers, accountOf, sellerOf, live, find: (i) => sets.find(i), union, hubCap: opts.hubCap }) : [];
+  const mentioned = opts.mentions ? mentionPairs(words, live).filter((m) => union(m.a, m.b)) : [];
 
   const reasons: Array<{ at: number; reason: LinkReason }> = [];
   for (const key of new Set(handleUnions.map((u) => u.key))) {
@@ -100,6 +121,20 @@ export function linkListings(listings: readonly LinkListing[], options: Partial<
     const ids: [string, string] = [listings[p.a]!.id, listings[p.b]!.id];
     reasons.push({ at: p.a, reason: { by: p.via, listingIds: ids, jaccard: p.jaccard, shared: p.shared } });
   }
+  const idOf = (i: number) => listings[i]!.id;
+  for (const k of kin) {
+    const reason: LinkReason = {
+      by: k.by,
+      listingIds: [idOf(k.a), idOf(k.b)],
+      name: k.name,
+      alike: [idOf(k.alike[0]), idOf(k.alike[1])],
+      jaccard: rounded(k.jaccard),
+      shared: k.shared,
+    };
+    reasons.push({ at: k.a, reason });
+  }
+  for (const m of mentioned) reasons.push({ at: m.a, reason: { by: 'mention', listingIds: [idOf(m.a), idOf(m.b)], handle: m.handle } });
+  for (const s of spelled) reasons.push({ at: s.a, reason: { by: 'name-handle', listingIds: [idOf(s.a), idOf(s.b)], name: s.name, handle: s.handle } });
   return { clusters: buildClusters(listings, live, sets, reasons), hubs };
 }
 

@@ -29,6 +29,8 @@ export interface OrderedLinks {
   readonly handleUnions: ReadonlyArray<{ readonly key: string; readonly a: number; readonly b: number }>;
   /** The text links that joined two clusters, in the order they were made. */
   readonly textLinks: readonly TextLink[];
+  /** The vetoed union the text links went through, for links made after them (kin-links.ts). */
+  readonly union: (a: number, b: number) => boolean;
 }
 
 /**
@@ -54,7 +56,7 @@ export function linkInOrder(
   const near = text.filter((p) => p.via === 'near-duplicate').sort((x, y) => y.jaccard - x.jaccard || x.a - y.a || x.b - y.b);
   const same = text.filter((p) => p.via === 'same-seller').sort((x, y) => x.a - y.a || x.b - y.b);
   const textLinks = [...near, ...same].filter((p) => textUnion(p.a, p.b));
-  return { sets, handleUnions, textLinks };
+  return { sets, handleUnions, textLinks, union: textUnion };
 }
 
 /** Distinct ids of one family a handle's holders may name besides it: a seller keeps a spare id or two. */

@@ -26,7 +26,23 @@ export type LinkReason =
   | { readonly by: 'handle'; readonly handle: string; readonly listingIds: readonly string[] }
   | { readonly by: 'near-duplicate'; readonly listingIds: readonly [string, string]; readonly jaccard: number; readonly shared: number }
   /** Same site and seller name, and text alike enough for one account's relist (same-seller.ts). */
-  | { readonly by: 'same-seller'; readonly listingIds: readonly [string, string]; readonly jaccard: number; readonly shared: number };
+  | { readonly by: 'same-seller'; readonly listingIds: readonly [string, string]; readonly jaccard: number; readonly shared: number }
+  /**
+   * The two listings carry one account name (`account`) or one brand stem in their seller names
+   * (`brand`), and `alike` (one of them and a listing of the other's cluster) have text alike (kin-links.ts).
+   */
+  | {
+      readonly by: 'account' | 'brand';
+      readonly listingIds: readonly [string, string];
+      readonly name: string;
+      readonly alike: readonly [string, string];
+      readonly jaccard: number;
+      readonly shared: number;
+    }
+  /** The seller name of one listing spells a handle of the other: its domain, or its id in pinyin (name-handles.ts). */
+  | { readonly by: 'name-handle'; readonly listingIds: readonly [string, string]; readonly name: string; readonly handle: string }
+  /** The first listing writes, without a cue, the id the second gives as its contact (mentions.ts). */
+  | { readonly by: 'mention'; readonly listingIds: readonly [string, string]; readonly handle: string };
 
 export interface SellerCluster {
   readonly cluster: string;

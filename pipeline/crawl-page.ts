@@ -7,6 +7,7 @@ import type { CrawlPageJob } from '../contracts/index.js';
 import type { CrawlPage, WorkQueue } from '../queue/index.js';
 import { recordCrawlFailure, type Store } from '../store/index.js';
 import { storePageListing } from './store-page-listing.js';
+import type { ListingMarks } from './listing-marks.js';
 import { canonicalUrl } from '../crawler/index.js';
 import type { CrawlContexts } from './crawl-context.js';
 import { PermanentError } from '../contracts/index.js';
@@ -40,8 +41,9 @@ export interface PageResult {
 /**
  * Fetches one page of a crawl and stores its listing with a verdict; returns the links it leads to.
  * `job` is the BullMQ job carrying the page (a batch, mostly): its attempts decide final failures.
+ * The listing is marked in the frontier through `marks` when given (at the job's end), else at once.
  */
-export async function processPage(page: CrawlPageJob, job: Job, deps: CrawlDeps): Promise<PageResult> {
+export async function processPage(page: CrawlPageJob, job: Job, deps: CrawlDeps, marks?: ListingMarks): Promise<PageResult> {
   const { crawlId, url, role, depth } = page;
   const ctx = await deps.contexts.get(crawlId);
   try {
@@ -96,7 +98,8 @@ export async function processPage(page: CrawlPageJob, job: Job, deps: CrawlDeps)
         crawlId,
         fetchedAt: new Date().toISOString(),
       });
-      await deps.queue.markListing(crawlId, canonical, verdict.flagged);
+      if (marks) marks.add(canonical, verdict.flagged);
+      else await deps.queue.markListing(crawlId, canonical, verdict.flagged);
       outcome = 'listing';
     }
     return { outcome, links: next };

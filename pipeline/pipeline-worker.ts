@@ -13,6 +13,7 @@ import { LiveClassifier } from './live-classifier.js';
 import { StoreThread } from './store-thread.js';
 import { processReport } from './report.js';
 import { processPage, type CrawlDeps } from './crawl-page.js';
+import { ListingMarks } from './listing-marks.js';
 import { processRevisit } from './revisit-job.js';
 import { RevisitSchedule } from './revisit-schedule.js';
 import { RenderLearning } from '../crawler/index.js';
@@ -79,11 +80,15 @@ export async function startPipelineWorker(o: PipelineWorkerOptions): Promise<Pip
   // Watched sites' visits (faceleak watch) run on every worker, with the same politeness and store.
   const revisitDeps = { ...deps, schedule: new RevisitSchedule(queue), policyOverrides: o.policyOverrides };
   // A crawl job is a batch of pages (or one): the queue runs the frontier's part, the pipeline each page.
-  const crawl = (job: Job<CrawlBatchJob | CrawlPageJob>) =>
-    runCrawlJob(queue, job, {
-      work: async (page) => (await processPage(page, job, deps)).links,
+  // The listings of a job's pages are marked in the frontier together, as the job ends (listing-marks.ts).
+  const crawl = (job: Job<CrawlBatchJob | CrawlPageJob>) => {
+    const marks = new ListingMarks();
+    return runCrawlJob(queue, job, {
+      work: async (page) => (await processPage(page, job, deps, marks)).links,
       maxPages: async (crawlId) => (await deps.contexts.get(crawlId)).maxPages,
+      beforeDone: () => marks.flush(queue, job.data.crawlId),
     });
+  };
   const { worker, close: closeWorker } = startWorkWorker(
     { redisUrl: o.redisUrl, prefix: o.config.queuePrefix, concurrency: o.concurrency, lockDurationMs: o.lockDurationMs },
     {

@@ -1,8 +1,9 @@
 import { Worker } from 'node:worker_threads';
 import type { Verdict } from '../contracts/index.js';
+import type { FetchedPage } from '../crawler/index.js';
 import type { ListingRecord, SaveResult } from '../store/index.js';
 import type { ListingWriter } from './listing-writer.js';
-import type { FetchedPages } from './seller-linking.js';
+import { isReportRecrawl, type FetchedPages } from './seller-linking.js';
 
 export interface StoreThreadData {
   readonly databaseUrl: string | undefined;
@@ -13,7 +14,8 @@ export interface StoreThreadRequest {
   readonly id: number;
   readonly record: ListingRecord;
   readonly verdict: Verdict;
-  readonly pages: FetchedPages;
+  /** Only when a snapshot may be kept of them (seller-linking.ts): copying a page to the thread costs as much as a small write. */
+  readonly pages?: FetchedPages;
 }
 export type StoreThreadReply = { readonly id: number; readonly saved: SaveResult } | { readonly id: number; readonly error: { name: string; message: string } };
 
@@ -37,7 +39,8 @@ export class StoreThread {
     const id = this.nextId++;
     return new Promise<SaveResult>((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
-      worker.postMessage({ id, record, verdict, pages } satisfies StoreThreadRequest);
+      const snapshot = this.data.snapshotDir !== undefined && (verdict.flagged || isReportRecrawl(record.crawlId));
+      worker.postMessage({ id, record, verdict, ...(snapshot && pages ? { pages: snapshotPart(pages) } : {}) } satisfies StoreThreadRequest);
     });
   };
 
@@ -83,6 +86,17 @@ export class StoreThread {
     worker.postMessage('close');
     await exited;
   }
+}
+
+/**
+ * What a snapshot reads of the pages (seller-linking.ts): a static page's response as served, a rendered
+ * page's HTML. A static page's decoded HTML stays here: copying it to the thread was wasted work.
+ */
+function snapshotPart(pages: FetchedPages): FetchedPages {
+  const part = (p: FetchedPage): FetchedPage =>
+    p.rendered ? p : { url: p.url, status: p.status, rendered: false, html: '', ...(p.served ? { served: p.served } : {}) };
+  const first = part(pages.first);
+  return { first, last: pages.last === pages.first ? first : part(pages.last) };
 }
 
 /** A thread running `url`: from the source tree (tsx, vitest) tsx's loader is registered first; the build runs plain JS. */

@@ -11,6 +11,8 @@ export interface CrawlJobOptions {
   readonly work: PageWork;
   /** The crawl's page limit (0: none), read only when a page led somewhere. */
   readonly maxPages: (crawlId: string) => Promise<number>;
+  /** Runs after the pages' work and before they are marked done: what the pages held, recorded in one go (pipeline/listing-marks.ts). */
+  readonly beforeDone?: () => Promise<void>;
 }
 
 const FINISHED = URL_STATE.done | URL_STATE.failed;
@@ -62,6 +64,7 @@ export async function runCrawlJob(queue: WorkQueue, job: Job<CrawlBatchJob | Cra
     const fresh = lines.filter((_, i) => codes[i] === RESERVED.fresh);
     if (fresh.length > 0) await queue.addPages(crawlId, pagesOfLog(fresh.join('\n')));
   }
+  await o.beforeDone?.();
   if (done.length > 0 || claim.logged.length > 0 || links.length > 0) await queue.frontier.markAll(crawlId, done, URL_STATE.done, jobId);
   if (errors.length > 0) throw jobError(errors, todo.length);
 }

@@ -155,6 +155,16 @@ export class WorkQueue {
     await this.frontier.mark(crawlId, canonicalUrl, URL_STATE.listing | (flagged ? URL_STATE.flagged : 0));
   }
 
+  /** markListing for several listings: one call for the flagged, one for the others. */
+  async markListings(crawlId: string, listings: readonly { readonly canonicalUrl: string; readonly flagged: boolean }[]): Promise<void> {
+    const flagged = listings.filter((l) => l.flagged).map((l) => l.canonicalUrl);
+    const others = listings.filter((l) => !l.flagged).map((l) => l.canonicalUrl);
+    await Promise.all([
+      flagged.length > 0 ? this.frontier.markAll(crawlId, flagged, URL_STATE.listing | URL_STATE.flagged) : undefined,
+      others.length > 0 ? this.frontier.markAll(crawlId, others, URL_STATE.listing) : undefined,
+    ]);
+  }
+
   /** The crawl's counters: exact, each URL counted once per state however often its job ran. */
   progress(crawlId: string): Promise<CrawlProgress> {
     return this.frontier.progress(crawlId);

@@ -5,6 +5,7 @@ import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { Config } from '../config/index.js';
 import { withStatementCache } from './sqlite-statement-cache.js';
+import { SqliteGroupCommit } from './sqlite-group-commit.js';
 import { migrationProvider, type Dialect } from './migrations.js';
 import type { Database } from './schema.js';
 import { UserError } from '../contracts/index.js';
@@ -14,7 +15,16 @@ export interface Store {
   readonly dialect: Dialect;
   /** Where the data is, for messages (a file path, or the PostgreSQL URL without its password). */
   readonly location: string;
+  /** SQLite opened with `groupCommit`: one transaction for many writes (sqlite-group-commit.ts), off until started. */
+  readonly groupCommit?: SqliteGroupCommit;
   close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  /** A PostgreSQL schema of its own (parallel test runs). */
+  readonly schema?: string;
+  /** SQLite: prepare group commit (sqlite-group-commit.ts) for a connection that only writes in batches. */
+  readonly groupCommit?: boolean;
 }
 
 export class StoreError extends UserError {
@@ -30,12 +40,13 @@ export function databaseUrl(config: Pick<Config, 'databaseUrl' | 'dataDir'>): st
 export const storeLocation = (url: string): string => url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
 
 /** Opens the database named by the config and brings its schema up to date. */
-export async function openStore(config: Pick<Config, 'databaseUrl' | 'dataDir'>, options: { schema?: string } = {}): Promise<Store> {
+export async function openStore(config: Pick<Config, 'databaseUrl' | 'dataDir'>, options: OpenOptions = {}): Promise<Store> {
   const url = databaseUrl(config);
   const isPostgres = /^postgres(ql)?:\/\//.test(url);
   let db: Kysely<Database>;
   let location: string;
   let sqliteFile: SQLite.Database | undefined;
+  let groupCommit: SqliteGroupCommit | undefined;
   if (isPostgres) {
     // A schema per test run keeps parallel suites apart on one database.
     const pool = new pg.Pool({ connectionString: url, max: 10, ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}) });
@@ -50,7 +61,9 @@ export async function openStore(config: Pick<Config, 'databaseUrl' | 'dataDir'>,
     file.pragma('busy_timeout = 5000');
     file.pragma('journal_mode = WAL');
     file.pragma('foreign_keys = ON');
-    db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(file) }) });
+    groupCommit = options.groupCommit ? new SqliteGroupCommit(file) : undefined;
+    const cached = withStatementCache(file);
+    db = new Kysely<Database>({ dialect: new SqliteDialect({ database: groupCommit ? groupCommit.wrap(cached) : cached }) });
     location = url;
   }
   const dialect: Dialect = isPostgres ? 'postgres' : 'sqlite';
@@ -59,7 +72,7 @@ export async function openStore(config: Pick<Config, 'databaseUrl' | 'dataDir'>,
     await db.destroy();
     throw new StoreError(`cannot prepare the database at ${location}: ${(error as Error).message}`);
   }
-  return { db, dialect, location, close: () => db.destroy() };
+  return { db, dialect, location, ...(groupCommit ? { groupCommit } : {}), close: () => db.destroy() };
 }
 
 /**

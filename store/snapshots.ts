@@ -37,8 +37,7 @@ export async function saveSnapshot(store: Store, dir: string, capture: PageCaptu
   // A random part: two workers keeping the same version at once write different files, and the loser removes its own.
   const file = `${day.slice(0, 7)}/${capture.listingId}-${day}-${randomBytes(4).toString('hex')}.warc`;
   const path = join(dir, file);
-  await mkdir(dirname(path), { recursive: true });
-  await writeFile(`${path}.part`, warc, { mode: 0o600 });
+  await writeMakingDir(`${path}.part`, warc);
   await rename(`${path}.part`, path);
   const createdAt = new Date().toISOString();
   const row = await store.db
@@ -62,6 +61,17 @@ export async function saveSnapshot(store: Store, dir: string, capture: PageCaptu
   }
   const { listingId, contentHash, reason, fetchedAt } = capture;
   return { id: row.id, listingId, contentHash, reason, sha256, bytes: warc.length, fetchedAt, createdAt };
+}
+
+/** Writes a file, making its folder only when missing: a crawl keeps a month's snapshots in one folder, and a mkdir per file cost as much as the write. */
+async function writeMakingDir(path: string, data: Uint8Array): Promise<void> {
+  try {
+    await writeFile(path, data, { mode: 0o600 });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    await mkdir(dirname(path), { recursive: true });
+    await writeFile(path, data, { mode: 0o600 });
+  }
 }
 
 const info = (r: {

@@ -1,12 +1,12 @@
 import type { Config } from '../config/index.js';
-import { openStore as openDatabase, type Store } from './open.js';
+import { openStore as openDatabase, type OpenOptions, type Store } from './open.js';
 import { relinkPending } from './relink.js';
 
 /**
  * Opens the database named by the config, brings its schema up to date, then finishes what a
  * migration left to do in code: the re-linking that 0011-relink and 0012-relink-riddles queue (relink.ts; nothing when none is pending).
  */
-export async function openStore(config: Pick<Config, 'databaseUrl' | 'dataDir'>, options: { schema?: string } = {}): Promise<Store> {
+export async function openStore(config: Pick<Config, 'databaseUrl' | 'dataDir'>, options: OpenOptions = {}): Promise<Store> {
   const store = await openDatabase(config, options);
   try {
     await relinkPending(store);

@@ -30,6 +30,21 @@ const TRANSFER_HEADERS = new Set(['transfer-encoding', 'content-encoding', 'cont
 
 const sha256Hex = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
+/**
+ * Sets a record's digests as warcio would compute them (payload: the body; block: the HTTP head, if
+ * any, then the body), with Node's SHA-256: warcio makes a new WebAssembly hasher for each digest of
+ * each record, and instantiating them was most of a snapshot's cost. Set before serializing, in the
+ * order warcio sets them, so the file is the same byte for byte; warcio keeps digests it finds.
+ */
+function withDigests(record: WARCRecord, body: Uint8Array): WARCRecord {
+  const block = createHash('sha256');
+  if (record.httpHeaders) block.update(`${record.httpHeaders.toString()}\r\n`);
+  block.update(body);
+  record.warcHeaders.headers.set('WARC-Payload-Digest', `${DIGEST.prefix}${sha256Hex(body)}`);
+  record.warcHeaders.headers.set('WARC-Block-Digest', `${DIGEST.prefix}${block.digest('hex')}`);
+  return record;
+}
+
 export async function pageWarc(c: PageCapture): Promise<Buffer> {
   const date = new Date(c.fetchedAt).toISOString();
   const records: WARCRecord[] = [
@@ -41,31 +56,38 @@ export async function pageWarc(c: PageCapture): Promise<Buffer> {
   let servedId: string | undefined;
   if (c.served) {
     const headers = Object.entries(c.served.headers).map(([k, v]): [string, string] => [TRANSFER_HEADERS.has(k.toLowerCase()) ? `x-archive-orig-${k}` : k, v]);
-    const response = WARCRecord.create(
-      {
-        url: c.url,
-        date,
-        type: 'response',
-        warcVersion: WARC_VERSION,
-        statusline: `HTTP/1.1 ${c.served.status} ${STATUS_CODES[c.served.status] ?? ''}`.trimEnd(),
-        httpHeaders: headers,
-      },
-      [c.served.body],
-    );
-    servedId = response.warcHeader('WARC-Record-ID') ?? undefined;
-    records.push(response);
-  }
-  if (c.rendered !== null) {
-    records.push(
+    const response = withDigests(
       WARCRecord.create(
         {
           url: c.url,
           date,
-          type: 'conversion',
+          type: 'response',
           warcVersion: WARC_VERSION,
-          warcHeaders: { 'Content-Type': 'text/html; charset=utf-8', ...(servedId ? { 'WARC-Refers-To': servedId } : {}) },
+          statusline: `HTTP/1.1 ${c.served.status} ${STATUS_CODES[c.served.status] ?? ''}`.trimEnd(),
+          httpHeaders: headers,
         },
-        [new TextEncoder().encode(c.rendered)],
+        [c.served.body],
+      ),
+      c.served.body,
+    );
+    servedId = response.warcHeader('WARC-Record-ID') ?? undefined;
+    records.push(response);
+  }
+  const rendered = c.rendered !== null ? new TextEncoder().encode(c.rendered) : null;
+  if (rendered) {
+    records.push(
+      withDigests(
+        WARCRecord.create(
+          {
+            url: c.url,
+            date,
+            type: 'conversion',
+            warcVersion: WARC_VERSION,
+            warcHeaders: { 'Content-Type': 'text/html; charset=utf-8', ...(servedId ? { 'WARC-Refers-To': servedId } : {}) },
+          },
+          [rendered],
+        ),
+        rendered,
       ),
     );
   }
@@ -76,12 +98,14 @@ export async function pageWarc(c: PageCapture): Promise<Buffer> {
     contentHash: c.contentHash,
     reason: c.reason,
     servedSha256: c.served ? sha256Hex(c.served.body) : null,
-    renderedSha256: c.rendered !== null ? sha256Hex(new TextEncoder().encode(c.rendered)) : null,
+    renderedSha256: rendered ? sha256Hex(rendered) : null,
   };
+  const metaBytes = new TextEncoder().encode(JSON.stringify(meta));
   records.push(
-    WARCRecord.create({ url: c.url, date, type: 'metadata', warcVersion: WARC_VERSION, warcHeaders: { 'Content-Type': 'application/json' } }, [
-      new TextEncoder().encode(JSON.stringify(meta)),
-    ]),
+    withDigests(
+      WARCRecord.create({ url: c.url, date, type: 'metadata', warcVersion: WARC_VERSION, warcHeaders: { 'Content-Type': 'application/json' } }, [metaBytes]),
+      metaBytes,
+    ),
   );
   const parts = await Promise.all(records.map((r) => WARCSerializer.serialize(r, { gzip: false, digest: DIGEST })));
   return Buffer.concat(parts);

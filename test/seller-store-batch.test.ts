@@ -79,8 +79,12 @@ for (const [kind, open] of Object.entries(STORE_KINDS)) {
 
       it(`equal linkListings on ${name} when its listings are stored one at a time`, { timeout: 60_000 }, async () => {
         const stored = await storeOneByOne(t, list);
-        const batch = linkListings(list).clusters.map((c) => c.listingIds);
+        // The store does not link by seller names nor by ids mentioned without a cue yet (link/kin-links.ts,
+        // name-handles.ts, mentions.ts): it equals the batch without them, and is a part of the full batch.
+        const batch = linkListings(list, { names: false, mentions: false }).clusters.map((c) => c.listingIds);
         expect(samePairs(stored)).toEqual(samePairs(batch));
+        const full = new Set(samePairs(linkListings(list).clusters.map((c) => c.listingIds)));
+        expect(samePairs(stored).filter((p) => !full.has(p))).toEqual([]);
       });
     });
   }

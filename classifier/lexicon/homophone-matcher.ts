@@ -32,16 +32,16 @@ function syllableId(s: string): number {
 }
 const idsOf = (syllables: readonly string[]) => Int32Array.from(syllables, syllableId);
 
-// By UTF-16 code unit (Han characters of the BMP): a number key, no one-character string per lookup.
-const soundsCache = new Map<number, CharSounds>();
+// By UTF-16 code unit (Han characters are all in the BMP): an array slot, no hashing per character of a text.
+const soundsCache = new Array<CharSounds | undefined>(0x10000);
 
 function soundsOf(code: number): CharSounds {
-  let r = soundsCache.get(code);
+  let r = soundsCache[code];
   if (r === undefined) {
     const exact = pinyin(String.fromCharCode(code), { toneType: 'none', type: 'array', multiple: true, v: true });
     const fuzzy = exact.map(fuzzySound);
     r = { exact: idsOf(exact), fuzzy: idsOf(fuzzy), keys: [...new Set([...exact, ...fuzzy])] };
-    soundsCache.set(code, r);
+    soundsCache[code] = r;
   }
   return r;
 }
@@ -54,10 +54,46 @@ export function fuzzySound(s: string): string {
     .replace(/^l(?=[^i])/, 'n');
 }
 
+/**
+ * The phrases a character may start, with an index by the sound of their second character: most
+ * candidates fail there, so a text position looks only at those whose second sound is there.
+ * `rank` is a phrase's place in `list`: hits keep the order of the list whatever index found them.
+ */
+interface Candidates {
+  readonly list: readonly SoundPhrase[];
+  /** Ranks of one-character phrases (no second sound to index by). */
+  readonly single: readonly number[];
+  /** Second syllable id → ranks, for exact phrases (compared with exact readings) and fuzzy ones. */
+  readonly exactNext: ReadonlyMap<number, readonly number[]>;
+  readonly fuzzyNext: ReadonlyMap<number, readonly number[]>;
+}
+
+function indexCandidates(list: readonly SoundPhrase[]): Candidates {
+  const single: number[] = [];
+  const exactNext = new Map<number, number[]>();
+  const fuzzyNext = new Map<number, number[]>();
+  list.forEach((phrase, rank) => {
+    if (phrase.sounds.length < 2) {
+      single.push(rank);
+      return;
+    }
+    const next = phrase.fuzzy ? fuzzyNext : exactNext;
+    const id = phrase.sounds[1]!;
+    const ranks = next.get(id);
+    if (ranks) ranks.push(rank);
+    else next.set(id, [rank]);
+  });
+  return { list, single, exactNext, fuzzyNext };
+}
+
 export class HomophoneMatcher {
   private readonly byFirstSound = new Map<string, SoundPhrase[]>();
   // The phrases a character may start (those under any of its readings), worked out once per character.
-  private readonly candidatesOf = new Map<number, readonly SoundPhrase[]>();
+  // By UTF-16 code unit, like the sounds; null where a character starts no phrase. Made at the first
+  // match after the last add: a table per add would cost the lexicon build a second.
+  private candidatesOf: (Candidates | null | undefined)[] | null = null;
+  // Ranks of the candidates that pass the second character, reused from position to position.
+  private readonly ranks: number[] = [];
 
   /** `form` is a phrase of Han characters only (checked by the caller). */
   add(form: string, ref: PhraseRef): void {
@@ -69,48 +105,70 @@ export class HomophoneMatcher {
     const list = this.byFirstSound.get(key) ?? [];
     list.push(phrase);
     this.byFirstSound.set(key, list);
-    this.candidatesOf.clear();
+    this.candidatesOf = null;
   }
 
   match(text: string, onHit: (hit: PhraseHit) => void): void {
-    // Sounds of each Han character, by UTF-16 index, looked up once per text (null elsewhere).
-    let sounds: (CharSounds | null)[] | null = null;
-    for (let p = 0; p < text.length; p++) {
+    const ranks = this.ranks;
+    const n = text.length;
+    for (let p = 0; p < n; p++) {
       const code = text.charCodeAt(p);
       if (!isHanCode(code)) continue;
-      sounds ??= soundsByIndex(text);
-      for (const phrase of this.candidates(code, sounds[p]!)) {
-        if (soundsAt(text, sounds, p, phrase)) onHit({ entry: phrase.entry, coded: true, start: p, end: p + phrase.form.length });
+      const candidates = this.candidates(code);
+      // Most characters start no phrase under any reading: nothing more to look up.
+      if (candidates === null) continue;
+      // A phrase of two or more characters needs its second sound at p + 1: only those are tried, in list order.
+      ranks.length = 0;
+      for (const rank of candidates.single) ranks.push(rank);
+      const next = p + 1 < n ? text.charCodeAt(p + 1) : 0;
+      if (isHanCode(next)) {
+        const second = soundsOf(next);
+        collect(candidates.exactNext, second.exact, ranks);
+        collect(candidates.fuzzyNext, second.fuzzy, ranks);
+      }
+      if (ranks.length === 0) continue;
+      if (ranks.length > 1) ranks.sort((a, b) => a - b);
+      for (let i = 0; i < ranks.length; i++) {
+        // A reading repeated (two tones of one syllable) finds a phrase twice; it is tried once.
+        if (i > 0 && ranks[i] === ranks[i - 1]) continue;
+        const phrase = candidates.list[ranks[i]!]!;
+        if (soundsAt(text, p, phrase)) onHit({ entry: phrase.entry, coded: true, start: p, end: p + phrase.form.length });
       }
     }
   }
 
-  /** Each phrase is indexed under one key and a character's keys are distinct, so no phrase comes twice. */
-  private candidates(code: number, own: CharSounds): readonly SoundPhrase[] {
-    let list = this.candidatesOf.get(code);
-    if (list === undefined) {
-      list = own.keys.flatMap((key) => this.byFirstSound.get(key) ?? []);
-      this.candidatesOf.set(code, list);
+  /**
+   * The phrases a character may start, null for none. Each phrase is indexed under one key and a
+   * character's keys are distinct, so no phrase comes twice.
+   */
+  private candidates(code: number): Candidates | null {
+    const table = (this.candidatesOf ??= new Array<Candidates | null | undefined>(0x10000));
+    let candidates = table[code];
+    if (candidates === undefined) {
+      const list = soundsOf(code).keys.flatMap((key) => this.byFirstSound.get(key) ?? []);
+      candidates = list.length === 0 ? null : indexCandidates(list);
+      table[code] = candidates;
     }
-    return list;
+    return candidates;
   }
 }
 
-function soundsByIndex(text: string): (CharSounds | null)[] {
-  const sounds = new Array<CharSounds | null>(text.length);
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    sounds[i] = isHanCode(code) ? soundsOf(code) : null;
+function collect(next: ReadonlyMap<number, readonly number[]>, readings: Int32Array, into: number[]): void {
+  if (next.size === 0) return;
+  for (let i = 0; i < readings.length; i++) {
+    const found = next.get(readings[i]!);
+    if (found !== undefined) for (const rank of found) into.push(rank);
   }
-  return sounds;
 }
 
-function soundsAt(text: string, sounds: readonly (CharSounds | null)[], p: number, phrase: SoundPhrase): boolean {
+function soundsAt(text: string, p: number, phrase: SoundPhrase): boolean {
   const target = phrase.sounds;
   if (p + target.length > text.length) return false;
   for (let k = 0; k < target.length; k++) {
-    const own = sounds[p + k];
-    if (!own || !hasSyllable(phrase.fuzzy ? own.fuzzy : own.exact, target[k]!)) return false;
+    const code = text.charCodeAt(p + k);
+    if (!isHanCode(code)) return false;
+    const own = soundsOf(code);
+    if (!hasSyllable(phrase.fuzzy ? own.fuzzy : own.exact, target[k]!)) return false;
   }
   // The plain spelling is the phrase matcher's job; a hit here means some character was swapped.
   return !text.startsWith(phrase.form, p);

@@ -27,8 +27,13 @@ export interface Features {
   readonly offer: Offer;
 }
 
+// One builder per hash size, reused: build() copies the vector out, and typed arrays are costly to allocate per listing.
+const builders = new Map<number, VectorBuilder>();
+
 export function extractFeatures(analysis: ListingAnalysis, options: FeatureOptions, merge = false): Features {
-  const b = new VectorBuilder((1 << options.bits) - 1);
+  let b = builders.get(options.bits);
+  if (b === undefined) builders.set(options.bits, (b = new VectorBuilder((1 << options.bits) - 1)));
+  b.reset();
   b.named('bias');
   const offer = readOffer(analysis);
   const { offer: offerText, context, background } = segmentsOf(analysis, offer);
@@ -91,12 +96,12 @@ export function segmentsOf(analysis: ListingAnalysis, offer: Offer): { offer: Se
  * and its 2- and 3-grams are already here.
  */
 function textBlock(segments: readonly Segment[], b: VectorBuilder, norm: number, minFeatures: number): void {
-  const from = b.index.length;
+  const from = b.length;
   for (const { text } of segments) {
-    eachNgram(text, (hash) => b.add(hash, 1));
+    ngramFeatures(text, b);
     wordFeatures(text, b);
   }
-  const n = b.index.length - from;
+  const n = b.length - from;
   if (n > 0) b.scale(from, norm / Math.sqrt(Math.max(n, minFeatures)));
 }
 
@@ -111,15 +116,45 @@ export function eachNgram(t: string, emit: (hash: number, start: number, end: nu
   }
 }
 
+/** eachNgram's hashes added to b, without a call per n-gram (the hot loop of every listing). */
+function ngramFeatures(t: string, b: VectorBuilder): void {
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (c === 0x20) continue;
+    if (isHanCode(c)) b.add(hashRange(t, i, i + 1, SEEDS.char1), 1);
+    if (i + 2 <= t.length) b.add(hashRange(t, i, i + 2, SEEDS.char2), 1);
+    if (i + 3 <= t.length) b.add(hashRange(t, i, i + 3, SEEDS.char3), 1);
+  }
+}
+
+/** A word's stem, as its feature hash, found by the word's own hash (see wordFeatures). */
+interface StemOfWord {
+  readonly word: string;
+  readonly stemHash: number;
+}
+const MAX_STEMS = 50_000;
+const stemByWordHash = new Map<number, StemOfWord>();
+
 function wordFeatures(t: string, b: VectorBuilder): void {
   for (let i = 0; i < t.length;) {
     const c = t.charCodeAt(i);
     let j = i + 1;
     if (isLatinOrDigitCode(c)) {
       while (j < t.length && isLatinOrDigitCode(t.charCodeAt(j))) j++;
-      b.add(hashRange(t, i, j, SEEDS.word), 1);
-      const stem = stemWord(t.slice(i, j));
-      b.add(hashRange(stem, 0, stem.length, SEEDS.stem), 1);
+      const wordHash = hashRange(t, i, j, SEEDS.word);
+      b.add(wordHash, 1);
+      // The stem is looked up by the word's hash (cut to a small integer key), checked against the word
+      // itself: no substring and no string hashing for a word met before. A clash is recomputed.
+      const key = wordHash & 0x3fffffff;
+      let known = stemByWordHash.get(key);
+      if (known === undefined || known.word.length !== j - i || !t.startsWith(known.word, i)) {
+        const word = t.slice(i, j);
+        const stem = stemWord(word);
+        known = { word, stemHash: hashRange(stem, 0, stem.length, SEEDS.stem) };
+        if (stemByWordHash.size >= MAX_STEMS) stemByWordHash.clear();
+        stemByWordHash.set(key, known);
+      }
+      b.add(known.stemHash, 1);
     }
     i = j;
   }

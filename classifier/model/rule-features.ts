@@ -123,9 +123,17 @@ function pairFeatures(b: VectorBuilder, indicators: readonly string[]): void {
   const names = [...new Set(indicators)].sort();
   const v = 1 / Math.sqrt(Math.max(names.length, 1));
   for (let i = 0; i < names.length; i++) {
-    const first = b.prefixHash(`${names[i]}&`);
+    const first = pairPrefixHash(b, names[i]!);
     for (let j = i + 1; j < names.length; j++) b.namedFrom(first, names[j]!, v);
   }
+}
+
+// Hashes of `${name}&` by indicator name: the names are the lexicon's and the rules' ids, a bounded set.
+const pairPrefixes = new Map<string, number>();
+function pairPrefixHash(b: VectorBuilder, name: string): number {
+  let h = pairPrefixes.get(name);
+  if (h === undefined) pairPrefixes.set(name, (h = b.prefixHash(`${name}&`)));
+  return h;
 }
 
 /** The offer's parts and structures, and how they meet covers, warnings and negation. */

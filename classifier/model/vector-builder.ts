@@ -10,12 +10,32 @@ export interface SparseVector {
 const namedHashes = new Map<string, number>();
 
 export class VectorBuilder {
-  readonly index: number[] = [];
-  readonly value: number[] = [];
+  // Typed and grown by doubling: a listing's hundreds of features cost no boxed numbers. Values stay
+  // doubles until build() rounds them to Float32, as the arrays of numbers this replaced did.
+  private indices = new Int32Array(256);
+  private values = new Float64Array(256);
+  private count = 0;
   constructor(private readonly mask: number) {}
+  /** Empties the builder for another vector, keeping its arrays (one builder serves every listing). */
+  reset(): void {
+    this.count = 0;
+  }
+  /** How many features were added so far. */
+  get length(): number {
+    return this.count;
+  }
   add(hash: number, v: number): void {
-    this.index.push(hash & this.mask);
-    this.value.push(v);
+    if (this.count === this.indices.length) this.grow();
+    this.indices[this.count] = hash & this.mask;
+    this.values[this.count++] = v;
+  }
+  private grow(): void {
+    const indices = new Int32Array(this.indices.length * 2);
+    indices.set(this.indices);
+    const values = new Float64Array(this.values.length * 2);
+    values.set(this.values);
+    this.indices = indices;
+    this.values = values;
   }
   named(name: string, v = 1): void {
     if (v === 0) return;
@@ -43,17 +63,18 @@ export class VectorBuilder {
     if (v === 0) return;
     this.add(continueHash(prefixHash, key), v);
   }
+  /** Multiplies the values of the features added from index `from` on. */
   scale(from: number, factor: number): void {
-    for (let i = from; i < this.value.length; i++) this.value[i]! *= factor;
+    for (let i = from; i < this.count; i++) this.values[i]! *= factor;
   }
   /**
    * The vector; with `merge`, repeated buckets summed first: fewer entries for the optimizer to touch
    * (training, where each vector is used many times; prediction adds them up anyway).
    */
   build(merge = false): SparseVector {
-    if (!merge) return { index: Int32Array.from(this.index), value: Float32Array.from(this.value) };
+    if (!merge) return { index: this.indices.slice(0, this.count), value: Float32Array.from(this.values.subarray(0, this.count)) };
     const sum = new Map<number, number>();
-    for (let i = 0; i < this.index.length; i++) sum.set(this.index[i]!, (sum.get(this.index[i]!) ?? 0) + this.value[i]!);
+    for (let i = 0; i < this.count; i++) sum.set(this.indices[i]!, (sum.get(this.indices[i]!) ?? 0) + this.values[i]!);
     return { index: Int32Array.from(sum.keys()), value: Float32Array.from(sum.values()) };
   }
 }

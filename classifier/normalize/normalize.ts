@@ -37,34 +37,82 @@ export function normalize(original: string, emoji: EmojiWords): NormalizedText {
   return { original, ...base, ...buildCompact(base.base, base.baseStart, base.baseEnd) };
 }
 
+/** How one code point reads in the base view: its folded text, and whether that is a disguise. */
+interface FoldedCode {
+  readonly folded: string;
+  readonly altered: boolean;
+}
+
+// Per emoji table (one per lexicon), the fold of each code point met, worked out once: the BMP in an
+// array (no hashing per character of a text), the rest in a map.
+const foldTables = new WeakMap<EmojiWords, { bmp: (FoldedCode | undefined)[]; astral: Map<number, FoldedCode> }>();
+
+function foldTableOf(emoji: EmojiWords) {
+  let table = foldTables.get(emoji);
+  if (table === undefined) foldTables.set(emoji, (table = { bmp: new Array<FoldedCode | undefined>(0x10000), astral: new Map() }));
+  return table;
+}
+
+function computeFolded(cp: number, emoji: EmojiWords): FoldedCode {
+  const word = emoji.get(cp);
+  const folded = word ?? foldCodePoint(cp);
+  // Emoji words and look-alike letters are disguises; width, case and script variants are not.
+  const altered = word !== undefined || (cp > 0x7f && !isHanCode(cp) && !isFullWidth(cp) && folded !== String.fromCodePoint(cp).toLowerCase());
+  return { folded, altered };
+}
+
+// Char codes of the base text being built, reused from text to text (grown when a text needs more).
+let codes = new Uint16Array(1024);
+
 function buildBase(original: string, emoji: EmojiWords) {
-  let out = '';
+  const table = foldTableOf(emoji);
   const baseStart: number[] = [];
   const baseEnd: number[] = [];
   const altered: number[] = [];
+  let length = 0;
   let pendingAltered = false;
   for (let i = 0; i < original.length;) {
     const cp = original.codePointAt(i)!;
     const width = cp > 0xffff ? 2 : 1;
-    const word = emoji.get(cp);
-    const folded = word ?? foldCodePoint(cp);
+    let fc = cp <= 0xffff ? table.bmp[cp] : table.astral.get(cp);
+    if (fc === undefined) {
+      fc = computeFolded(cp, emoji);
+      if (cp <= 0xffff) table.bmp[cp] = fc;
+      else table.astral.set(cp, fc);
+    }
+    const folded = fc.folded;
     if (folded === '') {
       // An invisible character between two word characters is an evasion; at an edge it is noise.
-      pendingAltered = out.length > 0 && isWordCode(out.charCodeAt(out.length - 1));
+      pendingAltered = length > 0 && isWordCode(codes[length - 1]!);
     } else {
-      // Emoji words and look-alike letters are disguises; width, case and script variants are not.
-      const isAltered = word !== undefined || (cp > 0x7f && !isHanCode(cp) && !isFullWidth(cp) && folded !== original.slice(i, i + width).toLowerCase());
+      if (length + folded.length > codes.length) {
+        const grown = new Uint16Array(Math.max(codes.length * 2, length + folded.length));
+        grown.set(codes.subarray(0, length));
+        codes = grown;
+      }
       for (let k = 0; k < folded.length; k++) {
-        out += folded[k];
+        const c = folded.charCodeAt(k);
+        codes[length++] = c;
         baseStart.push(i);
         baseEnd.push(i + width);
-        altered.push(isAltered || (pendingAltered && isWordCode(folded.charCodeAt(k))) ? 1 : 0);
+        altered.push(fc.altered || (pendingAltered && isWordCode(c)) ? 1 : 0);
         pendingAltered = false;
       }
     }
     i += width;
   }
-  return { base: out, baseStart, baseEnd, baseAltered: Uint8Array.from(altered) };
+  return { base: stringOfCodes(codes, length), baseStart, baseEnd, baseAltered: Uint8Array.from(altered) };
+}
+
+/** The string of codes[0, length), in chunks: a call takes only so many arguments. */
+function stringOfCodes(codes: Uint16Array, length: number): string {
+  const CHUNK = 4096;
+  if (length <= CHUNK) return String.fromCharCode.apply(null, codes.subarray(0, length) as unknown as number[]);
+  let out = '';
+  for (let from = 0; from < length; from += CHUNK) {
+    out += String.fromCharCode.apply(null, codes.subarray(from, Math.min(length, from + CHUNK)) as unknown as number[]);
+  }
+  return out;
 }
 
 // Full-width forms are how Chinese keyboards type Latin; folding them is not evidence of hiding.

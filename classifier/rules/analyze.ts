@@ -50,8 +50,13 @@ export function analyzeListing(lexicon: Lexicon, listing: ListingFields): Listin
     const normalized = normalize(text, lexicon.emoji);
     const sentences = sentencesWithNoise(normalized);
     fields.push({ field, normalized, sentences });
-    const noise = sentences.filter((s) => s.noise);
-    hits.push(...analyzeField(lexicon, field, normalized).filter((h) => !noise.some((s) => h.cstart >= s.start && h.cstart < s.end)));
+    const found = analyzeField(lexicon, field, normalized);
+    // A loop, not push(...): a long field's hits may be more than a call takes arguments; most fields have no noise sentence.
+    if (!sentences.some((s) => s.noise)) for (const h of found) hits.push(h);
+    else {
+      const noise = sentences.filter((s) => s.noise);
+      for (const h of found) if (!noise.some((s) => h.cstart >= s.start && h.cstart < s.end)) hits.push(h);
+    }
   }
   return { fields, hits: keepStandaloneInitials(hits, fields) };
 }
@@ -59,7 +64,9 @@ export function analyzeListing(lexicon: Lexicon, listing: ListingFields): Listin
 function analyzeField(lexicon: Lexicon, field: TextField, nt: NormalizedText): RuleHit[] {
   const drafts: Draft[] = [];
   const onHit = (h: { entry: number; coded: boolean; start: number; end: number }) => {
-    const [start, end] = originalRange(nt, h.start, h.end);
+    // originalRange(nt, h.start, h.end), without a pair per hit.
+    const start = nt.start[h.start]!;
+    const end = nt.end[h.end - 1]!;
     const entry = lexicon.entries[h.entry]!;
     // Disguise is evidence for the trade's own words; parts, shadows and cues are ordinary words.
     const plain = entry.kind === 'part' || entry.kind === 'shadow' || entry.kind === 'negation';
@@ -157,7 +164,6 @@ function dropCoveredContexts(hits: RuleHit[]): RuleHit[] {
   );
 }
 
-const LATIN_INITIALS = /^[a-z]{2,4}$/;
 const HAN = /\p{Script=Han}/u;
 
 /**
@@ -167,14 +173,28 @@ const HAN = /\p{Script=Han}/u;
  * or a trade signal.
  */
 function keepStandaloneInitials(hits: RuleHit[], fields: readonly FieldText[]): RuleHit[] {
-  const texts = new Map(fields.map((f) => [f.field, f.normalized]));
-  const chineseOrTrade = fields.some((f) => HAN.test(f.normalized.text)) || hits.some((h) => !h.negated && isTradeSignal(h));
+  // Most listings have no term spelled in initials: then nothing below is worked out.
+  let texts: Map<TextField, NormalizedText> | undefined;
+  let chineseOrTrade: boolean | undefined;
   return hits.filter((h) => {
     if (h.entry?.kind !== 'term') return true;
+    if (texts === undefined) texts = new Map(fields.map((f) => [f.field, f.normalized]));
     const nt = texts.get(h.field)!;
-    if (!LATIN_INITIALS.test(nt.text.slice(h.cstart, h.cend))) return true;
+    if (!isLatinInitials(nt.text, h.cstart, h.cend)) return true;
+    chineseOrTrade ??= fields.some((f) => HAN.test(f.normalized.text)) || hits.some((x) => !x.negated && isTradeSignal(x));
     return chineseOrTrade && standalone(nt.original, h.start, h.end);
   });
+}
+
+/** /^[a-z]{2,4}$/.test(text.slice(from, to)), without the slice. */
+function isLatinInitials(text: string, from: number, to: number): boolean {
+  const n = to - from;
+  if (n < 2 || n > 4) return false;
+  for (let k = from; k < to; k++) {
+    const c = text.charCodeAt(k);
+    if (c < 0x61 || c > 0x7a) return false;
+  }
+  return true;
 }
 
 /** No Latin letter, digit, or letter-and-dot run touches the span in the original text. */

@@ -44,7 +44,11 @@ function sentences(nt: NormalizedText): [number, number][] {
   return out;
 }
 
-const CODE_CHARS = /[{}();=<>[\]"\\]/g;
+// The code characters /[{}();=<>[\]"\\]/: brackets as -1 (counted, never distinct), the rest by a bit of their own.
+const CODE_BIT = new Int16Array(128);
+CODE_BIT[0x28] = -1;
+CODE_BIT[0x29] = -1;
+[...'{};=<>[]"\\'].forEach((c, i) => (CODE_BIT[c.charCodeAt(0)] = 1 << i));
 
 /**
  * Script-like or number-only text pasted into a listing (a script, a tracking blob, columns of
@@ -54,12 +58,29 @@ const CODE_CHARS = /[{}();=<>[\]"\\]/g;
 export function isNoise(text: string): boolean {
   const visible = text.replace(/\s+/g, '');
   if (visible.length < 8) return false;
-  const code = visible.match(CODE_CHARS) ?? [];
-  // Brackets alone are how people number lists; braces, semicolons and equals signs are code.
-  const distinct = new Set(code.filter((c) => c !== '(' && c !== ')'));
-  if (code.length >= 5 && distinct.size >= 2 && code.length / visible.length >= 0.08) return true;
+  // Counted in one pass, without an array of matches: how many code characters, and which.
+  let code = 0;
+  let distinct = 0;
+  let hasDigit = false;
+  for (let i = 0; i < visible.length; i++) {
+    const c = visible.charCodeAt(i);
+    if (c >= 0x30 && c <= 0x39) hasDigit = true;
+    else if (c < 128 && CODE_BIT[c] !== 0) {
+      code++;
+      // Brackets alone are how people number lists; braces, semicolons and equals signs are code.
+      if (CODE_BIT[c]! > 0) distinct |= CODE_BIT[c]!;
+    }
+  }
+  if (code >= 5 && bitCount(distinct) >= 2 && code / visible.length >= 0.08) return true;
+  if (!hasDigit) return false;
   const tokens = text.trim().split(/\s+/);
-  return tokens.every((t) => /^[#\-0-9a-f]{6,}$/i.test(t) || /^\d+$/.test(t)) && /\d/.test(visible);
+  return tokens.every((t) => /^[#\-0-9a-f]{6,}$/i.test(t) || /^\d+$/.test(t));
+}
+
+function bitCount(bits: number): number {
+  let n = 0;
+  for (let b = bits; b !== 0; b &= b - 1) n++;
+  return n;
 }
 
 /** Sentences as compact ranges, each marked whether it is noise (see isNoise). */

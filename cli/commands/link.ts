@@ -9,6 +9,8 @@ interface LinkCommandOptions {
   singletons?: boolean;
   minJaccard?: number;
   hubCap?: number;
+  /** commander's --no-names: false turns off the links by seller names and uncued ids. */
+  names?: boolean;
 }
 
 export function registerLink(program: Command): void {
@@ -27,6 +29,7 @@ export function registerLink(program: Command): void {
       `a handle on listings of more than N different sellers is generic and links nobody (default ${LINK_DEFAULTS.hubCap})`,
       parseNumberOption('--hub-cap', 1, 1_000_000),
     )
+    .option('--no-names', 'link by contacts and text only: no links by seller names or ids mentioned without a cue word (what the store applies)')
     .addHelpText(
       'after',
       `
@@ -39,9 +42,21 @@ email:a@b.c, url:host/path. Platform hotlines (400-/800-, 95xxx, 10086) and bare
 handles; a handle seen on more than --hub-cap sellers' listings links nobody, nor does a bridge (a
 handle whose holders name three or more ids of one kind beside it: an agent's or a shared line).
 
+After handles and text, weaker links by who a listing says it is (never across a contact conflict):
+  account      same site and seller name, text alike to any listing of the other's cluster
+  brand        names sharing a brand stem (u/quillmark_sales ~ QuillMark Kits) and alike text
+  name-handle  a name spelling another listing's contact: its mail/link domain (QuillMark ~ x@quillmark.example)
+               or its WeChat/Telegram/LINE id in pinyin (松鼠影像馆 ~ ssyxg_photo)
+  mention      an id written without a cue word that another listing gives as its contact
+Short names and honorifics (李老师), placeholders (闲鱼用户) and trade words give no brand; a name on
+more than --hub-cap accounts links nobody. Relists translated between Chinese and English are not linked.
+--no-names turns these four off (the store's clusters apply the contact and text rules only).
+
 Output, one line per cluster, largest first:
   {"cluster", "listingIds", "handles", "sites", "reasons": [
-     {"by": "handle", "handle", "listingIds"} | {"by": "near-duplicate", "listingIds": [a, b], "jaccard", "shared"}]}
+     {"by": "handle", "handle", "listingIds"} | {"by": "near-duplicate", "listingIds": [a, b], "jaccard", "shared"} |
+     {"by": "account" | "brand", "listingIds", "name", "alike", "jaccard", "shared"} |
+     {"by": "name-handle", "listingIds", "name", "handle"} | {"by": "mention", "listingIds", "handle"}]}
 A line that is not a listing stops the run with its line number (exit code 2). Progress goes to stderr.
 
 Example:
@@ -57,6 +72,7 @@ Example:
       const result = linkListings(listings, {
         ...(opts.minJaccard === undefined ? {} : { minJaccard: opts.minJaccard }),
         ...(opts.hubCap === undefined ? {} : { hubCap: Math.floor(opts.hubCap) }),
+        ...(opts.names === false ? { names: false, mentions: false } : {}),
         onProgress: progress,
       });
       const out = new BufferedWriter(process.stdout);

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { nameStems } from './name-stems.js';
+
+describe('nameStems', () => {
+  it('gives the brand a seller keeps across sites, whatever suffix each site gets', () => {
+    expect(nameStems('u/quillmark_sales')).toEqual(['quillmarksales', 'quillmark']);
+    expect(nameStems('QuillMark Kits')).toEqual(['quillmarkkits', 'quillmark']);
+    expect(nameStems('Ｑｕｉｌｌ Ｍａｒｋ')).toEqual(['quillmark']);
+    expect(nameStems('松鼠影像工作室')).toEqual(['松鼠影像']);
+    expect(nameStems('松鼠影像旗舰店')).toEqual(['松鼠影像']);
+  });
+
+  it('gives none for short names, honorifics and shop words, which strangers share', () => {
+    expect(nameStems('王老师')).toEqual([]);
+    expect(nameStems('小鹿🦌')).toEqual([]);
+    expect(nameStems('Kay')).toEqual([]);
+    expect(nameStems('official store')).toEqual([]);
+    expect(nameStems('影像工作室')).toEqual([]);
+    expect(nameStems('Studio 9')).toEqual([]);
+    // A short first word is no brand alone: "Swift Pro" and "Swift Kits" are two names.
+    expect(nameStems('Swift Pro')).toEqual(['swiftpro']);
+    expect(nameStems('Swift Kits')).toEqual(['swiftkits']);
+    expect(nameStems('Passport Docs')).toEqual([]);
+    expect(nameStems('闲鱼用户')).toEqual([]);
+    expect(nameStems('[deleted]')).toEqual([]);
+    expect(nameStems(null)).toEqual([]);
+  });
+});

@@ -1,0 +1,81 @@
+import { foldText } from './fold-text.js';
+import { GENERIC_WORDS } from './handle-rules.js';
+
+/**
+ * The part of a display name that names one seller across sites: "u/verifypro_sales", "VerifyPro Kits"
+ * and "Verify Pro" all carry "verifypro"; "synthface_dev" and "SynthFace Labs" carry "synthface". A
+ * seller keeps its brand and changes the suffix (sales, kits, labs, 旗舰店) from site to site.
+ * Stems are the whole name without separators and its first word, each only when it is long enough
+ * to be a brand: 6+ Latin letters/digits with 3+ distinct, or 4+ Han characters. Short names and
+ * honorifics (李老师, 小王, Kay) are shared by strangers and give no stem. A stem never links alone:
+ * kin-links.ts also asks for text alike and no conflicting contact.
+ */
+
+// Words that are shop types or roles, not a brand: "studio", "official store".
+const NAME_WORDS = new Set([
+  'official',
+  'seller',
+  'sellers',
+  'studio',
+  'store',
+  'shop',
+  'market',
+  'verified',
+  'trading',
+  'global',
+  'online',
+  'deals',
+  'supply',
+  'supplies',
+  'services',
+  // Placeholders a site shows for an account it hides: on many accounts, nobody's brand.
+  'deleted',
+  'anonymous',
+  'unknown',
+  'guest',
+  // Words of the trade itself, which strangers put first in their names: "Passport Docs", "Identity Hub".
+  'passport',
+  'document',
+  'documents',
+  'identity',
+  'wholesale',
+  'premium',
+  'trusted',
+  'account',
+  'accounts',
+]);
+
+// Han placeholders: 闲鱼用户, 匿名用户, 会员8812 are a site's default names, not a brand.
+const HAN_PLACEHOLDER = /用户|匿名|会员|游客|网友|买家|卖家/u;
+
+// The same for Han names, at the end: 松鼠影像工作室 on one site is 松鼠影像旗舰店 on another.
+const HAN_SHOP_SUFFIX = /(?:官方)?(?:旗舰店|专卖店|专营店|工作室|小店|店铺|店)$/u;
+
+const SEPARATOR = /[\s_\-.·|/\\,，、:：()（）[\]【】]+/u;
+const HAN = /\p{Script=Han}/u;
+
+function brand(stem: string): boolean {
+  if (HAN.test(stem)) return Array.from(stem).filter((ch) => HAN.test(ch)).length >= 4 && !HAN_PLACEHOLDER.test(stem);
+  return /^[a-z][a-z0-9]{5,}$/.test(stem) && new Set(stem).size >= 3 && !GENERIC_WORDS.has(stem) && !NAME_WORDS.has(stem);
+}
+
+/** Only letters, digits and Han: emoji and symbols in names ("小脸猫🐱") are decoration. */
+const keep = (word: string) => word.replace(NOT_KEPT, '');
+const NOT_KEPT = /[^a-z0-9\p{Script=Han}]/gu;
+
+/** Brand stems of a display name (folded: full-width, case, traditional → simplified). */
+export function nameStems(seller: string | null | undefined): string[] {
+  if (!seller) return [];
+  const folded = foldText(seller)
+    .trim()
+    .replace(/^(?:u\/|@)/, '');
+  const words = folded
+    .split(SEPARATOR)
+    .map((w) => keep(w).replace(HAN_SHOP_SUFFIX, ''))
+    .filter((w) => w !== '' && !NAME_WORDS.has(w));
+  if (words.length === 0) return [];
+  // The first word alone only when long (8+ letters, or 4+ Han): "Verify Pro" gives verifypro, not "verify".
+  const first = words[0]!;
+  const firstStems = words.length > 1 && (HAN.test(first) || first.length >= 8) ? [first] : [];
+  return [...new Set([words.join(''), ...firstStems])].filter(brand);
+}
