@@ -42,6 +42,9 @@ async function tabAt(url: string): Promise<number> {
   await page.goto(url).catch(() => undefined); // chrome://newtab redirects, which goto reports as aborted
   const added = (await ids()).filter((id) => !before.has(id));
   expect(added).toHaveLength(1);
+  // The popup is opened on a tab that has finished loading, as a moderator's click is: under load a tab
+  // still committing its page made the browser refuse in words that name no address.
+  await eventually(() => worker.evaluate(`chrome.tabs.get(${added[0]!}).then((t) => t.status)`)).toBe('complete');
   return added[0]!;
 }
 
