@@ -174,7 +174,9 @@ export class BrowserPool {
       if (main.error) throw main.error;
       if (error instanceof PermanentError || error instanceof FatalError || error instanceof RetryableError) throw error;
       // A page that replaces itself while we read it ("execution context was destroyed") fails as its
-      // new document says: gone to about:blank is permanent, whenever the navigation lands.
+      // new document says: gone to about:blank is permanent, whenever the navigation lands. The frame's
+      // address can trail the error, so the new document is given a moment to commit first.
+      if (/context was destroyed|navigat/i.test((error as Error).message)) await page.waitForLoadState('load', { timeout: 2000 }).catch(() => {});
       assertStillOwnDocument(url, page.url());
       throw new RetryableError(`${url}: rendering failed: ${(error as Error).message.split('\n')[0]}`);
     } finally {
