@@ -115,7 +115,8 @@ fetch('/api/seller').then((r) => r.text()).then((t) => { document.querySelector(
     const s = await startServer(navigatingListing(navigation));
     servers.push(s);
     const error = await pool.render(`${s.origin}/item/7`, { allowedHosts: new Set([s.host]), allowPrivateNetwork: true }, hasSeller).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(PermanentError);
+    // The message first: when this fails, it says which way the render went.
     expect(String((error as Error).message)).toMatch(/navigated itself away to about:/);
+    expect(error).toBeInstanceOf(PermanentError);
   });
 });

@@ -159,10 +159,10 @@ export class BrowserPool {
         () => true,
         () => true,
       );
-      let html = await page.content();
+      let html = await contentOf(page);
       while (!ready?.(html)) {
         const settled = await Promise.race([quiet, new Promise<false>((r) => setTimeout(() => r(false), 100))]);
-        html = await page.content();
+        html = await contentOf(page);
         if (settled) break;
       }
       if (Buffer.byteLength(html) > (this.options.maxHtmlBytes ?? 5 * 1024 * 1024)) throw new PermanentError(`${url}: rendered page is over the size cap`);
@@ -173,10 +173,8 @@ export class BrowserPool {
       slot.pages = Number.MAX_SAFE_INTEGER; // a page that failed may be stuck: recycle its context
       if (main.error) throw main.error;
       if (error instanceof PermanentError || error instanceof FatalError || error instanceof RetryableError) throw error;
-      // A page that replaces itself while we read it ("execution context was destroyed") fails as its
-      // new document says: gone to about:blank is permanent, whenever the navigation lands. The frame's
-      // address can trail the error, so the new document is given a moment to commit first.
-      if (/context was destroyed|navigat/i.test((error as Error).message)) await page.waitForLoadState('load', { timeout: 2000 }).catch(() => {});
+      // A page that replaced itself while we read it fails as its new document says: gone to
+      // about:blank is permanent, whenever the navigation lands.
       assertStillOwnDocument(url, page.url());
       throw new RetryableError(`${url}: rendering failed: ${(error as Error).message.split('\n')[0]}`);
     } finally {
@@ -227,6 +225,22 @@ export class BrowserPool {
     const browser = this.browser;
     this.browser = null;
     if (browser) await (await browser.catch(() => null))?.close().catch(() => {});
+  }
+}
+
+/**
+ * The page's HTML. Read while the page's own script navigates (to about:blank, say), Playwright refuses
+ * ("the page is navigating and changing the content"); once the navigation lands the new document can be
+ * read, and the caller judges where the page went. CI's load once turned that refusal into a retry.
+ */
+async function contentOf(page: Page): Promise<string> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await page.content();
+    } catch (error) {
+      if (attempt >= 40 || !/navigating|context was destroyed/i.test((error as Error).message)) throw error;
+      await new Promise((r) => setTimeout(r, 50));
+    }
   }
 }
 
