@@ -197,7 +197,12 @@ export function isObfuscatedSpan(nt: NormalizedText, from: number, to: number): 
   return spaceGaps >= 2;
 }
 
+/** Where compact position `from` begins in the original text. */
+export const originalStart = (nt: NormalizedText, from: number): number => nt.start[from]!;
+/** Where the compact span ending before `to` ends in the original text. */
+export const originalEnd = (nt: NormalizedText, to: number): number => nt.end[to - 1]!;
+
 /** The original-text range of compact span [from, to). */
 export function originalRange(nt: NormalizedText, from: number, to: number): [number, number] {
-  return [nt.start[from]!, nt.end[to - 1]!];
+  return [originalStart(nt, from), originalEnd(nt, to)];
 }

@@ -1,6 +1,6 @@
 import { TEXT_FIELDS, type TextField } from '../../contracts/index.js';
 import type { Lexicon, LexiconEntry } from '../lexicon/load.js';
-import { isObfuscatedSpan, normalize, originalRange, type NormalizedText } from '../normalize/normalize.js';
+import { isObfuscatedSpan, normalize, originalEnd, originalRange, originalStart, type NormalizedText } from '../normalize/normalize.js';
 import { sentencesWithNoise } from './clauses.js';
 import { insideAny, negatedRanges, type Cue } from './negation.js';
 import { findTradePatterns, type TradePatternId } from './trade-patterns.js';
@@ -64,9 +64,9 @@ export function analyzeListing(lexicon: Lexicon, listing: ListingFields): Listin
 function analyzeField(lexicon: Lexicon, field: TextField, nt: NormalizedText): RuleHit[] {
   const drafts: Draft[] = [];
   const onHit = (h: { entry: number; coded: boolean; start: number; end: number }) => {
-    // originalRange(nt, h.start, h.end), without a pair per hit.
-    const start = nt.start[h.start]!;
-    const end = nt.end[h.end - 1]!;
+    // Not originalRange: no pair allocated per hit on the hot path.
+    const start = originalStart(nt, h.start);
+    const end = originalEnd(nt, h.end);
     const entry = lexicon.entries[h.entry]!;
     // Disguise is evidence for the trade's own words; parts, shadows and cues are ordinary words.
     const plain = entry.kind === 'part' || entry.kind === 'shadow' || entry.kind === 'negation';
