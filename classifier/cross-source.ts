@@ -31,6 +31,11 @@ export interface CrossSourceOptions {
   /** Only these writers (default: all). */
   readonly writers?: readonly string[];
   /**
+   * Writers trained on but never left out nor tested: the sealed writers while tuning, so a tuning
+   * figure never reads them and their own leave-one-writer-out figure stays unseen until it is reported.
+   */
+  readonly untested?: readonly string[];
+  /**
    * Leave out groups of writers instead of one at a time: the writers dealt round-robin into this many
    * groups, each tested under a model trained without its whole group. A quick proxy for tuning
    * (5 trainings instead of one per writer); the headline stays one writer at a time.
@@ -57,9 +62,7 @@ export interface WriterRun {
  * so this is the nearest the corpus gets to "listings written by others".
  */
 export async function crossSourceEvaluation(lexicon: Lexicon, items: readonly CorpusItem[], options: CrossSourceOptions = {}): Promise<CrossSourceReport> {
-  const all = [...new Set(items.map((i) => writerOf(i.id)))].sort();
-  const sources = options.writers ? all.filter((s) => options.writers!.includes(s)) : all;
-  const units = leftOutUnits(sources, options.groups);
+  const units = leftOutUnits(writersToLeaveOut(items, options), options.groups);
   const threads = Math.max(1, Math.min(options.threads ?? 1, units.length));
   const runs = threads === 1 ? units.map((w) => runWriter(lexicon, items, w, options)) : await inWorkers(units, threads, options);
   const byId = new Map(items.map((i) => [i.id, i]));
@@ -85,8 +88,14 @@ export async function crossSourceEvaluation(lexicon: Lexicon, items: readonly Co
   return { writers, overall: evaluatePredictions(tested, predictions), attacks };
 }
 
+/** The writers left out in turn, sorted: all of the corpus's, or only `writers`, never the `untested` ones. */
+export function writersToLeaveOut(items: readonly CorpusItem[], options: Pick<CrossSourceOptions, 'writers' | 'untested'>): string[] {
+  const untested = new Set(options.untested);
+  return [...new Set(items.map((i) => writerOf(i.id)))].sort().filter((w) => !untested.has(w) && (!options.writers || options.writers.includes(w)));
+}
+
 /** What each training leaves out: one writer, or (with `groups`) a group of writers named `a+b+c`. */
-function leftOutUnits(writers: readonly string[], groups: number | undefined): string[] {
+export function leftOutUnits(writers: readonly string[], groups: number | undefined): string[] {
   if (!groups || groups >= writers.length) return [...writers];
   const dealt: string[][] = Array.from({ length: groups }, () => []);
   writers.forEach((w, i) => dealt[i % groups]!.push(w));

@@ -63,7 +63,7 @@ export function registerEval(program: Command): void {
     .option('--writers <list>', 'with --cross-source: only these writers (comma-separated id prefixes)')
     .option(
       '--training-split-only',
-      "with --cross-source: test on the left-out writers' training-split listings only (for tuning; the held-out split stays unseen)",
+      "with --cross-source: test on the left-out writers' training-split listings only, sealed writers never (for tuning; the held-out split and the sealed writers stay unseen)",
     )
     .addHelpText(
       'after',
@@ -95,11 +95,15 @@ export function registerEval(program: Command): void {
         const { crossSourceEvaluation } = await import('../../classifier/index.js');
         const lexicon = loadLexicon();
         const threads = availableParallelism();
+        // Tuning never tests a sealed writer: its figure is reported by the full run only.
+        const untested = opts.trainingSplitOnly ? [...sealedWriters()] : [];
+        if (untested.length > 0) progress(`tuning: ${untested.length} sealed writers trained on, not tested (${untested.join(', ')})`);
         const report = await crossSourceEvaluation(lexicon, corpus.items, {
           attacks: opts.attacks,
           attackPool,
           writers,
           trainingSplitOnly: opts.trainingSplitOnly,
+          untested,
           groups: opts.groups,
           threads,
           progress,
