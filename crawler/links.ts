@@ -1,6 +1,5 @@
-import { load } from 'cheerio/slim';
 import { allowedHostsOf, type CrawlPageJob, type SiteConfig } from '../contracts/index.js';
-import { looksLikeListingUrl } from '../extract/index.js';
+import { looksLikeListingUrl, parseHtml, type ParsedHtml } from '../extract/index.js';
 import { canonicalUrl } from './canonical-url.js';
 
 export interface DiscoveredLinks {
@@ -12,9 +11,12 @@ export interface DiscoveredLinks {
   readonly other: string[];
 }
 
-/** Links to follow from a page, canonical and on the site's allowed hosts only. */
-export function discoverLinks(html: string, pageUrl: string, site: SiteConfig): DiscoveredLinks {
-  const $ = load(html);
+/**
+ * Links to follow from a page, canonical and on the site's allowed hosts only. `source` is the page's
+ * HTML, or the page parsed once by parseHtml (the crawl reads its listing from the same parse).
+ */
+export function discoverLinks(source: string | ParsedHtml, pageUrl: string, site: SiteConfig): DiscoveredLinks {
+  const $ = typeof source === 'string' ? parseHtml(source) : source;
   const hosts = new Set(allowedHostsOf(site));
   const pattern = site.listingUrlPattern ? new RegExp(site.listingUrlPattern) : null;
   const resolve = (href: string | undefined): string | null => {

@@ -3,7 +3,7 @@ import { isBoilerplate } from './boilerplate.js';
 import type { FieldSource, SourceFields } from './fields.js';
 import { elementText } from './element-text.js';
 import { findMainContent } from './main-content.js';
-import { loadPage, type Page } from './page.js';
+import { loadPage, type Page, type ParsedHtml } from './page.js';
 import { findPriceInPage } from './price-in-page.js';
 import { priceInText } from './price-in-text.js';
 import { parsePrice, type Price } from './price.js';
@@ -65,9 +65,10 @@ function fromSelectors(page: Page, fields: SiteConfig['fields']): SourceFields &
  * microdata, OpenGraph), then what the page shows (its headings, its main content, price and seller
  * markup and labels). A title is the one the sources agree on (title.ts); a description that is the
  * site's boilerplate is passed over. See the README ("How a listing is read").
+ * `source` is the page's HTML, or the page parsed once by parseHtml and read by others too.
  */
-export function extractListing(html: string, pageUrl: string, fields: SiteConfig['fields'] = {}): ExtractedListing {
-  const page = loadPage(html, pageUrl);
+export function extractListing(source: string | ParsedHtml, pageUrl: string, fields: SiteConfig['fields'] = {}): ExtractedListing {
+  const page = loadPage(source, pageUrl);
   const sel = fromSelectors(page, fields);
   const ld = fromJsonLd(page);
   const md = fromMicrodata(page);

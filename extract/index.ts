@@ -2,4 +2,5 @@
 export * from './extract-listing.js';
 export * from './furniture.js';
 export { looksLikeListingUrl } from './listing-url.js';
+export { parseHtml, type ParsedHtml } from './page.js';
 export { parsePrice, findPrices, type Price } from './price.js';

@@ -47,8 +47,19 @@ export interface Page {
   readonly meta: (key: string) => string | undefined;
 }
 
-export function loadPage(html: string, pageUrl: string): Page {
-  const $ = load(html);
+/** A page parsed once, to be read by more than one reader (the listing's extraction and link discovery). */
+export type ParsedHtml = CheerioAPI;
+
+/** Parses a page as every reader of this folder does (htmlparser2, see above). */
+export const parseHtml = (html: string): ParsedHtml => load(html);
+
+/**
+ * `source` is the page's HTML or the page already parsed by parseHtml; nothing here changes the
+ * document (the readers only write each element's place in document order into its node, see
+ * documentOrder), so one parse can serve other readers too.
+ */
+export function loadPage(source: string | ParsedHtml, pageUrl: string): Page {
+  const $ = typeof source === 'string' ? parseHtml(source) : source;
   const { elements, order, walk } = documentOrder($);
   const { tags, meta } = tagIndex(elements);
   const count = () => elements().length;

@@ -79,14 +79,26 @@ export function nearDuplicate(
   opts: NearDuplicateOptions = NEAR_DUPLICATE_DEFAULTS,
 ): { jaccard: number; shared: number } | null {
   if (conflicting(a.handles, b.handles)) return null;
-  const keptA = Uint32Array.from(
-    a.shingles.filter((s) => !common(s)),
+  return nearDuplicateKept(keptShingles(a.shingles, common), keptShingles(b.shingles, common), opts);
+}
+
+/** A side's shingles less the boilerplate ones, as the pairwise tests compare them: unsigned, sorted. */
+export function keptShingles(shingles: Int32Array, common: (shingle: number) => boolean): Uint32Array {
+  return Uint32Array.from(
+    shingles.filter((s) => !common(s)),
     (s) => s >>> 0,
   ).sort();
-  const keptB = Uint32Array.from(
-    b.shingles.filter((s) => !common(s)),
-    (s) => s >>> 0,
-  ).sort();
+}
+
+/**
+ * nearDuplicate's text test on shingles already kept (keptShingles), without handles: a caller
+ * testing one listing against many keeps its shingles once, not once a pair.
+ */
+export function nearDuplicateKept(
+  keptA: Uint32Array,
+  keptB: Uint32Array,
+  opts: NearDuplicateOptions = NEAR_DUPLICATE_DEFAULTS,
+): { jaccard: number; shared: number } | null {
   if (keptA.length < opts.minShared || keptB.length < opts.minShared) return null;
   const shared = sharedCount(keptA, keptB);
   const jaccard = shared / (keptA.length + keptB.length - shared);

@@ -8,7 +8,17 @@ export { bridgeKeys, clusterVeto, conflicting, linkInOrder, type OrderedLinks, t
 export { sameSellerPairs } from './same-seller.js';
 export { parseLinkLine, type ParsedLinkLine } from './parse-line.js';
 export { pairwiseFigures, type PairwiseFigures } from './evaluate.js';
-export { commonCut, frequencySeller, HUB_RULE, linkFeatures, nearDuplicate, type LinkFeatures, type TextSide } from './incremental.js';
+export {
+  commonCut,
+  frequencySeller,
+  HUB_RULE,
+  keptShingles,
+  linkFeatures,
+  nearDuplicate,
+  nearDuplicateKept,
+  type LinkFeatures,
+  type TextSide,
+} from './incremental.js';
 export { maskHandleKey, maskHandleList } from './mask-handle.js';
 export { UnionFind } from './union-find.js';
 export { sharedCount } from './minhash.js';

@@ -11,7 +11,7 @@ import type { ListingMarks } from './listing-marks.js';
 import { canonicalUrl } from '../crawler/index.js';
 import type { CrawlContexts } from './crawl-context.js';
 import { PermanentError } from '../contracts/index.js';
-import { extractListing, lacksListingText } from '../extract/index.js';
+import { extractListing, lacksListingText, parseHtml, type ParsedHtml } from '../extract/index.js';
 import { fetchPage, hostLimits, type PageFetcher } from '../crawler/index.js';
 import { discoverLinks } from '../crawler/index.js';
 import { RenderLearning } from '../crawler/index.js';
@@ -39,6 +39,19 @@ export interface PageResult {
 }
 
 /**
+ * The page parsed once for all its readers: the listing's extraction and link discovery each parsed
+ * * it again. The last HTML's parse is kept, so the rendered page a
+ * `ready` check has read is not parsed again either.
+ */
+function lastParse(): (html: string) => ParsedHtml {
+  let last: { html: string; $: ParsedHtml } | null = null;
+  return (html) => {
+    if (last?.html !== html) last = { html, $: parseHtml(html) };
+    return last.$;
+  };
+}
+
+/**
  * Fetches one page of a crawl and stores its listing with a verdict; returns the links it leads to.
  * `job` is the BullMQ job carrying the page (a batch, mostly): its attempts decide final failures.
  * The listing is marked in the frontier through `marks` when given (at the job's end), else at once.
@@ -54,28 +67,29 @@ export async function processPage(page: CrawlPageJob, job: Job, deps: CrawlDeps,
     const pageType = RenderLearning.pageType(role, url);
     const browserFirst = ctx.site.render === 'browser' || (ctx.site.render === 'auto' && (await deps.learning.browserFirst(ctx.site.name, pageType)));
 
+    const parsed = lastParse();
     // A rendered page is ready when it shows what this page is for: a listing's text, or links onward.
     const ready = (html: string) => {
       if (wantsListing) {
         // Rendered, the page is no longer a shell once the listing's fields show, however short they are.
-        const l = extractListing(html, url, ctx.site.fields);
+        const l = extractListing(parsed(html), url, ctx.site.fields);
         return l.title !== null && l.description !== null;
       }
-      const found = discoverLinks(html, url, ctx.site);
+      const found = discoverLinks(parsed(html), url, ctx.site);
       return found.listings.length + found.next.length > 0;
     };
     let page = await fetchPage(deps, url, ctx.policy, limits, browserFirst, ready);
     const firstPage = page; // the page as served, for the evidence snapshot, when Chromium renders it next
-    let listing = extractListing(page.html, page.url, ctx.site.fields);
-    let links = discoverLinks(page.html, page.url, ctx.site);
+    let listing = extractListing(parsed(page.html), page.url, ctx.site.fields);
+    let links = discoverLinks(parsed(page.html), page.url, ctx.site);
     // Rendered only when the page lacks the listing's text (a shell), not when one field is missing:
     // a static page that holds its text never goes to Chromium, and never teaches the site to.
     const incomplete = wantsListing ? lacksListingText(listing) : listing.isShell && links.listings.length + links.next.length === 0;
     if (!page.rendered && ctx.site.render === 'auto') {
       if (incomplete) {
         page = await fetchPage(deps, url, ctx.policy, limits, true, ready);
-        listing = extractListing(page.html, page.url, ctx.site.fields);
-        links = discoverLinks(page.html, page.url, ctx.site);
+        listing = extractListing(parsed(page.html), page.url, ctx.site.fields);
+        links = discoverLinks(parsed(page.html), page.url, ctx.site);
       }
       await deps.learning.record(ctx.site.name, pageType, !incomplete);
     }

@@ -1,3 +1,4 @@
+import { MessageChannel } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
 import type { SaveResult, Store } from '../store/index.js';
 import { StoreThreadCommits } from './store-thread-commits.js';
@@ -80,6 +81,25 @@ describe('the store thread answering writes under group commit', () => {
     commits.ended({ id: 4, saved }, commits.started());
     await commits.flush();
     expect(answers.at(-1)).toMatchObject({ id: 4, error: { message: expect.stringMatching(/disk I\/O error/) } });
+  });
+
+  it('commits writes sent together as one group, though each ends before the next is read', async () => {
+    const { store, group } = fakeStore();
+    const answers: StoreThreadReply[] = [];
+    const commits = new StoreThreadCommits(store, (r) => answers.push(r), 60_000);
+    // As the store thread gets them: a message per write, each written (a few awaits) and ended in turn.
+    const { port1, port2 } = new MessageChannel();
+    port2.on('message', (id: number) => {
+      const losses = commits.started();
+      void Promise.resolve()
+        .then(() => Promise.resolve())
+        .then(() => commits.ended({ id, saved }, losses));
+    });
+    for (let id = 1; id <= 20; id++) port1.postMessage(id);
+    await expect.poll(() => answers.length).toBe(20);
+    port2.close();
+    expect(answers.map((a) => a.id)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+    expect(group.commits).toBeLessThanOrEqual(2); // a commit each before
   });
 
   it('answers at once without group commit (PostgreSQL: each write committed on its own)', () => {

@@ -16,13 +16,15 @@ export const LOCK_GAP_MS = 2;
  * only once a COMMIT that began after it ended has succeeded, so a page's job — acknowledged only
  * after that answer — never outlives its listing on a crash. A write whose transaction was lost in
  * between is answered with an error, and its job runs again (every write is idempotent). Failed writes
- * are answered at once. The group commits as soon as no write is in flight, so writes are grouped only
- * while the thread is busy, and at the latest COMMIT_EVERY_MS after the first waiting one. Without group
- * commit (PostgreSQL), every answer goes at once: each write committed on its own.
+ * are answered at once. The group commits when no write is in flight one turn of the event loop after
+ * the last one ended (so writes sent together join it), and at the latest COMMIT_EVERY_MS after the
+ * first waiting one. Without group commit (PostgreSQL), every answer goes at once: each write committed
+ * on its own.
  */
 export class StoreThreadCommits {
   private waiting: { reply: StoreThreadReply; losses: number }[] = [];
   private timer: NodeJS.Timeout | null = null;
+  private immediate: NodeJS.Immediate | null = null;
   private flushing: Promise<void> = Promise.resolve();
   private inFlight = 0;
 
@@ -46,14 +48,28 @@ export class StoreThreadCommits {
     if ('error' in reply) this.answer(reply);
     else this.waiting.push({ reply, losses });
     // Even after a failure: the transaction it ran in holds SQLite's write lock until committed.
-    if (this.inFlight === 0 || this.waiting.length >= this.atWrites) void this.flush();
+    if (this.waiting.length >= this.atWrites) void this.flush();
+    else if (this.inFlight === 0) this.immediate ??= setImmediate(() => this.lastEnded());
+    else this.timer ??= setTimeout(() => void this.flush(), this.everyMs);
+  }
+
+  /**
+   * The last write in flight ended one turn of the event loop ago: the writes whose messages came in
+   * that turn have begun, so the group is committed only if none did. Committing at once, as each
+   * write ended before the next message was read, made nearly every write commit alone.
+   */
+  private lastEnded(): void {
+    this.immediate = null;
+    if (this.inFlight === 0) void this.flush();
     else this.timer ??= setTimeout(() => void this.flush(), this.everyMs);
   }
 
   /** Commits what is batched and answers the writes that ended before; resolves once done. */
   flush(): Promise<void> {
     if (this.timer) clearTimeout(this.timer);
+    if (this.immediate) clearImmediate(this.immediate);
     this.timer = null;
+    this.immediate = null;
     const group = this.store.groupCommit;
     if (!group) return Promise.resolve();
     const batch = this.waiting;

@@ -2,7 +2,6 @@ import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
-import pg from 'pg';
 import type { Config } from '../config/index.js';
 import { withStatementCache } from './sqlite-statement-cache.js';
 import { SqliteGroupCommit } from './sqlite-group-commit.js';
@@ -48,6 +47,8 @@ export async function openStore(config: Pick<Config, 'databaseUrl' | 'dataDir'>,
   let sqliteFile: SQLite.Database | undefined;
   let groupCommit: SqliteGroupCommit | undefined;
   if (isPostgres) {
+    // Imported only here: a SQLite store (every crawl by default, and each crawl's store thread) does not pay pg's load.
+    const { default: pg } = await import('pg');
     // A schema per test run keeps parallel suites apart on one database.
     const pool = new pg.Pool({ connectionString: url, max: 10, ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}) });
     db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });

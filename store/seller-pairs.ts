@@ -1,5 +1,5 @@
 import { PostgresAdapter, sql, type Kysely } from 'kysely';
-import { LINK_DEFAULTS, nearDuplicate, sameSellerPairs, sharedCount, type LinkFeatures } from '../link/index.js';
+import { keptShingles, LINK_DEFAULTS, nearDuplicateKept, sameSellerPairs, sharedCount, type LinkFeatures } from '../link/index.js';
 import type { Database } from './schema.js';
 
 type Db = Kysely<Database>;
@@ -28,7 +28,10 @@ export async function pairText(db: Db, listingId: number, f: LinkFeatures, { sel
   // PostgreSQL keeps the bands in the same statement as the candidates' read (a data-modifying CTE,
   // whose rows the read does not see: it leaves this listing out anyway); SQLite cannot, and needs no round trip.
   const pgBands = isPostgres(db) && f.bands.length > 0;
-  if (!pgBands && f.bands.length > 0) await bands(db).execute();
+  // SQLite: one parameter (a JSON array), so one statement prepared once, and no query built per listing.
+  if (!pgBands && f.bands.length > 0)
+    await sql`insert into link_bands (band, listing_id) select value, ${listingId} from json_each(${JSON.stringify(f.bands)}) where true
+      on conflict (band, listing_id) do nothing`.execute(db);
   // A listing without a seller name has a '#id' name of its own (link/link-listings.ts sellerName): nobody's relist.
   const named = !f.sellerName.startsWith('#');
   // One query: the listings sharing the most bands (the likeliest near-duplicates, found from the band
@@ -77,25 +80,46 @@ export async function pairText(db: Db, listingId: number, f: LinkFeatures, { sel
     (account.length < SAME_ACCOUNT_ALL_PAIRS ? account : account.filter((s) => s.listing_id < listingId).slice(-1)).map((s) => s.listing_id),
   );
   const pairs: TextPair[] = [];
+  // This listing's kept shingles are the same in every pair: made once (they were made for each test).
+  const own = keptShingles(f.shingles, (s) => common.has(s));
   for (const side of sides) {
     const [a, b] = side.listing_id < listingId ? [side.listing_id, listingId] : [listingId, side.listing_id];
+    let theirs: Uint32Array | undefined;
     for (const via of ['near-duplicate', 'same-seller'] as const) {
       if (!(via === 'near-duplicate' ? near : relists).has(side.listing_id)) continue;
-      const found = textTest(via, f.shingles, side.shingles, common);
+      theirs ??= keptShingles(side.shingles, (s) => common.has(s));
+      const found = keptTest(via, own, theirs);
       if (found) pairs.push({ a, b, via, ...found });
     }
   }
   if (pairs.length === 0) return { partners: [], stale, pairs };
-  await db
-    .insertInto('link_pairs')
-    .values(pairs)
-    .onConflict((oc) => oc.columns(['a', 'b', 'via']).doUpdateSet((eb) => ({ jaccard: eb.ref('excluded.jaccard'), shared: eb.ref('excluded.shared') })))
-    .execute();
+  await keepPairs(db, pairs);
   const partners = new Set(pairs.map((p) => (p.a === listingId ? p.b : p.a)));
   return { partners: [...new Set(sides.filter((s) => partners.has(s.listing_id)).map((s) => s.cluster_id))], stale, pairs };
 }
 
 const isPostgres = (db: Db) => db.getExecutor().adapter instanceof PostgresAdapter;
+
+/**
+ * Keeps text pairs, a pair found again taking its new figures. SQLite gets them as one JSON array: a
+ * statement of a row per pair (dozens for a relisted text) was built, and prepared, afresh for each
+ * listing, as its SQL changed with the count; PostgreSQL keeps the statement it had.
+ */
+async function keepPairs(db: Db, pairs: readonly TextPair[]): Promise<void> {
+  if (isPostgres(db)) {
+    await db
+      .insertInto('link_pairs')
+      .values(pairs)
+      .onConflict((oc) => oc.columns(['a', 'b', 'via']).doUpdateSet((eb) => ({ jaccard: eb.ref('excluded.jaccard'), shared: eb.ref('excluded.shared') })))
+      .execute();
+    return;
+  }
+  const rows = JSON.stringify(pairs.map((p) => [p.a, p.b, p.via, p.jaccard, p.shared]));
+  // "where true": SQLite's parser needs it between a SELECT and ON CONFLICT.
+  await sql`insert into link_pairs (a, b, via, jaccard, shared)
+    select value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4 from json_each(${rows}) where true
+    on conflict (a, b, via) do update set jaccard = excluded.jaccard, shared = excluded.shared`.execute(db);
+}
 
 export interface TextPairs {
   /** The clusters of the listings it makes a pair with. */
@@ -119,14 +143,15 @@ export interface TextPair {
  * found by the time the clusters are made.
  */
 export function textTest(via: TextPair['via'], a: Int32Array, b: Int32Array, common: ReadonlySet<number>): { jaccard: number; shared: number } | null {
-  if (via === 'near-duplicate') return nearDuplicate({ shingles: a, handles: [] }, { shingles: b, handles: [] }, (s) => common.has(s));
-  const kept = (shingles: Int32Array) =>
-    Uint32Array.from(
-      shingles.filter((s) => !common.has(s)),
-      (s) => s >>> 0,
-    ).sort();
+  const isCommon = (s: number) => common.has(s);
+  return keptTest(via, keptShingles(a, isCommon), keptShingles(b, isCommon));
+}
+
+/** textTest on shingles already kept (link/incremental.ts keptShingles). */
+function keptTest(via: TextPair['via'], a: Uint32Array, b: Uint32Array): { jaccard: number; shared: number } | null {
+  if (via === 'near-duplicate') return nearDuplicateKept(a, b);
   // Both sides are of one account here (the caller chose them): the account names are the same.
-  const [p] = sameSellerPairs([kept(a), kept(b)], ['one', 'one'], LINK_DEFAULTS);
+  const [p] = sameSellerPairs([a, b], ['one', 'one'], LINK_DEFAULTS);
   return p ? { jaccard: Math.round(p.jaccard * 1000) / 1000, shared: p.shared } : null;
 }
 
