@@ -47,7 +47,7 @@ export async function benchLinkEval(): Promise<void> {
           ? `name ${r.name} spells ${r.handle} (${r.listingIds.join('~')})`
           : r.by === 'mention'
             ? `mention of ${r.handle} (${r.listingIds.join('~')})`
-            : `${r.by} ${r.listingIds.join('~')}${'alike' in r ? ` as ${r.name}, text ${r.alike.join('~')}` : ''} (J ${r.jaccard}, ${r.shared} shared)`,
+            : `${r.by} ${r.listingIds.join('~')}${'name' in r ? ` as ${r.name}` : ''}${'alike' in r ? `, text ${r.alike.join('~')}` : ''} (J ${r.jaccard}, ${r.shared} shared)`,
     );
     process.stdout.write(`  ${m.cluster.cluster}: truths ${m.truths.join(', ')} ← ${why.join('; ')}\n`);
   }
@@ -127,7 +127,7 @@ export async function benchLink(): Promise<void> {
       `${reasons.filter((r) => r.by === 'handle').length} handle, ${reasons.filter((r) => r.by === 'near-duplicate').length} near-duplicate, ` +
       `${reasons.filter((r) => r.by === 'same-seller').length} same-seller, ` +
       `${reasons.filter((r) => r.by === 'account' || r.by === 'brand' || r.by === 'name-handle').length} name and ` +
-      `${reasons.filter((r) => r.by === 'mention').length} mention links, ` +
+      `${reasons.filter((r) => r.by === 'mention').length} mention and ${reasons.filter((r) => r.by === 'cluster-relist').length} cluster-relist links, ` +
       `${result.hubs.length} hubs; heap ${(process.memoryUsage().heapUsed / 2 ** 20).toFixed(0)} MiB\n`,
   );
 }

@@ -44,6 +44,8 @@ const CUES: ReadonlyArray<{ words: readonly string[]; rule: ValueRule; read: Rea
       '威',
       '徽',
       '微',
+      // 維 (folded to 维) as 薇/威 are: "維：id"; 维修, 纤维 put a word, not an id, after it.
+      '维',
       'v',
       '❤',
       '♥',
@@ -52,8 +54,14 @@ const CUES: ReadonlyArray<{ words: readonly string[]; rule: ValueRule; read: Rea
     rule: ID_RULE,
     read: wechatHandle,
   },
-  { words: ['扣扣', '抠抠', '蔻蔻', '企鹅号', '企鹅', '🐧', 'qq号', 'qq', 'q'], rule: DIGIT_RULE, read: qqHandle },
-  { words: ['纸飞机', '飞机', '电报', 'telegram', 'tg', '✈'], rule: TG_RULE, read: telegramHandle },
+  // 扣 alone ("扣：3381-229-056") and its pinyin: a word after it (扣款, 折扣) is no value, and a QQ number has 5+ digits.
+  { words: ['扣扣', '抠抠', '蔻蔻', '企鹅号', '企鹅', '🐧', 'qq号', 'qq', 'q', '扣', 'koukou'], rule: DIGIT_RULE, read: qqHandle },
+  {
+    // Nicknames of Telegram: its paper-plane logo, and Russian "телега"/"телеграм" (folded: Cyrillic look-alikes turn Latin).
+    words: ['纸飞机', '飞机', '电报', 'telegram', 'tg', '✈', 'paperplane', foldText('телеграм'), foldText('телега')],
+    rule: TG_RULE,
+    read: telegramHandle,
+  },
   // LINE (Taiwan, Hong Kong, Japan): 賴 folds to 赖.
   // "line" is an English word ("front line workers"): as a cue it needs its colon, "id" or "@".
   { words: ['加赖', '赖', 'line:', 'lineid', 'line@'], rule: ID_RULE, read: lineHandle },
@@ -75,16 +83,23 @@ const CUE = new RegExp(
     .map((w) => {
       // "微 信", "w x", "q q": a space between the letters of a cue is a disguise too.
       const spaced = Array.from(w).map(escape).join('\\s?');
+      // 二维码 is a QR code and 三维 3D: no 維 in them.
+      if (w === '维') return '(?<![二三])维';
       // A lone letter cue followed by a digit is a version or a quarter (v2, q3), not 加V.
       if (/^[a-z]$/.test(w)) return `(?<![a-z0-9])${spaced}(?![a-z0-9])`;
-      return /^[a-z]/.test(w) ? `(?<![a-z0-9])${spaced}(?![a-z])` : spaced;
+      // A cue ending in its own colon or @ ("line:", "line@") may touch the id after it ("LINE：kenji").
+      if (/^[a-z]/.test(w)) return /[a-z]$/.test(w) ? `(?<![a-z0-9])${spaced}(?![a-z])` : `(?<![a-z0-9])${spaced}`;
+      return spaced;
     })
     .join('|'),
   'gu',
 );
 
 const EMAIL = /[a-z0-9][a-z0-9._%+-]*@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}/g;
-const TME = /(?:https?:\/\/)?(?:t|telegram)\.me\/(\+?[a-z0-9_]{5,64})/g;
+// "t .me / name": a link spaced out so the platform does not make it clickable.
+const TME = /(?:https?:\/\/)?(?<![a-z0-9])(?:t|telegram)\s?\.\s?me\s?\/\s?(\+?[a-z0-9_]{5,64})/g;
+// WhatsApp's click-to-chat link carries the number in international form: wa.me/60125550199 is +60 12-555 0199.
+const WA_ME = /(?:https?:\/\/)?(?<![a-z0-9])(?:wa\.me|api\.whatsapp\.com\/send\/?\?phone=)\/?\+?([0-9]{7,15})(?![0-9])/g;
 const URL_TEXT =
   /(?:https?:\/\/[^\s"'<>，。）)]+|(?<![a-z0-9@.-])(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|cn|net|org|shop|store|top|xyz|io|me|cc|co|vip|site|link|info)(?:\/[^\s"'<>，。）)]*)?)/g;
 const BARE_AT = /(?<![a-z0-9._%+-])@([a-z][a-z0-9_]{4,31})(?![a-z0-9_])/g;
@@ -109,6 +124,12 @@ export function extractHandles(listing: LinkListing): ContactHandle[] {
   const fields = [listing.title, listing.description, listing.seller].map((f) => (f ? foldText(f) : ''));
   if (WARNING.test(`${fields[0]} ${fields[1]}`)) return [];
   const own = ownHosts(listing);
+  // "… mail rex.models@" | "mailbox.example — …": an address cut between title and description.
+  const [title, description] = [fields[0]!.trimEnd(), fields[1]!.trimStart()];
+  if (title.endsWith('@') || description.startsWith('@')) {
+    const junction = title.length;
+    for (const m of `${title}${description}`.matchAll(EMAIL)) if (m.index < junction && m.index + m[0].length > junction) emailHandle(m[0], m[0]).forEach(add);
+  }
   for (const field of fields) {
     if (field === '') continue;
     let text = undisguise(field);
@@ -119,9 +140,13 @@ export function extractHandles(listing: LinkListing): ContactHandle[] {
     text = text.replace(EMAIL, (s) => ' '.repeat(s.length));
     for (const m of text.matchAll(TME)) add(m[1]!.startsWith('+') ? { kind: 'tg', key: `tg:${m[1]}`, raw: m[0] } : telegramHandle(m[1]!, m[0]));
     text = text.replace(TME, (s) => ' '.repeat(s.length));
+    for (const m of text.matchAll(WA_ME)) add(phoneHandle(m[1]!, true, m[0]));
+    text = text.replace(WA_ME, (s) => ' '.repeat(s.length));
     for (const m of text.matchAll(URL_TEXT)) add(urlHandle(m[0], own));
     text = text.replace(URL_TEXT, (s) => ' '.repeat(s.length));
-    readCues(text, add);
+    // Before the bare @names: the "@mailbox" of "my name @mailbox.example" is a domain, no Telegram name.
+    if (text.includes('name')) text = nameAtDomain(text, fields[2]!, add);
+    readCues(text, add, fields[2]!);
     for (const m of text.matchAll(BARE_AT)) add(telegramHandle(m[1]!, m[0]));
     spelledOnApp(text).forEach(add);
     for (const m of text.matchAll(BARE_MOBILE)) {
@@ -149,11 +174,11 @@ export function isWarning(listing: LinkListing): boolean {
 }
 
 // "LINE ID: x", "微信号：x", "tg handle x", "tg — handle is x": the word between cue and value.
-// "加赖（LINE）：x": the app named again in brackets.
+// "加赖（LINE）：x": the app named again in brackets. "微信二维码 x", "paper plane app: x": what the id is of.
 // "✈ 搜 x", "加V，名字是 x", "Q号好记：x": a word saying what to search for or how to remember it.
 // Only spaces, a dash or a colon before these words: "tg, handle split: …" and "tg: @… (split)" are prose.
 const ID_WORD =
-  /^(?:[\s—–-]*(?:id|username|handle|name|账号|号)(?:\s+is\b)?(?=\s*[:：\s])|\s*[(（][a-z ]{1,12}[)）]|[\s:：,，]*(?:号|账号)?(?:好记|名字(?:是|叫)?|搜索?|search(?: for)?)(?=[\s:：,，]*[a-z0-9]))/u;
+  /^(?:[\s—–-]*(?:id|username|handle|name|app|账号|号|二维码|qr\s?code)(?:\s+is\b)?(?=\s*[:：\s])|\s*[(（][a-z ]{1,12}[)）]|[\s:：,，]*(?:号|账号)?(?:好记|名字(?:是|叫)?|搜索?|search(?: for)?)(?=[\s:：,，]*[a-z0-9]))/u;
 
 // "hezheng_ai（微信）", "facelab88 (wx)": the id first, its app after it in brackets.
 const POSTFIX_CUE = new RegExp(
@@ -165,7 +190,35 @@ const POSTFIX_CUE = new RegExp(
   'gu',
 );
 
-function readCues(text: string, add: (h: ContactHandle | null) => void): void {
+// "微信号同店铺名", "飞机号跟我B站名一样", "TG same as my username": the id is the seller name the listing
+// is posted under. 同号 (same as the phone number) names no name and is not read here.
+const SAME_AS_NAME =
+  /^[\s:：]*(?:号|id)?[\s:：]*(?:(?:同|跟|和|与)(?:我的?)?[\p{Script=Han}a-z]{0,4}?(?:名|名字|昵称|用户名|id)(?:一样|相同)?|(?:is\s+)?(?:the\s+)?same\s+as\s+(?:my\s+)?(?:[a-z]+\s+)?(?:user\s?name|name|handle|id))/u;
+// "mail: my forum name @mailbox.example": an address made of the seller name.
+const NAME_AT_DOMAIN = /\bmy\s+(?:[a-z]+\s+)?(?:user\s?name|name)\s*@\s*([a-z0-9-]+(?:\.[a-z0-9-]+)+)/g;
+// A seller name that can be an id as it stands ("swapper_gz", "@ajie_liveness", "rex.models").
+const ID_NAME = /^@?([a-z0-9][a-z0-9_.-]{2,31})$/;
+
+/** The id a seller name is, read by the cue's rule ("" when the name is words, not an id). */
+function nameAsId(seller: string, rule: ValueRule): string {
+  const name = ID_NAME.exec(seller.trim())?.[1];
+  return name === undefined ? '' : readValue(name, 0, rule);
+}
+
+/** Adds the addresses "my name @domain" makes of the seller name; returns the text with them blanked. */
+function nameAtDomain(text: string, seller: string, add: (h: ContactHandle | null) => void): string {
+  const local = ID_NAME.exec(seller.trim())?.[1];
+  if (local === undefined) return text;
+  return text.replace(NAME_AT_DOMAIN, (all, domain: string) => {
+    emailHandle(`${local}@${domain}`, all).forEach(add);
+    return ' '.repeat(all.length);
+  });
+}
+
+// A contact named as the seller's new one, right before its cue.
+const RENEWAL = /(?:新|(?<![a-z])new\s+)$/;
+
+function readCues(text: string, add: (h: ContactHandle | null) => void, seller: string): void {
   if (text.includes('('))
     for (const m of text.matchAll(POSTFIX_CUE)) {
       const cue = CUES[CUE_INDEX.get(m[2]!)!]!;
@@ -175,8 +228,16 @@ function readCues(text: string, add: (h: ContactHandle | null) => void): void {
   for (const m of text.matchAll(CUE)) {
     const cue = CUES[CUE_INDEX.get(m[0].replace(/\s/g, ''))!]!;
     const after = m.index + m[0].length;
+    const sameAsName = seller === '' ? null : SAME_AS_NAME.exec(text.slice(after, after + 32));
+    if (sameAsName !== null) {
+      const value = nameAsId(seller, cue.rule);
+      if (value !== '') add(cue.read(value, `${m[0]}${sameAsName[0]}`));
+      continue;
+    }
     const from = after + (ID_WORD.exec(text.slice(after, after + 16))?.[0].length ?? 0);
     const value = readValue(text, from, cue.rule);
-    if (value !== '') add(cue.read(value, `${m[0]}${text.slice(from, from + value.length + 4).trimEnd()}`));
+    // "旧号被封了，新V：x", "new WA +60 …": the raw keeps the word that says the contact replaces another (handle-rules.ts isRenewed).
+    const renewal = RENEWAL.exec(text.slice(Math.max(0, m.index - 6), m.index))?.[0] ?? '';
+    if (value !== '') add(cue.read(value, `${renewal}${m[0]}${text.slice(from, from + value.length + 4).trimEnd()}`));
   }
 }

@@ -39,11 +39,52 @@ function spelledDigits(text: string): string {
   });
 }
 
+// Pinyin of digits, five or more in a row, is a number read out ("er qi si yao wu …", yao = 1 as on the
+// phone); fewer are a name (liu qi) or prose. Commas may group them ("yao qi ling, ling ling ling ling").
+const PINYIN_DIGITS: Readonly<Record<string, string>> = {
+  ling: '0',
+  yi: '1',
+  yao: '1',
+  er: '2',
+  liang: '2',
+  san: '3',
+  si: '4',
+  wu: '5',
+  liu: '6',
+  qi: '7',
+  ba: '8',
+  jiu: '9',
+};
+const PINYIN_SYLLABLE = '(?:ling|yi|yao|er|liang|san|si|wu|liu|qi|ba|jiu)';
+const PINYIN_NUMBER = new RegExp(`(?<![a-z])${PINYIN_SYLLABLE}(?:[\\s,，、-]+${PINYIN_SYLLABLE}(?![a-z])){4,}`, 'g');
+
+function pinyinDigits(text: string): string {
+  return text.replace(PINYIN_NUMBER, (run) =>
+    run
+      .split(/[\s,，、-]+/)
+      .map((w) => PINYIN_DIGITS[w])
+      .join(''),
+  );
+}
+
+// "2741583600 + 9", "yuehua_ 2000+25": a number given as a round one plus what ends it. Read only when
+// the added part fits in the trailing zeros (a sum, not two numbers side by side: "138 0000 4417 + 1").
+const ROUND_PLUS = /(?<![0-9])([0-9]*?)(0+)\s*\+\s*([1-9][0-9]*)(?![0-9])/g;
+
+function roundPlus(text: string): string {
+  return text.replace(ROUND_PLUS, (all, head: string, zeros: string, tail: string) =>
+    tail.length <= zeros.length && head.length + zeros.length >= 4 ? `${head}${zeros.slice(tail.length)}${tail}` : all,
+  );
+}
+
 // Letter O for zero inside a number ("5OOO O168"): only between digits, never touching a word.
 const O_IN_NUMBER = /(?<![a-z])\d(?:[\s.-]?[\do])*\d(?![a-z])/g;
 
 // "下划线" / "底线" / "(underscore)" written for '_', not when negated ("无底线": the id has none).
-const UNDERSCORE_WORD = /(?<!无|没有|不带|不是|no\s)\s*[(（[]?\s*(?:下划线|底线|underscore)\s*[)）\]]?\s*/g;
+// "k e n j i then underscore then f a c e s": the "then" around it joins the pieces too.
+const UNDERSCORE_WORD = /(?<!无|没有|不带|不是|no\s)(?:\s+then)?\s*[(（[]?\s*(?:下划线|底线|underscore)\s*[)）\]]?\s*(?:then\s+)?/g;
+// "LINE — ID is x", "line - id: x": the app and the word id apart, read as the cue "line id:".
+const LINE_DASH_ID = /\bline\s*[—–-]\s*id(?:\s+is)?\b/g;
 
 // Bracketed or full-width forms of @ and '.' in an address: "x [at] y [dot] z", "x ＠ y ． z".
 // A bare @ or '.' counts spaced on both sides or on neither ("me @seller. thanks" is no address).
@@ -101,9 +142,11 @@ const reversedId = (s: string) =>
 export function undisguise(folded: string): string {
   // Each rewrite runs only where its marker is (most listings have none): linking 100,000 listings reads 300,000 fields.
   const has = (...markers: string[]) => markers.some((m) => folded.includes(m));
-  let text = /[a-z]/.test(folded) ? spelledDigits(folded) : folded;
+  let text = /[a-z]/.test(folded) ? pinyinDigits(spelledDigits(folded)) : folded;
+  if (text.includes('+')) text = roundPlus(text);
   if (/\d[\s.-]?o|o[\s.-]?\d/.test(text)) text = text.replace(O_IN_NUMBER, (run) => run.replace(/o/g, '0'));
   if (has('下划线', '底线', 'underscore')) text = text.replace(UNDERSCORE_WORD, '_');
+  if (has('line')) text = text.replace(LINE_DASH_ID, 'line id:');
   if (has('数字', 'digit', 'number')) text = text.replace(BRACKETED_DIGIT, (_, d: string) => asDigits(d));
   if (has('个')) text = text.replace(REPEATED_DIGIT, (_, n: string, d: string) => asDigits(d).repeat(Number(asDigits(n))));
   text = spellOutIds(text);

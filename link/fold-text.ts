@@ -7,7 +7,8 @@ import { CHINESE_DIGITS, foldCodePoint } from '../text/index.js';
  */
 export function foldText(text: string): string {
   for (let k = 0; k < RECENT; k++) if (recentIn[k] === text) return recentOut[k]!;
-  const out = foldAll(text);
+  // Every emoji letter is an astral code point whose high surrogate is U+D83C: most texts skip the rewrite.
+  const out = foldAll(text.includes('\uD83C') ? emojiLettersToLatin(text) : text);
   recentIn[next] = text;
   recentOut[next] = out;
   next = (next + 1) % RECENT;
@@ -41,6 +42,30 @@ function foldAll(text: string): string {
   return out;
 }
 
+// Letters drawn as emoji, which no Unicode fold maps to Latin: regional indicators 🇦-🇿 (two make a
+// flag), negative circled 🅐-🅩 and negative squared 🅰-🆉. Sellers spell ids with them (LINE：🇾🇦🇾🇦.face88).
+const EMOJI_LETTER_RUN = /[\u{1F1E6}-\u{1F1FF}\u{1F150}-\u{1F169}\u{1F170}-\u{1F189}]+/gu;
+const ID_NEIGHBOUR = /[A-Za-z0-9._@-]/;
+
+function emojiLetter(ch: string): string {
+  const cp = ch.codePointAt(0)!;
+  const base = cp >= 0x1f1e6 ? 0x1f1e6 : cp >= 0x1f170 ? 0x1f170 : 0x1f150;
+  return String.fromCharCode(0x61 + cp - base);
+}
+
+/**
+ * Runs of emoji letters as Latin letters when they are spelling: touching an id character, or longer
+ * than one flag. A flag alone ("🇸🇬 seller", "TG 🇲🇾 sgfaceco") stays an emoji, or it would become the
+ * first letters of the id after it.
+ */
+export function emojiLettersToLatin(text: string): string {
+  return text.replace(EMOJI_LETTER_RUN, (run, at: number) => {
+    const letters = Array.from(run);
+    const touching = ID_NEIGHBOUR.test(text[at - 1] ?? '') || ID_NEIGHBOUR.test(text[at + run.length] ?? '');
+    return touching || letters.length > 2 ? letters.map(emojiLetter).join('') : run;
+  });
+}
+
 /** Fold of each non-ASCII code point met so far (a few thousand: the characters listings are written in). */
 const FOLDED = new Map<number, string>();
 
@@ -57,7 +82,8 @@ export function digitOf(ch: string): string | undefined {
 }
 
 /** Emoji and other symbols sellers put between the characters of a handle to get past filters. */
-const FILLER_SYMBOL = /^[\p{Extended_Pictographic}\p{So}\p{Sk}*·•.。,，、~～^|/\\()（）\-—_]$/u;
+// 丨 (a Han stroke, U+4E28) is drawn as a bar between letters: x丨i丨a丨o.
+const FILLER_SYMBOL = /^[\p{Extended_Pictographic}\p{So}\p{Sk}*·•.。,，、~～^|/\\()（）\-—_丨]$/u;
 const SPACE = /^\s$/u;
 const HAN = /^\p{Script=Han}$/u;
 
@@ -106,7 +132,7 @@ export function readValue(text: string, from: number, rule: ValueRule): string {
   };
   let i = 0;
   while (i < chars.length && i < 6 && LEAD.test(chars[i]!) && accept(i) === undefined) i++;
-  if (!rule.numeric && STOP_WORDS.has(wordAt(chars, i))) return '';
+  if (!rule.numeric && stopWordAt(chars, i, rule)) return '';
   let value = '';
   let piece = 0;
   while (i < chars.length && value.length < rule.maxLength) {
@@ -126,7 +152,7 @@ export function readValue(text: string, from: number, rule: ValueRule): string {
       j++;
     }
     if (j === i || j >= chars.length || accept(j) === undefined || value === '') break;
-    if (!rule.numeric && STOP_WORDS.has(wordAt(chars, j))) break;
+    if (!rule.numeric && stopWordAt(chars, j, rule)) break;
     // "138 0000 4417 + wx …" ends the number; "kycdepot + s", "hk + face + 168" spell one id.
     if (plus && rule.numeric) break;
     // An underscore beside the gap says the id goes on ("idkit _ hub", "twid _ 888").
@@ -136,6 +162,17 @@ export function readValue(text: string, from: number, rule: ValueRule): string {
     piece = 0;
   }
   return value;
+}
+
+/**
+ * A stop word at `at` standing as a word: "dm" in "tg: dm me" ends the value, "dm" in "tg: dm_facebase"
+ * or "me" in "me2024" begins an id (a digit or '_' goes on right after its letters).
+ */
+function stopWordAt(chars: readonly string[], at: number, rule: ValueRule): boolean {
+  const word = wordAt(chars, at);
+  if (!STOP_WORDS.has(word)) return false;
+  const next = chars[at + word.length];
+  return next === undefined || !/^[0-9_]$/.test(rule.accept(next) ?? '');
 }
 
 /** The run of Latin letters at `at` ("" when none). */

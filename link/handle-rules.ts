@@ -131,7 +131,9 @@ export function phoneHandle(digits: string, international: boolean, raw: string)
   if (d.length < 7 || d.length > 15 || distinct(d) < 3) return null;
   // Keys carry the country code without '+' (sellers write "+852 …" and "852-…" alike); a bare
   // ten-digit number starting 2-9 is North American ("WA 202.555.0187 (US)" = +1 202 555 0187).
-  if (!international && /^[2-9]\d{9}$/.test(d)) d = `1${d}`;
+  // Not when it is written after a two-digit group ("WA 65 8555 0142"): North American area codes have
+  // three digits, so that group is a country code already given.
+  if (!international && /^[2-9]\d{9}$/.test(d) && /\d+/.exec(raw)?.[0].length !== 2) d = `1${d}`;
   return handle('phone', d, raw);
 }
 
@@ -177,4 +179,14 @@ export function linkKey(h: ContactHandle): string {
   // One id across apps: sellers register the same name on WeChat, Telegram and LINE (facelab88 on
   // one, @facelab_88 on the other), and a distinctive id is theirs wherever it is written.
   return `id:${h.key.slice(h.key.indexOf(':') + 1).replace(/[_-]/g, '')}`;
+}
+
+/**
+ * A contact the listing calls its new one ("旧号被封了，新V：x", "New WA …, old one banned"): its raw
+ * starts with the word (contact-handles.ts keeps it). Sellers' accounts are banned all the time and
+ * the ad comes back word for word with the new contact, so such a handle does not veto a text link to
+ * the old one's listings (link-order.ts conflicting); it still links only what it itself names.
+ */
+export function isRenewed(h: ContactHandle): boolean {
+  return h.raw.startsWith('新') || h.raw.startsWith('new ');
 }

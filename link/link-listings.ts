@@ -1,16 +1,19 @@
 import { extractHandles } from './contact-handles.js';
 import { linkKey } from './handle-rules.js';
-import { distinctiveShingles, NEAR_DUPLICATE_DEFAULTS, nearDuplicatePairs, type NearDuplicateOptions } from './near-duplicates.js';
+import { CLUSTER_RELIST_DEFAULTS, clusterRelistLinks, type ClusterRelistOptions } from './cluster-relists.js';
+import { sharedCount } from './minhash.js';
+import { distinctiveShingles, NEAR_DUPLICATE_DEFAULTS, nearDuplicatePairs, type NearDuplicateOptions, type NearDuplicatePair } from './near-duplicates.js';
 import { SAME_SELLER_DEFAULTS, sameSellerPairs, type SameSellerOptions } from './same-seller.js';
 import { listingShingles } from './shingles.js';
 import { conflicting, linkInOrder, type TextLink } from './link-order.js';
 import { kinLinks } from './kin-links.js';
+import { namePieces } from './name-stems.js';
 import { idWords, mentionPairs } from './mentions.js';
 import { nameHandleLinks } from './name-handles.js';
 import type { ContactHandle, LinkListing, LinkReason, SellerCluster } from './types.js';
 import type { UnionFind } from './union-find.js';
 
-export interface LinkOptions extends NearDuplicateOptions, SameSellerOptions {
+export interface LinkOptions extends NearDuplicateOptions, SameSellerOptions, ClusterRelistOptions {
   /** A handle on listings of more than this many different sellers is generic (a shared agent, a template's number): it links nobody. */
   readonly hubCap: number;
   /**
@@ -22,7 +25,14 @@ export interface LinkOptions extends NearDuplicateOptions, SameSellerOptions {
   readonly onProgress?: (stage: string, done: number) => void;
 }
 
-export const LINK_DEFAULTS: LinkOptions = { ...NEAR_DUPLICATE_DEFAULTS, ...SAME_SELLER_DEFAULTS, hubCap: 6, names: true, mentions: true };
+export const LINK_DEFAULTS: LinkOptions = {
+  ...NEAR_DUPLICATE_DEFAULTS,
+  ...SAME_SELLER_DEFAULTS,
+  ...CLUSTER_RELIST_DEFAULTS,
+  hubCap: 6,
+  names: true,
+  mentions: true,
+};
 
 export interface LinkResult {
   /** Every cluster, singletons included, largest first. */
@@ -94,17 +104,25 @@ export function linkListings(listings: readonly LinkListing[], options: Partial<
   opts.onProgress?.('shingles', listings.length);
   const kept = distinctiveShingles(shingles, sellerOf, opts);
   const rounded = (j: number) => Math.round(j * 1000) / 1000;
+  // Resemblances too weak to link alone, for the reworded relists of a cluster (cluster-relists.ts; with the names' links, as the store makes neither).
+  const weak: NearDuplicatePair[] = [];
   const near = nearDuplicatePairs(
     kept,
     opts,
     (a, b) => !conflicting(live[a]!, live[b]!),
     (done) => opts.onProgress?.('near-duplicates', done),
+    opts.names ? { minJaccard: opts.relistJaccard, minShared: opts.relistShared, out: weak } : undefined,
   ).map((p): TextLink => ({ ...p, via: 'near-duplicate', jaccard: rounded(p.jaccard) }));
   const accountOf = listings.map((l) => (l.seller?.trim() ? sellerName(l, 0) : undefined));
   const same = sameSellerPairs(kept, accountOf, opts).map((p): TextLink => ({ ...p, via: 'same-seller', jaccard: rounded(p.jaccard) }));
   const holders = new Map([...byHandle].filter(([key, at]) => !hubKeys.has(key) && at.length > 1));
   const { sets, handleUnions, textLinks, union } = linkInOrder(listings.length, holders, live, [...near, ...same]);
   opts.onProgress?.('names', listings.length);
+  const resemblance = (x: number, y: number) => {
+    const shared = sharedCount(kept[x]!, kept[y]!);
+    return { shared, jaccard: shared / (kept[x]!.length + kept[y]!.length - shared) };
+  };
+  const relists = opts.names && weak.length > 0 ? clusterRelistLinks({ weak, sets, ...clusterNames(listings, sets), resemblance, union }, opts) : [];
   const sellers = listings.map((l) => l.seller);
   const kin = opts.names ? kinLinks({ accountOf, sellers, kept, sets, union, hubCap: opts.hubCap }, opts) : [];
   const spelled = opts.names ? nameHandleLinks({ sellers, accountOf, sellerOf, live, find: (i) => sets.find(i), union, hubCap: opts.hubCap }) : [];
@@ -122,6 +140,16 @@ export function linkListings(listings: readonly LinkListing[], options: Partial<
     reasons.push({ at: p.a, reason: { by: p.via, listingIds: ids, jaccard: p.jaccard, shared: p.shared } });
   }
   const idOf = (i: number) => listings[i]!.id;
+  for (const r of relists) {
+    const reason: LinkReason = {
+      by: 'cluster-relist',
+      listingIds: [idOf(r.a), idOf(r.b)],
+      alike: [idOf(r.alike[0]), idOf(r.alike[1])],
+      jaccard: rounded(r.jaccard),
+      shared: r.shared,
+    };
+    reasons.push({ at: r.a, reason });
+  }
   for (const k of kin) {
     const reason: LinkReason = {
       by: k.by,
@@ -160,6 +188,31 @@ function buildClusters(
     sites: [...new Set(at.map((i) => siteOf(listings[i]!)))].sort(),
     reasons: reasonsOf.get(root) ?? [],
   }));
+}
+
+/**
+ * The listings of each cluster by root, as the clusters stand now (at most 48: a large cluster is
+ * well evidenced already), and whether two clusters' seller names share a name piece (name-stems.ts).
+ */
+function clusterNames(
+  listings: readonly LinkListing[],
+  sets: UnionFind,
+): { membersOf: (root: number) => readonly number[]; namesAlike: (rootA: number, rootB: number) => boolean } {
+  const byRoot = new Map<number, number[]>();
+  for (let i = 0; i < listings.length; i++) {
+    const root = sets.find(i);
+    const list = byRoot.get(root);
+    if (list === undefined) byRoot.set(root, [i]);
+    else if (list.length < 48) list.push(i);
+  }
+  const membersOf = (root: number) => byRoot.get(root) ?? [];
+  const piecesOf = new Map<number, Set<string>>();
+  const pieces = (root: number) => {
+    let p = piecesOf.get(root);
+    if (p === undefined) piecesOf.set(root, (p = new Set(membersOf(root).flatMap((i) => namePieces(listings[i]!.seller)))));
+    return p;
+  };
+  return { membersOf, namesAlike: (a, b) => [...pieces(a)].some((p) => pieces(b).has(p)) };
 }
 
 function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {

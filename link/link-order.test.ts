@@ -24,3 +24,18 @@ describe('linkListings when one line is on several sellers’ ads (a bridge)', (
     expect(together(clusters, 'k1', 'k2')).toBe(true);
   });
 });
+
+describe('linkListings when a relist names a new contact after a ban', () => {
+  const AD = '真人手持身份证自拍，原图未修，现货秒发，男女都有，年龄段齐全，支持定制角度和光线。';
+  const ad = (id: string, site: string, tail: string) => ({ id, site, seller: `店${id}`, title: '手持证件自拍 原图 现货', description: `${AD}${tail}` });
+
+  it('links the relist that calls its contact the new one, though the contacts differ', () => {
+    const { clusters } = linkListings([ad('a', 'xianyu', 'V：shouchi_0521'), ad('b', 'taobao', '旧号被封了，新V：shouchi_0606')]);
+    expect(together(clusters, 'a', 'b')).toBe(true);
+  });
+
+  it('still keeps apart a copy of the ad with another contact that says nothing of a ban', () => {
+    const { clusters } = linkListings([ad('a', 'xianyu', 'V：shouchi_0521'), ad('c', 'taobao', 'V：copycat_0606')]);
+    expect(together(clusters, 'a', 'c')).toBe(false);
+  });
+});

@@ -1,4 +1,4 @@
-import { linkKey } from './handle-rules.js';
+import { isRenewed, linkKey } from './handle-rules.js';
 import type { ContactHandle } from './types.js';
 import { UnionFind } from './union-find.js';
 
@@ -127,9 +127,10 @@ export function conflicting(a: readonly ContactHandle[], b: readonly ContactHand
   if (a.length === 0 || b.length === 0) return false;
   const keysA = new Set(a.map(linkKey));
   if (b.some((h) => keysA.has(linkKey(h)))) return false;
-  const kindsA = new Set(a.map(kindFamily));
+  // A contact announced as the new one (after a ban) is no other seller's: it vetoes nothing, on either side.
+  const kindsA = new Set(a.filter((h) => !isRenewed(h)).map(kindFamily));
   kindsA.delete(undefined);
-  return b.some((h) => kindsA.has(kindFamily(h)));
+  return b.some((h) => !isRenewed(h) && kindsA.has(kindFamily(h)));
 }
 
 /**

@@ -1,3 +1,4 @@
+import { pinyin } from 'pinyin-pro';
 import { foldText } from './fold-text.js';
 import { GENERIC_WORDS } from './handle-rules.js';
 
@@ -78,4 +79,34 @@ export function nameStems(seller: string | null | undefined): string[] {
   const first = words[0]!;
   const firstStems = words.length > 1 && (HAN.test(first) || first.length >= 8) ? [first] : [];
   return [...new Set([words.join(''), ...firstStems])].filter(brand);
+}
+
+// Han pairs that name a kind of shop, a role or a placeholder, not one seller: 小店, 工作室, 老师, 用户.
+const HAN_PAIR_WORDS = new Set(
+  '小店 店铺 旗舰 舰店 专卖 卖店 专营 营店 工作 作室 官方 用户 匿名 会员 游客 网友 买家 卖家 老师 资料 数据 代过 代办 科技 数码 商行 贸易'.split(' '),
+);
+
+/**
+ * Pieces of a display name that two accounts of one seller may share when the name has no brand
+ * stem: each pair of neighbouring Han characters ("宏达" of 宏达科技 and 宏达数码, "老周" of 老周动画)
+ * and its pinyin (laozhou), and each Latin run of 4+ letters, shop words, roles and trade words left out.
+ * Strangers share such pieces often: a piece is never evidence alone (cluster-relists.ts asks text
+ * alike to two listings of the other's cluster too).
+ */
+export function namePieces(seller: string | null | undefined): string[] {
+  if (!seller) return [];
+  const folded = foldText(seller);
+  const pieces = new Set<string>();
+  for (const run of folded.match(/\p{Script=Han}{2,}/gu) ?? []) {
+    const chars = Array.from(run);
+    for (let i = 0; i + 1 < chars.length; i++) {
+      const pair = `${chars[i]}${chars[i + 1]}`;
+      if (HAN_PAIR_WORDS.has(pair) || HAN_PLACEHOLDER.test(pair)) continue;
+      pieces.add(pair);
+      // Its pinyin too, as the seller writes the name on a Latin-only site: 老周 ~ laozhou.
+      pieces.add(pinyin(pair, { toneType: 'none', type: 'array', v: true }).join(''));
+    }
+  }
+  for (const run of folded.match(/[a-z]{4,}/g) ?? []) if (!NAME_WORDS.has(run) && !GENERIC_WORDS.has(run)) pieces.add(run);
+  return [...pieces];
 }

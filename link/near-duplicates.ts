@@ -50,12 +50,20 @@ export function distinctiveShingles(shingles: readonly Uint32Array[], sellerOf: 
   return shingles.map((set) => set.filter((s) => df.get(s)! <= cut));
 }
 
+/** Pairs compared that fall short of the near-duplicate test but pass a weaker one (cluster-relists.ts uses them). */
+export interface WeakPairs {
+  readonly minJaccard: number;
+  readonly minShared: number;
+  readonly out: NearDuplicatePair[];
+}
+
 /** `accept(a, b)` may veto a pair (different handles of one kind); it runs before the set comparison. */
 export function nearDuplicatePairs(
   kept: readonly Uint32Array[],
   opts: NearDuplicateOptions,
   accept: (a: number, b: number) => boolean = () => true,
   onProgress?: (done: number) => void,
+  weak?: WeakPairs,
 ): NearDuplicatePair[] {
   const buckets = new Map<number, number[]>();
   for (let i = 0; i < kept.length; i++) {
@@ -77,6 +85,7 @@ export function nearDuplicatePairs(
     const shared = sharedCount(kept[a]!, kept[b]!);
     const jaccard = shared / (kept[a]!.length + kept[b]!.length - shared);
     if (shared >= opts.minShared && jaccard >= opts.minJaccard) pairs.push({ a: Math.min(a, b), b: Math.max(a, b), jaccard, shared });
+    else if (weak && shared >= weak.minShared && jaccard >= weak.minJaccard) weak.out.push({ a: Math.min(a, b), b: Math.max(a, b), jaccard, shared });
   };
   for (const bucket of buckets.values()) {
     if (bucket.length < 2) continue;

@@ -17,6 +17,10 @@ import type { ContactHandle } from './types.js';
 // only says what the letters before it are.
 const PINYIN_RIDDLE = /(?:["“「『](\p{Script=Han}{1,6})["”」』]|(?<![\p{Script=Han}(（])((?:(?!的)\p{Script=Han}){1,4}))\s*的?\s*(?:全拼|拼音)(首字母|缩写)?/gu;
 
+// "薇信号是拼音飞侠+3d": 拼音 said first, then the word. Only after 是/为/a colon or space (a word before
+// 拼音 is the riddle above), and not a joiner word ("拼音加下划线").
+const PINYIN_FIRST = /(?<=[是为:：\s]|^)(?:全拼|拼音)\s*[:：]?\s*["“「『]?((?!加|再|然后)\p{Script=Han}{1,4}?)["”」』]?(?=[^\p{Script=Han}]|$)/gu;
+
 /** "活化" → huohua; with `initials` (拼音首字母, "光影证件照" → gyzjz), the first letters only. */
 function pinyinOf(word: string, initials: boolean): string {
   // ü is written v in ids (lv, nv), as on a pinyin keyboard.
@@ -42,10 +46,11 @@ const PIECE_START = '[a-z0-9_〇零一幺壹二贰两三叁四肆五伍六陆七
 const CUE_WORD = '(?:vx|wx|tg|qq|wa|v|q)';
 // No bare "then" (English prose: "message me on telegram then pay"); "followed by" is rare outside a spelled id.
 const JOINER = new RegExp(
-  `(?<=${PIECE_END})(?<!(?:^|[^a-z0-9_])${CUE_WORD})[\\s,，、]*(?:然后(?:是|再)?|再加上?|再接|加上|接着|后面?(?:加上?|跟|接)|最后(?:一个|一位|是)?|再|followed by|加(?=_)|(?<=_)加)[\\s,，、]*(?=${PIECE_START})(?!${CUE_WORD}(?![a-z0-9_]))`,
+  `(?<=${PIECE_END})(?<!(?:^|[^a-z0-9_])${CUE_WORD})[\\s,，、]*(?:然后(?:是|再)?|再加上?|再接|加上|接着|后面?(?:加上?|跟|接)|最后(?:一个|一位|是)?|再|followed by|加(?=_)|(?<=_)加|(?<=[a-z0-9])加(?=[a-z0-9]))[\\s,，、]*(?=${PIECE_START})(?!${CUE_WORD}(?![a-z0-9_]))`,
   'gu',
 );
-// A bare 加 joins only beside an underscore ("huohua加_再加studio"): elsewhere it is 加V, add me.
+// A bare 加 joins only beside an underscore ("huohua加_再加studio") or pressed between two pieces
+// ("feixia加3d", a sum of letters): elsewhere it is 加V, add me ("face88 加v", "扫码加我").
 // 后面 alone is no joiner here: "前面 shou，后面 chi_zp" is read whole by disguises.ts ID_HALVES.
 const JOINER_WORD = /然后|再|加|接|跟|最后|followed by/;
 // "the word kyc", "the letters k-y-c": a filler before the piece it introduces.
@@ -54,6 +59,7 @@ const PIECE_FILLER = /\bthe (?:word|letters)\s+(?=[a-z0-9])/g;
 /** Folded text with riddled ids rewritten (length may change; callers only read handles from it). */
 export function spellOutIds(folded: string): string {
   let text = folded;
+  if (text.includes('拼')) text = text.replace(PINYIN_FIRST, (_, word: string) => pinyinOf(word, false));
   if (text.includes('拼'))
     text = text.replace(PINYIN_RIDDLE, (_, quoted: string | undefined, bare: string | undefined, initials: string | undefined) =>
       pinyinOf(quoted ?? bare ?? '', initials !== undefined),

@@ -39,6 +39,17 @@ export type LinkReason =
       readonly jaccard: number;
       readonly shared: number;
     }
+  /**
+   * The first listing's text is somewhat alike to two listings of the second's cluster (`alike`), each
+   * below the near-duplicate test: a reworded relist of that seller (cluster-relists.ts).
+   */
+  | {
+      readonly by: 'cluster-relist';
+      readonly listingIds: readonly [string, string];
+      readonly alike: readonly [string, string];
+      readonly jaccard: number;
+      readonly shared: number;
+    }
   /** The seller name of one listing spells a handle of the other: its domain, or its id in pinyin (name-handles.ts). */
   | { readonly by: 'name-handle'; readonly listingIds: readonly [string, string]; readonly name: string; readonly handle: string }
   /** The first listing writes, without a cue, the id the second gives as its contact (mentions.ts). */

@@ -2,7 +2,7 @@ import { sql, type ColumnDefinitionBuilder, type Kysely, type Migration, type Mi
 
 import { sellersMigration } from './sellers-migration.js';
 import { revisitsMigration } from './revisits-migration.js';
-import { relinkMigration, relinkRiddlesMigration } from './relink-migration.js';
+import { relinkDisguisesMigration, relinkMigration, relinkRiddlesMigration } from './relink-migration.js';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -226,6 +226,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
     // Seller tables re-derived for the batch linker's rules and link-key format (issue 14): see relink-migration.ts.
     '0011-relink': relinkMigration,
     '0012-relink-riddles': relinkRiddlesMigration,
+    '0013-relink-disguises': relinkDisguisesMigration,
   };
 }
 

@@ -65,3 +65,10 @@ export const relinkRiddlesMigration: Migration = {
     await sql`insert into relink_pending (listing_id) select id from listings`.execute(db);
   },
 };
+
+/**
+ * Migration 0013-relink-disguises: handles are read by newer rules again (disguises of an independently
+ * written set, link/dev-data/dev-sellers-3: emoji and pinyin digits, "same as my username", a cue's colon
+ * touching the id, wa.me links), so the stored handles and links are stale: re-derived as in 0012.
+ */
+export const relinkDisguisesMigration: Migration = relinkRiddlesMigration;

@@ -9,15 +9,16 @@ import { STORE_KINDS, type TestStore } from './helpers/stores.js';
 // Issue 14: the store, linking listings one at a time as they are stored, ends with the clusters the
 // batch linker (`faceleak link`) finds in the same listings at once.
 
-const FILE = new URL('../link/dev-data/dev-sellers-2.jsonl', import.meta.url);
-const listings: LinkListing[] = readFileSync(FILE, 'utf8')
-  .split('\n')
-  .filter((line) => line.trim() !== '')
-  .map((line, i) => {
-    const parsed = parseLinkLine(line, i + 1);
-    if ('error' in parsed) throw new Error(parsed.error);
-    return parsed.listing;
-  });
+const devSet = (name: string): LinkListing[] =>
+  readFileSync(new URL(`../link/dev-data/${name}`, import.meta.url), 'utf8')
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line, i) => {
+      const parsed = parseLinkLine(line, i + 1);
+      if ('error' in parsed) throw new Error(parsed.error);
+      return parsed.listing;
+    });
+const listings = devSet('dev-sellers-2.jsonl');
 
 const verdict: Verdict = { flagged: false, review: false, category: null, score: 0.1, evidence: [], modelVersion: 'm1' };
 
@@ -66,6 +67,8 @@ async function storeOneByOne(t: TestStore, list: readonly LinkListing[]): Promis
 
 const SETS: ReadonlyArray<readonly [string, readonly LinkListing[]]> = [
   ['link/dev-data/dev-sellers-2.jsonl', listings],
+  // Written apart from the rules: new disguises, and relists naming a new contact after a ban (link/handle-rules.ts isRenewed).
+  ['link/dev-data/dev-sellers-3.jsonl', devSet('dev-sellers-3.jsonl')],
   // A shared line that two sellers' ads join and a third's splits again (link/link-order.ts bridgeKeys).
   ['a line on three sellers’ ads (link/link-order.test.ts)', BRIDGE_LISTINGS],
 ];

@@ -48,15 +48,18 @@ After handles and text, weaker links by who a listing says it is (never across a
   name-handle  a name spelling another listing's contact: its mail/link domain (QuillMark ~ x@quillmark.example)
                or its WeChat/Telegram/LINE id in pinyin (松鼠影像馆 ~ ssyxg_photo)
   mention      an id written without a cue word that another listing gives as its contact
+  cluster-relist  text somewhat alike (below the near-duplicate test) to two ads of one cluster, whose
+               seller names share a piece with the listing's cluster (宏达数码 ~ 宏达科技, laozhou ~ 老周)
 Short names and honorifics (李老师), placeholders (闲鱼用户) and trade words give no brand; a name on
 more than --hub-cap accounts links nobody. Relists translated between Chinese and English are not linked.
---no-names turns these four off (the store's clusters apply the contact and text rules only).
+--no-names turns these five off (the store's clusters apply the contact and text rules only).
 
 Output, one line per cluster, largest first:
   {"cluster", "listingIds", "handles", "sites", "reasons": [
      {"by": "handle", "handle", "listingIds"} | {"by": "near-duplicate", "listingIds": [a, b], "jaccard", "shared"} |
      {"by": "account" | "brand", "listingIds", "name", "alike", "jaccard", "shared"} |
-     {"by": "name-handle", "listingIds", "name", "handle"} | {"by": "mention", "listingIds", "handle"}]}
+     {"by": "name-handle", "listingIds", "name", "handle"} | {"by": "mention", "listingIds", "handle"} |
+     {"by": "cluster-relist", "listingIds", "alike", "jaccard", "shared"}]}
 A line that is not a listing stops the run with its line number (exit code 2). Progress goes to stderr.
 
 Example:
