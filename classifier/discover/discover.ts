@@ -5,7 +5,7 @@ import { describe, type Family } from './describe.js';
 import { dropNested, dropRunOns, holds } from './families.js';
 import { isKnownUnit } from './known.js';
 import { listingFields } from './read-listing.js';
-import { isEligible, unitEvidence } from './rank.js';
+import { isEligible, thinned, unitEvidence, type Support } from './rank.js';
 import type { Tally } from './tally.js';
 import type { Candidate, DiscoveryInput, DiscoveryOptions } from './types.js';
 import { compactStems, isSpellingOf, SpellingScanner } from './variants.js';
@@ -38,14 +38,16 @@ export function discoverTerms(inputs: readonly DiscoveryInput[], lexicon: Lexico
   // A Latin term written apart, hyphenated and as one word (cam plugs, camplug) is counted as several
   // units; each is eligible on the offers of them all, and they meet again as spellings of one term.
   const compact = new Map<Tally, string>();
-  const latinOffers = new Map<string, number>();
+  const latinSupport = new Map<string, Support>();
   for (const t of book.byKey.values()) {
     if (t.kind !== 'latin') continue;
     const key = compactStems(t.key);
     compact.set(t, key);
-    latinOffers.set(key, (latinOffers.get(key) ?? 0) + t.listings);
+    const s = latinSupport.get(key) ?? { listings: 0, flagged: 0, review: 0 };
+    latinSupport.set(key, { listings: s.listings + t.listings, flagged: s.flagged + t.flagged, review: s.review + t.review });
   }
-  const pooled = (t: Tally) => (t.kind === 'latin' ? latinOffers.get(compact.get(t)!)! : t.listings);
+  const support = (t: Tally): Support => (t.kind === 'latin' ? latinSupport.get(compact.get(t)!)! : t);
+  const pooled = (t: Tally) => support(t).listings;
   const eligible = [...book.byKey.values()].filter((t) => isEligible(t, book, minSupport, pooled(t)) && !isKnownUnit(lexicon, t.key));
   const first = dropRunOns(dropNested(eligible, pooled))
     .map((t) => ({ t, score: unitEvidence(t, book).score }))
@@ -72,8 +74,9 @@ export function discoverTerms(inputs: readonly DiscoveryInput[], lexicon: Lexico
     if (families.some((f) => f.members.some((m) => holds(m, t) || holds(t, m)))) continue;
     const members = [t, ...ranked.map((r) => r.t).filter((o) => o !== t && !taken.has(o) && isSpellingOf(t, o))];
     for (const m of members) taken.add(m);
-    families.push({ head: t, members, evidence, context: context.get(t.key) });
+    families.push({ head: t, members, evidence: thinned(evidence, members.map(support)), context: context.get(t.key) });
   }
+  families.sort((a, b) => b.evidence.score - a.evidence.score);
 
   const third = families[Math.min(2, families.length - 1)]?.evidence.score ?? 0;
   const minScore = options.minScore ?? Math.max(MIN_SCORE_FLOOR, RELATIVE_MIN_SCORE * third);

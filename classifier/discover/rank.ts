@@ -23,6 +23,8 @@ export const RANK = {
   bounded: 1,
   /** Taken off a Chinese unit that never stood as a word of its own: a fragment of a phrase. */
   fragment: 1.5,
+  /** Taken off a term whose support, all its spellings together, is thin (see `isThin`). */
+  thinReach: 1.5,
   /** Times its context similarity to the nearest known term (cosine, 0–1). */
   context: 1.5,
   /**
@@ -55,6 +57,30 @@ export function unitEvidence(t: Tally, book: TallyBook, contextSimilarity = 0): 
   const fragment = t.kind !== 'latin' && t.bounded === 0 ? RANK.fragment : 0;
   const score = contrast + offerShare * placement + RANK.context * Math.max(0, contextSimilarity) - fragment;
   return { contrast, offerShare, score };
+}
+
+/** A unit's support in offer-like listings: its own, or pooled over spellings counted apart (cam plugs, camplug). */
+export interface Support {
+  readonly listings: number;
+  readonly flagged: number;
+  readonly review: number;
+}
+
+/**
+ * Support as thin as noise: at most two offer-like listings, and only one of them flagged or in review.
+ * The rest of such a unit's offer mass is a listing scored benign that merely has an offer's shape (a
+ * soft label), which every talk-about-the-trade page, notice or quiz also earns; a seller's code word
+ * stands in listings the classifier reaches, or in many listings.
+ */
+export function isThin(s: Support): boolean {
+  return s.flagged + s.review < 2 && s.listings < 3;
+}
+
+/** A term's evidence with RANK.thinReach taken off when all its spellings together have thin support (a listing counted once per spelling). */
+export function thinned(evidence: UnitEvidence, spellings: readonly Support[]): UnitEvidence {
+  const sum = (f: (s: Support) => number) => spellings.reduce((n, s) => n + f(s), 0);
+  const pooled = { listings: sum((s) => s.listings), flagged: sum((s) => s.flagged), review: sum((s) => s.review) };
+  return isThin(pooled) ? { ...evidence, score: evidence.score - RANK.thinReach } : evidence;
 }
 
 /**
