@@ -82,14 +82,15 @@ export class Classifier {
     // without the sentences a seller could have added sets a floor (see added-sentences.ts).
     let best = scored;
     for (const variant of withoutAddedSentences(listing, scored.analysis, scored.offer)) {
-      const s = this.scoreAsWritten(variant);
+      // A variant leaves out sentences of one or two fields: the others are not analyzed again.
+      const s = this.scoreAsWritten(variant, scored.analysis);
       if (s.score > best.score && s.score >= ADDED_SENTENCES_FLOOR) best = s;
     }
     return best === scored ? scored : { ...scored, score: best.score, category: best.category, probabilities: best.probabilities };
   }
 
-  private scoreAsWritten(listing: ListingFields): Scored {
-    const analysis = analyzeListing(this.lexicon, listing);
+  private scoreAsWritten(listing: ListingFields, previous?: ListingAnalysis): Scored {
+    const analysis = analyzeListing(this.lexicon, listing, previous);
     const { x, offer } = extractFeatures(analysis, this.loaded.meta);
     const p = this.loaded.model.predict(x, this.probs);
     let best = 1;

@@ -12,9 +12,14 @@ export class BufferedWriter {
   ) {}
 
   async write(text: string): Promise<void> {
+    if (this.add(text)) await this.flush();
+  }
+
+  /** Adds text without flushing; true when a chunk is full and flush() is due (the caller awaits it). */
+  add(text: string): boolean {
     this.parts.push(text);
     this.size += text.length;
-    if (this.size >= this.chunkSize) await this.flush();
+    return this.size >= this.chunkSize;
   }
 
   async flush(): Promise<void> {

@@ -33,6 +33,12 @@ export async function* cappedLines(input: AsyncIterable<Buffer | string>, maxByt
         dropped += size + piece.length;
         parts = [];
         size = 0;
+      } else if (nl >= 0 && size === 0) {
+        // The whole line is in this chunk (most are): decoded straight from it, no copy and no concat.
+        pending = false;
+        yield { text: buf.toString('utf8', start, end).replace(/\r$/, '') };
+        start = nl + 1;
+        continue;
       } else if (piece.length > 0) {
         // A copy, so a small line does not keep its whole 64 KiB chunk alive.
         parts.push(Buffer.from(piece));

@@ -80,3 +80,18 @@ describe('quotation', () => {
     expect(found.find((h) => h.entry?.id === 'warning')).toMatchObject({ quoted: false });
   });
 });
+
+describe('reuse of a previous analysis', () => {
+  it('analyzes only the fields whose text changed, with the same result as a fresh analysis', () => {
+    const listing = { title: 'sfz 手持 出', description: '手持身份证照 五毛一张。包邮。', price: '5' };
+    const variant = { ...listing, description: '手持身份证照 五毛一张。 ' };
+    const first = analyzeListing(lexicon, listing);
+    const reused = analyzeListing(lexicon, variant, first);
+    const fresh = analyzeListing(lexicon, variant);
+    // The unchanged title is the previous analysis's own; the changed description is new.
+    expect(reused.fields[0]).toBe(first.fields[0]);
+    expect(reused.fields[1]).not.toBe(first.fields[1]);
+    expect(reused.hits).toEqual(fresh.hits);
+    expect(reused.fields).toEqual(fresh.fields);
+  });
+});

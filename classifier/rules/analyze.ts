@@ -35,30 +35,55 @@ export interface FieldText {
 export interface ListingAnalysis {
   readonly fields: readonly FieldText[];
   readonly hits: readonly RuleHit[];
+  /**
+   * Each field's hits before the listing-wide filter (keepStandaloneInitials), in `fields` order: what a
+   * later analysis of a listing with the same field text reuses (see analyzeListing's `previous`).
+   */
+  readonly fieldHits?: readonly (readonly RuleHit[])[];
 }
 
 export type ListingFields = Partial<Record<TextField, string | null | undefined>>;
 
 type Draft = Omit<RuleHit, 'negated' | 'quoted'>;
 
-export function analyzeListing(lexicon: Lexicon, listing: ListingFields): ListingAnalysis {
+/**
+ * `previous`: an analysis of a listing that shares some fields' text with this one (a variant of it,
+ * see added-sentences.ts); a field whose text is unchanged is not analyzed again. A field's analysis
+ * depends only on its own text and name, so the result is the same as without it.
+ */
+export function analyzeListing(lexicon: Lexicon, listing: ListingFields, previous?: ListingAnalysis): ListingAnalysis {
   const fields: FieldText[] = [];
   const hits: RuleHit[] = [];
+  const fieldHits: (readonly RuleHit[])[] = [];
   for (const field of TEXT_FIELDS) {
     const text = listing[field];
     if (typeof text !== 'string' || text.length === 0) continue;
+    const same = previous === undefined ? undefined : sameField(previous, field, text);
+    if (same !== undefined) {
+      fields.push(same.fieldText);
+      fieldHits.push(same.hits);
+      for (const h of same.hits) hits.push(h);
+      continue;
+    }
     const normalized = normalize(text, lexicon.emoji);
     const sentences = sentencesWithNoise(normalized);
     fields.push({ field, normalized, sentences });
     const found = analyzeField(lexicon, field, normalized);
-    // A loop, not push(...): a long field's hits may be more than a call takes arguments; most fields have no noise sentence.
-    if (!sentences.some((s) => s.noise)) for (const h of found) hits.push(h);
-    else {
-      const noise = sentences.filter((s) => s.noise);
-      for (const h of found) if (!noise.some((s) => h.cstart >= s.start && h.cstart < s.end)) hits.push(h);
-    }
+    // Most fields have no noise sentence.
+    const noise = sentences.filter((s) => s.noise);
+    const kept = noise.length === 0 ? found : found.filter((h) => !noise.some((s) => h.cstart >= s.start && h.cstart < s.end));
+    fieldHits.push(kept);
+    // A loop, not push(...): a long field's hits may be more than a call takes arguments.
+    for (const h of kept) hits.push(h);
   }
-  return { fields, hits: keepStandaloneInitials(hits, fields) };
+  return { fields, hits: keepStandaloneInitials(hits, fields), fieldHits };
+}
+
+/** The field of a previous analysis with this text, and its hits; undefined when the text changed. */
+function sameField(previous: ListingAnalysis, field: TextField, text: string): { fieldText: FieldText; hits: readonly RuleHit[] } | undefined {
+  const at = previous.fields.findIndex((f) => f.field === field && f.normalized.original === text);
+  const hits = previous.fieldHits?.[at];
+  return at < 0 || hits === undefined ? undefined : { fieldText: previous.fields[at]!, hits };
 }
 
 function analyzeField(lexicon: Lexicon, field: TextField, nt: NormalizedText): RuleHit[] {
