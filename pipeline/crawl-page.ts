@@ -39,9 +39,9 @@ export interface PageResult {
 }
 
 /**
- * The page parsed once for all its readers: the listing's extraction and link discovery each parsed
- * * it again. The last HTML's parse is kept, so the rendered page a
- * `ready` check has read is not parsed again either.
+ * The page parsed once for all its readers (the listing's extraction and link discovery each parsed
+ * it again). The last HTML's parse is kept, so the rendered page a `ready` check has read is not
+ * parsed again either.
  */
 function lastParse(): (html: string) => ParsedHtml {
   let last: { html: string; $: ParsedHtml } | null = null;
