@@ -15,6 +15,8 @@ import type { ContactHandle, LinkListing } from './types.js';
 const ID_RULE: ValueRule = { accept: (ch) => (/^[a-z0-9_-]$/.test(ch) ? ch : undefined), maxLength: 32, numeric: false };
 const TG_RULE: ValueRule = { accept: (ch) => (/^[a-z0-9_]$/.test(ch) ? ch : undefined), maxLength: 32, numeric: false };
 const DIGIT_RULE: ValueRule = { accept: digitOf, maxLength: 16, numeric: true };
+// An id or a number, whichever follows: each digit disguise (①, ⁵, 五) read as its digit.
+const ID_OR_DIGITS_RULE: ValueRule = { accept: (ch) => ID_RULE.accept(ch) ?? digitOf(ch), maxLength: 32, numeric: false };
 
 type Reader = (value: string, raw: string) => ContactHandle | null;
 
@@ -57,8 +59,8 @@ const CUES: ReadonlyArray<{ words: readonly string[]; rule: ValueRule; read: Rea
   // 扣 alone ("扣：3381-229-056") and its pinyin: a word after it (扣款, 折扣) is no value, and a QQ number has 5+ digits.
   { words: ['扣扣', '抠抠', '蔻蔻', '企鹅号', '企鹅', '🐧', 'qq号', 'qq', 'q', '扣', 'koukou'], rule: DIGIT_RULE, read: qqHandle },
   {
-    // Nicknames of Telegram: its paper-plane logo, and Russian "телега"/"телеграм" (folded: Cyrillic look-alikes turn Latin).
-    words: ['纸飞机', '飞机', '电报', 'telegram', 'tg', '✈', 'paperplane', foldText('телеграм'), foldText('телега')],
+    // Nicknames of Telegram: its paper-plane logo, and Russian "телега"/"телеграм(м)"/"тг" (folded: Cyrillic look-alikes turn Latin).
+    words: ['纸飞机', '飞机', '电报', 'telegram', 'tg', '✈', 'paperplane', foldText('телеграм'), foldText('телеграмм'), foldText('телега'), foldText('тг')],
     rule: TG_RULE,
     read: telegramHandle,
   },
@@ -66,8 +68,39 @@ const CUES: ReadonlyArray<{ words: readonly string[]; rule: ValueRule; read: Rea
   // "line" is an English word ("front line workers"): as a cue it needs its colon, "id" or "@".
   { words: ['加赖', '赖', 'line:', 'lineid', 'line@'], rule: ID_RULE, read: lineHandle },
   {
-    // A WhatsApp number is a phone number: "WA 同号" sellers give one number for both.
-    words: ['手机号', '手机', '电话', '联系电话', 'tel', 'phone', 'call', 'whatsapp', 'wa', '☎', '📞', '📱', '✆', '☏'],
+    // "the green app", 绿泡泡 (green bubbles): WeChat's and WhatsApp's green icons named to dodge the
+    // app filter. A number after it is a phone (a WhatsApp line, or the number a WeChat is found by),
+    // letters an id (one key across WeChat/Telegram/LINE, linkKey).
+    words: ['greenapp', '绿泡泡'],
+    rule: ID_OR_DIGITS_RULE,
+    read: (value, raw) => (/^\d+$/.test(value) ? phoneHandle(value, false, raw) : wechatHandle(value, raw)),
+  },
+  {
+    // A WhatsApp number is a phone number: "WA 同号" sellers give one number for both. Signal, Viber
+    // and Zalo find their users by phone number too; ватсап/вацап and вайбер are their Russian names.
+    words: [
+      '手机号',
+      '手机',
+      '电话',
+      '联系电话',
+      'tel',
+      'phone',
+      'call',
+      'whatsapp',
+      'wa',
+      'signal',
+      'viber',
+      'zalo',
+      foldText('ватсап'),
+      foldText('вотсап'),
+      foldText('вацап'),
+      foldText('вайбер'),
+      '☎',
+      '📞',
+      '📱',
+      '✆',
+      '☏',
+    ],
     rule: DIGIT_RULE,
     read: (digits, raw) => phoneHandle(digits, false, raw),
   },
@@ -88,7 +121,9 @@ const CUE = new RegExp(
       // A lone letter cue followed by a digit is a version or a quarter (v2, q3), not 加V.
       if (/^[a-z]$/.test(w)) return `(?<![a-z0-9])${spaced}(?![a-z0-9])`;
       // A cue ending in its own colon or @ ("line:", "line@") may touch the id after it ("LINE：kenji").
-      if (/^[a-z]/.test(w)) return /[a-z]$/.test(w) ? `(?<![a-z0-9])${spaced}(?![a-z])` : `(?<![a-z0-9])${spaced}`;
+      // "тг" ends in a Cyrillic letter: no more letters may follow it either ("тгк" is a channel, no cue).
+      if (/^[a-z]/.test(w))
+        return /[a-z]$/.test(w) ? `(?<![a-z0-9])${spaced}(?![a-z])` : /\p{L}$/u.test(w) ? `(?<![a-z0-9])${spaced}(?![a-z\\p{L}])` : `(?<![a-z0-9])${spaced}`;
       return spaced;
     })
     .join('|'),
@@ -174,11 +209,12 @@ export function isWarning(listing: LinkListing): boolean {
 }
 
 // "LINE ID: x", "微信号：x", "tg handle x", "tg — handle is x": the word between cue and value.
-// "加赖（LINE）：x": the app named again in brackets. "微信二维码 x", "paper plane app: x": what the id is of.
+// "加赖（LINE）：x": the app named again in brackets. "微信二维码 x", "QQ名片 x" (its contact card),
+// "WeChat QR, id x", "paper plane app: x": what the id is of.
 // "✈ 搜 x", "加V，名字是 x", "Q号好记：x": a word saying what to search for or how to remember it.
 // Only spaces, a dash or a colon before these words: "tg, handle split: …" and "tg: @… (split)" are prose.
 const ID_WORD =
-  /^(?:[\s—–-]*(?:id|username|handle|name|app|账号|号|二维码|qr\s?code)(?:\s+is\b)?(?=\s*[:：\s])|\s*[(（][a-z ]{1,12}[)）]|[\s:：,，]*(?:号|账号)?(?:好记|名字(?:是|叫)?|搜索?|search(?: for)?)(?=[\s:：,，]*[a-z0-9]))/u;
+  /^(?:[\s—–-]*(?:(?:二维码|qr(?:\s?code)?)[\s,，]*)?(?:id|username|handle|name|app|账号|号|二维码|名片|qr(?:\s?code)?)(?:\s+is\b)?(?=\s*[:：\s])|\s*[(（][a-z ]{1,12}[)）]|[\s:：,，]*(?:号|账号)?(?:好记|名字(?:是|叫)?|搜索?|search(?: for)?)(?=[\s:：,，]*[a-z0-9]))/u;
 
 // "hezheng_ai（微信）", "facelab88 (wx)": the id first, its app after it in brackets.
 const POSTFIX_CUE = new RegExp(
@@ -189,6 +225,9 @@ const POSTFIX_CUE = new RegExp(
     .join('|')})(?:号|\\s*id)?\\s*[)）]`,
   'gu',
 );
+
+// "+60 12-555 0199 (WhatsApp)", "0912 555 018（手机）": a number first, the app or the word phone after it in brackets.
+const POSTFIX_PHONE = /(?<![0-9a-z])(\+?[0-9](?:[\s.-]?[0-9]){6,14})\s*[(（]\s*(?:whatsapp|wa|signal|viber|tel|phone|mobile|手机|电话|手机号)\s*[)）]/g;
 
 // "微信号同店铺名", "飞机号跟我B站名一样", "TG same as my username": the id is the seller name the listing
 // is posted under. 同号 (same as the phone number) names no name and is not read here.
@@ -215,19 +254,25 @@ function nameAtDomain(text: string, seller: string, add: (h: ContactHandle | nul
   });
 }
 
+// The apps after a first one, each after a slash or '&': what the first cue's value comes after.
+const CHAINED_CUE = new RegExp(`^(?:\\s*[/／&]\\s*(?:${CUE.source}))+`, 'u');
+
 // A contact named as the seller's new one, right before its cue.
 const RENEWAL = /(?:新|(?<![a-z])new\s+)$/;
 
 function readCues(text: string, add: (h: ContactHandle | null) => void, seller: string): void {
-  if (text.includes('('))
+  if (text.includes('(')) {
+    for (const m of text.matchAll(POSTFIX_PHONE)) add(phoneHandle(m[1]!.replace(/\D/g, ''), m[1]!.startsWith('+'), m[0]));
     for (const m of text.matchAll(POSTFIX_CUE)) {
       const cue = CUES[CUE_INDEX.get(m[2]!)!]!;
       const value = m[1]!.replace(/\./g, '');
       if (Array.from(value).every((ch) => cue.rule.accept(ch) !== undefined)) add(cue.read(value, m[0]));
     }
+  }
   for (const m of text.matchAll(CUE)) {
     const cue = CUES[CUE_INDEX.get(m[0].replace(/\s/g, ''))!]!;
-    const after = m.index + m[0].length;
+    // "WhatsApp/Telegram: +44 …", "手機/LINE：0912…": two apps before one value; each cue reads it by its own rule.
+    const after = m.index + m[0].length + (CHAINED_CUE.exec(text.slice(m.index + m[0].length, m.index + m[0].length + 40))?.[0].length ?? 0);
     const sameAsName = seller === '' ? null : SAME_AS_NAME.exec(text.slice(after, after + 32));
     if (sameAsName !== null) {
       const value = nameAsId(seller, cue.rule);

@@ -92,13 +92,22 @@ const AT_MARK = String.raw`(?:\s*(?:\[at\]|\(at\)|<at>|\{at\})\s*|\s+@\s+|@)`;
 const DOT_MARK = String.raw`(?:\s*(?:\[dot\]|\(dot\)|<dot>|\{dot\})\s*|\s+\.\s+|\.)`;
 const SPOKEN_DOT = String.raw`\s+dot\s+`;
 const LABEL = '[a-z0-9-]+';
-const LOCAL = '[a-z0-9][a-z0-9._%+-]*';
+const LOCAL_PART = '[a-z0-9][a-z0-9._%+-]*';
+// "rex dot models at …", "rex [dot] models [at] …": the local part's dots may be said or bracketed too.
+const LOCAL = `${LOCAL_PART}(?:(?:\\s*(?:\\[dot\\]|\\(dot\\)|<dot>|\\{dot\\})\\s*|\\s+dot\\s+)${LOCAL_PART})*`;
 const MARKED_EMAIL = new RegExp(
   `(${LOCAL})${AT_MARK}(${LABEL}(?:(?:${DOT_MARK}|${SPOKEN_DOT})${LABEL})*?(?:${DOT_MARK}|${SPOKEN_DOT})[a-z]{2,10})(?![a-z0-9])`,
   'g',
 );
 // A plain " at " is English too ("look at this. thanks"): it counts only with a spoken " dot ".
 const SPOKEN_EMAIL = new RegExp(`(${LOCAL})\\s+at\\s+(${LABEL}(?:${SPOKEN_DOT}${LABEL})*${SPOKEN_DOT}[a-z]{2,10})(?![a-z0-9])`, 'g');
+// "Email sales at facegate.example", "邮箱 data at lab.example": a plain " at " before a written domain
+// counts right after a mail cue word, where it can only be an address said aloud ("email me at
+// shop.example" names no mailbox: me/us are no local part).
+const CUED_SPOKEN_EMAIL = new RegExp(
+  `((?<![a-z])(?:e-?mail|mail|邮箱|邮件)(?:\\s+(?:me|us))?\\s*[:：]?\\s*)(?!(?:me|us)\\s)(${LOCAL})\\s+at\\s+(${LABEL}(?:\\.${LABEL})*\\.[a-z]{2,10})(?![a-z0-9@]|\\.[a-z0-9])`,
+  'g',
+);
 const joinDomain = (domain: string) => domain.replace(new RegExp(`${DOT_MARK}|${SPOKEN_DOT}`, 'g'), '.');
 
 // "t点me/x", "t [dot] me/x": the dot of a link written out.
@@ -152,8 +161,11 @@ export function undisguise(folded: string): string {
   text = spellOutIds(text);
   if (has('倒', '反', 'reverse', 'backward')) text = text.replace(REVERSED, (_, word: string, gap: string, id: string) => `${word}${gap}${reversedId(id)}`);
   if (has('前')) text = text.replace(ID_HALVES, (_, a: string, b: string, c: string | undefined) => ` ${a}${b}${c ?? ''} `);
-  if (has('@', '[at]', '(at)', '<at>', '{at}')) text = text.replace(MARKED_EMAIL, (_, local: string, domain: string) => `${local}@${joinDomain(domain)}`);
-  if (has(' at ') && has(' dot ')) text = text.replace(SPOKEN_EMAIL, (_, local: string, domain: string) => `${local}@${joinDomain(domain)}`);
+  if (has('@', '[at]', '(at)', '<at>', '{at}'))
+    text = text.replace(MARKED_EMAIL, (_, local: string, domain: string) => `${joinDomain(local)}@${joinDomain(domain)}`);
+  if (has(' at ') && has(' dot ')) text = text.replace(SPOKEN_EMAIL, (_, local: string, domain: string) => `${joinDomain(local)}@${joinDomain(domain)}`);
+  if (has(' at ') && has('mail', '邮'))
+    text = text.replace(CUED_SPOKEN_EMAIL, (_, cue: string, local: string, domain: string) => `${cue}${joinDomain(local)}@${domain}`);
   if (has('点', 'dot')) text = text.replace(LINK_DOT, (_, host: string) => `${host}.me/`);
   return has('前') ? joinHalves(text) : text;
 }

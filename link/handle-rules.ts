@@ -1,3 +1,4 @@
+import { nationalNumber, startsWithTwoDigitCode } from './phone-national.js';
 import type { ContactHandle, HandleKind } from './types.js';
 
 /**
@@ -118,7 +119,9 @@ export function qqHandle(digits: string, raw: string): ContactHandle | null {
 }
 
 export function telegramHandle(value: string, raw: string): ContactHandle | null {
-  if (/^\d+$/.test(value)) return numberHandle(value, raw);
+  // Telegram names are never all digits: a number written with its '+' after the cue is the phone the
+  // account is on ("TG: +44 7700 900123"); without one, a number is read as any cue's (numberHandle).
+  if (/^\d+$/.test(value)) return /\+\s*\d/.test(raw) ? phoneHandle(value, true, raw) : numberHandle(value, raw);
   if (!/^[a-z][a-z0-9_]{4,31}$/.test(value) || distinct(value) < 3 || GENERIC_WORDS.has(value)) return null;
   return handle('tg', value, raw);
 }
@@ -132,9 +135,18 @@ export function phoneHandle(digits: string, international: boolean, raw: string)
   // Keys carry the country code without '+' (sellers write "+852 …" and "852-…" alike); a bare
   // ten-digit number starting 2-9 is North American ("WA 202.555.0187 (US)" = +1 202 555 0187).
   // Not when it is written after a two-digit group ("WA 65 8555 0142"): North American area codes have
-  // three digits, so that group is a country code already given.
-  if (!international && /^[2-9]\d{9}$/.test(d) && /\d+/.exec(raw)?.[0].length !== 2) d = `1${d}`;
+  // three digits, so that group is a country code already given. Nor when it is one run of ten digits
+  // starting with a two-digit country code ("green app: 6585550142", the form a wa.me link or
+  // WhatsApp's own copy gives without its '+'); grouped 3-3-4 it is North American again.
+  if (!international && /^[2-9]\d{9}$/.test(d) && northAmerican(d, raw)) d = `1${d}`;
   return handle('phone', d, raw);
+}
+
+/** Whether a bare ten-digit number reads as North American by how it is grouped (see phoneHandle). */
+function northAmerican(d: string, raw: string): boolean {
+  const first = /\d+/.exec(raw)?.[0] ?? '';
+  if (first.length === 2) return false;
+  return first.length !== d.length || !startsWithTwoDigitCode(d);
 }
 
 export function emailHandle(address: string, raw: string): ContactHandle[] {
@@ -170,11 +182,14 @@ export function urlHandle(rawUrl: string, ownHosts: ReadonlySet<string>): Contac
 }
 
 /**
- * What two handles must share to link: the key, except that WeChat ids and Telegram names are compared
- * without '_' and '-' (a seller writes zhang_pics, zhang.pics and zhang pics for one id; the dot and
- * space are dropped when read, the underscore must be dropped here). Keys keep the written form.
+ * What two handles must share to link: the key, except that phone numbers are compared by their
+ * national part (phone-national.ts), and WeChat ids and Telegram names without '_' and '-' (a seller
+ * writes zhang_pics, zhang.pics and zhang pics for one id; the dot and space are dropped when read,
+ * the underscore must be dropped here). Keys keep the written form.
  */
 export function linkKey(h: ContactHandle): string {
+  // A phone written the local way ("011-5550 2846") and the international way ("+60 11-5550 2846") is one line (phone-national.ts).
+  if (h.kind === 'phone') return `phone:${nationalNumber(h.key.slice('phone:'.length))}`;
   if (h.kind !== 'wechat' && h.kind !== 'tg' && h.kind !== 'line' && h.kind !== 'alias') return h.key;
   // One id across apps: sellers register the same name on WeChat, Telegram and LINE (facelab88 on
   // one, @facelab_88 on the other), and a distinctive id is theirs wherever it is written.

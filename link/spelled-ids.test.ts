@@ -25,6 +25,16 @@ describe('spellOutIds', () => {
     expect(spell('搜 facelab 后面加 88')).toBe('搜 facelab88');
   });
 
+  it('takes a piece described in words from the brackets after the words', () => {
+    expect(spell('微信号：yuehua_后面加今年年份（2025）')).toBe('微信号:yuehua_2025');
+    expect(spell('tg kenji_ followed by my birth year (1990)')).toBe('tg kenji_1990');
+    expect(keys('账号已实名。微信号：yuehua_后面加今年年份（2025）')).toEqual(['wechat:yuehua_2025']);
+  });
+
+  it('leaves a second contact or a price in brackets after "then add" alone', () => {
+    for (const s of ['face88 再加微信（face99）', '先付款 然后加运费（10元）', '面包（2块）']) expect(spell(s)).toBe(foldText(s));
+  });
+
   it('leaves prose, and a bracketed note on letters already given, alone', () => {
     for (const s of [
       '然后再说',

@@ -53,6 +53,14 @@ const JOINER = new RegExp(
 // ("feixia加3d", a sum of letters): elsewhere it is 加V, add me ("face88 加v", "扫码加我").
 // 后面 alone is no joiner here: "前面 shou，后面 chi_zp" is read whole by disguises.ts ID_HALVES.
 const JOINER_WORD = /然后|再|加|接|跟|最后|followed by/;
+// "yuehua_后面加今年年份（2025）", "kenji_ followed by my birth year (1990)": the next piece described in
+// words, its value given in brackets after them. The description is dropped and the value kept, for
+// JOINER to join. Only after a piece and a "then add" joiner (a bare 加 is 加V), and not when the words
+// name an app (再加微信（face88）is a second contact, not a piece).
+const DESCRIBED_PIECE = new RegExp(
+  `(?<=${PIECE_END}\\s*(?:后面?加上?|再加上?|然后(?:再)?加上?|加上|followed by))\\s*(?:(?![微薇威维信扣企鹅飞机电报赖])\\p{Script=Han}){2,10}\\s*[(（]\\s*([a-z0-9_]{1,12})\\s*[)）]|(?<=${PIECE_END}\\s*followed by)\\s+(?:(?!wechat|telegram|line|whatsapp)[a-z]+\\s+){1,4}\\(\\s*([a-z0-9_]{1,12})\\s*\\)`,
+  'gu',
+);
 // "the word kyc", "the letters k-y-c": a filler before the piece it introduces.
 const PIECE_FILLER = /\bthe (?:word|letters)\s+(?=[a-z0-9])/g;
 
@@ -69,6 +77,7 @@ export function spellOutIds(folded: string): string {
     text = text.replace(RANGE_PARITY, (_, a: string, b: string, kind: string) => parityDigits(kind, Number(a), Number(b)));
   }
   if (/the (?:word|letters)/.test(text)) text = text.replace(PIECE_FILLER, '');
+  if (/[(（]/.test(text) && JOINER_WORD.test(text)) text = text.replace(DESCRIBED_PIECE, (_, han?: string, latin?: string) => ` ${han ?? latin ?? ''}`);
   return JOINER_WORD.test(text) ? text.replace(JOINER, '') : text;
 }
 

@@ -72,3 +72,12 @@ export const relinkRiddlesMigration: Migration = {
  * touching the id, wa.me links), so the stored handles and links are stale: re-derived as in 0012.
  */
 export const relinkDisguisesMigration: Migration = relinkRiddlesMigration;
+
+/**
+ * Migration 0014-relink-phones: a phone's link key is its national number (link/phone-national.ts:
+ * "011-5550 2846" and "+60 11-5550 2846" meet), and handles are read by newer rules (the green app,
+ * a number with its app in brackets after it, two apps before one value, Signal/Viber/Zalo, a number
+ * with its '+' after a Telegram cue, "Email x at y.example", an id's piece described in words with its
+ * value in brackets), so stored link keys and links are stale: re-derived as in 0012.
+ */
+export const relinkPhonesMigration: Migration = relinkRiddlesMigration;

@@ -38,7 +38,8 @@ Two listings are one seller's when they give the same contact handle, however di
 riddle: "活化"的拼音+下划线+studio, 奇数1到9再偶数2到8), or when their
 texts are near duplicates once numbers, prices, emoji, handles and trade boilerplate are left out.
 Each handle has one key, kind:canonical: wechat:face_88, qq:12345678, tg:name, phone:13812345678,
-email:a@b.c, url:host/path. Platform hotlines (400-/800-, 95xxx, 10086) and bare cue words are never
+email:a@b.c, url:host/path; phones link by their national number (011-5550 2846 = +60 11-5550 2846).
+Platform hotlines (400-/800-, 95xxx, 10086) and bare cue words are never
 handles; a handle seen on more than --hub-cap sellers' listings links nobody, nor does a bridge (a
 handle whose holders name three or more ids of one kind beside it: an agent's or a shared line).
 
