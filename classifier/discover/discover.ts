@@ -1,11 +1,13 @@
 import type { Lexicon } from '../lexicon/load.js';
+import { demoteCompany } from './company.js';
 import { contextMatches } from './context.js';
 import { countUnits } from './count.js';
 import { describe, type Family } from './describe.js';
 import { dropNested, dropRunOns, holds } from './families.js';
 import { isKnownUnit } from './known.js';
+import { namesAThing } from './name-shape.js';
 import { listingFields } from './read-listing.js';
-import { isEligible, thinned, unitEvidence, type Support } from './rank.js';
+import { isEligible, RANK, thinned, unitEvidence, type Support } from './rank.js';
 import type { Tally } from './tally.js';
 import type { Candidate, DiscoveryInput, DiscoveryOptions } from './types.js';
 import { compactStems, isSpellingOf, SpellingScanner } from './variants.js';
@@ -16,8 +18,9 @@ import { compactStems, isSpellingOf, SpellingScanner } from './variants.js';
  * model; the lexicon (with any overlay) says what is known and the rules say where the slots are.
  *
  *   count units (offer-like listings, then benign ones) → drop known units and nested fragments →
- *   rank by contrast and slots → context similarity for the best few hundred → rank again → group
- *   spellings → describe the top N (category, variants, examples, why).
+ *   rank by contrast and slots → context similarity for the best few hundred → rank again (with the
+ *   unit's shape: a name or not, name-shape.ts) → group spellings → demote the company of stronger
+ *   terms (company.ts) → describe the top N (category, variants, examples, why).
  */
 export const DEFAULT_TOP = 100;
 export const DEFAULT_MIN_SUPPORT = 2;
@@ -62,7 +65,7 @@ export function discoverTerms(inputs: readonly DiscoveryInput[], lexicon: Lexico
     lexicon,
   );
   const ranked = first
-    .map((t) => ({ t, evidence: unitEvidence(t, book, context.get(t.key)?.nearest ?? 0) }))
+    .map((t) => ({ t, evidence: unitEvidence(t, book, context.get(t.key)?.nearest ?? 0, namesAThing(t.key, t.kind)) }))
     .sort((a, b) => b.evidence.score - a.evidence.score || (a.t.key < b.t.key ? -1 : 1));
 
   const families: Family[] = [];
@@ -76,11 +79,15 @@ export function discoverTerms(inputs: readonly DiscoveryInput[], lexicon: Lexico
     for (const m of members) taken.add(m);
     families.push({ head: t, members, evidence: thinned(evidence, members.map(support)), context: context.get(t.key) });
   }
-  families.sort((a, b) => b.evidence.score - a.evidence.score);
+  // Judged on the offer-like listings each term's spellings stand in (their kept examples).
+  const terms = demoteCompany(
+    families.map((f) => ({ ...f, listings: f.members.flatMap((m) => m.examples) })),
+    RANK.company,
+  );
 
-  const third = families[Math.min(2, families.length - 1)]?.evidence.score ?? 0;
+  const third = terms[Math.min(2, terms.length - 1)]?.evidence.score ?? 0;
   const minScore = options.minScore ?? Math.max(MIN_SCORE_FLOOR, RELATIVE_MIN_SCORE * third);
-  const kept = families.filter((f) => f.evidence.score >= minScore);
+  const kept = terms.filter((f) => f.evidence.score >= minScore);
   options.onProgress?.('spellings', kept.length);
   const scanner = new SpellingScanner(
     kept.map((f) => ({ key: f.head.key, others: f.members.filter((m) => m !== f.head).map((m) => m.key) })),

@@ -16,6 +16,7 @@ export const IN_TITLE = 1 << 6;
 export const QUOTED = 1 << 7;
 export const WORD = 1 << 8;
 export const BOUNDED = 1 << 9;
+export const ALIGNED = 1 << 10;
 export const ANY_SLOT = (1 << SLOT_KINDS.length) - 1;
 
 /** Compact characters between a unit and a finding for the finding to be "beside" it. */
@@ -104,7 +105,7 @@ export function eachCleanUnit(nt: NormalizedText, findings: FieldFindings, emit:
     nt,
     (u) => {
       if (!isClean(cover, u.start, u.end)) return;
-      const flags = slotMask(u, findings.spans) | title | (isQuoted(nt, u) ? QUOTED : 0) | (u.word ? WORD : 0);
+      const flags = slotMask(u, findings.spans) | title | (isQuoted(nt, u) ? QUOTED : 0) | (u.word ? WORD : 0) | (u.aligned ? ALIGNED : 0);
       emit(u, flags | (isBounded(nt, cover, u) ? BOUNDED : 0));
     },
     words,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isThin, RANK, thinned } from './rank.js';
+import { isThin, RANK, thinned, unitEvidence } from './rank.js';
+import { Tally, TallyBook } from './tally.js';
 
 const evidence = { contrast: 2, offerShare: 0.5, score: 5 };
 
@@ -21,5 +22,21 @@ describe('thin support', () => {
       { listings: 1, flagged: 1, review: 0 },
     ];
     expect(thinned(evidence, spellings)).toBe(evidence);
+  });
+});
+
+describe('shape penalties', () => {
+  const book = Object.assign(new TallyBook(), { positiveMass: 10, negativeMass: 100, listings: 110, benignListings: 100 });
+  const tally = (key: string, kind: 'han' | 'latin', aligned: number) =>
+    Object.assign(new Tally(key, kind), { listings: 3, weight: 3, flagged: 3, bounded: 3, aligned });
+
+  it('takes RANK.notAName off a unit that is not a name', () => {
+    const t = tally('看样', 'han', 3);
+    expect(unitEvidence(t, book, 0, true).score - unitEvidence(t, book, 0, false).score).toBeCloseTo(RANK.notAName);
+  });
+
+  it('takes RANK.straddles off a Chinese unit jieba never cut at both ends, not a Latin one', () => {
+    expect(unitEvidence(tally('生款', 'han', 3), book).score - unitEvidence(tally('生款', 'han', 0), book).score).toBeCloseTo(RANK.straddles);
+    expect(unitEvidence(tally('crate', 'latin', 0), book).score).toBe(unitEvidence(tally('crate', 'latin', 3), book).score);
   });
 });

@@ -8,7 +8,8 @@ import type { Tally, TallyBook } from './tally.js';
  * (listings name their product there), set off in quotation marks (sellers and warnings alike quote a
  * code word), standing as a word of its own rather than a piece cut from a phrase, and close in context
  * to known terms. These count in proportion to the unit's offer share (its mass in offers over its mass
- * in all listings): where a word stands says little when most of its listings sell nothing.
+ * in all listings): where a word stands says little when most of its listings sell nothing. Against it
+ * count its shape: a piece cut from a longer word, a head that names no thing (name-shape.ts).
  */
 export const RANK = {
   /** Per log2 of the offer-like listings where it stood in a slot, times the share of them. */
@@ -23,8 +24,14 @@ export const RANK = {
   bounded: 1,
   /** Taken off a Chinese unit that never stood as a word of its own: a fragment of a phrase. */
   fragment: 1.5,
+  /** Taken off a Chinese unit that jieba never cut at both its ends: a piece of a longer word (生款 of 学生款). */
+  straddles: 2,
   /** Taken off a term whose support, all its spellings together, is thin (see `isThin`). */
   thinReach: 1.5,
+  /** Taken off a unit whose head is clearly not a name (a verb, count, adverb or adjective: see name-shape.ts). */
+  notAName: 3,
+  /** Taken off a term whose offer-like listings stronger terms nearly all hold already (company.ts). */
+  company: 2,
   /** Times its context similarity to the nearest known term (cosine, 0–1). */
   context: 1.5,
   /**
@@ -43,8 +50,11 @@ export interface UnitEvidence {
 
 const log2p = (n: number) => Math.log2(1 + n);
 
-/** The evidence of a unit before its context is known (contextSimilarity 0), or with it. */
-export function unitEvidence(t: Tally, book: TallyBook, contextSimilarity = 0): UnitEvidence {
+/**
+ * The evidence of a unit before its context is known (contextSimilarity 0), or with it; `isName`
+ * false (name-shape.ts) takes RANK.notAName off.
+ */
+export function unitEvidence(t: Tally, book: TallyBook, contextSimilarity = 0, isName = true): UnitEvidence {
   const contrast = logOddsRatio(t.weight, book.positiveMass, t.negative, book.negativeMass).lower;
   const offerShare = t.weight / (t.weight + t.negative);
   const share = (n: number) => n / t.listings;
@@ -54,8 +64,9 @@ export function unitEvidence(t: Tally, book: TallyBook, contextSimilarity = 0): 
     RANK.quoted * log2p(t.quoted) +
     RANK.word * share(t.word) +
     RANK.bounded * share(t.bounded);
-  const fragment = t.kind !== 'latin' && t.bounded === 0 ? RANK.fragment : 0;
-  const score = contrast + offerShare * placement + RANK.context * Math.max(0, contextSimilarity) - fragment;
+  const fragment = (t.kind !== 'latin' && t.bounded === 0 ? RANK.fragment : 0) + (t.kind === 'han' && t.aligned === 0 ? RANK.straddles : 0);
+  const shape = isName ? 0 : RANK.notAName;
+  const score = contrast + offerShare * placement + RANK.context * Math.max(0, contextSimilarity) - fragment - shape;
   return { contrast, offerShare, score };
 }
 

@@ -1,4 +1,4 @@
-import { ANY_SLOT, BOUNDED, IN_TITLE, QUOTED, WORD } from './field-units.js';
+import { ALIGNED, ANY_SLOT, BOUNDED, IN_TITLE, QUOTED, WORD } from './field-units.js';
 import { SLOT_KINDS, type ListingReading } from './read-listing.js';
 import type { UnitKind } from './units.js';
 
@@ -27,6 +27,8 @@ export class Tally {
   quoted = 0;
   /** Listings where jieba cut it as a word. */
   word = 0;
+  /** Listings where jieba cut the text at both its ends (see units.ts Unit.aligned). */
+  aligned = 0;
   /** Listings where it stood as a word of its own (see field-units.ts isBounded). */
   bounded = 0;
   /** Category votes of its listings, weighted by how offer-like they are. */
@@ -81,6 +83,7 @@ export class TallyBook {
       if (flags & QUOTED) t.quoted++;
       if (flags & WORD) t.word++;
       if (flags & BOUNDED) t.bounded++;
+      if (flags & ALIGNED) t.aligned++;
       for (let c = 0; c < 4; c++) t.votes[c]! += reading.weight * reading.votes[c]!;
       if (t.examples.length < MAX_EXAMPLES) t.examples.push(index);
     }

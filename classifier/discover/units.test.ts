@@ -33,3 +33,25 @@ describe('candidate units', () => {
     expect(u).not.toContain('with');
   });
 });
+
+describe('word alignment', () => {
+  const aligned = (text: string) => {
+    const out = new Map<string, boolean>();
+    eachUnit(normalize(text, new Map()), (u) => out.set(u.key, (out.get(u.key) ?? false) || u.aligned));
+    return out;
+  };
+
+  it('marks a Chinese unit cut at both its ends by jieba, not a piece that starts inside a word', () => {
+    const u = aligned('学生款五千张');
+    // jieba cuts 学生|款: 学生款 and 学生 are aligned, 生款 starts inside 学生.
+    expect(u.get('学生款')).toBe(true);
+    expect(u.get('生款')).toBe(false);
+  });
+
+  it('treats Latin phrases as aligned, and nothing when cut without words', () => {
+    expect(aligned('mirror shots').get('mirror shots')).toBe(true);
+    const plain: boolean[] = [];
+    eachUnit(normalize('学生款', new Map()), (x) => plain.push(x.aligned), false);
+    expect(plain.every((a) => !a)).toBe(true);
+  });
+});

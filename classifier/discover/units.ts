@@ -18,8 +18,14 @@ export interface Unit {
   /** Compact range [start, end). */
   readonly start: number;
   readonly end: number;
-  /** jieba cut the text at both ends of this unit. */
+  /** jieba cut the text at both ends of this unit, and nowhere inside it. */
   readonly word: boolean;
+  /**
+   * jieba cut the text at both ends of this unit (it may hold several words: 合影|票). A Chinese
+   * n-gram that starts or ends inside a word (生款 of 学生|款) is a piece cut from that word.
+   * Latin phrases are whole words; mixed units are never aligned.
+   */
+  readonly aligned: boolean;
 }
 
 export const MIN_HAN = 2;
@@ -80,35 +86,39 @@ function wordBreakBefore(nt: NormalizedText, j: number): boolean {
 
 function hanRun(t: string, from: number, to: number, emit: (u: Unit) => void, words: boolean, prefixes?: ReadonlySet<string>): void {
   if (to - from < MIN_HAN) return;
-  const cuts = words ? wordSpans(t.slice(from, to), from) : null;
+  const cuts = words ? wordCuts(t.slice(from, to), from) : null;
   for (let s = from; s < to; s++) {
     if (prefixes && !prefixes.has(t.slice(s, s + MIN_HAN))) continue;
     for (let len = MIN_HAN; len <= MAX_NGRAM && s + len <= to; len++) {
       const key = t.slice(s, s + len);
-      if (isHanCandidate(key)) emit({ key, kind: 'han', start: s, end: s + len, word: cuts?.has(s * 64 + len) ?? false });
+      if (!isHanCandidate(key)) continue;
+      const aligned = cuts !== null && cuts.edges.has(s) && cuts.edges.has(s + len);
+      emit({ key, kind: 'han', start: s, end: s + len, word: cuts?.spans.has(s * 64 + len) ?? false, aligned });
     }
   }
   // jieba words longer than an n-gram (a 5–6 character term): units of their own.
   if (cuts)
-    for (const span of cuts) {
+    for (const span of cuts.spans) {
       const s = Math.floor(span / 64);
       const len = span % 64;
       if (len > MAX_NGRAM && len <= MAX_WORD) {
         const key = t.slice(s, s + len);
-        if (isHanCandidate(key)) emit({ key, kind: 'han', start: s, end: s + len, word: true });
+        if (isHanCandidate(key)) emit({ key, kind: 'han', start: s, end: s + len, word: true, aligned: true });
       }
     }
 }
 
-/** jieba's words of a run, as start * 64 + length. */
-function wordSpans(run: string, offset: number): Set<number> {
-  const out = new Set<number>();
+/** jieba's words of a run: spans as start * 64 + length, and every position it cut at (both ends of the run included). */
+export function wordCuts(run: string, offset: number): { spans: Set<number>; edges: Set<number> } {
+  const spans = new Set<number>();
+  const edges = new Set<number>([offset]);
   let at = offset;
   for (const w of cut(run, false)) {
-    if (w.length >= MIN_HAN && w.length <= MAX_WORD) out.add(at * 64 + w.length);
+    if (w.length >= MIN_HAN && w.length <= MAX_WORD) spans.add(at * 64 + w.length);
     at += w.length;
+    edges.add(at);
   }
-  return out;
+  return { spans, edges };
 }
 
 /** Latin tokens from position i, and the phrases of up to three of them that start at each; returns the index after the run. */
@@ -131,7 +141,7 @@ function latinPhrasesFrom(nt: NormalizedText, i: number, emit: (u: Unit) => void
     for (let b = a; b < Math.min(tokens.length, a + MAX_PHRASE_WORDS); b++) {
       const parts = tokens.slice(a, b + 1).map((x) => t.slice(x.s, x.e));
       if (!isLatinCandidate(parts)) continue;
-      emit({ key: parts.join(' '), kind: 'latin', start: tokens[a]!.s, end: tokens[b]!.e, word: true });
+      emit({ key: parts.join(' '), kind: 'latin', start: tokens[a]!.s, end: tokens[b]!.e, word: true, aligned: true });
     }
   }
   return k;
@@ -168,5 +178,5 @@ function emitMixed(t: string, s: number, e: number, emit: (u: Unit) => void): vo
   const key = t.slice(s, e);
   const han = key.replace(/[a-z]+/g, '');
   if (ZH_BAD_START.has(key[0]!) || ZH_BAD_END.has(key.at(-1)!) || isChineseNumber(han)) return;
-  emit({ key, kind: 'mixed', start: s, end: e, word: false });
+  emit({ key, kind: 'mixed', start: s, end: e, word: false, aligned: false });
 }

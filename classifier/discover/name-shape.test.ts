@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { namesAThing } from './name-shape.js';
+import { foldLatin } from './stopwords.js';
+
+const han = (s: string) => namesAThing(s, 'han');
+// Latin keys are spelled as the compact view spells them (l folded to i).
+const latin = (s: string) => namesAThing(foldLatin(s), 'latin');
+
+describe('whether a unit has the shape of a name for a thing', () => {
+  it('turns down Chinese units headed by a verb, a count or an adverb, and clauses holding a particle', () => {
+    for (const s of ['看样', '一盒', '一支', '提前', '做成', '见描述', '卡对着脸']) expect(han(s), s).toBe(false);
+  });
+
+  it('keeps Chinese nouns, coined words, idioms, and compounds whose head is a lone character', () => {
+    // 包 alone is tagged a verb; in 脸谱包 it is the pack. An idiom can name a kit (满汉全席).
+    for (const s of ['明信片', '蓝本', '合影票', '脸谱包', '素颜集', '双面胶', '原坯', '满汉全席']) expect(han(s), s).toBe(true);
+  });
+
+  it('turns down a lone English adverb, adjective or participle, keeps nouns, unknown words and phrases', () => {
+    for (const s of ['already', 'mixed', 'original', 'usual', 'fully', 'included']) expect(latin(s), s).toBe(false);
+    for (const s of ['crate', 'sitters', 'roster', 'understudy', 'flipbooks', 'aged blue', 'full closet']) expect(latin(s), s).toBe(true);
+  });
+
+  it('never judges a Latin token glued to Chinese', () => {
+    expect(namesAThing('v脸', 'mixed')).toBe(true);
+  });
+});

@@ -1,0 +1,76 @@
+import { createRequire } from 'node:module';
+import { tag } from 'jieba-wasm';
+import { foldLatin } from './stopwords.js';
+import type { UnitKind } from './units.js';
+
+/**
+ * Whether a unit has the shape of a name for a thing. A code word stands for the product, so it is a
+ * noun (蓝本, 明信片, crate, sitters), or a coined word no dictionary tags; the phrases a writer repeats
+ * around the product are verbs, counts, adverbs and adjectives (看样 look at samples, 一盒 one box,
+ * 卡对着脸 card facing the face, already, mixed, usual). Only a clear tag of another kind counts
+ * against a unit: an unknown word, a lone character (jieba tags 包 of 脸谱包 a verb) or a word the
+ * lexicon lacks is given the benefit of the doubt.
+ */
+
+/**
+ * jieba tags of words that do not name a thing: verbs, numerals and measures, time, pronouns, adverbs,
+ * adjectives, conjunctions, prepositions, interjections, directions. Idioms stay: 满汉全席 names a kit.
+ */
+const ZH_NOT_A_NAME = /^(v|vd|vg|vi|m|mq|q|t|tg|r|rr|rz|d|dg|a|ad|ag|c|p|y|e|o|f)$/;
+
+/** Penn tags (first, most frequent, in the English lexicon) of words that do not name a thing. */
+const EN_NOT_A_NAME = /^(RB|RBR|RBS|JJ|JJR|JJS|VBD|VBN|VBG|VBZ|VBP|MD|IN|CD|DT|PRP\$?|WRB|UH)$/;
+
+const CJK_WORD = 2;
+
+/** jieba tags of particles (着 了 过 的 地 得): inside a unit they make it a clause (卡对着脸), never a name. */
+const ZH_PARTICLE = /^u[a-z]*$/;
+
+function hanNamesAThing(key: string): boolean {
+  const words = tag(key, true);
+  if (words.some((w) => ZH_PARTICLE.test(w.tag))) return false;
+  const head = words.at(-1);
+  // The head of a Chinese compound is its last word; a one-character head is too loosely tagged to judge.
+  if (head === undefined || [...head.word].length < CJK_WORD) return true;
+  return !ZH_NOT_A_NAME.test(head.tag);
+}
+
+let english: Map<string, string> | undefined;
+
+/** The English lexicon natural ships (word → most frequent tag), keyed as the compact view spells words (l folded to i). */
+function englishTags(): Map<string, string> {
+  if (english) return english;
+  const raw = createRequire(import.meta.url)('natural/lib/natural/brill_pos_tagger/data/English/lexicon_from_posjs.json') as Record<string, string[]>;
+  const out = new Map<string, string>();
+  // Lower-case entries only: a capitalized one is mostly a proper name (Mixed, Original as NNP).
+  for (const [word, tags] of Object.entries(raw)) {
+    if (word !== word.toLowerCase()) continue;
+    const key = foldLatin(word);
+    const first = tags[0] ?? '';
+    const had = out.get(key);
+    // Two words folded alike: a noun reading wins (the doubt goes to the candidate).
+    if (had === undefined || (EN_NOT_A_NAME.test(had) && !EN_NOT_A_NAME.test(first))) out.set(key, first);
+  }
+  return (english = out);
+}
+
+function latinNamesAThing(key: string): boolean {
+  // A phrase of several words is judged by its evidence alone: aged blue, full closet name things.
+  if (key.includes(' ')) return true;
+  const first = englishTags().get(key);
+  return first === undefined || !EN_NOT_A_NAME.test(first);
+}
+
+/** Units judged, by key (only the few hundred ranked units of a run are judged; bounded all the same). */
+const cache = new Map<string, boolean>();
+const MAX_CACHED = 50_000;
+
+export function namesAThing(key: string, kind: UnitKind): boolean {
+  if (kind === 'mixed') return true;
+  let out = cache.get(key);
+  if (out === undefined) {
+    if (cache.size >= MAX_CACHED) cache.clear();
+    cache.set(key, (out = kind === 'han' ? hanNamesAThing(key) : latinNamesAThing(key)));
+  }
+  return out;
+}
