@@ -69,6 +69,14 @@ describe('extractHandles: an address said with a plain "at" after a mail cue', (
     expect(keys('mail rex [dot] models [at] mailbox [dot] example')).toEqual(['email:rex.models@mailbox.example', 'alias:rexmodels']);
   });
 
+  it('reads a local part of at most five said pieces: a page of "a dot a dot …" is no address (and no slow scan)', () => {
+    // The attack: 120,000 characters of spoken dots after a mail cue made the unbounded pattern try every start against every end.
+    expect(keys(`mail ${'a dot '.repeat(20_000)}at b`)).toEqual([]);
+    expect(keys('mail a dot b dot c dot d dot e at mailbox.example')).toEqual(['email:a.b.c.d.e@mailbox.example', 'alias:abcde']);
+    // The bound itself: a sixth said piece is past it, so nothing is read (unbounded, this gave a.b.c.d.e.f@…).
+    expect(keys('mail a dot b dot c dot d dot e dot f at mailbox.example')).toEqual([]);
+  });
+
   it('reads no address from "email me at" a domain, nor from an "at" with no mail cue', () => {
     expect(keys('email me at shop.example')).toEqual([]);
     expect(keys('look at this.example then pay')).toEqual([]);
