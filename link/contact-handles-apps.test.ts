@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { extractHandles } from './contact-handles.js';
+import { cpuMillis } from '../test/helpers/cpu-time.js';
 
 const keys = (description: string) => extractHandles({ id: 't', description }).map((h) => h.key);
 
@@ -62,6 +63,29 @@ describe('extractHandles: an address said with a plain "at" after a mail cue', (
   it('reads "Email sales at facegate.example"', () => {
     expect(keys('Bulk price. Email sales at facegate.example | helpline')).toEqual(['email:sales@facegate.example']);
     expect(keys('mail: rex.models at mailbox.example.')).toEqual(['email:rex.models@mailbox.example', 'alias:rexmodels']);
+  });
+
+  it('reads an address whose domain is said after it as the mailbox provider', () => {
+    expect(keys('Email me: lumenprint, it is a post.example mailbox')).toEqual(['email:lumenprint@post.example', 'alias:lumenprint']);
+    expect(keys('mail us: lumen.print — on a post.example address')).toEqual(['email:lumen.print@post.example', 'alias:lumenprint']);
+    // "me" is who to mail, no local part; a provider named without a mailbox word is no address.
+    expect(keys("Email me, it's a post.example account")).toEqual([]);
+    expect(keys('email lumenprint, post.example is slow')).toEqual([]);
+  });
+
+  it('reads described addresses in linear time on a long hostile text', () => {
+    const hostile = `${'mail a, '.repeat(20_000)}mail a, ${'b'.repeat(100_000)}${' mail a, x.'.repeat(20_000)}`;
+    const cpu = cpuMillis(() => {
+      keys(hostile);
+    });
+    expect(cpu).toBeLessThan(2_000);
+  });
+
+  it('reads addresses in linear time on a long run of letters without an @', () => {
+    const cpu = cpuMillis(() => {
+      expect(keys(`${'b'.repeat(100_000)} ${'a.'.repeat(50_000)}@`)).toEqual([]);
+    });
+    expect(cpu).toBeLessThan(2_000);
   });
 
   it('keeps the said or bracketed dots of the local part', () => {

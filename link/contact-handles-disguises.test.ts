@@ -77,6 +77,9 @@ describe('extractHandles: the new readings do not over-read', () => {
     ['Police say: ask me @seller. thanks', 'tg:seller'], // no e-mail made of prose around an @
     ['微信 guorenlian_pr0', 'wechat:guorenlian_pr0'], // O for 0 only inside numbers: a one-off handle stays itself
     ['【闲鱼提示】谨防诈骗，交易纠纷请拨平台客服热线 400-000-6218', null], // platform boilerplate is no warning and no handle
+    // A seller cautioning against its imitators is advertising: its handle is its own. Against a seller, it is a warning.
+    ['Original shop, beware of imitators. TG @lumenprint_hq', 'tg:lumenprint_hq'],
+    ['Beware of @lumenprint_hq, took my money', null],
   ])('%s', (text, key) => {
     expect(keys(text)).toEqual(key === null ? [] : [key]);
   });

@@ -110,6 +110,14 @@ const CUED_SPOKEN_EMAIL = new RegExp(
   `((?<![a-z])(?:e-?mail|mail|邮箱|邮件)(?:\\s+(?:me|us))?\\s*[:：]?\\s*)(?!(?:me|us)\\s)(${LOCAL})\\s+at\\s+(${LABEL}(?:\\.${LABEL})*\\.[a-z]{2,10})(?![a-z0-9@]|\\.[a-z0-9])`,
   'g',
 );
+// "Email me: lumenprint, it's a post.example mailbox": the local part after a mail cue, the domain said
+// after it as the mailbox's provider. Only a short gap of punctuation and "it's / it is / on (a)" between
+// them, and a mailbox word after the domain; every piece bounded or separated (linear on crawled text).
+const CUED_DESCRIBED_EMAIL = new RegExp(
+  `((?<![a-z])(?:e-?mail|mail)(?:\\s+(?:me|us))?\\s*[:：]?\\s*)(?!(?:me|us)(?![a-z0-9._%+-]))(${LOCAL_PART})[\\s,，;—–-]{1,4}` +
+    `(?:(?:it'?s|it is|that'?s|on)\\s+)?(?:an?\\s+)?([a-z0-9-]{1,63}(?:\\.[a-z0-9-]{1,63}){0,4}\\.[a-z]{2,10})\\s+(?:mail\\s?box|mail|address|account|inbox)(?![a-z])`,
+  'g',
+);
 const joinDomain = (domain: string) => domain.replace(new RegExp(`${DOT_MARK}|${SPOKEN_DOT}`, 'g'), '.');
 
 // "t点me/x", "t [dot] me/x": the dot of a link written out.
@@ -168,6 +176,8 @@ export function undisguise(folded: string): string {
   if (has(' at ') && has(' dot ')) text = text.replace(SPOKEN_EMAIL, (_, local: string, domain: string) => `${joinDomain(local)}@${joinDomain(domain)}`);
   if (has(' at ') && has('mail', '邮'))
     text = text.replace(CUED_SPOKEN_EMAIL, (_, cue: string, local: string, domain: string) => `${cue}${joinDomain(local)}@${domain}`);
+  if (has('mail') && has('box', 'address', 'account', 'inbox', 'mail '))
+    text = text.replace(CUED_DESCRIBED_EMAIL, (_, cue: string, local: string, domain: string) => `${cue}${local}@${domain} `);
   if (has('点', 'dot')) text = text.replace(LINK_DOT, (_, host: string) => `${host}.me/`);
   return has('前') ? joinHalves(text) : text;
 }

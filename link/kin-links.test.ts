@@ -48,6 +48,14 @@ describe('brand links (kin-links.ts)', () => {
     expect(together([y, ad('x', 'board', 'u/quillmark_sales', OTHER)], 'x', 'y')).toBe(false);
   });
 
+  it('links a name that adds a region or shop word after the brand, written in camel case or spaced', () => {
+    const z = ad('z', 'chat', 'Pelly Kits', FULL);
+    expect(together([z, ad('x', 'board', 'PellyKitsHK', SHORT)], 'x', 'z')).toBe(true);
+    expect(together([z, ad('x', 'board', 'pelly-kits-real', SHORT)], 'x', 'z')).toBe(true);
+    // …unless the two give different contacts: a copycat borrows the brand, not the id.
+    expect(together([z, ad('x', 'board', 'pelly-kits-real', `${SHORT} WhatsApp +44 7700 900999`)], 'x', 'z')).toBe(false);
+  });
+
   it('does not link by a stem on more accounts than the hub cap', () => {
     const many = Array.from({ length: 8 }, (_, i) => ad(`m${i}`, `site${i}`, `QuillMark ${i}`, i === 0 ? FULL : SHORT));
     expect(linkListings(many).clusters.every((cl) => cl.reasons.every((r) => r.by !== 'brand'))).toBe(true);

@@ -11,8 +11,8 @@ describe('name-handle links', () => {
   it('reads pinyin (full, and initials from five characters) and domain labels as brand keys', () => {
     expect(nameBrands('松鼠影像馆')).toEqual(['pinyin:songshuyingxiangguan', 'pinyin:ssyxg']);
     expect(nameBrands('松鼠影像')).toEqual(['pinyin:songshuyingxiang']);
-    expect(nameBrands('u/quillmark_dev')).toEqual(['domain:quillmarkdev', 'domain:quillmark']);
-    expect(handleBrands({ kind: 'wechat', key: 'wechat:ssyxg_photo', raw: '' })).toEqual(['pinyin:ssyxg', 'pinyin:ssyxgphoto']);
+    expect(nameBrands('u/quillmark_dev')).toEqual(['id:quillmarkdev', 'domain:quillmarkdev', 'domain:quillmark']);
+    expect(handleBrands({ kind: 'wechat', key: 'wechat:ssyxg_photo', raw: '' })).toEqual(['pinyin:ssyxg', 'pinyin:ssyxgphoto', 'id:ssyxgphoto']);
     expect(handleBrands({ kind: 'email', key: 'email:orders@quillmark.example', raw: '' })).toEqual(['domain:quillmark']);
     expect(handleBrands({ kind: 'email', key: 'email:quillmark@outlook.example', raw: '' })).toEqual([]);
   });
@@ -26,6 +26,19 @@ describe('name-handle links', () => {
   it("links a brand name to an e-mail at the brand's domain, not at a mail provider", () => {
     expect(linked([ad('a', 'u/quillmark_dev', 'new release'), ad('b', 'Q', 'orders@quillmark.example', 'market')])).toHaveLength(1);
     expect(linked([ad('a', 'outlook tips', 'new release'), ad('b', 'Q', 'quill@outlook.example', 'market')])).toHaveLength(0);
+  });
+
+  it('links a Latin name written spaced to the id that is the whole name squeezed, and to nothing near it', () => {
+    expect(nameBrands('Lumen Prints Co')).toContain('id:lumenprintsco');
+    const clusters = linked([ad('a', 'Lumen Prints Co', 'A3 posters'), ad('b', 'LP', 'telegram: lumen_printsco', 'market')]);
+    expect(clusters.map((c) => c.listingIds)).toEqual([['a', 'b']]);
+    expect(clusters[0]!.reasons[0]).toMatchObject({ by: 'name-handle', name: 'Lumen Prints Co', handle: 'tg:lumen_printsco' });
+    // One letter or digit more is another id; short, app and role names are no id at all.
+    expect(linked([ad('a', 'Lumen Prints Co', 'A3 posters'), ad('b', 'LP', 'telegram: lumenprintsco2', 'market')])).toHaveLength(0);
+    expect(nameBrands('Admin')).toEqual([]);
+    expect(nameBrands('Tele Gram')).toEqual([]);
+    expect(nameBrands('Jo Li')).toEqual([]);
+    expect(nameBrands('光影 studio')).not.toContain('id:studio');
   });
 
   it('does not read four initials, nor compare Latin names with ids', () => {

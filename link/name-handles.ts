@@ -1,4 +1,6 @@
 import { pinyin } from 'pinyin-pro';
+import { foldText } from './fold-text.js';
+import { GENERIC_WORDS } from './handle-rules.js';
 import { nameStems } from './name-stems.js';
 import type { ContactHandle } from './types.js';
 
@@ -11,7 +13,10 @@ import type { ContactHandle } from './types.js';
  *  - an e-mail's or link's domain label (synthface in x@synthface.example), not a mail provider's;
  *  - an id's first piece before '_' or '-', or the whole id, compared with the pinyin of a Han stem
  *    only (full, or initials when the stem has 5+ characters: 4 letters of initials are too common).
- * Latin names are not compared with ids: facelab89 is a stranger's id beside the shop "FaceLab".
+ *  - a WeChat/Telegram/LINE id as a whole (without '_', '-', '.'), compared with a Latin name as a
+ *    whole, squeezed of its spaces and separators: "SG Lumen Co" is the seller whose Telegram is
+ *    sglumenco (sellers register their shop name as their id, and write it spaced as a display name).
+ * Latin stems are not compared with ids, only whole names: facelab89 is a stranger's id beside the shop "FaceLab".
  */
 
 // Mail providers and site builders: a domain label everyone's address or page shares.
@@ -62,14 +67,31 @@ export function handleBrands(h: ContactHandle): string[] {
   if (first !== undefined) out.push(`pinyin:${first}`);
   const whole = value.replace(/[_-]/g, '');
   if (whole !== first && LETTERS.test(whole)) out.push(`pinyin:${whole}`);
+  out.push(`id:${value.replace(/[_.-]/g, '')}`);
   return out;
 }
 
 const HAN_ONLY = /^\p{Script=Han}+$/u;
 
+/**
+ * A Latin display name squeezed to one id ("SG Lumen Co" → sglumenco), when it is long and varied
+ * enough to be one seller's (6-32 letters and digits, 3+ distinct, starting with a letter) and is
+ * not an app or role word ("Admin", "Telegram"). Names with Han or other letters give none.
+ */
+function squeezedName(seller: string): string | null {
+  const folded = foldText(seller)
+    .trim()
+    .replace(/^(?:u\/|@)/, '');
+  if (!/^[a-z0-9\s_.\-·|]+$/.test(folded)) return null;
+  const id = folded.replace(/[\s_.\-·|]/g, '');
+  return /^[a-z][a-z0-9]{5,31}$/.test(id) && new Set(id).size >= 3 && !GENERIC_WORDS.has(id) ? id : null;
+}
+
 /** The keys a display name is compared to handles by: its Latin stems as domains, its Han stems' pinyin as ids. */
 export function nameBrands(seller: string | null | undefined): string[] {
   const out = new Set<string>();
+  const whole = seller ? squeezedName(seller) : null;
+  if (whole !== null) out.add(`id:${whole}`);
   for (const stem of nameStems(seller)) {
     if (!HAN_ONLY.test(stem)) {
       if (/^[a-z]+$/.test(stem)) out.add(`domain:${stem}`);

@@ -64,21 +64,34 @@ function brand(stem: string): boolean {
 const keep = (word: string) => word.replace(NOT_KEPT, '');
 const NOT_KEPT = /[^a-z0-9\p{Script=Han}]/gu;
 
-/** Brand stems of a display name (folded: full-width, case, traditional → simplified). */
+// Where a name written in camel case changes word: "SwapStudioGZ" is Swap Studio GZ, "GZFace" GZ Face.
+const CAMEL_BREAK = /(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])/g;
+/** Leading words joined, at most this many: a brand is its first words, not the tail of a long name. */
+const LEADING_WORDS = 4;
+
+/**
+ * Brand stems of a display name (folded: full-width, case, traditional → simplified). Besides the whole
+ * name and its long first word, its leading words joined ("Lumen Print Kits" → lumenprint): a seller
+ * adds a region or a shop word after the brand ("LumenPrintHK", "Lumen Print Studio" and "lumenprint"
+ * are one), unless the first word is itself a shop or trade word ("Studio 9", "Passport Docs").
+ */
 export function nameStems(seller: string | null | undefined): string[] {
   if (!seller) return [];
-  const folded = foldText(seller)
+  const folded = foldText(seller.replace(CAMEL_BREAK, ' '))
     .trim()
     .replace(/^(?:u\/|@)/, '');
-  const words = folded
+  const every = folded
     .split(SEPARATOR)
     .map((w) => keep(w).replace(HAN_SHOP_SUFFIX, ''))
-    .filter((w) => w !== '' && !NAME_WORDS.has(w));
+    .filter((w) => w !== '');
+  const words = every.filter((w) => !NAME_WORDS.has(w));
   if (words.length === 0) return [];
   // The first word alone only when long (8+ letters, or 4+ Han): "Verify Pro" gives verifypro, not "verify".
   const first = words[0]!;
   const firstStems = words.length > 1 && (HAN.test(first) || first.length >= 8) ? [first] : [];
-  return [...new Set([words.join(''), ...firstStems])].filter(brand);
+  const leading: string[] = [];
+  if (!NAME_WORDS.has(every[0]!)) for (let k = 2; k <= Math.min(every.length, LEADING_WORDS); k++) leading.push(every.slice(0, k).join(''));
+  return [...new Set([words.join(''), ...firstStems, ...leading])].filter(brand);
 }
 
 // Han pairs that name a kind of shop, a role or a placeholder, not one seller: 小店, 工作室, 老师, 用户.

@@ -1,4 +1,5 @@
 import { isHanCode } from '../text/index.js';
+import { withoutContactClauses } from './contact-clauses.js';
 import { foldText } from './fold-text.js';
 
 /**
@@ -62,15 +63,15 @@ export function fnv1a(text: string): number {
   return h >>> 0;
 }
 
-/** Tokens of a text, leaving out Latin words that are part of a contact handle. */
-export function tokens(text: string, handleWords: ReadonlySet<string> = new Set()): string[] {
+/** Tokens of a text, leaving out Latin words that are part of a contact handle; `folded` when foldText has been applied. */
+export function tokens(text: string, handleWords: ReadonlySet<string> = new Set(), folded = false): string[] {
   const out: string[] = [];
   let word = '';
   const flush = () => {
     if (word.length >= 2 && !handleWords.has(word)) out.push(word);
     word = '';
   };
-  for (const ch of foldText(text)) {
+  for (const ch of folded ? text : foldText(text)) {
     const c = ch.codePointAt(0)!;
     if (c >= 0x61 && c <= 0x7a) {
       word += ch;
@@ -99,10 +100,11 @@ export function handleWords(canonicals: readonly string[]): Set<string> {
   return words;
 }
 
-/** Distinct shingle hashes of a listing's title and description, boilerplate removed, sorted. */
+/** Distinct shingle hashes of a listing's title and description, boilerplate and contact clauses (contact-clauses.ts) removed, sorted. */
 export function listingShingles(title: string, description: string, handleValues: readonly string[]): Uint32Array {
   const words = handleWords(handleValues);
   const set = new Set<number>();
-  for (const part of [title, description]) for (const h of shingleHashes(tokens(part, words))) if (!BOILERPLATE_SHINGLES.has(h)) set.add(h);
+  for (const part of [title, description])
+    for (const h of shingleHashes(tokens(withoutContactClauses(foldText(part)), words, true))) if (!BOILERPLATE_SHINGLES.has(h)) set.add(h);
   return Uint32Array.from(set).sort();
 }

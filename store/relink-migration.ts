@@ -81,3 +81,11 @@ export const relinkDisguisesMigration: Migration = relinkRiddlesMigration;
  * value in brackets), so stored link keys and links are stale: re-derived as in 0012.
  */
 export const relinkPhonesMigration: Migration = relinkRiddlesMigration;
+
+/**
+ * Migration 0015-relink-contact-clauses: a listing's stored shingles leave out its contact clause now
+ * (link/contact-clauses.ts: "扣扣在简介", "TG same as my username" are no ad text), and handles are read
+ * by newer rules (a seller's "beware of imitators" is no warning, "mail x, it's a y.example mailbox"),
+ * so stored shingles, handles and links are stale: re-derived as in 0012.
+ */
+export const relinkContactClausesMigration: Migration = relinkRiddlesMigration;
