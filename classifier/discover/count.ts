@@ -42,7 +42,7 @@ export function countUnits(
         units.set(u.key, { kind: u.kind, flags: (seen?.flags ?? 0) | flags });
       }),
     );
-    book.addOffer(i, reading, units);
+    book.addOffer(i, reading, units, (inputs[i]!.listing.title ?? '').trim() !== '');
   }
   book.prune(minSupport);
 

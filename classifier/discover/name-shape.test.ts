@@ -16,6 +16,16 @@ describe('whether a unit has the shape of a name for a thing', () => {
     for (const s of ['明信片', '蓝本', '合影票', '脸谱包', '素颜集', '双面胶', '原坯', '满汉全席']) expect(han(s), s).toBe(true);
   });
 
+  it('turns down a unit no dictionary word whose pieces are all verbs, adverbs or time words', () => {
+    // jieba's HMM joins 现|拍 (shot now) into one unknown word; 刚|拍 and 再|发 have one-character heads.
+    for (const s of ['现拍', '刚拍', '再发', '可做']) expect(han(s), s).toBe(false);
+  });
+
+  it('keeps a coined word with one piece that names something or measures (a pack, a card, a clip)', () => {
+    // Made-up coinages: the verb-like first piece does not make the unit an action.
+    for (const s of ['拍拍卡', '摇摇票', '跳跳片']) expect(han(s), s).toBe(true);
+  });
+
   it('turns down a lone English adverb, adjective or participle, keeps nouns, unknown words and phrases', () => {
     for (const s of ['already', 'mixed', 'original', 'usual', 'fully', 'included']) expect(latin(s), s).toBe(false);
     for (const s of ['crate', 'sitters', 'roster', 'understudy', 'flipbooks', 'aged blue', 'full closet']) expect(latin(s), s).toBe(true);

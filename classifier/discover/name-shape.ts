@@ -29,10 +29,26 @@ const ZH_PARTICLE = /^u[a-z]*$/;
 function hanNamesAThing(key: string): boolean {
   const words = tag(key, true);
   if (words.some((w) => ZH_PARTICLE.test(w.tag))) return false;
+  if (isAction(key)) return false;
   const head = words.at(-1);
   // The head of a Chinese compound is its last word; a one-character head is too loosely tagged to judge.
   if (head === undefined || [...head.word].length < CJK_WORD) return true;
   return !ZH_NOT_A_NAME.test(head.tag);
+}
+
+/** jieba tags of pieces that only tell an action: verbs, adverbs, time words, prepositions, conjunctions. */
+const ZH_ACTION = /^(v|vd|vg|vi|d|dg|ad|t|tg|p|c)$/;
+
+/**
+ * A unit that is no word of jieba's dictionary, read by its dictionary pieces (HMM off): when every
+ * piece is a verb, adverb, time word or the like (登|出 log out, 刚|拍 just shot, 现|拍 shot now), it
+ * tells what is done, not what is sold. Its HMM may join such pieces into one unknown word, and a
+ * one-character head is not judged otherwise, so neither hides it. One piece that names something, a
+ * measure or an unknown character (脸谱|包, 眨巴|片, 套|娃) keeps the benefit of the doubt.
+ */
+function isAction(key: string): boolean {
+  const pieces = tag(key, false);
+  return pieces.length > 1 && pieces.every((p) => ZH_ACTION.test(p.tag));
 }
 
 let english: Map<string, string> | undefined;

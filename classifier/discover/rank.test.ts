@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isThin, RANK, thinned, unitEvidence } from './rank.js';
+import { isolated, isThin, offTitle, RANK, thinned, unitEvidence } from './rank.js';
 import { Tally, TallyBook } from './tally.js';
 
 const evidence = { contrast: 2, offerShare: 0.5, score: 5 };
@@ -38,5 +38,55 @@ describe('shape penalties', () => {
   it('takes RANK.straddles off a Chinese unit jieba never cut at both ends, not a Latin one', () => {
     expect(unitEvidence(tally('生款', 'han', 3), book).score - unitEvidence(tally('生款', 'han', 0), book).score).toBeCloseTo(RANK.straddles);
     expect(unitEvidence(tally('crate', 'latin', 0), book).score).toBe(unitEvidence(tally('crate', 'latin', 3), book).score);
+  });
+});
+
+describe('a term the titles leave out', () => {
+  it('loses RANK.offTitle in full when no title of its titled listings holds it', () => {
+    expect(offTitle(evidence, [{ title: 0, titled: 3 }]).score).toBeCloseTo(5 - RANK.offTitle);
+  });
+
+  it('loses less the closer it comes to half of the titles, and nothing from half on', () => {
+    expect(offTitle(evidence, [{ title: 1, titled: 4 }]).score).toBeCloseTo(5 - RANK.offTitle / 2);
+    expect(offTitle(evidence, [{ title: 2, titled: 4 }])).toBe(evidence);
+    expect(offTitle(evidence, [{ title: 5, titled: 5 }])).toBe(evidence);
+  });
+
+  it('pools the titles of all its spellings', () => {
+    // One spelling never in a title, the other always: half the titles between them.
+    expect(
+      offTitle(evidence, [
+        { title: 0, titled: 2 },
+        { title: 2, titled: 2 },
+      ]),
+    ).toBe(evidence);
+  });
+
+  it('is not judged on comments and replies, which have no title, nor on a single titled listing', () => {
+    expect(offTitle(evidence, [{ title: 0, titled: 0 }])).toBe(evidence);
+    expect(offTitle(evidence, [{ title: 0, titled: 1 }])).toBe(evidence);
+  });
+});
+
+describe('an isolated term', () => {
+  it('loses RANK.isolated when its spellings stand in two listings in all', () => {
+    expect(isolated(evidence, [{ listings: 2, benign: 0 }]).score).toBe(5 - RANK.isolated);
+    expect(
+      isolated(evidence, [
+        { listings: 1, benign: 0 },
+        { listings: 1, benign: 0 },
+      ]).score,
+    ).toBe(5 - RANK.isolated);
+  });
+
+  it('keeps its score once a third listing holds it, a benign one included', () => {
+    expect(isolated(evidence, [{ listings: 2, benign: 1 }])).toBe(evidence);
+    expect(isolated(evidence, [{ listings: 3, benign: 0 }])).toBe(evidence);
+    expect(
+      isolated(evidence, [
+        { listings: 2, benign: 0 },
+        { listings: 1, benign: 0 },
+      ]),
+    ).toBe(evidence);
   });
 });

@@ -28,6 +28,13 @@ export const RANK = {
   straddles: 2,
   /** Taken off a term whose support, all its spellings together, is thin (see `isThin`). */
   thinReach: 1.5,
+  /**
+   * Taken off a term (all its spellings) that the titles of its titled offer-like listings leave out,
+   * in proportion to how far it falls short of half of them (see `offTitle`).
+   */
+  offTitle: 3,
+  /** Taken off a term whose spellings stand in no listing but the fewest discovery counts (see `isolated`). */
+  isolated: 3,
   /** Taken off a unit whose head is clearly not a name (a verb, count, adverb or adjective: see name-shape.ts). */
   notAName: 3,
   /** Taken off a term whose offer-like listings stronger terms nearly all hold already (company.ts). */
@@ -100,4 +107,48 @@ export function thinned(evidence: UnitEvidence, spellings: readonly Support[]): 
  */
 export function isEligible(t: Tally, book: TallyBook, minSupport: number, listings = t.listings): boolean {
   return listings >= minSupport && t.benign <= Math.max(listings, RANK.maxBenignRate * book.benignListings);
+}
+
+/** A spelling's title counts: offer-like listings whose title holds it, and offer-like listings with a title at all. */
+export interface TitleSupport {
+  readonly title: number;
+  readonly titled: number;
+}
+
+/** Fewest titled listings to judge by: one listing's title says little. */
+const MIN_TITLED = 2;
+
+/**
+ * A listing names its product in its title; the words it keeps for the description are what the
+ * product is (a nationality, a language), how it is delivered (log in, see my page) or the seller's
+ * remarks, not its name. So a term that stands in titled listings but in fewer than half of their
+ * titles loses RANK.offTitle, in full when no title holds it, nothing at half or more. Comments and replies have no title and are not judged (a term seen only there keeps its score).
+ */
+export function offTitle(evidence: UnitEvidence, spellings: readonly TitleSupport[]): UnitEvidence {
+  const title = spellings.reduce((n, s) => n + s.title, 0);
+  const titled = spellings.reduce((n, s) => n + s.titled, 0);
+  if (titled < MIN_TITLED) return evidence;
+  const shortfall = Math.max(0, 1 - (2 * title) / titled);
+  return shortfall === 0 ? evidence : { ...evidence, score: evidence.score - RANK.offTitle * shortfall };
+}
+
+/** A spelling's reach over the whole collection: offer-like listings and the other (benign) ones it stands in. */
+export interface Reach {
+  readonly listings: number;
+  readonly benign: number;
+}
+
+/** The fewest listings discovery counts a unit in (DEFAULT_MIN_SUPPORT): a term that reaches no more is alone with them. */
+const ISOLATED_AT_MOST = 2;
+
+/**
+ * A term whose spellings together stand in two listings of the whole collection and nowhere else, both
+ * offer-like: its evidence is two listings sharing a phrase, which one seller's repeated wording, a
+ * description of the goods (whose people, what language) or a piece of a longer phrase earns as
+ * readily as a word of the trade, and its offer share of one (no benign listing holds it) lets all its placement count in full.
+ * It loses RANK.isolated; a market's word reaches more listings, innocent ones included.
+ */
+export function isolated(evidence: UnitEvidence, spellings: readonly Reach[]): UnitEvidence {
+  const reach = spellings.reduce((n, s) => n + s.listings + s.benign, 0);
+  return reach <= ISOLATED_AT_MOST ? { ...evidence, score: evidence.score - RANK.isolated } : evidence;
 }

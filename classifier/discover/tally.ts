@@ -24,6 +24,8 @@ export class Tally {
   readonly slots = [0, 0, 0, 0, 0, 0];
   slotted = 0;
   title = 0;
+  /** Offer-like listings it appears in that have a title at all (comments and replies have none). */
+  titled = 0;
   quoted = 0;
   /** Listings where jieba cut it as a word. */
   word = 0;
@@ -64,8 +66,8 @@ export class TallyBook {
     if (reading.weight > 0) this.offerListings++;
   }
 
-  /** An offer-like listing's units, each with the OR of its occurrences' flags. */
-  addOffer(index: number, reading: ListingReading, units: ReadonlyMap<string, { kind: UnitKind; flags: number }>): void {
+  /** An offer-like listing's units, each with the OR of its occurrences' flags; `titled`: the listing has a title. */
+  addOffer(index: number, reading: ListingReading, units: ReadonlyMap<string, { kind: UnitKind; flags: number }>, titled = false): void {
     for (const [key, { kind, flags }] of units) {
       let t = this.byKey.get(key);
       if (t === undefined) this.byKey.set(key, (t = new Tally(key, kind)));
@@ -80,6 +82,7 @@ export class TallyBook {
       for (let s = 0; s < SLOT_KINDS.length; s++) if (flags & (1 << s)) t.slots[s]!++;
       if (flags & ANY_SLOT) t.slotted++;
       if (flags & IN_TITLE) t.title++;
+      if (titled) t.titled++;
       if (flags & QUOTED) t.quoted++;
       if (flags & WORD) t.word++;
       if (flags & BOUNDED) t.bounded++;
