@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { commonCut, frequencySeller, linkFeatures, nearDuplicate } from './incremental.js';
+import { commonCut, frequencySeller, linkFeatures, nearDuplicate, textFeatures } from './incremental.js';
 import { linkListings } from './link-listings.js';
 import { maskHandleKey, maskHandleList } from './mask-handle.js';
 
@@ -53,5 +53,25 @@ describe('maskHandleKey', () => {
 
   it('masks each key of a reason', () => {
     expect(maskHandleList('wechat:face88 = wechat:face_88')).toBe('wechat:f****8 = wechat:f*****8');
+  });
+});
+
+describe('textFeatures: the part of linkFeatures a crawl worker computes before the listing has an id', () => {
+  it('gives the same features as linkFeatures computed from scratch, the seller named from the id only when it has no name', () => {
+    const named = { url: 'http://xianyu.example/item/1', description: `${AD} 薇❤face_88`, site: 'xianyu', seller: '小鱼' };
+    expect(linkFeatures({ ...named, id: '7' }, '7', textFeatures(named))).toEqual(linkFeatures({ ...named, id: '7' }, '7'));
+    const unnamed = { title: '证件照 三千套', description: `${RELIST} 飞机 @face_shop` };
+    const f = linkFeatures({ ...unnamed, id: '8' }, '8', textFeatures(unnamed));
+    expect(f).toEqual(linkFeatures({ ...unnamed, id: '8' }, '8'));
+    expect(f.sellerName).toBe('#8');
+    expect(f.linkKeys.length).toBeGreaterThan(0);
+    expect(f.shingles.length).toBeGreaterThan(8);
+  });
+
+  it('survives the copy to the store thread (structured clone): shingles stay an Int32Array', () => {
+    const text = textFeatures({ description: `${AD} 加V：seller_one` });
+    const copy = structuredClone(text);
+    expect(copy.shingles).toBeInstanceOf(Int32Array);
+    expect(copy).toEqual(text);
   });
 });

@@ -38,9 +38,16 @@ export const HUB_RULE =
   `the listing that brings it to ${LINK_DEFAULTS.hubCap + 1} makes it generic (a platform hotline, a shared agent, a template number): ` +
   'its links are dropped and the clusters it joined are rebuilt from their other links';
 
-/** `fallbackSeller`: an id naming the seller of a listing without a seller name (it is then its own seller). */
-export function linkFeatures(listing: LinkListing, fallbackSeller: string): LinkFeatures {
-  const handles = extractHandles(listing);
+/**
+ * What linking reads of a listing's text, apart from its seller: the costly part (handle extraction,
+ * shingles, MinHash), which depends on no stored state. A crawl worker computes it on its main thread,
+ * beside the parse, and sends it to its store thread (pipeline/store-thread.ts), so the thread that
+ * holds the store's one writer only reads and writes it.
+ */
+export type TextFeatures = Omit<LinkFeatures, 'sellerName'>;
+
+export function textFeatures(listing: Omit<LinkListing, 'id'>): TextFeatures {
+  const handles = extractHandles({ ...listing, id: '' });
   const shingles = listingShingles(
     listing.title ?? '',
     listing.description ?? '',
@@ -50,11 +57,18 @@ export function linkFeatures(listing: LinkListing, fallbackSeller: string): Link
   return {
     handles,
     linkKeys: [...new Set(handles.map(linkKey))],
-    // NUL (the batch linker's separator) is the one character PostgreSQL text cannot hold.
-    sellerName: sellerName(listing, fallbackSeller).replace('\u0000', '\u001f'),
     shingles: signed,
     bands: shingles.length === 0 ? [] : bandKeys(signature(shingles)).map((k) => k | 0),
   };
+}
+
+/**
+ * `fallbackSeller`: an id naming the seller of a listing without a seller name (it is then its own
+ * seller). `text`: its textFeatures when already computed (elsewhere, from the same fields).
+ */
+export function linkFeatures(listing: LinkListing, fallbackSeller: string, text: TextFeatures = textFeatures(listing)): LinkFeatures {
+  // NUL (the batch linker's separator) is the one character PostgreSQL text cannot hold.
+  return { ...text, sellerName: sellerName(listing, fallbackSeller).replace('\u0000', '\u001f') };
 }
 
 /** The seller a listing's shingles count for in the frequency cut: its first live handle, else its seller name. */

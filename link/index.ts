@@ -16,7 +16,9 @@ export {
   linkFeatures,
   nearDuplicate,
   nearDuplicateKept,
+  textFeatures,
   type LinkFeatures,
+  type TextFeatures,
   type TextSide,
 } from './incremental.js';
 export { maskHandleKey, maskHandleList } from './mask-handle.js';

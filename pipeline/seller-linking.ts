@@ -1,4 +1,5 @@
 import type { FetchedPage } from '../crawler/index.js';
+import type { TextFeatures } from '../link/index.js';
 import type { ListingRecord, SaveResult, Store } from '../store/index.js';
 import { clusterOfListing, linkStoredListing, saveSnapshot } from '../store/index.js';
 
@@ -29,10 +30,11 @@ export async function afterListingStored(
   record: ListingRecord,
   flagged: boolean,
   pages?: FetchedPages,
+  text?: TextFeatures,
 ): Promise<void> {
   // A listing seen again unchanged is linked only if it never was (a crash lost its links: see store/sellers.ts).
   if (saved.isNewVersion || (await clusterOfListing(deps.store, saved.listingId)) === null) {
-    await linkStoredListing(deps.store, saved.listingId, record, record.fetchedAt);
+    await linkStoredListing(deps.store, saved.listingId, record, record.fetchedAt, text);
   }
   const reported = isReportRecrawl(record.crawlId);
   if (!pages || !deps.snapshotDir || !(flagged || reported)) return;

@@ -20,7 +20,7 @@ const commits = new StoreThreadCommits(store, (reply) => port.postMessage(reply)
 port.on('message', (m: StoreThreadRequest | 'close') => {
   if (m === 'close') return void commits.flush().then(() => store.close().then(() => port.close()));
   const losses = commits.started();
-  write(m.record, m.verdict, m.pages).then(
+  write(m.record, m.verdict, m.pages, m.text).then(
     (saved) => commits.ended({ id: m.id, saved } satisfies StoreThreadReply, losses),
     (error: unknown) =>
       commits.ended({ id: m.id, error: { name: (error as Error).name, message: (error as Error).message } } satisfies StoreThreadReply, losses),

@@ -1,14 +1,9 @@
 import { PostgresAdapter, sql, type Kysely } from 'kysely';
 import { keptShingles, LINK_DEFAULTS, nearDuplicateKept, sameSellerPairs, sharedCount, type LinkFeatures } from '../link/index.js';
 import type { Database } from './schema.js';
+import { candidatesBuilt, candidatesSqlite, SAME_ACCOUNT_ALL_PAIRS } from './seller-candidates.js';
 
 type Db = Kysely<Database>;
-
-/** Near-duplicate candidates compared per listing at most, those sharing the most bands first: a mass relist's buckets stay bounded. */
-const MAX_CANDIDATES = 100;
-
-/** Listings of one account compared pair by pair up to this many; past it only with the one before (link/same-seller.ts compares a chain). */
-const SAME_ACCOUNT_ALL_PAIRS = 24;
 
 /**
  * Finds and keeps (link_pairs) the text pairs a listing makes, by the tests the batch linker applies:
@@ -20,13 +15,8 @@ const SAME_ACCOUNT_ALL_PAIRS = 24;
 export async function pairText(db: Db, listingId: number, f: LinkFeatures, { sellerKey, cut }: { sellerKey: string; cut: number }): Promise<TextPairs> {
   if (f.shingles.length === 0) return { partners: [], stale: [], pairs: [] };
   const stale = await staleClusters(db, await countShingles(db, f.shingles, sellerKey, cut));
-  const bands = (q: Db) =>
-    q
-      .insertInto('link_bands')
-      .values(f.bands.map((band) => ({ band, listing_id: listingId })))
-      .onConflict((oc) => oc.columns(['band', 'listing_id']).doNothing());
-  // PostgreSQL keeps the bands in the same statement as the candidates' read (a data-modifying CTE,
-  // whose rows the read does not see: it leaves this listing out anyway); SQLite cannot, and needs no round trip.
+  // PostgreSQL keeps the bands in the same statement as the candidates' read (seller-candidates.ts);
+  // SQLite cannot, and needs no round trip.
   const pgBands = isPostgres(db) && f.bands.length > 0;
   // SQLite: one parameter (a JSON array), so one statement prepared once, and no query built per listing.
   if (!pgBands && f.bands.length > 0)
@@ -34,37 +24,8 @@ export async function pairText(db: Db, listingId: number, f: LinkFeatures, { sel
       on conflict (band, listing_id) do nothing`.execute(db);
   // A listing without a seller name has a '#id' name of its own (link/link-listings.ts sellerName): nobody's relist.
   const named = !f.sellerName.startsWith('#');
-  // One query: the listings sharing the most bands (the likeliest near-duplicates, found from the band
-  // index alone), and the account's latest listings (a placeholder name, "用户", may be on thousands).
-  const candidates = await (pgBands ? (db.with('kept_bands', (qb) => bands(qb as Db)) as unknown as Db) : db)
-    .with('nearest', (qb) =>
-      qb
-        .selectFrom('link_bands')
-        .select('listing_id')
-        .where('band', 'in', f.bands.length > 0 ? [...f.bands] : [0])
-        .where('listing_id', '!=', listingId)
-        // No band: no near-duplicate candidate (an empty IN list is no SQL).
-        .$if(f.bands.length === 0, (q) => q.where(sql<boolean>`1 = 0`))
-        .groupBy('listing_id')
-        .orderBy((eb) => eb.fn.countAll(), 'desc')
-        .orderBy('listing_id', 'desc')
-        .limit(MAX_CANDIDATES),
-    )
-    .with('account', (qb) =>
-      qb
-        .selectFrom('listing_sellers')
-        .select('listing_id')
-        .where('seller_name', '=', named ? f.sellerName : '')
-        .where('listing_id', '!=', listingId)
-        .orderBy('listing_id', 'desc')
-        .limit(SAME_ACCOUNT_ALL_PAIRS),
-    )
-    .selectFrom('listing_sellers')
-    .select((eb) => ['listing_id', 'cluster_id', 'shingles', 'seller_name', eb('listing_id', 'in', eb.selectFrom('nearest').select('listing_id')).as('near')])
-    // One IN over a UNION: an OR of two INs had PostgreSQL scan every row of listing_sellers.
-    .where('listing_id', 'in', (eb) => eb.selectFrom('nearest').select('listing_id').union(eb.selectFrom('account').select('listing_id')))
-    .orderBy('listing_id')
-    .execute();
+  const account = named ? f.sellerName : '';
+  const candidates = isPostgres(db) ? await candidatesBuilt(db, listingId, f, account, pgBands) : await candidatesSqlite(db, listingId, f, account);
   // PostgreSQL answers a boolean, SQLite 0 or 1.
   const near = new Set(candidates.filter((c) => Boolean(c.near)).map((c) => c.listing_id));
   // The cut only takes shingles away, so a pair sharing too few before it cannot pass after it: its
@@ -75,9 +36,9 @@ export async function pairText(db: Db, listingId: number, f: LinkFeatures, { sel
   if (sides.length === 0) return { partners: [], stale, pairs: [] };
   const common = await commonShingles(db, cut, [...new Set([...f.shingles, ...sides.flatMap((s) => [...s.shingles])])]);
   // Counted before the filter above: how many listings the account has decides whether it is compared as a chain.
-  const account = candidates.filter((s) => named && s.seller_name === f.sellerName);
+  const ofAccount = candidates.filter((s) => named && s.seller_name === f.sellerName);
   const relists = new Set(
-    (account.length < SAME_ACCOUNT_ALL_PAIRS ? account : account.filter((s) => s.listing_id < listingId).slice(-1)).map((s) => s.listing_id),
+    (ofAccount.length < SAME_ACCOUNT_ALL_PAIRS ? ofAccount : ofAccount.filter((s) => s.listing_id < listingId).slice(-1)).map((s) => s.listing_id),
   );
   const pairs: TextPair[] = [];
   // This listing's kept shingles are the same in every pair: made once (they were made for each test).

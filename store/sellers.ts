@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import { commonCut, frequencySeller, LINK_DEFAULTS, linkFeatures, linkKey, type LinkFeatures, type LinkListing } from '../link/index.js';
+import { commonCut, frequencySeller, LINK_DEFAULTS, linkFeatures, linkKey, type LinkFeatures, type LinkListing, type TextFeatures } from '../link/index.js';
 import type { Dialect } from './migrations.js';
 import type { Store } from './open.js';
 import type { Database } from './schema.js';
@@ -48,10 +48,17 @@ export interface LinkedListing {
  * touches are clustered again (seller-clusters.ts). Idempotent; a new text version of a linked
  * listing adds the handles and pairs its new text makes and keeps the old ones (the old text was
  * posted too). One transaction; on PostgreSQL an advisory lock makes concurrent workers link one
- * listing at a time (re-clusterings must not interleave).
+ * listing at a time (re-clusterings must not interleave). `text`: the listing's textFeatures when its
+ * caller computed them already (a crawl worker does, off the thread that holds the store).
  */
-export async function linkStoredListing(store: Store, listingId: number, listing: Omit<LinkListing, 'id'>, seenAt: string): Promise<LinkedListing> {
-  const f = linkFeatures({ ...listing, id: String(listingId) }, String(listingId));
+export async function linkStoredListing(
+  store: Store,
+  listingId: number,
+  listing: Omit<LinkListing, 'id'>,
+  seenAt: string,
+  text?: TextFeatures,
+): Promise<LinkedListing> {
+  const f = linkFeatures({ ...listing, id: String(listingId) }, String(listingId), text);
   const cut = commonCut(await sellerCount(store));
   return inTransaction(store, async (trx) => {
     const shingles = JSON.stringify([...f.shingles]);

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Verdict } from '../contracts/index.js';
 import type { FetchedPage } from '../crawler/index.js';
 import { StoreThread } from '../pipeline/store-thread.js';
-import { listingsOfCrawl, openStore, type ListingRecord, type Store } from '../store/index.js';
+import { clusterOfListing, listingsOfCrawl, openStore, type ListingRecord, type Store } from '../store/index.js';
 import { listingRecord } from './fixtures/listing-record.js';
 
 const verdict: Verdict = { flagged: false, review: false, category: null, score: 0.1, evidence: [], modelVersion: 'm1' };
@@ -41,5 +41,14 @@ describe('the store thread of a crawl worker', () => {
     const pages = { first: page('http://m.example/item/9'), last: page('http://m.example/item/9') };
     await expect(thread.write(record(9, { site: null as never }), verdict, pages)).rejects.toThrow(/NOT NULL/i);
     expect((await thread.write(record(9), verdict, pages)).isNew).toBe(true);
+  });
+
+  it('links what it writes by the link features computed on the sending thread: one WeChat id, disguised, on two sites is one seller', async () => {
+    const pages = (n: number) => ({ first: page(`http://m.example/item/${n}`), last: page(`http://m.example/item/${n}`) });
+    const a = await thread.write(record(20, { site: 'xianyu', description: '人脸照片打包 两万套 加V：fa ce88' }), verdict, pages(20));
+    const b = await thread.write(record(21, { site: 'taobao', description: '换脸视频 薇❤face88' }), verdict, pages(21));
+    const c = await thread.write(record(22, { site: 'taobao', description: '证件照 加V：other_seller' }), verdict, pages(22));
+    expect(await clusterOfListing(store, b.listingId)).toBe(a.listingId);
+    expect(await clusterOfListing(store, c.listingId)).toBe(c.listingId);
   });
 });
