@@ -1,22 +1,15 @@
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Verdict } from '../contracts/index.js';
-import { linkFeatures, parseLinkLine, siteOf, type LinkListing } from '../link/index.js';
+import { linkFeatures, siteOf, type LinkListing } from '../link/index.js';
 import { linkStoredListing, saveListing } from '../store/index.js';
 import { candidatesBuilt, candidatesSqlite } from '../store/seller-candidates.js';
+import { devSet } from './helpers/link-dev-set.js';
 import { STORE_KINDS, type TestStore } from './helpers/stores.js';
 
 // SQLite reads a new listing's link candidates with a statement written out (no query built per
 // listing); it must answer exactly what the Kysely-built query (PostgreSQL's) answers on SQLite.
 
-const listings: LinkListing[] = readFileSync(new URL('../link/dev-data/dev-sellers-2.jsonl', import.meta.url), 'utf8')
-  .split('\n')
-  .filter((line) => line.trim() !== '')
-  .map((line, i) => {
-    const parsed = parseLinkLine(line, i + 1);
-    if ('error' in parsed) throw new Error(parsed.error);
-    return parsed.listing;
-  });
+const listings: LinkListing[] = devSet('dev-sellers-2.jsonl');
 const verdict: Verdict = { flagged: false, review: false, category: null, score: 0.1, evidence: [], modelVersion: 'm1' };
 
 describe('the link candidates read on SQLite', () => {

@@ -1,23 +1,14 @@
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Verdict } from '../contracts/index.js';
-import { linkListings, parseLinkLine, siteOf, type LinkListing } from '../link/index.js';
+import { linkListings, siteOf, type LinkListing } from '../link/index.js';
 import { clusterOfListing, linkStoredListing, saveListing } from '../store/index.js';
 import { BRIDGE_LISTINGS } from './helpers/bridge-listings.js';
+import { devSet } from './helpers/link-dev-set.js';
 import { STORE_KINDS, type TestStore } from './helpers/stores.js';
 
 // Issue 14: the store, linking listings one at a time as they are stored, ends with the clusters the
 // batch linker (`faceleak link`) finds in the same listings at once.
 
-const devSet = (name: string): LinkListing[] =>
-  readFileSync(new URL(`../link/dev-data/${name}`, import.meta.url), 'utf8')
-    .split('\n')
-    .filter((line) => line.trim() !== '')
-    .map((line, i) => {
-      const parsed = parseLinkLine(line, i + 1);
-      if ('error' in parsed) throw new Error(parsed.error);
-      return parsed.listing;
-    });
 const listings = devSet('dev-sellers-2.jsonl');
 
 const verdict: Verdict = { flagged: false, review: false, category: null, score: 0.1, evidence: [], modelVersion: 'm1' };
