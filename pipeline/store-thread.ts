@@ -46,6 +46,8 @@ export class StoreThread {
       // The pure part of seller linking (handles, shingles, MinHash: 0.3-0.5 ms of the store thread's
       // ~4 ms per demo listing) is done here, beside the parse: the store thread is the crawl's one
       // writer and was the busier thread in a profile, so what it need not do runs beside its writes.
+      // A listing found unchanged is not linked again (seller-linking.ts), so its features go unused:
+      // that is not known before the write, and costs this thread what it saves the writer.
       const text = textFeatures(record);
       worker.postMessage({ id, record, verdict, text, ...(snapshot && pages ? { pages: snapshotPart(pages) } : {}) } satisfies StoreThreadRequest);
     });

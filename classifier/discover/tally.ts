@@ -67,7 +67,7 @@ export class TallyBook {
   }
 
   /** An offer-like listing's units, each with the OR of its occurrences' flags; `titled`: the listing has a title. */
-  addOffer(index: number, reading: ListingReading, units: ReadonlyMap<string, { kind: UnitKind; flags: number }>, titled = false): void {
+  addOffer(index: number, reading: ListingReading, units: ReadonlyMap<string, { kind: UnitKind; flags: number }>, titled: boolean): void {
     for (const [key, { kind, flags }] of units) {
       let t = this.byKey.get(key);
       if (t === undefined) this.byKey.set(key, (t = new Tally(key, kind)));
