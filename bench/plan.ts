@@ -4,7 +4,7 @@
  * ones) show "?" until someone measures them.
  */
 export const BENCH_SECONDS: Readonly<Record<string, number>> = {
-  classifier: 420, // cross-validated baselines; measured while tests ran beside it, so perhaps less alone
+  classifier: 240, // two classify runs, the held-out split and natural's baseline on a tenth of it: 3 min on a loaded machine
   crawler: 820, // mostly the 5,000 Chromium pages of the worker-memory run
   reports: 40,
   masking: 7,
