@@ -73,3 +73,32 @@ describe('extractHandles: ids spelled around the app and an area code', () => {
     expect(keys('WA 202.555.0187')).toEqual(['phone:12025550187']);
   });
 });
+
+// Disguises met in link/dev-data/dev-sellers-4 (a Hong Kong analyst's world, written apart from the rules); each failed before it was handled.
+describe('extractHandles: disguises of a Hong Kong, Taiwan and South-East Asian set', () => {
+  it.each([
+    ['ไลน์: thaikyc๘๘๒', 'line:thaikyc882'], // Thai for LINE, Thai digits
+    ['โทร ๐๘๑-๕๕๕-๐๙๒๗', 'phone:0815550927'], // Thai for "call"
+    ['Liên hệ SĐT 0903 555 281', 'phone:0903555281'], // Vietnamese "phone number"
+    ['WC: ahfai852（唔係廁所）', 'wechat:ahfai852'], // Hong Kong shorthand for WeChat, with its colon
+    ['下單 Tele: h🔸k🔸f🔸a🔸c🔸e🔸b🔸o🔸x', 'tg:hkfacebox'],
+    ['电话（按对讲机念法）：幺拐洞 洞洞洞五 两勾洞拐', 'phone:17000052907'], // a note in brackets; the radio reading of digits
+    ['手机（苏州码子）：〡〧〇 〇〇〇〨 〣〣〡〦', 'phone:17000083316'], // Suzhou numerals
+    ['新 WhatsApp（舊號俾人封咗）：陸伍伍伍 零玖貳貳', 'phone:65550922'], // banker's numerals, traditional
+    ['信箱：twfacepack 艾特 mailbox 點 example', 'email:twfacepack@mailbox.example'], // 艾特 for @, 點 for the dot
+    ['電郵：samgor.tools 小老鼠 mailbox 點 example', 'email:samgor.tools@mailbox.example'], // 小老鼠 ("little mouse") for @
+    ['舊賴被鎖，新賴：kellykyc 點 tw', 'line:kellykyctw'], // 點 for the dot of an id (keys drop an id's dots)
+  ])('%s → %s', (text, key) => {
+    expect(keys(text).filter((k) => !k.startsWith('alias:'))).toEqual([key]);
+  });
+
+  it('reads no value whose bracketed note says it is encoded ("每位数字减一": read as written it is someone else\'s)', () => {
+    expect(keys('Q（每位数字减一）：4396150622')).toEqual([]);
+    expect(keys('扣扣（十六进制）：0xAF252501')).toEqual([]);
+  });
+
+  it('reads no LINE inside the Thai word for "online", and no handle from a police-report warning', () => {
+    expect(keys('ขายออนไลน์ thaikyc882 ส่งไว')).toEqual([]);
+    expect(keys('小心 tg @hkfacebox 賣嘅手持相全部盜返嚟，已經報咗警。')).toEqual([]);
+  });
+});

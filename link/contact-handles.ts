@@ -37,6 +37,8 @@ const CUES: ReadonlyArray<{ words: readonly string[]; rule: ValueRule; read: Rea
       'weixin',
       'vx',
       'wx',
+      // Hong Kong shorthand ("WC: ahfai852"); with its colon only, as "WC" is also a toilet.
+      'wc:',
       // 加V written out further ("加 v x face88"): read as one cue, so the x is not taken for the id's first letter.
       '加vx',
       '加wx',
@@ -60,13 +62,26 @@ const CUES: ReadonlyArray<{ words: readonly string[]; rule: ValueRule; read: Rea
   { words: ['扣扣', '抠抠', '蔻蔻', '企鹅号', '企鹅', '🐧', 'qq号', 'qq', 'q', '扣', 'koukou'], rule: DIGIT_RULE, read: qqHandle },
   {
     // Nicknames of Telegram: its paper-plane logo, and Russian "телега"/"телеграм(м)"/"тг" (folded: Cyrillic look-alikes turn Latin).
-    words: ['纸飞机', '飞机', '电报', 'telegram', 'tg', '✈', 'paperplane', foldText('телеграм'), foldText('телеграмм'), foldText('телега'), foldText('тг')],
+    words: [
+      '纸飞机',
+      '飞机',
+      '电报',
+      'telegram',
+      'tg',
+      'tele:',
+      '✈',
+      'paperplane',
+      foldText('телеграм'),
+      foldText('телеграмм'),
+      foldText('телега'),
+      foldText('тг'),
+    ],
     rule: TG_RULE,
     read: telegramHandle,
   },
-  // LINE (Taiwan, Hong Kong, Japan): 賴 folds to 赖.
+  // LINE (Taiwan, Hong Kong, Japan, Thailand): 賴 folds to 赖, Thai ไลน์ to ไลน (the fold drops its mark).
   // "line" is an English word ("front line workers"): as a cue it needs its colon, "id" or "@".
-  { words: ['加赖', '赖', 'line:', 'lineid', 'line@'], rule: ID_RULE, read: lineHandle },
+  { words: ['加赖', '赖', 'line:', 'lineid', 'line@', foldText('ไลน์')], rule: ID_RULE, read: lineHandle },
   {
     // "the green app", 绿泡泡 (green bubbles): WeChat's and WhatsApp's green icons named to dodge the
     // app filter. A number after it is a phone (a WhatsApp line, or the number a WeChat is found by),
@@ -91,6 +106,9 @@ const CUES: ReadonlyArray<{ words: readonly string[]; rule: ValueRule; read: Rea
       'signal',
       'viber',
       'zalo',
+      // Vietnamese số điện thoại and Thai โทร(ศัพท์) before a number.
+      'sđt',
+      foldText('โทร'),
       foldText('ватсап'),
       foldText('вотсап'),
       foldText('вацап'),
@@ -118,6 +136,8 @@ const CUE = new RegExp(
       const spaced = Array.from(w).map(escape).join('\\s?');
       // 二维码 is a QR code and 三维 3D: no 維 in them.
       if (w === '维') return '(?<![二三])维';
+      // Thai ออนไลน์ is "online": no LINE in it.
+      if (w === foldText('ไลน์')) return `(?<!${foldText('ออน')})${spaced}`;
       // A lone letter cue followed by a digit is a version or a quarter (v2, q3), not 加V.
       if (/^[a-z]$/.test(w)) return `(?<![a-z0-9])${spaced}(?![a-z0-9])`;
       // A cue ending in its own colon or @ ("line:", "line@") may touch the id after it ("LINE：kenji").
@@ -200,8 +220,9 @@ export function extractHandles(listing: LinkListing): ContactHandle[] {
 // boilerplate says 谨防诈骗 too, so the words are those of an accusation, not of a caution. A seller's
 // own "beware of fakes / imitators" is a caution too: it is an ad, and its handle is the seller's
 // (read as a warning, a copycat's "the REAL one … beware of fakes, TG x" gave no handle to veto by).
+// 报警 / 报咗警 / แจ้งความ (folded: แจงความ, without its tone mark): the poster has gone to the police about whoever it names.
 const WARNING =
-  /避雷|曝光|骗子|骗钱|被骗|上当|收钱不发货|黑名单|别信|\bscam(?:mer|mers|med)?\b|\bpsa\b|\bbeware\b(?!:? of (?:fakes|imitators|copycats|impostors|imposters|clones)\b)|ripped off|(?:don't|do not) (?:trust|buy from)|stay away from/;
+  /避雷|曝光|骗子|骗钱|被骗|上当|收钱不发货|黑名单|别信|报(?:咗|了)?警|แจงความ|\bscam(?:mer|mers|med)?\b|\bpsa\b|\bbeware\b(?!:? of (?:fakes|imitators|copycats|impostors|imposters|clones)\b)|ripped off|(?:don't|do not) (?:trust|buy from)|stay away from/;
 
 /** isWarning on a title and description already folded (no second fold of the text). */
 export function isWarningFolded(title: string, description: string): boolean {
@@ -216,9 +237,12 @@ export function isWarning(listing: LinkListing): boolean {
 // "加赖（LINE）：x": the app named again in brackets. "微信二维码 x", "QQ名片 x" (its contact card),
 // "WeChat QR, id x", "paper plane app: x": what the id is of.
 // "✈ 搜 x", "加V，名字是 x", "Q号好记：x": a word saying what to search for or how to remember it.
+// "电话（按对讲机念法）：", "手机（苏州码子）：": a short note in brackets on how the value is written, before
+// its colon (a Latin note may stand without one: "加赖（LINE）x"). Not a note that the value is encoded
+// ("每位数字减一", "十六进制", "倒着读", "罗马数字"): read as written, it would be someone else's number.
 // Only spaces, a dash or a colon before these words: "tg, handle split: …" and "tg: @… (split)" are prose.
 const ID_WORD =
-  /^(?:[\s—–-]*(?:(?:二维码|qr(?:\s?code)?)[\s,，]*)?(?:id|username|handle|name|app|账号|号|二维码|名片|qr(?:\s?code)?)(?:\s+is\b)?(?=\s*[:：\s])|\s*[(（][a-z ]{1,12}[)）]|[\s:：,，]*(?:号|账号)?(?:好记|名字(?:是|叫)?|搜索?|search(?: for)?)(?=[\s:：,，]*[a-z0-9]))/u;
+  /^(?:[\s—–-]*(?:(?:二维码|qr(?:\s?code)?)[\s,，]*)?(?:id|username|handle|name|app|账号|号|二维码|名片|qr(?:\s?code)?)(?:\s+is\b)?(?=\s*[:：\s])|\s*[(（][a-z ]{1,12}[)）]|\s*[(（](?![^()（）]*(?:减|加|进制|换算|倒|反|罗马|删|替))[^()（）:：]{1,12}[)）](?=\s*[:：])|[\s:：,，]*(?:号|账号)?(?:好记|名字(?:是|叫)?|搜索?|search(?: for)?)(?=[\s:：,，]*[a-z0-9]))/u;
 
 // "hezheng_ai（微信）", "facelab88 (wx)": the id first, its app after it in brackets.
 const POSTFIX_CUE = new RegExp(
@@ -262,7 +286,7 @@ function nameAtDomain(text: string, seller: string, add: (h: ContactHandle | nul
 const CHAINED_CUE = new RegExp(`^(?:\\s*[/／&]\\s*(?:${CUE.source}))+`, 'u');
 
 // A contact named as the seller's new one, right before its cue.
-const RENEWAL = /(?:新|(?<![a-z])new\s+)$/;
+const RENEWAL = /(?:新|(?<![a-z])new)\s*$/;
 
 function readCues(text: string, add: (h: ContactHandle | null) => void, seller: string): void {
   if (text.includes('(')) {

@@ -120,6 +120,14 @@ const CUED_DESCRIBED_EMAIL = new RegExp(
 );
 const joinDomain = (domain: string) => domain.replace(new RegExp(`${DOT_MARK}|${SPOKEN_DOT}`, 'g'), '.');
 
+// "x 小老鼠 mailbox 点 example", "x 艾特 y.com": @ said as Chinese speakers name it (小老鼠, "little mouse";
+// 艾特, "at"), with 点 for each dot of the domain. The mark is no Chinese word in prose, so it needs no cue.
+const AT_WORD = String.raw`\s*(?:小老鼠|艾特)\s*`;
+const DOT_WORD = String.raw`\s*(?:点|\.)\s*`;
+const WORDED_EMAIL = new RegExp(`(${LOCAL_PART})${AT_WORD}(${LABEL}(?:${DOT_WORD}${LABEL}){0,4}${DOT_WORD}[a-z]{2,10})(?![a-z0-9])`, 'g');
+// "kellykyc 点 tw": 点 between the Latin pieces of an id is its dot (read as one id, like "kellykyc.tw").
+const DOT_IN_ID = /(?<=[a-z0-9_])\s*点\s*(?=[a-z])/g;
+
 // "t点me/x", "t [dot] me/x": the dot of a link written out.
 const LINK_DOT = /(?<![a-z0-9])(t|telegram|wa)\s*(?:点|\[dot\]|\(dot\))\s*me\//g;
 
@@ -178,6 +186,8 @@ export function undisguise(folded: string): string {
     text = text.replace(CUED_SPOKEN_EMAIL, (_, cue: string, local: string, domain: string) => `${cue}${joinDomain(local)}@${domain}`);
   if (has('mail') && has('box', 'address', 'account', 'inbox', 'mail '))
     text = text.replace(CUED_DESCRIBED_EMAIL, (_, cue: string, local: string, domain: string) => `${cue}${local}@${domain} `);
+  if (has('小老鼠', '艾特')) text = text.replace(WORDED_EMAIL, (_, local: string, domain: string) => `${local}@${domain.replace(/\s*点\s*|\s*\.\s*/g, '.')}`);
   if (has('点', 'dot')) text = text.replace(LINK_DOT, (_, host: string) => `${host}.me/`);
+  if (has('点')) text = text.replace(DOT_IN_ID, '.');
   return has('前') ? joinHalves(text) : text;
 }

@@ -34,7 +34,7 @@ function foldAll(text: string): string {
     if (cp > 0xffff) i++;
     let folded = FOLDED.get(cp);
     if (folded === undefined) {
-      folded = LOOKALIKES[String.fromCodePoint(cp)] ?? foldCodePoint(cp);
+      folded = LOOKALIKES[String.fromCodePoint(cp)] ?? otherScriptDigit(cp) ?? foldCodePoint(cp);
       FOLDED.set(cp, folded);
     }
     out += folded;
@@ -66,6 +66,17 @@ export function emojiLettersToLatin(text: string): string {
   });
 }
 
+// Decimal digits of the scripts of the markets watched, which NFKC leaves as they are (it folds
+// full-width and mathematical digits): a Thai seller writes "ไลน์ thaikyc๘๘๒" or "๐๘๑-๕๕๕-๐๙๒๗".
+// Each script's digits are ten code points in a row from its zero (Unicode encodes every decimal digit
+// set so). Arabic-Indic, Persian, Devanagari, Bengali, Thai, Lao, Myanmar, Khmer.
+const DIGIT_ZEROS = [0x0660, 0x06f0, 0x0966, 0x09e6, 0x0e50, 0x0ed0, 0x1040, 0x17e0];
+
+function otherScriptDigit(cp: number): string | undefined {
+  for (const zero of DIGIT_ZEROS) if (cp >= zero && cp < zero + 10) return String.fromCharCode(0x30 + cp - zero);
+  return undefined;
+}
+
 /** Fold of each non-ASCII code point met so far (a few thousand: the characters listings are written in). */
 const FOLDED = new Map<number, string>();
 
@@ -73,7 +84,18 @@ const FOLDED = new Map<number, string>();
 const LOOKALIKES: Readonly<Record<string, string>> = { ɑ: 'a', ɡ: 'g', ı: 'i' };
 
 // Handles are read as sellers say them: 两 too (幺三八…, 两个零…), beside the digits masking reads (text/chinese-digits.ts).
-const HANDLE_DIGITS: Readonly<Record<string, string>> = { ...CHINESE_DIGITS, 两: '2' };
+// 参 (simplified 參, which folds to it) is the banker's 3 too. The radio reading (幺两三四五六拐八勾洞: 7 as
+// 拐, 9 as 勾, 0 as 洞, so digits are not misheard) and the Suzhou numerals 〡-〩 of old shop price tags
+// are how a number is written to pass a filter; one in prose after a cue is too short to be a number.
+const HANDLE_DIGITS: Readonly<Record<string, string>> = {
+  ...CHINESE_DIGITS,
+  两: '2',
+  参: '3',
+  拐: '7',
+  勾: '9',
+  洞: '0',
+  ...Object.fromEntries(Array.from({ length: 9 }, (_, k) => [String.fromCharCode(0x3021 + k), String(k + 1)])),
+};
 
 /** The ASCII digit a character stands for (0-9 or a Chinese numeral), else undefined. */
 export function digitOf(ch: string): string | undefined {

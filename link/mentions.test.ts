@@ -29,6 +29,15 @@ describe('mentions', () => {
     expect(pairs([...base, ad('f', '避雷 otter_lens77 收钱不发货')])).toEqual([]);
   });
 
+  it('does not link by an id the listing names as an impostor ("x 係冒充我", "x is NOT me")', () => {
+    const impostor = ad('i', 'tg 上面個 otter_lens77 係冒充我，唔好俾錢佢');
+    const english = ad('j', 'lens buyer here. the otter_lens77 account is NOT me');
+    expect(pairs([declares, impostor])).toEqual([]);
+    expect(pairs([declares, english])).toEqual([]);
+    // The same mention without the words that set it apart still links.
+    expect(pairs([declares, ad('k', 'tg 上面搵 otter_lens77')])).toEqual([{ a: 1, b: 0, handle: 'wechat:otter_lens77' }]);
+  });
+
   it('does not link a listing that gives its own contact of the same kind ("cheaper than otter_lens77")', () => {
     const rival = ad('g', 'cheaper than otter_lens77, 微信 heron_cam21');
     expect(linkListings([declares, rival]).clusters.every((c) => c.listingIds.length === 1)).toBe(true);

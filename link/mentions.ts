@@ -20,6 +20,13 @@ const ID_MARK = /[0-9_]/;
 
 const idOf = (written: string) => written.replace(/[._-]/g, '');
 
+// "tg 上面個 hkfacebox1 係冒充我", "the kycbazar account is NOT me": a seller naming the impostor who
+// copies it names someone else, and a link by that mention would join the two it sets apart.
+const IMPOSTOR = /冒充|假冒|冒牌|山寨|唔系我|不是我|\bnot me\b|\bfake\b|\bimpost[eo]r|\bimpersonat|\bcopycat/;
+const IMPOSTOR_REACH = 24;
+
+const namedAsImpostor = (text: string, at: number, length: number) => IMPOSTOR.test(text.slice(Math.max(0, at - IMPOSTOR_REACH), at + length + IMPOSTOR_REACH));
+
 /** The id-shaped words of a listing's title and description (none in a warning), as `[written, id]`. */
 export function idWords(listing: LinkListing): Array<readonly [string, string]> {
   // foldText keeps the last few texts folded: right after extractHandles these are no second fold.
@@ -29,7 +36,7 @@ export function idWords(listing: LinkListing): Array<readonly [string, string]> 
   for (const text of [title, description]) {
     if (!ID_MARK.test(text)) continue;
     for (const m of text.matchAll(ID_WORD)) {
-      if (!ID_MARK.test(m[0])) continue;
+      if (!ID_MARK.test(m[0]) || namedAsImpostor(text, m.index, m[0].length)) continue;
       const id = idOf(m[0]);
       if (id.length >= 6 && !GENERIC_WORDS.has(id)) out.push([m[0], id]);
     }

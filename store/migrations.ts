@@ -2,7 +2,14 @@ import { sql, type ColumnDefinitionBuilder, type Kysely, type Migration, type Mi
 
 import { sellersMigration } from './sellers-migration.js';
 import { revisitsMigration } from './revisits-migration.js';
-import { relinkContactClausesMigration, relinkDisguisesMigration, relinkMigration, relinkPhonesMigration, relinkRiddlesMigration } from './relink-migration.js';
+import {
+  relinkContactClausesMigration,
+  relinkDisguisesMigration,
+  relinkMigration,
+  relinkPhonesMigration,
+  relinkRegionalDisguisesMigration,
+  relinkRiddlesMigration,
+} from './relink-migration.js';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -229,6 +236,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
     '0013-relink-disguises': relinkDisguisesMigration,
     '0014-relink-phones': relinkPhonesMigration,
     '0015-relink-contact-clauses': relinkContactClausesMigration,
+    '0016-relink-regional-disguises': relinkRegionalDisguisesMigration,
   };
 }
 

@@ -89,3 +89,11 @@ export const relinkPhonesMigration: Migration = relinkRiddlesMigration;
  * so stored shingles, handles and links are stale: re-derived as in 0012.
  */
 export const relinkContactClausesMigration: Migration = relinkRiddlesMigration;
+
+/**
+ * Migration 0016-relink-regional-disguises: handles are read by newer rules (LINE and phone cues in Thai
+ * and Vietnamese, other scripts' digits, radio and Suzhou numerals, 小老鼠/艾特 for @, a note in brackets
+ * before the colon, a new contact after "新 ", a police-report warning, no mention of an impostor's
+ * id), so stored handles and links are stale: re-derived as in 0012.
+ */
+export const relinkRegionalDisguisesMigration: Migration = relinkRiddlesMigration;

@@ -64,7 +64,25 @@ const SETS: ReadonlyArray<readonly [string, readonly LinkListing[]]> = [
   ['a line on three sellers’ ads (link/link-order.test.ts)', BRIDGE_LISTINGS],
 ];
 
+// Sets on which the store is known to differ from the batch (issue 14 open): dev-sellers-4, a Hong Kong
+// analyst's world written on 2026-12-02, differs by five pairs on both databases (the batch links
+// t024~t044 and t065~t080~t105, the store t015~t030~t091 instead; it did before that day's handle
+// rules too). Marked as failing so the day they agree it turns red and moves to SETS.
+const DIVERGING: ReadonlyArray<readonly [string, readonly LinkListing[]]> = [['link/dev-data/dev-sellers-4.jsonl', devSet('dev-sellers-4.jsonl')]];
+
 for (const [kind, open] of Object.entries(STORE_KINDS)) {
+  for (const [name, list] of DIVERGING) {
+    describe(`the store's clusters on ${kind}`, () => {
+      let t: TestStore;
+      beforeAll(async () => (t = await open()));
+      afterAll(() => t.cleanup());
+
+      it.fails(`differ from linkListings on ${name} (known divergence)`, { timeout: 60_000 }, async () => {
+        const stored = await storeOneByOne(t, list);
+        expect(samePairs(stored)).toEqual(samePairs(linkListings(list, { names: false, mentions: false }).clusters.map((c) => c.listingIds)));
+      });
+    });
+  }
   for (const [name, list] of SETS) {
     describe(`the store's clusters on ${kind}`, () => {
       let t: TestStore;
