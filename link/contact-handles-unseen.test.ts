@@ -95,6 +95,8 @@ describe('extractHandles: disguises of a Hong Kong, Taiwan and South-East Asian 
   it('reads no value whose bracketed note says it is encoded ("每位数字减一": read as written it is someone else\'s)', () => {
     expect(keys('Q（每位数字减一）：4396150622')).toEqual([]);
     expect(keys('扣扣（十六进制）：0xAF252501')).toEqual([]);
+    expect(keys('薇：rXenlXian_cXang（刪除所有X）')).toEqual([]); // the note after the value
+    expect(keys('薇：renlian_cang（备用号）')).toEqual(['wechat:renlian_cang']); // a note that decodes nothing
   });
 
   it('reads no LINE inside the Thai word for "online", and no handle from a police-report warning', () => {
