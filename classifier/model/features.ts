@@ -27,7 +27,8 @@ export interface Features {
   readonly offer: Offer;
 }
 
-// One builder per hash size, reused: build() copies the vector out, and typed arrays are costly to allocate per listing.
+// One builder per hash size, reused: typed arrays are costly to allocate per listing. A vector built for
+// prediction is a view of the builder (used before the next listing); training merges it into a copy.
 const builders = new Map<number, VectorBuilder>();
 
 export function extractFeatures(analysis: ListingAnalysis, options: FeatureOptions, merge = false): Features {

@@ -15,6 +15,8 @@ export class VectorBuilder {
   private indices = new Int32Array(256);
   private values = new Float64Array(256);
   private count = 0;
+  // The values rounded to Float32 for build(); reused like the arrays above.
+  private rounded = new Float32Array(256);
   constructor(private readonly mask: number) {}
   /** Empties the builder for another vector, keeping its arrays (one builder serves every listing). */
   reset(): void {
@@ -72,7 +74,12 @@ export class VectorBuilder {
    * (training, where each vector is used many times; prediction adds them up anyway).
    */
   build(merge = false): SparseVector {
-    if (!merge) return { index: this.indices.slice(0, this.count), value: Float32Array.from(this.values.subarray(0, this.count)) };
+    if (!merge) {
+      // Views, not copies: a vector for prediction is used at once, before the builder's next listing.
+      if (this.rounded.length < this.count) this.rounded = new Float32Array(this.indices.length);
+      this.rounded.set(this.values.subarray(0, this.count));
+      return { index: this.indices.subarray(0, this.count), value: this.rounded.subarray(0, this.count) };
+    }
     const sum = new Map<number, number>();
     for (let i = 0; i < this.count; i++) sum.set(this.indices[i]!, (sum.get(this.indices[i]!) ?? 0) + this.values[i]!);
     return { index: Int32Array.from(sum.keys()), value: Float32Array.from(sum.values()) };

@@ -65,10 +65,12 @@ export async function classifyStream(classifier: Classifier, input: NodeJS.Reada
       continue;
     }
     const verdict = classifier.classify(parsed.listing);
-    const truncated = parsed.truncated.length > 0 ? { truncated: parsed.truncated } : {};
-    const record = { id: parsed.listing.id ?? null, ...verdict, ...truncated };
+    // The verdict's JSON with the id put first and "truncated" last, by splicing strings: a record built by
+    // spreading the verdict cost a tenth of this loop's own time.
+    const truncated = parsed.truncated.length > 0 ? `,"truncated":${JSON.stringify(parsed.truncated)}` : '';
+    const verdictLine = `{"id":${JSON.stringify(parsed.listing.id ?? null)},${JSON.stringify(verdict).slice(1, -1)}${truncated}}\n`;
     // Awaited only when the writer flushes: a promise per line is a turn of the microtask queue per line.
-    if (out.add(`${JSON.stringify(record)}\n`)) await out.flush();
+    if (out.add(verdictLine)) await out.flush();
   }
   await out.end();
   return failed;
