@@ -97,6 +97,7 @@ describe('extractHandles: disguises of a Hong Kong, Taiwan and South-East Asian 
     expect(keys('扣扣（十六进制）：0xAF252501')).toEqual([]);
     expect(keys('薇：rXenlXian_cXang（刪除所有X）')).toEqual([]); // the note after the value
     expect(keys('薇：renlian_cang（备用号）')).toEqual(['wechat:renlian_cang']); // a note that decodes nothing
+    expect(keys('薇：renlian_cang 现货（删除线是原价）')).toEqual(['wechat:renlian_cang']); // a bracket of another clause
   });
 
   it('reads no LINE inside the Thai word for "online", and no handle from a police-report warning', () => {

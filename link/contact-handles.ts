@@ -288,6 +288,12 @@ const CHAINED_CUE = new RegExp(`^(?:\\s*[/／&]\\s*(?:${CUE.source}))+`, 'u');
 // Words of a bracketed note saying the value must be decoded first: delete, subtract, in base N, convert, reverse, replace.
 const ENCODED_NOTE_AFTER = /^[(（][^()（）]{0,16}(?:删|减|进制|换算|倒着|倒过|反着|反过|替换|去掉)/;
 
+/** The value at the start of `rest` is followed by such a note: the first bracket after it, with no Chinese word between. */
+function encodedNoteAfter(rest: string): boolean {
+  const at = rest.search(/[(（]/);
+  return at >= 0 && !/\p{Script=Han}/u.test(rest.slice(0, at)) && ENCODED_NOTE_AFTER.test(rest.slice(at));
+}
+
 // A contact named as the seller's new one, right before its cue.
 const RENEWAL = /(?:新|(?<![a-z])new)\s*$/;
 
@@ -313,7 +319,7 @@ function readCues(text: string, add: (h: ContactHandle | null) => void, seller: 
     const from = after + (ID_WORD.exec(text.slice(after, after + 16))?.[0].length ?? 0);
     const value = readValue(text, from, cue.rule);
     // "薇：rXenlXian_cXang（刪除所有X）": a note after the value that says it is encoded; as written it is no one's.
-    if (value !== '' && ENCODED_NOTE_AFTER.test(text.slice(from, from + value.length + 40).replace(/^[^(（]*/, ''))) continue;
+    if (value !== '' && encodedNoteAfter(text.slice(from, from + value.length + 24))) continue;
     // "旧号被封了，新V：x", "new WA +60 …": the raw keeps the word that says the contact replaces another (handle-rules.ts isRenewed).
     const renewal = RENEWAL.exec(text.slice(Math.max(0, m.index - 6), m.index))?.[0] ?? '';
     if (value !== '') add(cue.read(value, `${renewal}${m[0]}${text.slice(from, from + value.length + 4).trimEnd()}`));
