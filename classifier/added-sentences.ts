@@ -66,7 +66,7 @@ function mayBeAdded(hit: RuleHit, analysis: ListingAnalysis, offer: Offer): bool
 }
 
 /** A warning, help or quote frame, consent, a question, or an offer mostly in quotation marks: the listing talks about the trade. */
-function framesTheOffer(analysis: ListingAnalysis, offer: Offer): boolean {
+export function framesTheOffer(analysis: ListingAnalysis, offer: Offer): boolean {
   let quoted = 0;
   let reasons = 0;
   for (const h of analysis.hits) {

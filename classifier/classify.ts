@@ -4,6 +4,7 @@ import { loadLexicon, type Lexicon } from './lexicon/load.js';
 import type { LexiconOverlay } from './lexicon/overlay.js';
 import { modelEvidence } from './model-evidence.js';
 import { withoutAddedSentences } from './added-sentences.js';
+import { cleanConcreteOffer, floorEvidence, sameSpan, type ConcreteOffer } from './concrete-offer.js';
 import { applyCalibration } from './model/calibration.js';
 import { extractFeatures } from './model/features.js';
 import { loadModel, type LoadedModel } from './model/model-file.js';
@@ -40,6 +41,8 @@ export interface Scored {
   readonly probabilities: Float64Array;
   readonly analysis: ListingAnalysis;
   readonly offer: Offer;
+  /** Set when the score was raised to the threshold because the rules read a clean concrete offer (concrete-offer.ts). */
+  readonly floor?: ConcreteOffer;
 }
 
 export class Classifier {
@@ -86,7 +89,12 @@ export class Classifier {
       const s = this.scoreAsWritten(variant, scored.analysis);
       if (s.score > best.score && s.score >= ADDED_SENTENCES_FLOOR) best = s;
     }
-    return best === scored ? scored : { ...scored, score: best.score, category: best.category, probabilities: best.probabilities };
+    const raised = best === scored ? scored : { ...scored, score: best.score, category: best.category, probabilities: best.probabilities };
+    if (raised.score >= this.threshold) return raised;
+    // A concrete offer read plainly by the rules is flagged whatever its wording: the model learns to
+    // discount the trade's own words because reports and warnings quote them (concrete-offer.ts).
+    const floor = cleanConcreteOffer(scored.analysis, scored.offer);
+    return floor ? { ...raised, score: this.threshold, floor } : raised;
   }
 
   private scoreAsWritten(listing: ListingFields, previous?: ListingAnalysis): Scored {
@@ -101,9 +109,10 @@ export class Classifier {
   }
 
   classify(listing: ListingFields): Verdict {
-    const { score, category, analysis, offer } = this.score(listing);
+    const { score, category, analysis, offer, floor } = this.score(listing);
     let flagged = score >= this.threshold;
     let evidence = buildEvidence(analysis, offer, flagged ? category : null);
+    if (floor) evidence = [...floorEvidence(analysis, floor), ...evidence.filter((e) => ![floor.product, floor.terms, floor.bulk].some((h) => sameSpan(e, h)))];
     const hasReason = analysis.hits.some((h) => isFlagReason(h, offer));
     if (flagged && !hasReason) {
       // Every flag has a reason an investigator can check. Without a rule's, the model's strongest
