@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { STORE_KINDS } from '../test/helpers/stores.js';
 import { openStore, type Store } from './open.js';
@@ -24,6 +25,22 @@ describe('opening a new SQLite store', () => {
       }
     } finally {
       await Promise.all(stores.map((s) => s.close()));
+    }
+  });
+});
+
+describe('a SQLite store on disk', () => {
+  // Answered writes must survive a power loss: WAL with a sync at every commit (the library's build defaults to NORMAL, no sync).
+  it('syncs the write-ahead log at every commit', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'faceleak-open-'));
+    dirs.push(dir);
+    const store = await openStore({ databaseUrl: join(dir, 'sync.db'), dataDir: dir });
+    try {
+      const pragma = async (name: string) => Object.values((await sql.raw(`pragma ${name}`).execute(store.db)).rows[0] as object)[0];
+      expect(await pragma('journal_mode')).toBe('wal');
+      expect(await pragma('synchronous')).toBe(2); // FULL
+    } finally {
+      await store.close();
     }
   });
 });

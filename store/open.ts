@@ -61,6 +61,11 @@ export async function openStore(config: Pick<Config, 'databaseUrl' | 'dataDir'>,
     // WAL: readers (the review page) never wait for the crawl's writes; busy_timeout: several processes share the file.
     file.pragma('busy_timeout = 5000');
     file.pragma('journal_mode = WAL');
+    // FULL: a commit waits for the disk, so what was answered survives a power loss too, not only a
+    // crash of the process. The library's build defaults WAL to NORMAL (no sync at commit), under which
+    // the last commits of a crawl whose jobs were already acknowledged could vanish with the machine;
+    // the crawl's store thread commits listings in groups, so it waits once per group.
+    file.pragma('synchronous = FULL');
     file.pragma('foreign_keys = ON');
     groupCommit = options.groupCommit ? new SqliteGroupCommit(file) : undefined;
     const cached = withStatementCache(file);

@@ -30,11 +30,16 @@ export async function pairText(db: Db, listingId: number, f: LinkFeatures, { sel
   const near = new Set(candidates.filter((c) => Boolean(c.near)).map((c) => c.listing_id));
   // The cut only takes shingles away, so a pair sharing too few before it cannot pass after it: its
   // shingles' seller counts need not be read (most band candidates share a band by chance).
+  const texts = new TextMemo();
   const sides = candidates
-    .map((c) => ({ ...c, shingles: Int32Array.from(JSON.parse(c.shingles) as number[]) }))
+    .map((c) => ({ ...c, shingles: texts.parse(c.shingles) }))
     .filter((c) => sharedCount(f.shingles, c.shingles) >= (named && c.seller_name === f.sellerName ? LINK_DEFAULTS.sameSellerShared : LINK_DEFAULTS.minShared));
   if (sides.length === 0) return { partners: [], stale, pairs: [] };
-  const common = await commonShingles(db, cut, [...new Set([...f.shingles, ...sides.flatMap((s) => [...s.shingles])])]);
+  // Every shingle once, in the order they first appear (the listing's, then each side's): a side of a
+  // text already met adds none, so only distinct texts are walked.
+  const all = new Set<number>(f.shingles);
+  for (const shingles of new Set(sides.map((s) => s.shingles))) for (const s of shingles) all.add(s);
+  const common = await commonShingles(db, cut, [...all]);
   // Counted before the filter above: how many listings the account has decides whether it is compared as a chain.
   const ofAccount = candidates.filter((s) => named && s.seller_name === f.sellerName);
   const relists = new Set(
@@ -42,14 +47,13 @@ export async function pairText(db: Db, listingId: number, f: LinkFeatures, { sel
   );
   const pairs: TextPair[] = [];
   // This listing's kept shingles are the same in every pair: made once (they were made for each test).
-  const own = keptShingles(f.shingles, (s) => common.has(s));
+  const isCommon = (s: number) => common.has(s);
+  const own = keptShingles(f.shingles, isCommon);
   for (const side of sides) {
     const [a, b] = side.listing_id < listingId ? [side.listing_id, listingId] : [listingId, side.listing_id];
-    let theirs: Uint32Array | undefined;
     for (const via of ['near-duplicate', 'same-seller'] as const) {
       if (!(via === 'near-duplicate' ? near : relists).has(side.listing_id)) continue;
-      theirs ??= keptShingles(side.shingles, (s) => common.has(s));
-      const found = keptTest(via, own, theirs);
+      const found = texts.test(via, own, side.shingles, isCommon);
       if (found) pairs.push({ a, b, via, ...found });
     }
   }
@@ -108,8 +112,42 @@ export function textTest(via: TextPair['via'], a: Int32Array, b: Int32Array, com
   return keptTest(via, keptShingles(a, isCommon), keptShingles(b, isCommon));
 }
 
+/**
+ * One listing's pairText tests against its candidates, once per distinct text: candidates often share
+ * a text (an ad copied or relisted again and again, each copy a candidate), and parsing their shingles,
+ * keeping them and testing them was most of pairText's own time on the store thread in a crawl of the
+ * demo market (48 texts over thousands of listings). Sides with one text are one parsed array, so the
+ * later steps key on it. Each result depends only on the text (the listing's side is the same in every
+ * test of one call), so it is the same as when computed per candidate.
+ */
+class TextMemo {
+  private readonly parsed = new Map<string, Int32Array>();
+  private readonly kept = new Map<Int32Array, Uint32Array>();
+  private readonly tested = { 'near-duplicate': new Map<Int32Array, TestResult>(), 'same-seller': new Map<Int32Array, TestResult>() };
+
+  /** The shingles of a stored JSON array (listing_sellers.shingles). */
+  parse(json: string): Int32Array {
+    let shingles = this.parsed.get(json);
+    if (!shingles) this.parsed.set(json, (shingles = Int32Array.from(JSON.parse(json) as number[])));
+    return shingles;
+  }
+
+  /** keptTest of `own` (kept) against a side's shingles (from `parse`), kept by `isCommon`. */
+  test(via: TextPair['via'], own: Uint32Array, theirs: Int32Array, isCommon: (s: number) => boolean): TestResult {
+    const done = this.tested[via];
+    if (done.has(theirs)) return done.get(theirs)!;
+    let kept = this.kept.get(theirs);
+    if (!kept) this.kept.set(theirs, (kept = keptShingles(theirs, isCommon)));
+    const found = keptTest(via, own, kept);
+    done.set(theirs, found);
+    return found;
+  }
+}
+
+type TestResult = { jaccard: number; shared: number } | null;
+
 /** textTest on shingles already kept (link/incremental.ts keptShingles). */
-function keptTest(via: TextPair['via'], a: Uint32Array, b: Uint32Array): { jaccard: number; shared: number } | null {
+function keptTest(via: TextPair['via'], a: Uint32Array, b: Uint32Array): TestResult {
   if (via === 'near-duplicate') return nearDuplicateKept(a, b);
   // Both sides are of one account here (the caller chose them): the account names are the same.
   const [p] = sameSellerPairs([a, b], ['one', 'one'], LINK_DEFAULTS);

@@ -66,6 +66,28 @@ describe('group commit of one SQLite connection', () => {
     expect(group.losses).toBe(0);
   });
 
+  it("keeps the savepoints' journal in memory, and one past its 64 KiB spill still rolls back alone", async () => {
+    expect(file.pragma('temp_store', { simple: true })).toBe(2); // MEMORY
+    const before = Array.from({ length: 200 }, (_, i) => `${i}`.padEnd(2000, '.'));
+    await db
+      .insertInto('t')
+      .values(before.map((v) => ({ v })))
+      .execute();
+    // The update changes every page the rows are on (about 400 KiB): the sub-journal keeps them all.
+    await expect(
+      db.transaction().execute(async (trx) => {
+        await trx.updateTable('t').set({ v: 'changed' }).execute();
+        await trx
+          .insertInto('t')
+          .values({ v: null as never })
+          .execute();
+      }),
+    ).rejects.toThrow(/NOT NULL/);
+    await commit();
+    expect(rows()).toEqual(before);
+    expect(group.losses).toBe(0);
+  });
+
   it('counts a transaction that ended without our commit as lost, and begins another', async () => {
     await db.insertInto('t').values({ v: 'lost' }).execute();
     file.exec('ROLLBACK'); // as SQLite does itself on some errors (a full disk, an I/O error)

@@ -19,6 +19,7 @@ import {
   type ListingRecord,
   type Store,
 } from '../store/index.js';
+import { textTest } from '../store/seller-pairs.js';
 import { STORE_KINDS, type TestStore } from './helpers/stores.js';
 
 const verdict: Verdict = { flagged: true, review: false, category: 'id_holding_photo', score: 0.9, evidence: [], modelVersion: 'm1' };
@@ -76,6 +77,32 @@ for (const [kind, open] of Object.entries(STORE_KINDS)) {
       expect(await clusterOfListing(t.store, b)).toBe(await clusterOfListing(t.store, a));
       const detail = (await clusterDetail(t.store, (await clusterOfListing(t.store, a))!))!;
       expect(detail.links[0]).toMatchObject({ via: 'near-duplicate', listingIds: [a, b] });
+    });
+
+    it('keeps the pairs of an ad copied again and again each with the figures of its own pairwise test', async () => {
+      // Candidates with one text are tested once (seller-pairs.ts TextMemo): each pair must still get its
+      // own text's figures. Two sellers: no shingle is boilerplate yet (dfFloor), so nothing is left out.
+      const ads = [
+        ...[AD, AD, RELIST, AD, RELIST].map((description) => ({ description, seller: 'ring' })),
+        ...[AD, AD].map((description) => ({ description, seller: 'copycat' })),
+      ];
+      const ids: number[] = [];
+      for (const over of ads) ids.push(await add(t.store, over));
+      const stored = await t.store.db.selectFrom('listing_sellers').select(['listing_id', 'shingles']).where('listing_id', 'in', ids).execute();
+      const shingles = new Map(stored.map((r) => [r.listing_id, Int32Array.from(JSON.parse(r.shingles) as number[])]));
+      const rows = await t.store.db.selectFrom('link_pairs').select(['a', 'b', 'via', 'jaccard', 'shared']).where('b', 'in', ids).execute();
+      for (const r of rows)
+        expect({ jaccard: Number(r.jaccard), shared: r.shared }).toEqual(textTest(r.via, shingles.get(r.a)!, shingles.get(r.b)!, new Set()));
+      const key = (a: number, b: number, via: string) => `${a}|${b}|${via}`;
+      const kept = new Set(rows.map((r) => key(r.a, r.b, r.via)));
+      // Every two copies of one text are near-duplicates; every two listings of the account that pass the test are relists.
+      for (let x = 0; x < ids.length; x++)
+        for (let y = x + 1; y < ids.length; y++) {
+          if (ads[x]!.description === ads[y]!.description) expect(kept).toContain(key(ids[x]!, ids[y]!, 'near-duplicate'));
+          const relist = ads[x]!.seller === ads[y]!.seller && textTest('same-seller', shingles.get(ids[x]!)!, shingles.get(ids[y]!)!, new Set()) !== null;
+          expect(kept.has(key(ids[x]!, ids[y]!, 'same-seller'))).toBe(relist);
+        }
+      expect(rows.filter((r) => r.via === 'same-seller').length).toBeGreaterThan(0);
     });
 
     it('stops linking through a handle once it is on the listings of more than 6 sellers, and splits what it had joined', async () => {
