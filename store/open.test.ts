@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { STORE_KINDS } from '../test/helpers/stores.js';
+import { linkStoredListing } from './sellers.js';
+import { saveListing } from './listings.js';
 import { openStore, type Store } from './open.js';
 
 const dirs: string[] = [];
@@ -39,6 +41,26 @@ describe('a SQLite store on disk', () => {
       const pragma = async (name: string) => Object.values((await sql.raw(`pragma ${name}`).execute(store.db)).rows[0] as object)[0];
       expect(await pragma('journal_mode')).toBe('wal');
       expect(await pragma('synchronous')).toBe(2); // FULL
+      // A link's transaction does not wait for the disk (its data is derived), and leaves the connection syncing again.
+      const url = 'http://bazaar.example/item/1';
+      const record = {
+        site: 'bazaar',
+        url,
+        canonicalUrl: url,
+        title: 'x',
+        description: '加V：face_88',
+        price: null,
+        seller: 's',
+        images: [],
+        fetchedAt: '2026-12-02T00:00:00.000Z',
+        httpStatus: 200,
+        contentHash: 'h',
+        source: 'crawl' as const,
+        crawlId: 'c',
+      };
+      const { listingId } = await saveListing(store, record, { flagged: false, review: false, category: null, score: 0, evidence: [], modelVersion: 'test' });
+      await linkStoredListing(store, listingId, record, record.fetchedAt);
+      expect(await pragma('synchronous')).toBe(2);
     } finally {
       await store.close();
     }

@@ -15,12 +15,19 @@ type Db = Kysely<Database>;
  * this transaction only): clusters are derived from listings already stored durably; a crash can lose
  * the last fraction of a second of links, never corrupt them, and a listing left unlinked is linked
  * when it is next seen (pipeline/seller-linking.ts). The fsync alone took 17 ms on the CI machine.
- * SQLite: the write lock first (BEGIN IMMEDIATE), as a read-then-write upgrade cannot wait for it.
+ * SQLite: the write lock first (BEGIN IMMEDIATE), as a read-then-write upgrade cannot wait for it, and
+ * no sync at its commit either, for the same reason.
  */
 async function inTransaction<T>(store: Store, work: (trx: Db) => Promise<T>): Promise<T> {
   return store.db.connection().execute(async (conn) => {
-    const begin = store.dialect === 'postgres' ? "begin; select pg_advisory_xact_lock(1414), set_config('synchronous_commit', 'off', true)" : 'begin immediate';
-    await sql.raw(begin).execute(conn);
+    const postgres = store.dialect === 'postgres';
+    // SQLite's counterpart of synchronous_commit off: this connection's commits sync the log (open.ts),
+    // a link's need not; the next synced commit carries its frames to the disk with it, in order. Not
+    // under a group commit (a crawl's store thread), whose transaction is open (SQLite refuses the
+    // change inside one) and syncs once for the whole group anyway.
+    const unsynced = !postgres && store.groupCommit === undefined;
+    if (unsynced) await sql.raw('pragma synchronous = NORMAL').execute(conn);
+    await sql.raw(postgres ? "begin; select pg_advisory_xact_lock(1414), set_config('synchronous_commit', 'off', true)" : 'begin immediate').execute(conn);
     try {
       const out = await work(conn);
       await sql.raw('commit').execute(conn);
@@ -28,6 +35,8 @@ async function inTransaction<T>(store: Store, work: (trx: Db) => Promise<T>): Pr
     } catch (error) {
       await sql.raw('rollback').execute(conn);
       throw error;
+    } finally {
+      if (unsynced) await sql.raw('pragma synchronous = FULL').execute(conn);
     }
   });
 }
