@@ -14,7 +14,7 @@ describe('npm run bench', () => {
         'run only some: npm run bench -- masking | reports | crawler | new-one (several may be named)',
       ].join('\n'),
     );
-    expect(describePlan(['crawler', 'classifier'], ['crawler', 'classifier'])).toMatch(/whole run: about 2\d min/);
+    expect(describePlan(['crawler', 'classifier'], ['crawler', 'classifier'])).toMatch(/whole run: about 1\d min/);
   });
 
   it('uses the REDIS_URL and DATABASE_URL of the environment, else the default Redis and a SQLite file of its own', () => {
