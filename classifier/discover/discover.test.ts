@@ -71,7 +71,9 @@ describe('code-word discovery', () => {
     const kept = discoverTerms(inputs(), classifier.lexicon, { reviewThreshold: classifier.reviewThreshold });
     expect(kept.length).toBeLessThan(all.length);
     expect(kept[0]?.term).toBe('雾面照');
-    expect(kept.every((c) => c.score >= 0.45 * all[2]!.score)).toBe(true);
+    // The cut is relative to the third candidate's score (the last one's when fewer come up).
+    const third = all[Math.min(2, all.length - 1)]!.score;
+    expect(kept.every((c) => c.score >= 0.45 * third)).toBe(true);
   });
 
   it('does not propose a term already approved in an overlay', () => {
