@@ -31,7 +31,8 @@ describe('suggested terms on the review page', () => {
 
   /** The offers and a few hundred benign corpus listings, stored with their verdicts; then discovery. */
   async function seedAndDiscover(base: Classifier, live: LiveClassifier): Promise<void> {
-    await storePlantedMarket(s.t.store, base);
+    // Two planted words: one to approve and one to reject, whatever else discovery proposes.
+    await storePlantedMarket(s.t.store, base, 300, true);
     expect((await runDiscovery({ store: s.t.store, classifier: live })).added).toBeGreaterThan(0);
   }
 
