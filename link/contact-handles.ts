@@ -233,6 +233,11 @@ export function isWarning(listing: LinkListing): boolean {
   return WARNING.test(foldText(`${listing.title ?? ''} ${listing.description ?? ''}`));
 }
 
+// Words of a bracketed note saying a contact's value must be decoded first: delete, subtract, in base N,
+// convert, read reversed, replace, Roman numerals. Before the value, "加" too ("每位加一"); after it, 加 is
+// "add me" ("abc（加我请备注）") and says nothing of the value.
+const DECODE_WORDS = '删|减|进制|换算|倒着|倒过|反着|反过|替换|去掉|罗马';
+
 // "LINE ID: x", "微信号：x", "tg handle x", "tg — handle is x": the word between cue and value.
 // "加赖（LINE）：x": the app named again in brackets. "微信二维码 x", "QQ名片 x" (its contact card),
 // "WeChat QR, id x", "paper plane app: x": what the id is of.
@@ -241,8 +246,10 @@ export function isWarning(listing: LinkListing): boolean {
 // its colon (a Latin note may stand without one: "加赖（LINE）x"). Not a note that the value is encoded
 // ("每位数字减一", "十六进制", "倒着读", "罗马数字"): read as written, it would be someone else's number.
 // Only spaces, a dash or a colon before these words: "tg, handle split: …" and "tg: @… (split)" are prose.
-const ID_WORD =
-  /^(?:[\s—–-]*(?:(?:二维码|qr(?:\s?code)?)[\s,，]*)?(?:id|username|handle|name|app|账号|号|二维码|名片|qr(?:\s?code)?)(?:\s+is\b)?(?=\s*[:：\s])|\s*[(（][a-z ]{1,12}[)）]|\s*[(（](?![^()（）]*(?:减|加|进制|换算|倒|反|罗马|删|替))[^()（）:：]{1,12}[)）](?=\s*[:：])|[\s:：,，]*(?:号|账号)?(?:好记|名字(?:是|叫)?|搜索?|search(?: for)?)(?=[\s:：,，]*[a-z0-9]))/u;
+const ID_WORD = new RegExp(
+  String.raw`^(?:[\s—–-]*(?:(?:二维码|qr(?:\s?code)?)[\s,，]*)?(?:id|username|handle|name|app|账号|号|二维码|名片|qr(?:\s?code)?)(?:\s+is\b)?(?=\s*[:：\s])|\s*[(（][a-z ]{1,12}[)）]|\s*[(（](?![^()（）]*(?:${DECODE_WORDS}|加))[^()（）:：]{1,12}[)）](?=\s*[:：])|[\s:：,，]*(?:号|账号)?(?:好记|名字(?:是|叫)?|搜索?|search(?: for)?)(?=[\s:：,，]*[a-z0-9]))`,
+  'u',
+);
 
 // "hezheng_ai（微信）", "facelab88 (wx)": the id first, its app after it in brackets.
 const POSTFIX_CUE = new RegExp(
@@ -285,8 +292,8 @@ function nameAtDomain(text: string, seller: string, add: (h: ContactHandle | nul
 // The apps after a first one, each after a slash or '&': what the first cue's value comes after.
 const CHAINED_CUE = new RegExp(`^(?:\\s*[/／&]\\s*(?:${CUE.source}))+`, 'u');
 
-// Words of a bracketed note saying the value must be decoded first: delete, subtract, in base N, convert, reverse, replace.
-const ENCODED_NOTE_AFTER = /^[(（][^()（）]{0,16}(?:删|减|进制|换算|倒着|倒过|反着|反过|替换|去掉)/;
+// A note after the value that says it is encoded (DECODE_WORDS).
+const ENCODED_NOTE_AFTER = new RegExp(`^[(（][^()（）]{0,16}(?:${DECODE_WORDS})`);
 
 /** The value at the start of `rest` is followed by such a note: the first bracket after it, with no Chinese word between. */
 function encodedNoteAfter(rest: string): boolean {
