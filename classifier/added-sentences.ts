@@ -1,6 +1,7 @@
 import { TEXT_FIELDS } from '../contracts/index.js';
 import { originalRange } from './normalize/normalize.js';
-import { isTradeSignal, type ListingAnalysis, type ListingFields, type RuleHit } from './rules/analyze.js';
+import { isTradeSignal, type FieldText, type ListingAnalysis, type ListingFields, type RuleHit } from './rules/analyze.js';
+import { wordBreakBefore } from './rules/clauses.js';
 import { isOverruledContext } from './rules/covers.js';
 import type { Offer } from './rules/offer.js';
 
@@ -20,8 +21,12 @@ const MAX_TRIED = 8;
  */
 export function withoutAddedSentences(listing: ListingFields, analysis: ListingAnalysis, offer: Offer): ListingFields[] {
   if (!soldAsTrade(analysis, offer) || framesTheOffer(analysis, offer)) return [];
-  const droppable: { field: (typeof TEXT_FIELDS)[number]; from: number; to: number }[] = [];
+  const droppable: Cut[] = [];
+  const edges: Cut[] = [];
   let sentences = 0;
+  // Only a title read alone: a description's sentences end with stops, and a benign one often says
+  // what it is in words no rule knows, which a cut at a space would drop.
+  const titleOnly = analysis.fields.length === 1 && analysis.fields[0]!.field === 'title';
   for (const f of analysis.fields) {
     sentences += f.sentences.length;
     const hits = analysis.hits.filter((h) => h.field === f.field);
@@ -31,10 +36,15 @@ export function withoutAddedSentences(listing: ListingFields, analysis: ListingA
       const [from, to] = originalRange(f.normalized, start, end);
       droppable.push({ field: f.field, from, to });
     }
+    if (titleOnly)
+      edges.push(
+        ...addedEdges(
+          f,
+          hits.filter((h) => !mayBeAdded(h, analysis, offer)),
+        ),
+      );
   }
-  // Something must be left to read: a listing all of whose sentences could have been added is not padded.
-  if (droppable.length === 0 || droppable.length >= sentences) return [];
-  const without = (drop: readonly (typeof droppable)[number][]): ListingFields => {
+  const without = (drop: readonly Cut[]): ListingFields => {
     const out: ListingFields = { ...listing };
     for (const field of TEXT_FIELDS) {
       const text = listing[field];
@@ -46,8 +56,58 @@ export function withoutAddedSentences(listing: ListingFields, analysis: ListingA
     }
     return out;
   };
-  const one = droppable.length > 1 ? droppable.slice(0, MAX_TRIED).map((d) => without([d])) : [];
-  return [...one, without(droppable)];
+  const variants: ListingFields[] = [];
+  // Something must be left to read: a listing all of whose sentences could have been added is not padded.
+  if (droppable.length > 0 && droppable.length < sentences) {
+    if (droppable.length > 1) variants.push(...droppable.slice(0, MAX_TRIED).map((d) => without([d])));
+    variants.push(without(droppable));
+  }
+  if (edges.length > 0) variants.push(without(edges));
+  return variants;
+}
+
+interface Cut {
+  readonly field: (typeof TEXT_FIELDS)[number];
+  readonly from: number;
+  readonly to: number;
+}
+
+/** Fewer weighed characters than this (a CJK character weighs 2, any other 1) are a word or two, not an added sentence. */
+const MIN_ADDED_EDGE = 16;
+
+/**
+ * A sentence added to a field without a full stop between (a title with a cover run on after a space,
+ * a tag before it): what lies beyond the last of the offer's own words, or before the first, from a
+ * space or clause break on, when it is long enough to be a sentence of its own and holds nothing but
+ * what a seller may add.
+ */
+function addedEdges(f: FieldText, kept: readonly RuleHit[]): Cut[] {
+  if (kept.length === 0) return [];
+  const nt = f.normalized;
+  const n = nt.text.length;
+  const cuts: Cut[] = [];
+  let last = 0;
+  let first = n;
+  for (const h of kept) {
+    last = Math.max(last, h.cend);
+    first = Math.min(first, h.cstart);
+  }
+  let k = Math.max(last, 1);
+  while (k < n && !wordBreakBefore(nt, k)) k++;
+  if (k < n && weight(nt.text, k, n) >= MIN_ADDED_EDGE) cuts.push({ field: f.field, from: originalRange(nt, k, n)[0], to: nt.original.length });
+  k = Math.min(first, n - 1);
+  while (k > 0 && !wordBreakBefore(nt, k)) k--;
+  if (k > 0 && weight(nt.text, 0, k) >= MIN_ADDED_EDGE) cuts.push({ field: f.field, from: 0, to: originalRange(nt, 0, k)[1] });
+  return cuts;
+}
+
+function weight(text: string, from: number, to: number): number {
+  let w = 0;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 0x20) w += c >= 0x2e80 ? 2 : 1;
+  }
+  return w;
 }
 
 /** The listing names a product of the trade, or uses a word of its jargon (even an ambiguous one) beside a trade signal. */

@@ -8,5 +8,7 @@ describe('foldCodePoint', () => {
   it('drops zero-width and joiner characters', () => expect(fold('身\u200b份\u200d证\ufeff')).toBe('身份证'));
   it('maps traditional characters to simplified', () => expect(fold('手持身份證照臉')).toBe('手持身份证照脸'));
   it('maps Cyrillic look-alikes to Latin', () => expect(fold('sеlfiе')).toBe('selfie'));
+  it('takes the accents off Latin letters, tone-marked pinyin too', () => expect(fold('shǒu chí lǜ Café')).toBe('shou chi lu cafe'));
+  it('keeps letters that are not Latin with a mark', () => expect(fold('ß æ ø')).toBe('ß æ ø'));
   it('leaves ordinary text alone', () => expect(fold('selfie 四件套')).toBe('selfie 四件套'));
 });

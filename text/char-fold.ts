@@ -56,10 +56,20 @@ export function foldCodePoint(cp: number): string {
 function computeFold(cp: number): string {
   const ch = String.fromCodePoint(cp);
   if (INVISIBLE.test(ch)) return '';
-  let out = ch.normalize('NFKC').toLowerCase();
+  let out = withoutLatinMarks(ch.normalize('NFKC').toLowerCase());
   out = CONFUSABLES[out] ?? out;
   if (isHanCode(cp)) out = toSimplified(out);
   return out;
+}
+
+/**
+ * A Latin letter without its accents (é → e, pinyin's ǒ → o): sellers write pinyin with tone marks
+ * (shǒu chí), and a keyword is the same word accented or not. Other scripts keep their marks.
+ */
+export function withoutLatinMarks(s: string): string {
+  if (s.length !== 1 || s.charCodeAt(0) < 0xc0 || s.charCodeAt(0) > 0x24f) return s;
+  const bare = s.normalize('NFD').replace(/\p{Mn}+/gu, '');
+  return bare.length === 1 && bare >= 'a' && bare <= 'z' ? bare : s;
 }
 
 /** CJK unified ideographs (basic, extension A, compatibility); the ones Chinese listings use. */

@@ -25,6 +25,13 @@ export function clauseBreakBefore(nt: NormalizedText, k: number): boolean {
   return gap !== '' && CLAUSE.test(gap);
 }
 
+/** Whether a space or a clause boundary lies just before compact position k (where a run-on sentence may start). */
+export function wordBreakBefore(nt: NormalizedText, k: number): boolean {
+  if (nt.text.charCodeAt(k - 1) === 0x20) return true;
+  const gap = gapBefore(nt, k);
+  return gap !== '' && (/\s/.test(gap) || CLAUSE.test(gap));
+}
+
 /**
  * Sentences as compact ranges [start, end), in order, covering the text. A full stop counts only
  * when a space follows it, so "S.à.r.l." and "3.5" stay whole.

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { withoutAddedSentences } from './added-sentences.js';
+import { Classifier } from './classify.js';
+import type { ListingFields } from './rules/analyze.js';
+
+const classifier = Classifier.load();
+const variantsOf = (listing: ListingFields) => {
+  const s = classifier.score(listing);
+  return withoutAddedSentences(listing, s.analysis, s.offer);
+};
+
+describe('the listing without what a seller may have added', () => {
+  it('cuts a cover run on after a space from a title read alone', () => {
+    const title = '人脸四件套 现货 不拆 量大优惠 预约拍摄请提前一天联系，周末名额有限。';
+    const titles = variantsOf({ title }).map((v) => v.title);
+    expect(titles).toContainEqual(expect.stringMatching(/^人脸四件套 现货 不拆 量大优惠\s*$/));
+  });
+
+  it('cuts a long tag before the offer in a title read alone', () => {
+    const titles = variantsOf({ title: 'Cozy cotton bedding, soft and breathable – selfie with ID, US, $3 each' }).map((v) => v.title);
+    expect(titles).toContainEqual(expect.stringMatching(/^[\s–]*selfie with ID, US, \$3 each$/));
+  });
+
+  it('leaves a word or two after the offer alone: that is not a sentence of its own', () => {
+    expect(variantsOf({ title: '人脸四件套 现货 注意事项' })).toEqual([]);
+  });
+
+  it('does not cut a description at a space: a benign one says what it is in words no rule knows', () => {
+    const listing = { title: '手持身份证照 五毛一张', description: '手持身份证照 五毛一张 这是反诈宣传海报的示例文字请勿模仿' };
+    for (const v of variantsOf(listing)) expect(v.description).toBe(listing.description);
+  });
+});
