@@ -1,3 +1,4 @@
+import { findPrices } from './price.js';
 import { comparable } from './text.js';
 
 /**
@@ -40,12 +41,15 @@ const TEMPLATE_WORDS = [
   /(专业|專業)的.{0,10}(平台|网站|網站)/,
 ];
 
+/** Whether a text says the words of a site's template about itself (为您提供, 专业的…平台, "online shopping"): a slogan, never a listing's. */
+export const saysSiteTemplate = (text: string): boolean => TEMPLATE_WORDS.some((w) => w.test(text));
+
 /**
  * Whether a meta description is the site's boilerplate rather than the listing's: template words,
  * or next to nothing once the title and the site's names are taken out, or the title itself.
  */
 export function isBoilerplate(description: string, title: string | undefined, siteNames: readonly string[]): boolean {
-  if (TEMPLATE_WORDS.some((w) => w.test(description))) return true;
+  if (saysSiteTemplate(description)) return true;
   const whole = comparable(description);
   if (!whole) return true;
   const t = title ? comparable(title) : '';
@@ -68,11 +72,12 @@ export function isBoilerplate(description: string, title: string | undefined, si
  * shows (summary.ts), where a listing's own words would be its description held back for scripts.
  */
 const SITE_LINE_WORDS = [
-  /^(buy|beli|kup|compra|comprar|achetez|acheter|kaufen|bestel)(?!\p{L})|^(购买|購買)/iu,
+  /^(buy|beli|jual|kup|compra|comprar|achetez|acheter|kaufen|bestel)(?!\p{L})|^(购买|購買)/iu,
   /\b(shop|order|buy) (now|today|online)\b|\bonline (at|on|from)\b|\bfor sale (in|on|at)\b/i,
   /\b(discount (up to|prices?)|up to \d+ ?% off|(great|best|top) deals|deals on|promo(tion)?s?|wholesale|suppliers?|manufacturers?)\b/i,
-  // Free delivery, instalments and "millions of products" in the site's languages.
-  /env[ií]os? gr[aá]tis|frete gr[aá]tis|livraison gratuite|kostenlose[nr]? versand|darmowa dostawa|spedizione gratuita|cuotas sin inter[eé]s|parcel(e|as) sem juros|mill(ions|ones|ões) (of|de) (products|productos|produtos)|ofertas y promociones/i,
+  // Free delivery, instalments, "order now" and "millions of products" in the site's languages.
+  /env[ií]os? gr[aá]tis|frete gr[aá]tis|livraison gratuite|kostenlose[nr]? versand|darmowa dostawa|spedizione gratuita|gratis (verzending|bezorging|frakt|levering|ongkir)|fri frakt|cuotas sin inter[eé]s|parcel(e|as) sem juros|mill(ions|ones|ões) (of|de) (products|productos|produtos)|ofertas y promociones/i,
+  /\b(bestel|koop|jetzt|commandez|ordina|compre|pesan) (nu|vandaag|bestellen|kaufen|maintenant|ora|já|sekarang)\b|\btoko online\b/i,
   /\b(best|lowest|great|cheap) prices?\b|\bfree (shipping|delivery)\b|\bofficial (store|site)\b/i,
   // A count of the page's votes, comments or reviews ("Posted by u/… - 3 votes and 7 comments").
   /^posted by\b|\b\d[\d,.]*\s*(votes?|comments?|likes?|reviews?|ratings?|answers?|views?)\b/i,
@@ -89,8 +94,35 @@ const DOMAIN = /(?<![@/.\w-])[a-z0-9-]+\.(com|net|org|pl|ng|in|de|fr|jp|cn|tw|hk
  * (past the title it may repeat), or says a site's marketing words.
  */
 export function readsAsSiteLine(summary: string, title: string | undefined, siteNames: readonly string[]): boolean {
-  if (SITE_LINE_WORDS.some((w) => w.test(summary)) || DOMAIN.test(summary)) return true;
+  if (SITE_LINE_WORDS.some((w) => w.test(summary)) || DOMAIN.test(summary) || isFactsLine(summary)) return true;
   const t = title ? comparable(title) : '';
+  // The title restated with its price ("Jual <title> dengan harga Rp1.250.000 dari …"): the site's card of the listing.
+  if (t.length >= 10 && comparable(summary).includes(t) && findPrices(summary).length > 0) return true;
   const rest = t ? comparable(summary).split(t).join('') : comparable(summary);
   return siteNames.some((n) => comparable(n).length >= 3 && rest.includes(comparable(n)));
+}
+
+// What a site joins a listing's facts with: " · ", " | ", " - ", " • ", " / ".
+const FACT_SEPARATOR = /\s+[·•|｜/–—-]\s+|\s*[·•|｜]\s*/u;
+// A fact is a few words; a seller's sentence is longer or ends in a full stop.
+const MAX_FACT_WORDS = 8;
+
+/** Whether a part is a price and nothing else ("4 500 kr", "AED 2,300", "1.250 €"). */
+function isPriceOnly(part: string): boolean {
+  const price = findPrices(part)[0];
+  return price !== undefined && comparable(part.replace(price.text, '')) === '';
+}
+
+/**
+ * Whether a summary is the site's card of the listing's facts: a price and a few short facts (a
+ * place, a category) joined by separators, "4 500 kr · Uppsala", "AED 2,300 | Office Furniture |
+ * Dubai Marina, Dubai". A seller writes sentences, not a row of labels.
+ */
+export function isFactsLine(summary: string): boolean {
+  const parts = summary
+    .split(FACT_SEPARATOR)
+    .map((p) => p.trim())
+    .filter(Boolean);
+  if (parts.length < 2 || parts.length > 6 || !parts.some(isPriceOnly)) return false;
+  return parts.every((p) => p.split(/\s+/).length <= MAX_FACT_WORDS && !/[.!?。！？]$/.test(p));
 }

@@ -132,6 +132,7 @@ const ALIASES: Record<string, string> = {
   亿: '元',
   億: '元',
   'rs.': 'rs',
+  'kr.': 'kr',
   dollar: '$',
   dollars: '$',
 };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readsAsSiteLine } from './boilerplate.js';
+import { isFactsLine, readsAsSiteLine } from './boilerplate.js';
 import { extractListing } from './extract-listing.js';
 
 const read = (head: string, body: string, url = 'https://market.example/item/1') =>
@@ -42,6 +42,34 @@ describe('descriptions', () => {
     expect(readsAsSiteLine('我在拼多多发现了一个好东西，快来一起拼吧！', '珊瑚绒洗碗巾', [])).toBe(true);
     expect(readsAsSiteLine('Selfie sets with ID, write to facesets@mail.com or see www.facesets.com/new', 'Selfie sets', [])).toBe(false);
     expect(readsAsSiteLine('Solid walnut dresser, all drawers slide smoothly. You pick up.', 'Dresser', ['Craigslist'])).toBe(false);
+  });
+
+  it("give way from a summary that is the site's row of facts (a price, a place, a category), or the title restated with its price", () => {
+    expect(isFactsLine('3 200 kr · Malmö')).toBe(true);
+    expect(isFactsLine('AED 1,450 | Sofas | Jumeirah Village Circle, Dubai')).toBe(true);
+    expect(isFactsLine('890 € - Valencia - Bicicletas de carretera de segunda mano')).toBe(true);
+    // A seller's sentences, or facts without a price, are no such row.
+    expect(isFactsLine('Selling my sofa - 3 200 kr. Pick up in Malmö, no delivery.')).toBe(false);
+    expect(isFactsLine('Grey · three seats · washable covers')).toBe(false);
+    expect(readsAsSiteLine('Jual Kursi Lipat Kayu Jati dengan harga Rp250.000 dari toko online Mebel Jaya, Jepara.', 'Kursi Lipat Kayu Jati', [])).toBe(true);
+    expect(readsAsSiteLine('Hervidor Kovi 1,7 l. Gratis verzending vanaf 20,-. Bestel nu!', 'Hervidor Kovi 1,7 l', [])).toBe(true);
+    const l = read(
+      '<title>Mesa plegable de haya</title><meta property="og:description" content="890 € - Valencia - Mesas de segunda mano">',
+      `<h1>Mesa plegable de haya</h1><div class="x"><span>890 €</span></div><div class="y"><p>${prose}</p></div>`,
+    );
+    expect(l.description).toMatch(/^这款草编包/);
+  });
+
+  it("lead the full description under a tab with a shop's short structured summary, not stop at the summary", () => {
+    const full =
+      'Ce vase est tourné à la main dans notre atelier, en grès chamotté cuit à 1280 °C. Son émail mat résiste à l’eau et chaque pièce varie un peu de teinte.';
+    const l = read(
+      '<title>Vase en grès</title>',
+      '<div itemscope itemtype="https://schema.org/Product"><h1 itemprop="name">Vase en grès</h1><span itemprop="price" content="45">45,00 €</span>' +
+        '<div itemprop="description"><p>Vase en grès émaillé, fait main.</p></div>' +
+        `<div class="tab-content"><div class="tab-pane" id="description"><div class="product-description"><p>${full}</p></div></div></div></div>`,
+    );
+    expect(l.description).toMatch(/^Vase en grès émaillé, fait main\. Ce vase est tourné à la main/);
   });
 
   it('skip blocks of questions, reviews and similar items titled in the languages of the sites read', () => {

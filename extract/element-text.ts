@@ -44,9 +44,12 @@ export const isBlock = (el: Element) => BLOCK.has(el.name);
 
 /**
  * The text an element shows, as lines: descendants that are noise (scripts, buttons, hidden parts,
- * nested reviews or ads) are left out, block elements start a new line, inline ones run on.
+ * nested reviews or ads) are left out, block elements start a new line, inline ones run on. With
+ * `splitAdjacent`, an inline element right after another (no text between them) starts a line too:
+ * a card's "<span>Anna</span><span>Private seller</span>" is two lines that styles set apart, where
+ * a price's "<span>¥</span><span>2380</span>" must run on (so only readers of names ask it).
  */
-export function elementText(el: Element, skip: (el: Element) => boolean = isNoise): string {
+export function elementText(el: Element, skip: (el: Element) => boolean = isNoise, splitAdjacent = false): string {
   const out: string[] = [];
   const walk = (node: AnyNode) => {
     if (node.type === 'text') {
@@ -57,7 +60,7 @@ export function elementText(el: Element, skip: (el: Element) => boolean = isNois
     const child = node as Element;
     if (skip(child)) return;
     const block = BLOCK.has(child.name);
-    if (block) out.push('\n');
+    if (block || (splitAdjacent && child.prev?.type === 'tag')) out.push('\n');
     for (const c of child.children) walk(c);
     if (block) out.push('\n');
   };

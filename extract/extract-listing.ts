@@ -1,8 +1,10 @@
+import type { Element } from 'domhandler';
 import type { ListingPrice, ListingText, SiteConfig } from '../contracts/index.js';
-import { isBoilerplate } from './boilerplate.js';
+import { isBoilerplate, saysSiteTemplate } from './boilerplate.js';
 import type { FieldSource, SourceFields } from './fields.js';
 import { elementText } from './element-text.js';
 import { findMainContent } from './main-content.js';
+import { isNoise } from './noise.js';
 import { loadPage, type Page, type ParsedHtml } from './page.js';
 import { findPriceInPage } from './price-in-page.js';
 import { priceInText } from './price-in-text.js';
@@ -88,7 +90,9 @@ export function extractListing(source: string | ParsedHtml, pageUrl: string, fie
   const h1Key = h1 ? comparable(page.$(h1).text()) : '';
   // (Not a logo: "BikeBazaar" is in the <title> too, but as a small part of it.)
   const h1Confirmed = h1Key.length >= 4 && [titleTag, og.title ?? ''].map(comparable).some((r) => r.includes(h1Key) && h1Key.length >= r.length * 0.3);
-  const shown = h1Confirmed ? undefined : findTitleElement(page, [titleTag, og.title]);
+  // A <title> that is only the site's name or slogan holds no listing's title to find on the page (the footer's "© Shop" would match it).
+  const titleRefs = [titleTag, og.title].map((r) => (r && !saysSiteTemplate(r) && cleanTitle(r, names) ? r : undefined));
+  const shown = h1Confirmed ? undefined : findTitleElement(page, titleRefs);
   const candidates: TitleCandidate[] = [
     ['selector', sel.title, 'selector'],
     ['text', post.title, 'post'],
@@ -98,7 +102,8 @@ export function extractListing(source: string | ParsedHtml, pageUrl: string, fie
     ['opengraph', post.title ? undefined : cleanTitle(og.title, names), 'opengraph'],
     ['heading', h1 ? cleanTitle(page.$(h1).text(), names) : undefined, 'h1'],
     ['heading', shown?.confirmed ? cleanTitle(shown.text, names) : undefined, 'title-element'],
-    ['heading', cleanTitle(titleTag, names), 'title-tag'],
+    // A <title> that is the site's slogan (转转-专业的二手交易平台) names no listing.
+    ['heading', saysSiteTemplate(titleTag) ? undefined : cleanTitle(titleTag, names), 'title-tag'],
     ['heading', shown && !shown.confirmed ? cleanTitle(shown.text, names) : undefined, 'title-element'],
   ]
     .filter((c): c is [FieldSource, string, string] => Boolean(c[1]))
@@ -118,8 +123,8 @@ export function extractListing(source: string | ParsedHtml, pageUrl: string, fie
   const ldOrMain = ldDescription && main && isUnshownSiteLine(page, ldDescription, main.text, title?.text, bodyKey) ? undefined : ldDescription;
   const description = first<string>(
     [sel.description, 'selector'],
-    [ldOrMain, 'json-ld'],
-    [usable(md.description), 'microdata'],
+    [leadsFullText(ldOrMain, main?.text), 'json-ld'],
+    [leadsFullText(usable(md.description), main?.text), 'microdata'],
     [state.description, 'page-state'],
     [post.description, 'text'],
     [summaryOrMain, 'opengraph'],
@@ -129,6 +134,11 @@ export function extractListing(source: string | ParsedHtml, pageUrl: string, fie
   const isShell = looksLikeShell(page, bodyText, description !== undefined || (main?.text.length ?? 0) >= 100);
   // A shell's <title> is the app's, not the listing's.
   if (isShell && title?.origin === 'title-tag') title = chooseTitle(candidates.filter((c) => c.origin !== 'title-tag'));
+  // A post whose page names only the site and the poster (a Weibo post): its first line is its title, as a Telegram post's is.
+  if (!title && main) {
+    const line = firstLine(main.element);
+    if (line) title = { source: 'main-content', text: line, origin: 'first-line' };
+  }
 
   // A selector's price text stands even when it holds no amount ("面议"): nothing else is mixed in.
   const price = sel.priceText
@@ -174,6 +184,34 @@ export function extractListing(source: string | ParsedHtml, pageUrl: string, fie
     sources: [...new Set(Object.values(fieldSources))],
     isShell,
   };
+}
+
+// A first line this long is a post's subject; a longer one is its prose.
+const MAX_FIRST_LINE = 120;
+
+/** The first line of a block's text (past its headings: "Description" is no subject), when more lines follow it and it is short enough to be a subject. */
+function firstLine(el: Element): string | undefined {
+  const lines = elementText(el, (c) => isNoise(c) || /^h[1-6]$/.test(c.name))
+    .split('\n')
+    .map((l) => cleanText(l))
+    .filter((l): l is string => Boolean(l));
+  const line = lines[0];
+  return line && lines.length > 1 && line.length >= 4 && line.length <= MAX_FIRST_LINE ? line : undefined;
+}
+
+// A structured description this short is a shop's summary line beside the price, not its full text.
+const MAX_SHORT_SUMMARY = 200;
+
+/**
+ * A shop's structured description (JSON-LD, microdata) is often its short summary beside the price
+ * (PrestaShop's description-short, a WooCommerce excerpt), while the page's main content is the full
+ * description under a tab: then the summary leads the full text, which would otherwise be lost. A
+ * summary the main content holds, or one as long as it, stands alone.
+ */
+function leadsFullText(structured: string | undefined, mainText: string | undefined): string | undefined {
+  if (!structured || !mainText || structured.length >= MAX_SHORT_SUMMARY || mainText.length < 2 * structured.length) return structured;
+  const key = comparable(structured).slice(0, 40);
+  return comparable(mainText).includes(key) ? structured : `${structured}\n${mainText}`;
 }
 
 /**

@@ -151,6 +151,8 @@ const HOME_WORDS = /^(home|homepage|首页|首頁|主页|主頁|startseite|accue
 const UNKNOWN_ADDRESS = 'https://saved-page.invalid/';
 // Logo links sit in the page's header: only the first few are asked.
 const LOGO_LINKS = 5;
+// A site's home: its root, or a shop's own root under it and its index page ("/catalog/index.php", "/shop/").
+const HOME_PATH = /^\/(?:[\w-]+\/)?(?:index\.(?:php|html?|aspx?|jsp))?$/i;
 
 /**
  * The site's name as its logo gives it: the image's alt text, or the words, of a link named logo
@@ -169,7 +171,7 @@ function logoNames(links: readonly Element[], url: URL | null): string[] {
       continue;
     }
     // (A saved page without its address, or with a placeholder under .invalid: a logo linked to any site's root is taken as its own.)
-    if ((url && !url.hostname.endsWith('.invalid') && home.host !== url.host) || home.pathname !== '/' || home.search) continue;
+    if ((url && !url.hostname.endsWith('.invalid') && home.host !== url.host) || !HOME_PATH.test(home.pathname) || home.search) continue;
     const name = (img?.attribs.alt ?? textOf(a)).replace(/\s+/g, ' ').trim();
     if (name.length >= 2 && name.length <= 30 && !HOME_WORDS.test(name)) out.push(name);
     if (out.length >= LOGO_LINKS) break;

@@ -19,6 +19,16 @@ describe('prices read from the page', () => {
     ).toBe('12.9');
   });
 
+  it('reads an amount whose element goes on with an action link ("Price history"), without the link', () => {
+    const notes =
+      '<div id="description"><p>Sold because we moved. Bought in March 2024, receipt kept, no faults, steam programme works. Pick up only, the buyer arranges transport.</p></div>';
+    expect(
+      priceOf(
+        `<h1>Washing machine 9 kg</h1><div class="info"><h3>18.500 TL <a class="price-history" href="/ilan/1/fiyat-gecmisi">Fiyat Geçmişi</a></h3><h2>İstanbul / Kadıköy</h2></div>${notes}`,
+      ),
+    ).toBe('18500');
+  });
+
   it("never takes a price inside a link: that is another item's card", () => {
     expect(priceOf('<h1>Desk lamp</h1><a href="/item/2"><span>$80</span></a>')).toBeNull();
   });

@@ -64,10 +64,17 @@ function boxOf(el: Element): { box: Element; text: string } {
 // A currency written somehow: a symbol, a Han/kana unit, or a code or abbreviation in capitals. A cheap test before the price parser.
 const CURRENCY_MARK = /[$€£¥￥₩₹₽₴₺₫฿₱元円块塊毛万萬刀]|zł|kr|lei|Kč|руб|грн|лв|[A-Z]{2,3}|Rs|Rp|[Ee]uro|[Dd]ollar|\d\s?[Uu](?![A-Za-z])/;
 
+/**
+ * A link without a digit inside a price's element is an action beside the amount ("18.500 TL <a>Price
+ * history</a>", "Make an offer"), not part of it: the amount is read without it.
+ */
+const isActionLink = (el: Element) => el.name === 'a' && !/\d/.test(elementText(el));
+const skipInPrice = (el: Element) => isNoise(el) || isActionLink(el);
+
 /** An element that may show an amount alone: short inline text with a digit, not in a link (links with prices are other items). */
 function mayHoldOnlyAmount(el: Element): boolean {
   if (el.children.some((c) => c.type === 'tag' && isBlock(c as Element)) || textLengthOver(el, 200)) return false;
-  const text = elementText(el);
+  const text = elementText(el, skipInPrice);
   if (text.length > 40 || !/\d/.test(text) || !CURRENCY_MARK.test(text)) return false;
   for (let p: Element | null = el, i = 0; p && p.type === 'tag' && i < 5; p = p.parent as Element | null, i++) if (p.name === 'a') return false;
   return true;
@@ -110,7 +117,7 @@ function candidates(page: Page, titleOrder: number): Candidate[] {
   for (const { el, at } of near) {
     if (out.length >= MAX_CANDIDATES) break;
     // Read without struck parts, so a box of "was $149 now $119" reads $119.
-    const text = el.attribs.content ?? cleanText(elementText(el, (c) => isNoise(c) || struck(c))) ?? '';
+    const text = el.attribs.content ?? cleanText(elementText(el, (c) => skipInPrice(c) || struck(c))) ?? '';
     if (text.length > 200) continue;
     const price = parsePrice(text, { bare: true, region: page.region });
     if (!price || Number(price.amount) <= 0) continue;

@@ -22,6 +22,18 @@ describe('reading a price from text', () => {
     expect(price('1 200 zł')).toEqual({ amount: '1200', currency: 'PLN', unit: null });
   });
 
+  it('reads the crown written before the amount, as Norway and Denmark write it ("kr 2 500,-", "Kr. 1.200")', () => {
+    expect(price('kr 2 500,-', 'NO')).toEqual({ amount: '2500', currency: 'NOK', unit: null });
+    expect(price('Kr. 1.200', 'DK')).toEqual({ amount: '1200', currency: 'DKK', unit: null });
+    // Not a word that merely starts with the letters.
+    expect(findPrices('Krone 12 Stück')).toEqual([]);
+  });
+
+  it('never reads the K of a currency ("Kč") as thousands', () => {
+    expect(price('3 500 Kč', 'CZ')).toEqual({ amount: '3500', currency: 'CZK', unit: null });
+    expect(price('5K €')).toMatchObject({ amount: '5000' });
+  });
+
   it('reads Indian lakh grouping and the naira, won and cedi', () => {
     expect(price('₹ 1,28,000')).toEqual({ amount: '128000', currency: 'INR', unit: null });
     expect(price('12,50,000.50')).toMatchObject({ amount: '1250000.5' });

@@ -15,12 +15,13 @@ export interface Price {
   readonly marked: boolean;
 }
 
-const PREFIX = String.raw`(?<![A-Za-z])(?:US\s?\$|NT\s?\$|HK\$|CA?\$|AU?\$|S\$|R\$|MX\$|\$|€|£|¥|￥|₩|₹|₽|₴|₺|₫|฿|₱|₸|₦|₵|Rs\.?|RM|Rp|USDT|USDC|BTC|ETH|USD|EUR|GBP|CNY|RMB|JPY|TWD|NTD|HKD|INR|PKR|PLN|CHF|AUD|CAD|SGD|BRL|MXN|SEK|NOK|DKK|CZK|RON|TRY|AED|UAH|RUB|KRW|NGN|KES|ZAR|人民币|人民幣)`;
+const PREFIX = String.raw`(?<![A-Za-z])(?:US\s?\$|NT\s?\$|HK\$|CA?\$|AU?\$|S\$|R\$|MX\$|\$|€|£|¥|￥|₩|₹|₽|₴|₺|₫|฿|₱|₸|₦|₵|Rs\.?|RM|Rp|[Kk]r\.?(?=\s?\d)|USDT|USDC|BTC|ETH|USD|EUR|GBP|CNY|RMB|JPY|TWD|NTD|HKD|INR|PKR|PLN|CHF|AUD|CAD|SGD|BRL|MXN|SEK|NOK|DKK|CZK|RON|TRY|AED|UAH|RUB|KRW|NGN|KES|ZAR|人民币|人民幣)`;
 const SUFFIX = String.raw`(?:\$|元|块|塊|圆|圓|円|원|€|£|zł|zl|PLN|lei|RON|лв\.?|Kč|kr|₽|руб\.?|грн\.?|₴|₺|TL|USD|EUR|GBP|CNY|RMB|JPY|TWD|NTD|HKD|CHF|INR|PKR|SEK|NOK|DKK|CZK|AUD|CAD|BRL|[Ee]uros?|[Dd]ollars?|USDT|USDC|BTC|ETH|[Uu]|刀|美元|美金|港币|港幣|日元|台币|台幣|新台币|新臺幣|新台幣)(?![A-Za-z])`;
 // Grouped (1,234.56 / 1.234,56 / 1 234,56), Indian lakh grouping (1,28,000), or plain (1234.5); the
 // grouping separator must be followed by exactly three digits (two in a lakh group).
 const NUMBER = String.raw`(?<![\d.,])(?:\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d{1,2})?|\d{1,3}(?:[,.\u00a0\u202f\u2009' ]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d+)?)`;
-const MAGNITUDE = String.raw`(?:万|萬|亿|億|千|[kK](?![A-Za-z]))`;
+// A thousands "k" is a letter on its own: not the K of "Kč" or "Kr" (accented and Cyrillic letters included).
+const MAGNITUDE = String.raw`(?:万|萬|亿|億|千|[kK](?![A-Za-zÀ-ɏЀ-ӿ]))`;
 const UNIT_WORDS = String.raw`张|張|套|份|个|個|条|條|件|组|組|部|次|片|本|人|天|月|年|平米|㎡|m²|photos?|pics?|pieces?|pcs?|sets?|items?|units?|each|month|mo`;
 const UNIT = String.raw`(?:\s*(?:/|／|每|一|per\s+|a\s+|each\s+)\s*(?<unit>${UNIT_WORDS})(?![A-Za-z]))?(?<each>\s+(?:each|ea\.?)(?![A-Za-z]))?`;
 const RANGE = String.raw`(?:\s*(?:-|–|—|~|～|至|到|to)\s*(?:${PREFIX})?\s*(?<high>${NUMBER})\s*(?:${MAGNITUDE})?)?`;

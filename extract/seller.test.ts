@@ -43,8 +43,13 @@ describe('sellers read from the page', () => {
     expect(sellerOf('<h1>Lamp</h1><div class="seller"><p>Seller information</p></div>')).toBeNull();
   });
 
-  it("reads the author of a forum post ('作者', 'Thread starter')", () => {
+  it("reads the author of a forum post ('作者', 'Thread starter'), but not a book's author, linked to the author's page", () => {
     expect(sellerOf('<h1>[販售] Switch OLED</h1><div><span class="tag">作者</span><span class="value">kevin0912 (阿凱)</span></div>')).toBe('kevin0912 (阿凱)');
+    expect(
+      sellerOf(
+        '<h1>山居笔记</h1><div class="meta"><p>作者：<a href="/authors/88">周海舟</a></p><p>出版社：北岸出版社</p></div><section class="book-author"><h2>作者简介</h2><p>周海舟，生于烟台，现居青岛。</p></section>',
+      ),
+    ).toBeNull();
   });
 
   it("takes the name a label introduces, not the counts the label's element goes on with", () => {
@@ -53,6 +58,30 @@ describe('sellers read from the page', () => {
     ).toBe('pedal_pusher_88');
     expect(sellerOf('<h1>相机</h1><div class="seller-box">卖家：<a href="/u/7788">阿杰的数码铺</a> 信用极好</div>')).toBe('阿杰的数码铺');
     expect(sellerOf('<h1>相机</h1><div>店家 <a href="/x">阿霖的電玩小舖</a></div>')).toBe('阿霖的電玩小舖');
+  });
+
+  it("reads a card's name apart from the kind of seller in the span beside it, and past a line that gives only that kind", () => {
+    expect(
+      sellerOf(
+        '<h1>Sofa</h1><div class="AdvertiserCard__Wrapper-x1"><div><span>Karin B</span><span>Privatperson</span></div><div>Member since 2019</div></div>',
+      ),
+    ).toBe('Karin B');
+    expect(sellerOf('<h1>Desk</h1><div data-testid="seller-card"><p>Listed by private user</p><p>Omar T.</p><p>Member since 2021</p></div>')).toBe('Omar T.');
+  });
+
+  it('reads labels in Norwegian, Korean and German ("Selger", 판매자정보, "Verkauf und Versand durch")', () => {
+    expect(sellerOf('<h1>Sykkel</h1><div data-testid="profile-card"><p>Selger</p><div><span>Kari N.</span></div><p>På FINN siden 2014</p></div>')).toBe(
+      'Kari N.',
+    );
+    expect(sellerOf('<h1>전기포트</h1><div class="seller-info"><h3>판매자정보</h3><dl><dt>판매자</dt><dd>행복주방몰</dd></dl></div>')).toBe('행복주방몰');
+    expect(sellerOf('<h1>Sneaker</h1><div><p>Verkauf und Versand durch <a href="/partner/7">Schuhhaus Ost GmbH</a></p></div>')).toBe('Schuhhaus Ost GmbH');
+  });
+
+  it('never takes a login link or a customer-service button that a shop or user block holds for a name', () => {
+    expect(sellerOf('<div class="user-info"><a href="/mon-compte"><span>Connexion</span></a></div><h1>Lampe</h1>')).toBeNull();
+    expect(
+      sellerOf('<h1>龙井</h1><div class="shop-card"><div class="shop-card__name">青山茶社</div></div><div class="bar"><div>店铺</div><div>客服</div></div>'),
+    ).toBe('青山茶社');
   });
 
   it("never reads a table named for the shop (WooCommerce's shop_attributes) as a name", () => {

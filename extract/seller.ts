@@ -1,9 +1,9 @@
 import type { AnyNode, Element } from 'domhandler';
 import { elementText, shownTextOver } from './element-text.js';
 import { isFurniture } from './furniture.js';
-import { nameTokens } from './noise.js';
+import { isNoise, nameTokens } from './noise.js';
 import type { Page } from './page.js';
-import { ACCOUNT_PATH, CARD_WORDS, GENERIC, HEADING, isNameWord, LABEL, PROFILE_PATH, SELLER_WORDS, STORE_SUFFIX, TAIL } from './seller-words.js';
+import { ACCOUNT_PATH, CARD_WORDS, GENERIC, HEADING, isNameWord, LABEL, PROFILE_PATH, SELLER_KIND, SELLER_WORDS, STORE_SUFFIX, TAIL } from './seller-words.js';
 import { cleanText } from './text.js';
 
 /**
@@ -25,8 +25,8 @@ export function cleanSellerName(raw: string | undefined): string | undefined {
     ?.split('\n')
     .map((l) => l.trim())
     .find(Boolean);
-  // A sentence's full stop goes ("Ships from and sold by Amazon.com."); an abbreviation's stays (Co., Ltd.).
-  const name = cleanText(line?.replace(TAIL, '').replace(/(?<!\b(co|ltd|inc|corp|llc|bhd|gmbh|s\.a|jr|sr))[.。,，:：]+$/i, ''));
+  // A sentence's full stop goes ("Ships from and sold by Amazon.com."); an abbreviation's and an initial's stay (Co., Ltd., "Ole H.").
+  const name = cleanText(line?.replace(TAIL, '').replace(/(?<!\b(co|ltd|inc|corp|llc|bhd|gmbh|s\.a|jr|sr|[a-z]))[.。,，:：]+$/i, ''));
   // A phone number, a count, a heading or a button is not a name.
   if (
     !name ||
@@ -35,9 +35,13 @@ export function cleanSellerName(raw: string | undefined): string | undefined {
     /^[\d\s.,%()+-]+$/.test(name) ||
     (name.match(/\d/g)?.length ?? 0) >= 7 ||
     /https?:/i.test(name) ||
+    // A sentence (林远舟，生于大连…): a name holds no Chinese comma or full stop.
+    /[，。！？；]/.test(name) ||
     GENERIC.test(name) ||
     HEADING.test(name) ||
-    (LABEL.test(name) && name.replace(LABEL, '') === '')
+    SELLER_KIND.test(name) ||
+    // A label with nothing after it, or only the kind of seller ("Listed by private user").
+    (LABEL.test(name) && (name.replace(LABEL, '') === '' || SELLER_KIND.test(name.replace(LABEL, ''))))
   )
     return undefined;
   return name;
@@ -86,6 +90,12 @@ function afterLabel(el: Element, labelLength: number): { rest: string; next: Ele
   return undefined;
 }
 
+// A link to an author's page: a book's or an article's 作者/author, who wrote it, not who sells it.
+const AUTHOR_PATH = /\/(authors?|writers?|zuozhe)\/|[?&](field-)?author=/i;
+const isAuthorLink = (n: AnyNode | null | undefined) => n?.type === 'tag' && (n as Element).name === 'a' && AUTHOR_PATH.test((n as Element).attribs.href ?? '');
+/** Whether a label's element, or the element after it, is or directly holds a link to an author's page (asked only of labels). */
+const linksToAuthor = (el: Element | null): boolean => Boolean(el && (isAuthorLink(el) || el.children.some(isAuthorLink)));
+
 /** The name a label introduces: in its own text, in its own children, in the next element, or next to its parent. */
 function labelledName(el: Element, own: string): Candidate | undefined {
   if (HEADING.test(own)) {
@@ -93,7 +103,7 @@ function labelledName(el: Element, own: string): Candidate | undefined {
     return name ? { name, weight: 7 } : undefined;
   }
   const m = LABEL.exec(own);
-  if (!m) return undefined;
+  if (!m || linksToAuthor(el) || linksToAuthor(nextTag(el))) return undefined;
   const after = afterLabel(el, m[0].trimEnd().length);
   const rest = after ? after.rest : own.slice(m[0].length);
   // A label stands alone or ends in a colon ("卖家中心" and "Seller's other items" are not labels); only "sold by X" runs on.
@@ -132,8 +142,9 @@ function namedCandidate(el: Element): Candidate | undefined {
     const name = cleanSellerName(text);
     if (name) return { name, weight: tokens.length === 1 ? 5 : 8 };
   }
-  // A block named for the seller (seller-card, page-product__shop) opens with the seller's name.
-  const name = firstName(text);
+  // A block named for the seller (seller-card, page-product__shop) opens with the seller's name, read
+  // with side-by-side spans apart ("<span>Anna</span><span>Private seller</span>" is two lines).
+  const name = firstName(elementText(el, isNoise, true));
   if (name) return { name, weight: tokens.some((t) => CARD_WORDS.has(t)) || tokens.length === 1 ? 5 : 4 };
   return undefined;
 }

@@ -18,9 +18,9 @@ const MIN_KEY = 6;
 const MAX_TEXT = 250;
 // The longest text an element found by its class alone is taken for a title.
 const MAX_NAMED = 150;
-const TITLE_NAME = /title|subject|headline|goods-?name|product-?name|item-?name|sku-?name/i;
-// "section-title", "module-title": a section's heading is named title too, but says what the section is.
-const SECTION_TITLE = /(section|module|block|card|tab|widget|sidebar|footer|header|modal|popup|seo)[-_]?title/i;
+const TITLE_NAME = /title|subject|headline|heading|goods-?name|product-?name|item-?name|sku-?name/i;
+// "section-title", "module-title", "infoBoxHeading": a section's heading is named title too, but says what the section is.
+const SECTION_TITLE = /(section|module|block|card|tab|widget|sidebar|footer|header|modal|popup|seo|box)[-_]?(title|heading)/i;
 
 export interface TitleElement {
   readonly element: Element;
