@@ -246,8 +246,10 @@ const DECODE_WORDS = '删|减|进制|换算|倒着|倒过|反着|反过|替换|�
 // its colon (a Latin note may stand without one: "加赖（LINE）x"). Not a note that the value is encoded
 // ("每位数字减一", "十六进制", "倒着读", "罗马数字"): read as written, it would be someone else's number.
 // Only spaces, a dash or a colon before these words: "tg, handle split: …" and "tg: @… (split)" are prose.
+// A bracketed note before the colon, at most this long: "(flip your phone)", "(read it upside down)".
+const NOTE_MAX = 20;
 const ID_WORD = new RegExp(
-  String.raw`^(?:[\s—–-]*(?:(?:二维码|qr(?:\s?code)?)[\s,，]*)?(?:id|username|handle|name|app|账号|号|二维码|名片|qr(?:\s?code)?)(?:\s+is\b)?(?=\s*[:：\s])|\s*[(（][a-z ]{1,12}[)）]|\s*[(（](?![^()（）]*(?:${DECODE_WORDS}|加))[^()（）:：]{1,12}[)）](?=\s*[:：])|[\s:：,，]*(?:号|账号)?(?:好记|名字(?:是|叫)?|搜索?|search(?: for)?)(?=[\s:：,，]*[a-z0-9]))`,
+  String.raw`^(?:[\s—–-]*(?:(?:二维码|qr(?:\s?code)?)[\s,，]*)?(?:id|username|handle|name|app|账号|号|二维码|名片|qr(?:\s?code)?)(?:\s+is\b)?(?=\s*[:：\s])|\s*[(（][a-z ]{1,12}[)）]|\s*[(（](?![^()（）]*(?:${DECODE_WORDS}|加))[^()（）:：]{1,${NOTE_MAX}}[)）](?=\s*[:：])|[\s:：,，]*(?:号|账号)?(?:好记|名字(?:是|叫)?|搜索?|search(?: for)?)(?=[\s:：,，]*[a-z0-9]))`,
   'u',
 );
 
@@ -301,6 +303,9 @@ function encodedNoteAfter(rest: string): boolean {
   return at >= 0 && !/\p{Script=Han}/u.test(rest.slice(0, at)) && ENCODED_NOTE_AFTER.test(rest.slice(at));
 }
 
+// A note that is only a country code: "(+66)", "（+852）".
+const COUNTRY_CODE_NOTE = /^\s*[(（]\s*\+\s?(\d{1,3})\s*[)）]\s*$/;
+
 // A contact named as the seller's new one, right before its cue.
 const RENEWAL = /(?:新|(?<![a-z])new)\s*$/;
 
@@ -323,8 +328,12 @@ function readCues(text: string, add: (h: ContactHandle | null) => void, seller: 
       if (value !== '') add(cue.read(value, `${m[0]}${sameAsName[0]}`));
       continue;
     }
-    const from = after + (ID_WORD.exec(text.slice(after, after + 16))?.[0].length ?? 0);
-    const value = readValue(text, from, cue.rule);
+    const note = ID_WORD.exec(text.slice(after, after + NOTE_MAX + 4))?.[0] ?? '';
+    const from = after + note.length;
+    // "WhatsApp (+66): 81 555 3302": the country code in the note before the colon is the number's own.
+    const code = cue.rule.numeric ? (COUNTRY_CODE_NOTE.exec(note)?.[1] ?? '') : '';
+    const read = readValue(text, from, cue.rule);
+    const value = read !== '' && !read.startsWith(code) ? `${code}${read}` : read;
     // "薇：rXenlXian_cXang（刪除所有X）": a note after the value that says it is encoded; as written it is no one's.
     if (value !== '' && encodedNoteAfter(text.slice(from, from + value.length + 24))) continue;
     // "旧号被封了，新V：x", "new WA +60 …": the raw keeps the word that says the contact replaces another (handle-rules.ts isRenewed).

@@ -1,4 +1,6 @@
 import { digitOf } from './fold-text.js';
+import { romanDigits, thaiDigitWords } from './digit-disguises.js';
+import { natoSpelled, upsideDown } from './letter-disguises.js';
 import { spellOutIds } from './spelled-ids.js';
 
 /**
@@ -172,6 +174,9 @@ export function undisguise(folded: string): string {
   let text = /[a-z]/.test(folded) ? pinyinDigits(spelledDigits(folded)) : folded;
   if (text.includes('+')) text = roundPlus(text);
   if (/\d[\s.-]?o|o[\s.-]?\d/.test(text)) text = text.replace(O_IN_NUMBER, (run) => run.replace(/o/g, '0'));
+  // Before the underscore word: "… romeo underscore victor …" is one spelled id, its _ among its letters.
+  if (/[a-z]{4}\s/.test(text)) text = natoSpelled(text);
+  text = thaiDigitWords(romanDigits(upsideDown(text)));
   if (has('下划线', '底线', 'underscore')) text = text.replace(UNDERSCORE_WORD, '_');
   if (has('line')) text = text.replace(LINE_DASH_ID, 'line id:');
   if (has('数字', 'digit', 'number')) text = text.replace(BRACKETED_DIGIT, (_, d: string) => asDigits(d));

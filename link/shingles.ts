@@ -1,4 +1,4 @@
-import { isHanCode } from '../text/index.js';
+import { isHanCode, latinBase } from '../text/index.js';
 import { withoutContactClauses } from './contact-clauses.js';
 import { foldText } from './fold-text.js';
 
@@ -75,6 +75,12 @@ export function tokens(text: string, handleWords: ReadonlySet<string> = new Set(
     const c = ch.codePointAt(0)!;
     if (c >= 0x61 && c <= 0x7a) {
       word += ch;
+      continue;
+    }
+    // Han and other scripts skip the call: only Latin-1 Supplement to Latin Extended Additional has accents to strip.
+    const base = c >= 0xc0 && c <= 0x1eff ? latinBase(c) : '';
+    if (base !== '') {
+      word += base;
       continue;
     }
     flush();

@@ -65,9 +65,13 @@ const SETS: ReadonlyArray<readonly [string, readonly LinkListing[]]> = [
 ];
 
 // Sets on which the store is known to differ from the batch (issue 14 open): dev-sellers-4, a Hong Kong
-// analyst's world written on 2026-12-02, differs by five pairs on both databases (the batch links
-// t024~t044 and t065~t080~t105, the store t015~t030~t091 instead; it did before that day's handle
-// rules too). Marked as failing so the day they agree it turns red and moves to SETS.
+// analyst's world written on 2026-12-02, differs by four pairs on both databases: the batch links
+// t024~t044 and t065~t080~t105, the store does not. The store tests a pair when its later listing
+// arrives, with the boilerplate cut of the listings seen by then: a footer not yet on six sellers' ads
+// still counts, and the pair's Jaccard is 0.17 and 0.20 then, 0.31 and 0.29 with the whole file's cut;
+// a shingle becoming boilerplate later re-tests the clusters its links made, not the pairs that failed.
+// (t015~t030~t091, which the store linked and the batch did not, both link since upside-down ids are
+// read.) Marked as failing so the day they agree it turns red and moves to SETS.
 const DIVERGING: ReadonlyArray<readonly [string, readonly LinkListing[]]> = [['link/dev-data/dev-sellers-4.jsonl', devSet('dev-sellers-4.jsonl')]];
 
 for (const [kind, open] of Object.entries(STORE_KINDS)) {

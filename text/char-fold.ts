@@ -56,20 +56,33 @@ export function foldCodePoint(cp: number): string {
 function computeFold(cp: number): string {
   const ch = String.fromCodePoint(cp);
   if (INVISIBLE.test(ch)) return '';
-  let out = withoutLatinMarks(ch.normalize('NFKC').toLowerCase());
+  let out = ch.normalize('NFKC').toLowerCase();
   out = CONFUSABLES[out] ?? out;
   if (isHanCode(cp)) out = toSimplified(out);
   return out;
 }
 
 /**
- * A Latin letter without its accents (é → e, pinyin's ǒ → o): sellers write pinyin with tone marks
- * (shǒu chí), and a keyword is the same word accented or not. Other scripts keep their marks.
+ * The base letters of an accented Latin letter (é → e, Vietnamese ặ → a, đ → d): a relist that drops
+ * or keeps a language's accents is the same ad (link/shingles.ts). The classifier does not fold
+ * accents: retraining on accent-folded text moved the shipped model's score of the press's own
+ * 手持身份证照 五毛一张 加V详聊 from 0.95 to 0.65, and tone-marked pinyin stays a known gap.
  */
-export function withoutLatinMarks(s: string): string {
-  if (s.length !== 1 || s.charCodeAt(0) < 0xc0 || s.charCodeAt(0) > 0x24f) return s;
-  const bare = s.normalize('NFD').replace(/\p{Mn}+/gu, '');
-  return bare.length === 1 && bare >= 'a' && bare <= 'z' ? bare : s;
+/** Letters that carry no combining mark to strip: a stroke or a ligature. */
+const UNDECOMPOSED: Readonly<Record<string, string>> = { đ: 'd', ø: 'o', ł: 'l', ß: 'ss', æ: 'ae', œ: 'oe', ħ: 'h', ı: 'i' };
+const latinBases = new Map<number, string>();
+
+/** `cp`: a code point from Latin-1 Supplement to Latin Extended Additional; the ASCII letters it stands for, or '' when none. */
+export function latinBase(cp: number): string {
+  if (cp < 0xc0 || cp > 0x1eff || (cp > 0x24f && cp < 0x1e00)) return '';
+  let base = latinBases.get(cp);
+  if (base === undefined) {
+    const ch = String.fromCodePoint(cp).toLowerCase();
+    base = UNDECOMPOSED[ch] ?? ch.normalize('NFD').replace(/\p{M}/gu, '');
+    if (!/^[a-z]{1,2}$/.test(base)) base = '';
+    latinBases.set(cp, base);
+  }
+  return base;
 }
 
 /** CJK unified ideographs (basic, extension A, compatibility); the ones Chinese listings use. */

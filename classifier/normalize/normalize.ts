@@ -1,4 +1,4 @@
-import { foldCodePoint, isDigitCode, isHanCode, isLatinOrDigitCode, isLetterCode, withoutLatinMarks } from '../../text/index.js';
+import { foldCodePoint, isDigitCode, isHanCode, isLatinOrDigitCode, isLetterCode } from '../../text/index.js';
 import { decodeLeet } from './leet.js';
 
 /**
@@ -56,9 +56,8 @@ function foldTableOf(emoji: EmojiWords) {
 function computeFolded(cp: number, emoji: EmojiWords): FoldedCode {
   const word = emoji.get(cp);
   const folded = word ?? foldCodePoint(cp);
-  // Emoji words and look-alike letters are disguises; width, case, accents and script variants are not.
-  const altered =
-    word !== undefined || (cp > 0x7f && !isHanCode(cp) && !isFullWidth(cp) && folded !== withoutLatinMarks(String.fromCodePoint(cp).toLowerCase()));
+  // Emoji words and look-alike letters are disguises; width, case and script variants are not.
+  const altered = word !== undefined || (cp > 0x7f && !isHanCode(cp) && !isFullWidth(cp) && folded !== String.fromCodePoint(cp).toLowerCase());
   return { folded, altered };
 }
 
