@@ -4,7 +4,7 @@
  *   contracts, config, text, privacy  ←  classifier, extract, store, queue, link  ←  crawler  ←  pipeline
  *   ←  server, cli, demo  ←  web, extension
  * Across folders, code imports a folder's public face (its index.ts; the classifier also has
- * portable.ts for the browser, without Node built-ins). No import circles, type-only ones included.
+ * portable.ts for the browser, without Node built-ins, and run.ts for classifying alone). No import circles, type-only ones included.
  */
 const LAYERS = [
   ['contracts', 'config', 'text', 'privacy'],
@@ -41,7 +41,7 @@ module.exports = {
       from: { path: '^([a-z]+)/', pathNot: ['\\.test\\.ts$', '^(test|bench|scripts)/'] },
       to: {
         path: folders(LAYERS),
-        pathNot: ['^$1/', '^[a-z]+/index\\.ts$', '^classifier/portable\\.ts$', '^contracts/api\\.ts$', '\\.(json|lua|css|html)$'],
+        pathNot: ['^$1/', '^[a-z]+/index\\.ts$', '^classifier/portable\\.ts$', '^classifier/run\\.ts$', '^contracts/api\\.ts$', '\\.(json|lua|css|html)$'],
       },
     },
   ],

@@ -16,11 +16,14 @@ export class LinearModel {
   /** Class probabilities (softmax of the scores) into `out`. */
   predict(x: SparseVector, out: Float64Array = new Float64Array(this.classes)): Float64Array {
     const K = this.classes;
-    out.fill(0);
-    for (let i = 0; i < x.index.length; i++) {
-      const base = x.index[i]! * K;
-      const v = x.value[i]!;
-      for (let k = 0; k < K; k++) out[k]! += v * this.weights[base + k]!;
+    if (K === 5) this.scores5(x, out);
+    else {
+      out.fill(0);
+      for (let i = 0; i < x.index.length; i++) {
+        const base = x.index[i]! * K;
+        const v = x.value[i]!;
+        for (let k = 0; k < K; k++) out[k]! += v * this.weights[base + k]!;
+      }
     }
     let max = -Infinity;
     for (let k = 0; k < K; k++) max = Math.max(max, out[k]!);
@@ -31,6 +34,36 @@ export class LinearModel {
     }
     for (let k = 0; k < K; k++) out[k]! /= sum;
     return out;
+  }
+
+  /**
+   * The scores of the shipped five classes (benign and the four categories), summed in locals: the
+   * same additions in the same order as the loop over K, so the same doubles, at a third of its time
+   * (the loop kept every partial sum in `out`, a load and a store per class per feature).
+   */
+  private scores5(x: SparseVector, out: Float64Array): void {
+    const w = this.weights;
+    const index = x.index;
+    const value = x.value;
+    let s0 = 0;
+    let s1 = 0;
+    let s2 = 0;
+    let s3 = 0;
+    let s4 = 0;
+    for (let i = 0; i < index.length; i++) {
+      const base = index[i]! * 5;
+      const v = value[i]!;
+      s0 += v * w[base]!;
+      s1 += v * w[base + 1]!;
+      s2 += v * w[base + 2]!;
+      s3 += v * w[base + 3]!;
+      s4 += v * w[base + 4]!;
+    }
+    out[0] = s0;
+    out[1] = s1;
+    out[2] = s2;
+    out[3] = s3;
+    out[4] = s4;
   }
 }
 

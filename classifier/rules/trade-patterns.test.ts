@@ -24,6 +24,14 @@ describe('findTradePatterns', () => {
     expect(ids('tg @fresh_docs')).toContain('contact-id:@fresh_docs');
   });
 
+  it('reads each kind in a text holding only what that kind needs (no digit, or no numeral)', () => {
+    // Texts without an ASCII digit, or without a Chinese numeral, skip the patterns that need one: not these.
+    expect(ids('三千组 五毛一张')).toEqual(['unit-price:五毛一张', 'bulk-quantity:三千组']);
+    expect(ids('每张 5 块')).toEqual(['unit-price:每张 5 块', 'price:5 块']);
+    expect(ids('t.me/faceshop 联系')).toEqual(['contact-id:t.me/faceshop']);
+    expect(ids('〇七六六八一九')).toEqual(['contact-id:〇七六六八一九']);
+  });
+
   it('finds nothing in an ordinary sentence', () => {
     expect(ids('纯棉床单 包邮 颜色可选')).toEqual([]);
   });

@@ -1,7 +1,7 @@
 import { createReadStream } from 'node:fs';
 import type { Command } from 'commander';
-import { Classifier } from '../../classifier/index.js';
-import { MAX_FIELD_CHARS, parseListingLine } from '../../classifier/index.js';
+// Not classifier/index.js: see classifier/run.ts.
+import { Classifier, MAX_FIELD_CHARS, parseListingLine } from '../../classifier/run.js';
 import { cappedLines } from '../capped-lines.js';
 import { parseNumberOption } from '../fatal.js';
 import { BufferedWriter } from '../buffered-writer.js';
