@@ -40,3 +40,17 @@ export function thaiDigitWords(text: string): string {
   if (!/[\u0E01-\u0E2E]/.test(text)) return text;
   return text.replace(THAI_RUN, (run) => ` ${(run.match(THAI_SPLIT) ?? []).map((w) => THAI_DIGIT.get(w)).join('')} `);
 }
+
+/** The English words for the digits, as ids are read out ("five five five…") or spelled in the NATO alphabet. */
+export const DIGIT_WORDS: Readonly<Record<string, string>> = {
+  zero: '0',
+  one: '1',
+  two: '2',
+  three: '3',
+  four: '4',
+  five: '5',
+  six: '6',
+  seven: '7',
+  eight: '8',
+  nine: '9',
+};

@@ -1,5 +1,5 @@
 import { digitOf } from './fold-text.js';
-import { romanDigits, thaiDigitWords } from './digit-disguises.js';
+import { DIGIT_WORDS, romanDigits, thaiDigitWords } from './digit-disguises.js';
 import { natoSpelled, upsideDown } from './letter-disguises.js';
 import { spellOutIds } from './spelled-ids.js';
 
@@ -10,19 +10,7 @@ import { spellOutIds } from './spelled-ids.js';
  * passes through unchanged.
  */
 
-const NUMBER_WORDS: Readonly<Record<string, string>> = {
-  zero: '0',
-  oh: '0',
-  one: '1',
-  two: '2',
-  three: '3',
-  four: '4',
-  five: '5',
-  six: '6',
-  seven: '7',
-  eight: '8',
-  nine: '9',
-};
+const NUMBER_WORDS: Readonly<Record<string, string>> = { ...DIGIT_WORDS, oh: '0' };
 // Seven or more number words in a row is a phone number read out ("two-oh-two five-five-five …"); fewer is prose.
 const SPELLED_NUMBER =
   /(?:\bplus\s+)?\b(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)(?:[\s-]+(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)\b){6,}/g;

@@ -1,3 +1,4 @@
+import { DIGIT_WORDS } from './digit-disguises.js';
 /**
  * Ids spelled so a platform's filter cannot read them, rewritten to the id (folded text in and out;
  * disguises.ts runs these before cue words are read):
@@ -45,16 +46,7 @@ const ID_WORDS: Readonly<Record<string, string>> = {
   dash: '-',
   hyphen: '-',
   dot: '.',
-  zero: '0',
-  one: '1',
-  two: '2',
-  three: '3',
-  four: '4',
-  five: '5',
-  six: '6',
-  seven: '7',
-  eight: '8',
-  nine: '9',
+  ...DIGIT_WORDS,
 };
 // Maps, not the records: a word of the text may be "constructor".
 const NATO_LETTER = new Map(Object.entries(NATO));
