@@ -29,20 +29,14 @@ export function withoutAddedSentences(listing: ListingFields, analysis: ListingA
   const titleOnly = analysis.fields.length === 1 && analysis.fields[0]!.field === 'title';
   for (const f of analysis.fields) {
     sentences += f.sentences.length;
-    const hits = analysis.hits.filter((h) => h.field === f.field);
+    // The field's hits that make or frame the offer: a sentence or an edge holding one is the seller's own.
+    const kept = analysis.hits.filter((h) => h.field === f.field && !mayBeAdded(h, analysis, offer));
     for (const { start, end } of f.sentences) {
-      const inside = hits.filter((h) => h.cstart < end && h.cend > start);
-      if (inside.some((h) => !mayBeAdded(h, analysis, offer))) continue;
+      if (kept.some((h) => h.cstart < end && h.cend > start)) continue;
       const [from, to] = originalRange(f.normalized, start, end);
       droppable.push({ field: f.field, from, to });
     }
-    if (titleOnly)
-      edges.push(
-        ...addedEdges(
-          f,
-          hits.filter((h) => !mayBeAdded(h, analysis, offer)),
-        ),
-      );
+    if (titleOnly) edges.push(...addedEdges(f, kept));
   }
   const without = (drop: readonly Cut[]): ListingFields => {
     const out: ListingFields = { ...listing };

@@ -77,8 +77,8 @@ export function tokens(text: string, handleWords: ReadonlySet<string> = new Set(
       word += ch;
       continue;
     }
-    // Han and other scripts skip the call: only Latin-1 Supplement to Latin Extended Additional has accents to strip.
-    const base = c >= 0xc0 && c <= 0x1eff ? latinBase(c) : '';
+    // An accented letter is its base letter, inside the word (mặt = mat).
+    const base = latinBase(c);
     if (base !== '') {
       word += base;
       continue;

@@ -62,17 +62,17 @@ function computeFold(cp: number): string {
   return out;
 }
 
-/**
- * The base letters of an accented Latin letter (é → e, Vietnamese ặ → a, đ → d): a relist that drops
- * or keeps a language's accents is the same ad (link/shingles.ts). The classifier does not fold
- * accents: retraining on accent-folded text moved the shipped model's score of the press's own
- * 手持身份证照 五毛一张 加V详聊 from 0.95 to 0.65, and tone-marked pinyin stays a known gap.
- */
-/** Letters that carry no combining mark to strip: a stroke or a ligature. */
+// Letters that carry no combining mark to strip: a stroke or a ligature.
 const UNDECOMPOSED: Readonly<Record<string, string>> = { đ: 'd', ø: 'o', ł: 'l', ß: 'ss', æ: 'ae', œ: 'oe', ħ: 'h', ı: 'i' };
 const latinBases = new Map<number, string>();
 
-/** `cp`: a code point from Latin-1 Supplement to Latin Extended Additional; the ASCII letters it stands for, or '' when none. */
+/**
+ * The ASCII letters an accented Latin letter stands for (é → e, Vietnamese ặ → a, đ → d), or '' when
+ * `cp` is none (outside Latin-1 Supplement to Latin Extended Additional): a relist that drops or keeps a
+ * language's accents is the same ad (link/shingles.ts). foldCodePoint does not fold accents: retrained on
+ * accent-folded text, the shipped model scored the press's own 手持身份证照 五毛一张 加V详聊 0.65 instead of
+ * 0.95, so tone-marked pinyin stays a known gap of the classifier.
+ */
 export function latinBase(cp: number): string {
   if (cp < 0xc0 || cp > 0x1eff || (cp > 0x24f && cp < 0x1e00)) return '';
   let base = latinBases.get(cp);
