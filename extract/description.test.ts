@@ -124,6 +124,55 @@ describe('descriptions', () => {
       `<main><aside class="sidebar"><h1>Robe fleurie</h1><div itemprop="description">${text}</div><a data-testid="profile-username-link" href="/member/9-clem"><span data-testid="profile-username">clemencedress</span></a></aside></main>`,
     );
     expect(vinted).toMatchObject({ description: text, seller: 'clemencedress' });
+    // A box whose test id says item-sidebar, inside the aside, holds the title too: its price and text are the listing's.
+    const box = read(
+      '<title>Manteau</title>',
+      `<aside class="item-page-sidebar-content"><div data-testid="item-sidebar"><h1>Manteau camel</h1><div data-testid="item-price"><p>95,00 €</p></div><div data-testid="item-description">${text}</div></div></aside>`,
+    );
+    expect(box).toMatchObject({ description: text, priceAmount: '95' });
+  });
+
+  it('never come from a spec list of "Label: value" rows that shares a container with the text, however many commas its values hold', () => {
+    const rows = ['Цвет', 'Материал', 'Ширина', 'Глубина', 'Высота', 'Ножки', 'Производитель', 'Страна', 'Гарантия', 'Сборка', 'Стиль', 'Доставка']
+      .map((k) => `<li><span>${k}:</span> значение ${k}, серый, подробно</li>`)
+      .join('');
+    const text = 'Продаю угловой диван с механизмом еврокнижка, куплен два года назад. Обивка велюр, без пятен и затяжек.';
+    const l = read(
+      '<title>Диван</title>',
+      `<h1>Диван угловой</h1><div class="item-view-content"><div class="item-params"><h2>Характеристики</h2><ul>${rows}</ul></div><div class="item-description"><h2>Описание</h2><p>${text}</p></div></div>`,
+    );
+    expect(l.description).toBe(text);
+  });
+
+  it('from microdata keep the breaks between paragraphs (no "белья.Обивка")', () => {
+    const l = read(
+      '<title>Sofa</title>',
+      '<div itemscope itemtype="http://schema.org/Product"><h1 itemprop="name">Sofa</h1><div itemprop="description"><p>Есть ящик для белья.</p><p>Обивка велюр.</p></div></div>',
+    );
+    expect(l.description).toBe('Есть ящик для белья. Обивка велюр.');
+  });
+
+  it("never take a consent manager's note, named for its vendor rather than for cookies, for the description", () => {
+    const text = 'Acheté l’hiver dernier, porté une dizaine de fois. Laine et cachemire, doublure intacte, aucun trou.';
+    const l = read(
+      '<title>Manteau</title>',
+      `<h1>Manteau camel</h1><div>${text}</div><div id="onetrust-banner-sdk" class="otFlat">${'<p>Nous utilisons des cookies pour personnaliser le contenu et les annonces, fournir des fonctionnalités de réseaux sociaux, et analyser notre trafic; nous partageons aussi des informations, avec nos partenaires.</p>'.repeat(4)}</div><div id="didomi-host">${'<p>Vos données personnelles, nos 812 partenaires et nous : des cookies pour mesurer l’audience, personnaliser les annonces, et le contenu.</p>'.repeat(4)}</div>`,
+    );
+    expect(l.description).toBe(text);
+  });
+
+  it('come from the feature bullets beside the title (#feature-bullets), not a description block below a strip of other items', () => {
+    const bullets = [
+      'HEAVY-DUTY STEEL FRAME: each tier holds up to 33 lbs, so pots, pans and small appliances slide out.',
+      'SOFT-CLOSE SLIDES: full-extension slides glide quietly, and close gently, so lids stay put.',
+      'EASY INSTALLATION: screws, a template and a guide are included; most finish in under 30 minutes.',
+    ];
+    const l = read(
+      '<title>Cabinet organizer</title>',
+      `<h1 id="title"><span id="productTitle">Cabinet organizer</span></h1><div id="feature-bullets"><h1>About this item</h1><ul>${bullets.map((b) => `<li><span class="a-list-item">${b}</span></li>`).join('')}</ul></div>` +
+        '<div id="productDescription_feature_div"><h2>Product Description</h2><div id="productDescription"><p><span>Make the back of the cabinet useful again, with two sliding tiers, so nothing gets lost behind the plumbing.</span></p></div></div>',
+    );
+    expect(l.description?.startsWith('HEAVY-DUTY STEEL FRAME')).toBe(true);
   });
 
   it("read a seller's comment named commentBody, not the reviews beside it", () => {

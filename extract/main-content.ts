@@ -54,10 +54,35 @@ const MIN_NAMED_CHARS = 50;
 const DENSE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu;
 const PUNCTUATION = /[,，、。；;!！?？]/g;
 const LABEL_LINE =
-  /^(item |product )?(description|details|specifics|overview|about this item|about this product|商品描述|商品详情|商品介绍|商品說明|商品介紹|宝贝详情|宝贝描述|详情|描述|詳情|說明|详细信息|详细介绍|房源描述|房源介绍|Beschreibung|Artikelbeschreibung|Descripción|Descrição|Opis|Descrizione|Omschrijving)\s*[:：]?\s*/i;
+  /^(item |product )?(description|details|specifics|overview|about this item|about this product|商品描述|商品详情|商品介绍|商品說明|商品介紹|宝贝详情|宝贝描述|详情|描述|詳情|說明|详细信息|详细介绍|房源描述|房源介绍|Beschreibung|Artikelbeschreibung|Descripción|Descrição|Opis|Descrizione|Omschrijving|Описание|Açıklama|Beskrivning|Beskrivelse|Kuvaus|Popis|Leírás|Descriere|商品の説明|商品説明)\s*[:：]?\s*/i;
 
 const NOT_PROSE = new Set(['a', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'label', 'button', 'th', 'dt', 'title']);
 const weighted = (s: string) => s.length + (s.match(DENSE)?.length ?? 0);
+
+// A row of a spec list this long or shorter may be "Label: value" data rather than prose.
+const MAX_FIELD_ROW = 150;
+// A label is a few words without a sentence's punctuation ("Condition:", "Цвет:", 房屋类型：), not a clause
+// that ends in a colon ("雙人分享套餐包含：", "家电齐全：" after a comma).
+const LABEL_START = /^\s*[^:：\n，,。；;、！!？?]{1,24}[:：]/;
+const MAX_HAN_LABEL = 6;
+// A value is data: short, no sentence in it ("HEAVY-DUTY FRAME: Each tier holds 33 lbs." is a feature bullet's prose).
+const MAX_VALUE = 80;
+const SENTENCE_END = /[.!?。！？](\s|$)/;
+
+/**
+ * Whether a short block is a "Label: value" row of a spec list ("<li><span>Цвет:</span> серый</li>",
+ * "Features: Adjustable Arms, Swivel, Tilt"): data, however many commas its value holds, not the
+ * listing's prose. Rows of such lists otherwise outscore the description beside them when they
+ * share a container.
+ */
+function isFieldRow(el: Element): boolean {
+  if (el.children.some((c) => c.type === 'tag' && isBlock(c as Element))) return false;
+  const text = elementText(el);
+  const label = LABEL_START.exec(text);
+  if (!label || (label[0].match(DENSE)?.length ?? 0) > MAX_HAN_LABEL) return false;
+  const value = text.slice(label[0].length).trim();
+  return weighted(value) <= MAX_VALUE && !SENTENCE_END.test(value);
+}
 
 export function findMainContent(page: Page, titleElement?: Element, title?: string): MainContent | null {
   const body = page.tags('body')[0] ?? page.$.root().get(0);
@@ -118,7 +143,7 @@ export function findMainContent(page: Page, titleElement?: Element, title?: stri
     st.linkChars[at] = linkChars;
     st.last[at] = counter - 1;
     // Prose is a block's own words: not a link's, a heading's or a button's.
-    if (own >= MIN_PARAGRAPH && !inLink && !NOT_PROSE.has(el.name)) {
+    if (own >= MIN_PARAGRAPH && !inLink && !NOT_PROSE.has(el.name) && !(own <= MAX_FIELD_ROW && isFieldRow(el))) {
       const score = 1 + Math.min(10, (ownText.match(PUNCTUATION)?.length ?? 0) + 1) + Math.min(3, Math.floor(own / 100));
       st.score[at] = st.score[at]! + score;
       prose = true;

@@ -1,5 +1,6 @@
 import type { Element } from 'domhandler';
 import type { SourceFields } from './fields.js';
+import { elementText } from './element-text.js';
 import type { Page } from './page.js';
 import { parsePrice } from './price.js';
 import { cleanLines, cleanText } from './text.js';
@@ -43,7 +44,7 @@ const RDFA: Syntax = {
 };
 
 /** A property's value as microdata and RDFa define it: content, src, href, datetime, value, else its text. */
-function valueOf(page: Page, el: Element): string | undefined {
+function valueOf(el: Element): string | undefined {
   const a = el.attribs;
   const v =
     a.content ??
@@ -51,7 +52,8 @@ function valueOf(page: Page, el: Element): string | undefined {
     (/^(a|link|area)$/.test(el.name) ? (a.href ?? a.resource) : undefined) ??
     (el.name === 'time' ? a.datetime : undefined) ??
     (/^(data|meter)$/.test(el.name) ? a.value : undefined);
-  return cleanLines(v ?? page.$(el).text());
+  // (Read as the page shows it: paragraphs of a description on lines of their own, not run together.)
+  return cleanLines(v ?? elementText(el));
 }
 
 /** The properties named `name` that belong to `scope` itself, in document order. */
@@ -75,7 +77,7 @@ function prop(syntax: Syntax, page: Page, scope: Element, name: string): string 
   if (!el) return undefined;
   // A property that is itself a scope (seller: Organization) is read by its own name.
   if (syntax.isScope(el)) return prop(syntax, page, el, 'name') ?? cleanText(page.$(el).text());
-  return valueOf(page, el);
+  return valueOf(el);
 }
 
 /**

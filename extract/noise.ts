@@ -113,6 +113,15 @@ const NOISE = new Set([
   'adsbygoogle',
   'cookie',
   'consent',
+  // Consent managers, named for their vendor rather than for cookies (#onetrust-banner-sdk, #didomi-host, #CybotCookiebotDialog).
+  'onetrust',
+  'didomi',
+  'cookiebot',
+  'cybot',
+  'usercentric',
+  'truste',
+  'osano',
+  'iubenda',
   'gdpr',
   'privacy',
   'breadcrumb',
@@ -241,7 +250,8 @@ const WEAK = new Set([
   'filter',
   'sort',
 ]);
-const STRONG = /desc|detail|content|article|posting|intro|message|summary|overview|explanation|xiangqing|miaoshu|jieshao|neirong/;
+// "bullet" and "highlight": a product's feature bullets (#feature-bullets, .product-highlights) are its description, often the only one near the title.
+const STRONG = /desc|detail|content|article|posting|intro|message|summary|overview|explanation|bullet|highlight|xiangqing|miaoshu|jieshao|neirong/;
 const GOOD = new Set(['body', 'post', 'text', 'main', 'about', 'feature', 'bullet', 'story', 'entry', 'listing', 'info']);
 
 /** How much an element's names speak for it holding the listing's text: +25 for each strong sign, -25 for a weak counter-sign. */

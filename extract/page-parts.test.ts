@@ -4,7 +4,7 @@ import { extractListing } from './extract-listing.js';
 import { looksLikeListingUrl } from './listing-url.js';
 import { titleSiteName } from './site-name.js';
 import { decodeHtmlText, cleanText } from './text.js';
-import { chooseTitle, cleanTitle } from './title.js';
+import { chooseTitle, cleanTitle, splitSegments } from './title.js';
 
 const page = (head: string, body: string) => `<!doctype html><html><head>${head}</head><body>${body}</body></html>`;
 const prose = (n: number) => Array.from({ length: n }, (_, i) => `Sentence ${i} about the camera, its lens, and its case.`).join(' ');
@@ -23,6 +23,11 @@ describe('titles', () => {
     expect(titleSiteName(pchome)).toBe('PChome 24h購物');
     expect(cleanTitle(pchome, [titleSiteName(pchome)!])).toBe('【SONY】WH-1000XM4 無線降噪耳機');
     expect(cleanTitle('朝阳二手房-北京链家网', [titleSiteName('朝阳二手房-北京链家网')!])).toBe('朝阳二手房');
+    // A separator inside brackets is part of the place the site appends, not the start of another segment.
+    expect(cleanTitle('Solid oak dining table - $350 (Portland - Sellwood)', ['craigslist'])).toBe('Solid oak dining table');
+    expect(splitSegments('Desk - $150 (Brooklyn - Park Slope) | craigslist').parts).toEqual(['Desk', '$150 (Brooklyn - Park Slope)', 'craigslist']);
+    // A bracket never closed does not hide the separators after it.
+    expect(splitSegments('Desk (oak - $150 | eBay').parts).toEqual(['Desk (oak', '$150', 'eBay']);
   });
 
   it('are the one the sources agree on; a cut-off one gives way to the whole', () => {

@@ -2,7 +2,7 @@ import { load, type CheerioAPI } from 'cheerio/slim';
 import type { AnyNode, Element } from 'domhandler';
 import { regionOf } from './currency.js';
 import { isFurniture } from './furniture.js';
-import { isItemGrid, isNoise, isOthers, rawNames } from './noise.js';
+import { isItemGrid, isNoise, isOthers, nameTokens, rawNames } from './noise.js';
 import { noiseSections } from './sections.js';
 import { titleSiteName } from './site-name.js';
 
@@ -83,10 +83,11 @@ export function loadPage(source: string | ParsedHtml, pageUrl: string): Page {
   ]
     .filter((s): s is string => Boolean(s && s.length >= 2))
     .filter((s, i, all) => all.indexOf(s) === i);
-  // A sidebar that holds the page's <h1> is the listing's own column (Vinted puts the item's details in an <aside>).
+  // A sidebar that holds the page's <h1> is the listing's own column (Vinted puts the item's details in an
+  // <aside>, in a box whose test id says item-sidebar).
   const holdsTitle = new Set<AnyNode>();
   for (let p: AnyNode | null = tags('h1')[0] ?? null; p; p = p.parent) holdsTitle.add(p);
-  const sidebar = (el: Element) => el.name === 'aside' || el.attribs.role === 'complementary' || /(^|\s)sidebar(\s|$)/.test(el.attribs.class ?? '');
+  const sidebar = (el: Element) => el.name === 'aside' || el.attribs.role === 'complementary' || nameTokens(el).includes('sidebar');
   const listingColumn = (el: Element) => holdsTitle.has(el) && sidebar(el);
   const furniture = (el: Element) => isFurniture({ name: el.name, parentName: (el.parent as Element | null)?.name, attribs: el.attribs });
   const holdsLink = linkHolders(elements);

@@ -15,4 +15,12 @@ describe("a price in the seller's words", () => {
     expect(amount('Originally $120, now $75 with the case.')).toBe('75');
     expect(amount('Lovely desk, $150, pick up only. Chair $20 extra.')).toBe('150');
   });
+
+  it('is a number without a currency only where asking words stand beside it ("520 出", "售价 520")', () => {
+    expect(amount('去年双十一 999 入的，8G 无广告版，看了不到十本书。现在 520 出，不刀，顺丰到付。', 'CN')).toBe('520');
+    expect(amount('自用 Kindle，售价 450，同城面交', 'CN')).toBe('450');
+    expect(amount('Selling my 2 chairs, 3 years old, in good shape.')).toBeUndefined();
+    expect(amount('Want 2 tickets for Saturday, $50 each.')).toBe('50');
+    expect(amount('原价 ¥999，现在 520 出', 'CN')).toBe('520');
+  });
 });

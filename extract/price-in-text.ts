@@ -16,19 +16,45 @@ const ASKING_AFTER = /^\s*(shipped|obo|ono|firm|or best offer|neg(otiable)?|vb|d
 const PAST =
   /(?<!\p{L})(bought|paid|purchased|got it|retails?|retailed|rrp|msrp|list price|original(ly)?|new (for|at|price|is)|was|cost me|costs|worth|value[ds]?|原价|原價|入手|买的|買的|购入|購入|到手|新品|专柜|專櫃)\W{0,3}(it |them )?(for|at|is|:)?\s*([a-z]+ ){0,3}$/iu;
 
-/** The seller's asking price in a text, else its first money that is not a past or list price, else its first money. */
-export function priceInText(text: string | undefined, region: string | null): Price | undefined {
-  if (!text) return undefined;
+// Just before or after a number written without a currency: a price word, or the seller offering it
+// at that price ("售价 450", "520 出", "520包邮", "380 obo"). Narrower than ASKING: "want 2" is a count.
+const BARE_ASKING_BEFORE =
+  /(?<!\p{L})(asking|price|cena|prix|preis|precio|prezzo|vraagprijs|要价|要價|售价|售價|价格|價格|一口价|一口價|出价|出價)\s*[:：]?\s*$/iu;
+const BARE_ASKING_AFTER = /^\s*(出(?![租入])|包邮|包郵|不刀|不议|不議|obo|ono|firm|shipped)/i;
+
+interface Found {
+  readonly price: Price;
+  readonly before: string;
+  readonly after: string;
+}
+
+/** Every amount in a text with the words just before and after it; with `bare`, numbers without a currency too. */
+function amountsIn(text: string, region: string | null, bare: boolean): Found[] {
   let from = 0;
-  const found: { price: Price; before: string; after: string }[] = [];
-  for (const price of findPrices(text, { region })) {
+  const found: Found[] = [];
+  for (const price of findPrices(text, { region, bare })) {
     if (!(Number(price.amount) > 0)) continue;
     const at = text.indexOf(price.text, from);
     const start = at >= 0 ? at : from;
     from = start + price.text.length;
     found.push({ price, before: text.slice(Math.max(0, start - 40), start), after: text.slice(from, from + 25) });
   }
+  return found;
+}
+
+/**
+ * The seller's asking price in a text, else its first money that is not a past or list price, else
+ * its first money. Sellers in forums and chats often write the price without a currency ("现在 520
+ * 出，不刀"): a bare number counts only where asking words stand right before or after it.
+ */
+export function priceInText(text: string | undefined, region: string | null): Price | undefined {
+  if (!text) return undefined;
+  const found = amountsIn(text, region, false);
   // "Retail price $129" says price too, but of the shop's.
   const asked = found.find((f) => (ASKING.test(f.before) || ASKING_AFTER.test(f.after)) && !PAST.test(f.before));
-  return (asked ?? found.find((f) => !PAST.test(f.before)) ?? found[0])?.price;
+  if (asked) return asked.price;
+  const bareAsked = amountsIn(text, region, true).find(
+    (f) => !f.price.marked && (BARE_ASKING_BEFORE.test(f.before) || BARE_ASKING_AFTER.test(f.after)) && !PAST.test(f.before),
+  );
+  return (bareAsked ?? found.find((f) => !PAST.test(f.before)) ?? found[0])?.price;
 }

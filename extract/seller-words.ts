@@ -18,13 +18,13 @@ export const LABEL = new RegExp(
 export const HEADING =
   /^(about (this|the) seller|seller information|seller info|seller details|meet (your|the) sellers?|posted by|賣家資訊|卖家信息|店家資訊|店家资讯|商家信息|店铺信息|店鋪資訊|出品者情報|出品者|ショップ情報|販売者情報|認識賣家|认识卖家|informacje o sprzedającym|à propos du vendeur|über den verkäufer|o prodavci|om selgeren|om säljaren|om sælgeren|판매자\s?정보|판매자\s?소개)\s*[:：]?$/i;
 export const PROFILE_PATH =
-  /\/(?:[a-z]-)?(usr|str|shop|shops|seller|sellers|store|stores|profile|profiles|user|users|u|member|members|people|vendor|vendors|uzytkownik|agent|agents|broker|jingjiren|dianpu|company_profile)\/[^/?#]+|\/company_profile\.html|[?&](seller|sellerid|seller_id|me|uid|userid|user_id)=/i;
+  /\/(?:[a-z]-)?(usr|str|shop|shops|seller|sellers|store|stores|profile|profiles|user|users|u|member|members|people|vendor|vendors|uzytkownik|agent|agents|broker|jingjiren|dianpu|company_profile|perfil|profil|profiel|profilo)\/[^/?#]+|\/company_profile\.html|[?&](seller|sellerid|seller_id|me|uid|userid|user_id)=/i;
 export const ACCOUNT_PATH = /login|signin|sign-in|register|signup|account|settings|messages|cart|help|logout|mine|\/my\b|myebay|feedback|follow/i;
 // What sellers' names are followed by: feedback counts and scores, "Visit store", 进入店铺.
 export const TAIL =
   /\s*(\(\s*[\d,.]+\s*\)|[\d.,]+%\s*(positive|好评).*|\d+(\.\d+)?\s*(stars?|星).*|[★☆].*|visit (the )?(store|shop).*|contact (the )?seller.*|see (other|all) items.*|进入店铺.*|联系(卖家|他|她)?.*|關注.*|关注.*|follow.*|top rated.*| and (fulfilled|shipped|delivered) by.*|[|·•]\s.*)$/i;
 export const GENERIC =
-  /^(visit|view|see|contact|shop|store|profile|more|all|other|follow|message|chat|ask|więcej|inne|mehr|weitere|alle|voir|plus|ver|más|mais|altri|查看|进入|進入|联系|聯絡|关注|關注|店铺|店鋪|更多|其他|active|online|joined|member since|last seen|responds|usually responds|上线|上線|在线|在線)(\s|$)|^(进店|進店|进店逛逛|逛逛|进入店铺|進入店鋪|逛賣場|逛卖场|view shop|visit shop|客服|在线客服|在線客服|customer service|about the author|作者简介|作者簡介|作者介绍|作者介紹|sign in|log ?in|connexion|se connecter|anmelden|inloggen|iniciar sesión|entrar|accedi|zaloguj się|登录|登入|ログイン|로그인)$/i;
+  /^(visit|view|see|se (alla|alle|mer|fler|flere)|visa (alla|mer|fler)|vis (alle|mer|flere)|bekijk|vedi|zobacz|näytä|contact|shop|store|profile|more|all|other|follow|message|chat|ask|więcej|inne|mehr|weitere|alle|voir|plus|ver|más|mais|altri|查看|进入|進入|联系|聯絡|关注|關注|店铺|店鋪|更多|其他|active|online|joined|member since|last seen|responds|usually responds|上线|上線|在线|在線)(\s|$)|^(进店|進店|进店逛逛|逛逛|进入店铺|進入店鋪|逛賣場|逛卖场|view shop|visit shop|客服|在线客服|在線客服|customer service|post|post an ad|post ad|place an ad|sell|sell now|start selling|account|my account|your account|favou?rites|saved|watchlist|messages|inbox|cart|basket|出品|发布|發布|免费发布|免費刊登|about the author|作者简介|作者簡介|作者介绍|作者介紹|sign in|log ?in|connexion|se connecter|anmelden|inloggen|iniciar sesión|entrar|accedi|zaloguj się|登录|登入|ログイン|로그인)$/i;
 /**
  * The kind of seller a card states beside or instead of a name ("Private seller", Privatperson,
  * Particular, 個人賣家): it says who sells only in general, so it is never the name.
@@ -62,3 +62,12 @@ export const isNameWord = (t: string) => t.endsWith('name') || t === 'nick';
 export const CARD_WORDS = new Set(['card', 'info', 'box', 'container', 'wrap', 'wrapper', 'detail', 'section', 'block', 'panel', 'header', 'hd', 'bar']);
 // Store names end in what they are: 旗舰店 (flagship store), 专营店, 小铺, "Official Store".
 export const STORE_SUFFIX = /(旗舰店|旗艦店|专营店|專營店|专卖店|專賣店|自营店|官方店|小铺|小舖|小店|工作室|商行|official (store|shop)|flagship store)$/i;
+/**
+ * How long a seller has been on the site, the line a seller card puts under the name ("Member
+ * since 2016", "Na OLX desde janeiro de 2017", "Membre depuis 2014", "On Kijiji since 2015",
+ * 来闲鱼3年): the name is the line just before it.
+ */
+export const MEMBER_SINCE =
+  /(?<!\p{L})(member since|joined (\p{L}+ )?(in )?(\p{L}+ )?\d{4}|membre depuis|inscrit depuis|mitglied seit|aktiv seit|lid sinds|medlem (sedan|siden)|jäsen vuodesta|członek od|iscritt[oa] dal|зарегистрирован|用户自|注册于|入驻|来\p{Script=Han}+\d+年)(?!\p{L})/iu;
+/** "On Kijiji since", "On eBay since", "Na OLX desde", "Su Subito da", "На Авито с": the site's name, capitalized ("on sale since" is no member line). */
+export const ON_SITE_SINCE = /(?<!\p{L})([Oo]n|[Nn]a|[Nn]o|[Ee]n|[Ee]m|[Ss]u|[Нн]а) \p{Ll}*\p{Lu}[\p{L}.]* (since|desde|da|dal|od|с)(?!\p{L})/u;

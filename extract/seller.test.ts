@@ -100,4 +100,49 @@ describe('sellers read from the page', () => {
     expect(sellerOf(`${ad}<div class="sidebar"><div>Seller: <a href="/o-profile/77">Dave K</a></div></div>`)).toBe('Dave K');
     expect(sellerOf(`${ad}<footer><a href="/user/legal_team">legal_team</a></footer><nav><a href="/shop/deals">DealsShop</a></nav>`)).toBeNull();
   });
+
+  it('reads the name over a "member since" line in a card whose classes are hashed, in the languages of the sites read', () => {
+    expect(
+      sellerOf(
+        '<h1>iPhone 13</h1><p>Bateria 88%, com nota fiscal, nunca foi aberto.</p><div class="ad__sc-1g2w54p-0" data-testid="account-box"><div class="ad__sc-ypp2u2-0"><span class="olx-text">Fernanda S.</span><span class="olx-text">Na OLX desde janeiro de 2017</span></div><a href="/perfil/1b6c0e2">Ver perfil</a></div>',
+      ),
+    ).toBe('Fernanda S.');
+    expect(sellerOf('<h1>Soffa</h1><div class="sc-3c8"><div><span>Johanna L</span><span>Privatperson</span></div><div>Medlem sedan 2016</div></div>')).toBe(
+      'Johanna L',
+    );
+    expect(sellerOf('<h1>Table</h1><div><div>C</div><div><p>Camille</p><p>32 annonces · Membre depuis 2014</p></div></div>')).toBe('Camille');
+    expect(sellerOf('<h1>Lens</h1><div class="q1"><span>lensloft</span><span>On eBay since 2009</span></div>')).toBe('lensloft');
+    // A listing's own dates are no member line: "En venta desde" (on sale since) names no site.
+    expect(sellerOf('<h1>Mesa</h1><div class="x9"><span>Madrid</span><span>En venta desde 12/03</span></div>')).toBeNull();
+  });
+
+  it("reads a profile under /perfil/ or /profil/, but never a link that only says to see the seller's other ads", () => {
+    expect(sellerOf('<h1>Mesa</h1><div class="x1"><a href="/perfil/884120">Lucía</a></div>')).toBe('Lucía');
+    expect(sellerOf('<h1>Soffa</h1><div class="x2"><span>Johanna L</span></div><a href="/profil/9f3c2a">Se alla annonser (4)</a>')).not.toBe(
+      'Se alla annonser',
+    );
+  });
+
+  it("never takes a site menu's user links (post, account, favorites) for a name", () => {
+    expect(
+      sellerOf(
+        '<header class="global-header"><ul class="user-actions"><li class="user post"><a href="https://post.example.org/c/pdx">post</a></li><li class="user account"><a href="https://accounts.example.org/login/home">account</a></li><li class="user favorites"><a href="/favorites">favorites</a></li></ul></header><h1>Oak table</h1>',
+      ),
+    ).toBeNull();
+  });
+
+  it('reads a label whose Han characters a table spaces out ("联 系 人：", "卖　　家：")', () => {
+    expect(
+      sellerOf('<h2>出售 电钢琴</h2><table class="info-table"><tr><th>价　　格：</th><td>4200 元</td></tr><tr><th>联 系 人：</th><td>刘老师</td></tr></table>'),
+    ).toBe('刘老师');
+    expect(sellerOf('<h1>保温瓶</h1><div>卖　　家：<a href="/x">阿霖</a></div>')).toBe('阿霖');
+  });
+
+  it("never takes a breadcrumb trail's category for a shop, even where categories sit under /store/", () => {
+    expect(
+      sellerOf(
+        '<div class="c-breadcrumb"><ol><li><a href="https://24h.example.tw/">首頁</a></li><li><a href="https://24h.example.tw/store/DMAI5K">快煮壺 / 電水壺</a></li></ol></div><h1>快煮壺</h1>',
+      ),
+    ).toBeNull();
+  });
 });

@@ -3,7 +3,21 @@ import { elementText, shownTextOver } from './element-text.js';
 import { isFurniture } from './furniture.js';
 import { isNoise, nameTokens } from './noise.js';
 import type { Page } from './page.js';
-import { ACCOUNT_PATH, CARD_WORDS, GENERIC, HEADING, isNameWord, LABEL, PROFILE_PATH, SELLER_KIND, SELLER_WORDS, STORE_SUFFIX, TAIL } from './seller-words.js';
+import {
+  ACCOUNT_PATH,
+  CARD_WORDS,
+  GENERIC,
+  HEADING,
+  isNameWord,
+  LABEL,
+  MEMBER_SINCE,
+  ON_SITE_SINCE,
+  PROFILE_PATH,
+  SELLER_KIND,
+  SELLER_WORDS,
+  STORE_SUFFIX,
+  TAIL,
+} from './seller-words.js';
 import { cleanText } from './text.js';
 
 /**
@@ -56,11 +70,16 @@ function firstName(text: string | undefined): string | undefined {
   return undefined;
 }
 
+// Spaces between Han characters that a table spaces a label with ("联 系 人：", "卖\u3000\u3000家：").
+const HAN_SPACING = /(?<=\p{Script=Han})\s+(?=[\p{Script=Han}:：])/gu;
+/** A text collapsed: whitespace runs to one space, none between Han characters. */
+const collapse = (text: string) => text.replace(/\s+/g, ' ').trim().replace(HAN_SPACING, '');
+
 /** The text directly inside an element, collapsed (asked of every element the reader visits: no arrays). */
 const ownText = (el: Element) => {
   let out = '';
   for (const c of el.children) if (c.type === 'text') out += (c as unknown as { data: string }).data;
-  return out === '' ? out : out.replace(/\s+/g, ' ').trim();
+  return out === '' ? out : collapse(out);
 };
 
 const textOf = (el: AnyNode | null | undefined): string | undefined => (el && el.type === 'tag' ? elementText(el as Element) : undefined);
@@ -83,7 +102,7 @@ const prevTag = (n: AnyNode | null): Element | null => {
 function afterLabel(el: Element, labelLength: number): { rest: string; next: Element | null } | undefined {
   for (const c of el.children) {
     if (c.type !== 'text') continue;
-    const text = (c as unknown as { data: string }).data.replace(/\s+/g, ' ').trim();
+    const text = collapse((c as unknown as { data: string }).data);
     if (!text) continue;
     return text.length < labelLength ? undefined : { rest: text.slice(labelLength).trim(), next: nextTag(c) };
   }
@@ -123,6 +142,34 @@ function labelledName(el: Element, own: string): Candidate | undefined {
     (!nextTag(el) ? cleanSellerName(textOf(prevTag(el))) : undefined) ??
     (el.parent && el.parent.type === 'tag' && ownText(el.parent as Element) === '' ? cleanSellerName(textOf(nextTag(el.parent))) : undefined);
   return name ? { name, weight: 10 } : undefined;
+}
+
+/**
+ * The name over a "member since" line ("Fernanda S." above "Na OLX desde janeiro de 2017"): the
+ * element just before the line, or its parent's first line when the line has no element before it
+ * (the name in the parent's own text). Sites with hashed class names name neither part.
+ */
+function nameOverMemberSince(el: Element, own: string): Candidate | undefined {
+  const sinceLine = (text: string) => MEMBER_SINCE.test(text) || ON_SITE_SINCE.test(text);
+  if (own.length > 80 || !sinceLine(own)) return undefined;
+  const before = prevTag(el);
+  // (Read with side-by-side spans apart: "<span>Johanna L</span><span>Privatperson</span>" is two lines.)
+  const lines = (n: Element) => elementText(n, isNoise, true);
+  const name = before ? firstName(lines(before)) : el.parent && el.parent.type === 'tag' ? firstName(lines(el.parent as Element)) : undefined;
+  return name && !sinceLine(name) ? { name, weight: MEMBER_WEIGHT } : undefined;
+}
+
+/**
+ * Whether a link is a step of a breadcrumb trail (a list item inside an element named for the
+ * breadcrumb): a category, even where the site files categories under /store/ (PChome). A shop's
+ * name that a breadcrumb bar shows beside the trail is not in its list, and still counts.
+ */
+function inCrumbTrail(a: Element): boolean {
+  const item = a.parent as Element | null;
+  if (!item || item.type !== 'tag' || item.name !== 'li') return false;
+  for (let p = item.parent as Element | null, i = 0; p && p.type === 'tag' && i < 3; p = p.parent as Element | null, i++)
+    if (/crumb/i.test(`${p.attribs.class ?? ''} ${p.attribs.id ?? ''}`)) return true;
+  return false;
 }
 
 const ROWS = new Set(['table', 'tbody', 'thead', 'tr', 'ul', 'ol', 'dl', 'select', 'form']);
@@ -185,6 +232,7 @@ const PROFILE_NEAR = 9;
 const PROFILE_FAR = 6;
 const NAMED_MAX = 8;
 const STORE_WEIGHT = 5;
+const MEMBER_WEIGHT = 7;
 
 export function findSeller(page: Page, titleElement: Element | undefined): string | undefined {
   const titleOrder = titleElement ? page.order(titleElement) : -1;
@@ -209,6 +257,7 @@ export function findSeller(page: Page, titleElement: Element | undefined): strin
     const own = ownText(el);
     if (own && own.length <= 80) add(labelledName(el, own), penalty);
     if (beats(NAMED_MAX) && !page.inOthers(el)) add(namedCandidate(el), penalty);
+    if (own && beats(MEMBER_WEIGHT) && !page.inOthers(el)) add(nameOverMemberSince(el, own), penalty);
     // A profile link soon after the title is the listing's seller; one far off may be anyone's.
     const profileWeight = titleOrder >= 0 && at > titleOrder && at - titleOrder <= 60 ? PROFILE_NEAR : PROFILE_FAR;
     if (
@@ -217,7 +266,8 @@ export function findSeller(page: Page, titleElement: Element | undefined): strin
       el.attribs.href &&
       PROFILE_PATH.test(el.attribs.href) &&
       !ACCOUNT_PATH.test(el.attribs.href) &&
-      !page.inOthers(el)
+      !page.inOthers(el) &&
+      !inCrumbTrail(el)
     ) {
       const name = cleanSellerName(elementText(el) || el.attribs.title);
       if (name) add({ name, weight: profileWeight }, penalty);

@@ -44,6 +44,40 @@ function isPriceTail(segment: string): boolean {
   );
 }
 
+const OPEN = '([（【［';
+const CLOSE = ')]）】］';
+
+/**
+ * A title's segments and the separators between them. A separator inside brackets is part of its
+ * segment: "$350 (Portland - Sellwood)" is one place, not "$350 (Portland" and "Sellwood)".
+ */
+export function splitSegments(text: string): { parts: string[]; seps: string[] } {
+  const parts: string[] = [];
+  const seps: string[] = [];
+  let from = 0;
+  // Bracket depth up to `scanned`, kept as the matches go on (one pass over the text).
+  let depth = 0;
+  let scanned = 0;
+  for (const m of text.matchAll(new RegExp(SEPARATOR.source, 'gu'))) {
+    for (; scanned < m.index; scanned++) {
+      if (OPEN.includes(text[scanned]!)) depth++;
+      else if (CLOSE.includes(text[scanned]!) && depth > 0) depth--;
+    }
+    if (depth > 0) continue;
+    parts.push(text.slice(from, m.index).trim());
+    seps.push(m[0]);
+    from = m.index + m[0].length;
+  }
+  parts.push(text.slice(from).trim());
+  for (; scanned < text.length; scanned++) {
+    if (OPEN.includes(text[scanned]!)) depth++;
+    else if (CLOSE.includes(text[scanned]!) && depth > 0) depth--;
+  }
+  // A bracket never closed ("Desk (oak | eBay") says nothing of where segments are: every separator counts.
+  if (depth > 0) return { parts: text.split(SEPARATOR).map((p) => p.trim()), seps: [...text.matchAll(new RegExp(SEPARATOR.source, 'gu'))].map((m) => m[0]) };
+  return { parts, seps };
+}
+
 /**
  * A title without the site's name, marketing tails, icon glyphs and login prompts. Segments are
  * dropped from the ends only: "Nikon F3 - 35mm body | eBay" keeps "Nikon F3 - 35mm body".
@@ -51,8 +85,7 @@ function isPriceTail(segment: string): boolean {
 export function cleanTitle(raw: string | undefined, siteNames: readonly string[]): string | undefined {
   const text = cleanText(raw);
   if (!text || LOGIN_ONLY.test(text)) return undefined;
-  const parts = text.split(SEPARATOR).map((p) => p.trim());
-  const seps = [...text.matchAll(new RegExp(SEPARATOR.source, 'gu'))].map((m) => m[0]);
+  const { parts, seps } = splitSegments(text);
   // A trade post's subject ("[WTS] … - 95 USDT", "【出】… - 3200") is the seller's own words, price and all.
   const ownSubject = TRADE_SUBJECT.test(text);
   const drop = (p: string) => p === '' || isSiteName(p, siteNames) || JUNK_SEGMENT.test(p) || (!ownSubject && isPriceTail(p));
