@@ -1,12 +1,12 @@
 // npm run bench -- discover                      : discovery over 100,000 listings, timed apart from classifying them
-// npm run bench -- discover-eval [DIR] [--ratio N] [--min-score S] [--detail N]: found@k, real@50, recall and FPR per writer set
+// npm run bench -- discover-eval [DIR] [--ratio N] [--min-score S] [--detail N] [--missed 1]: found@k, real@50, recall and FPR per writer set
 import { spawnSync } from 'node:child_process';
 import { Classifier } from '../classifier/classify.js';
 import { loadCorpus } from '../classifier/corpus/load.js';
 import type { CorpusItem } from '../classifier/corpus/schema.js';
 import { discoverTerms } from '../classifier/discover/discover.js';
 import { evaluateWriter } from '../classifier/discover/eval/evaluate-writer.js';
-import { formatDetail, formatReport } from '../classifier/discover/eval/report.js';
+import { formatDetail, formatReport, formatStillMissed } from '../classifier/discover/eval/report.js';
 import { loadWriterSets } from '../classifier/discover/eval/writer-sets.js';
 import { listingFields } from '../classifier/discover/read-listing.js';
 import type { DiscoveryInput, DiscoveryListing } from '../classifier/discover/types.js';
@@ -37,6 +37,7 @@ export async function benchDiscoverEval(): Promise<void> {
   const ratio = option(args, '--ratio', DEFAULT_BENIGN_PER_ILLICIT)!;
   const minScore = option(args, '--min-score', undefined);
   const detail = option(args, '--detail', 0)!;
+  const missed = option(args, '--missed', 0)! > 0;
   const dir = args.find((a) => !a.startsWith('-')) ?? packagePath('classifier', 'discover', 'dev-data');
   const sets = loadWriterSets(dir);
   const base = Classifier.load();
@@ -44,6 +45,7 @@ export async function benchDiscoverEval(): Promise<void> {
   const results = sets.map((set) => evaluateWriter(set, benign, base, { benignPerIllicit: ratio, minScore }));
   process.stdout.write(`\n${dir}: ${sets.length} writer sets${minScore === undefined ? '' : `, minimum score ${minScore}`}\n\n${formatReport(results, ratio)}`);
   if (detail > 0) for (const r of results) process.stdout.write(formatDetail(r, detail));
+  if (missed) for (const r of results) process.stdout.write(formatStillMissed(r));
 }
 
 /**

@@ -3,7 +3,7 @@ import { framesTheOffer } from './added-sentences.js';
 import type { NormalizedText } from './normalize/normalize.js';
 import type { ListingAnalysis, RuleHit } from './rules/analyze.js';
 import { clauseBreakBefore } from './rules/clauses.js';
-import type { Offer } from './rules/offer.js';
+import { namesItsProduct, type Offer } from './rules/offer.js';
 
 /**
  * A concrete offer the rules read plainly, which no wording may cancel: the product named by a coded
@@ -46,7 +46,8 @@ export function cleanConcreteOffer(analysis: ListingAnalysis, offer: Offer): Con
   if (framesTheOffer(analysis, offer) || coverIsTheProduct(analysis)) return null;
   const terms = hits.find((h) => !h.quoted && (h.pattern === 'contact-id' || (h.pattern === 'unit-price' && !perPeriod(analysis, h))));
   if (!terms) return null;
-  const coded = hits.filter((h) => !h.quoted && h.entry?.kind === 'term' && h.entry.category !== null && !h.entry.needsSignal);
+  // The sale terms are a trade signal, so an approved term that needs one names the product here as it does in the offer (rules/offer.ts).
+  const coded = hits.filter((h) => !h.quoted && h.entry?.kind === 'term' && h.entry.category !== null && namesItsProduct(h.entry, true));
   // The term nearest the terms names what they price (the title may carry another of the seller's words).
   const product = coded.find((h) => h.field === terms.field) ?? coded[0];
   const bulk = hits.find(
@@ -87,8 +88,9 @@ function perPeriod(analysis: ListingAnalysis, h: RuleHit): boolean {
   return at >= 0 && PERIOD.test(rest.slice(at));
 }
 
-/** A hit that makes the offer itself: a coded term that names its product alone, or a price, quantity or contact pattern. */
-const ofTheOffer = (h: RuleHit): boolean => !h.negated && ((h.entry?.kind === 'term' && !h.entry.needsSignal) || (h.pattern !== null && h.pattern !== 'count'));
+/** A hit that makes the offer itself: a coded term that names its product (alone, or approved and beside the sale terms), or a price, quantity or contact pattern. */
+const ofTheOffer = (h: RuleHit): boolean =>
+  !h.negated && ((h.entry?.kind === 'term' && namesItsProduct(h.entry, true)) || (h.pattern !== null && h.pattern !== 'count'));
 
 /** A cover word that describes the listing's own product rather than a line added beside the offer (see cleanConcreteOffer). */
 function coverIsTheProduct(analysis: ListingAnalysis): boolean {

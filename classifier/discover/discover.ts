@@ -10,7 +10,7 @@ import { listingFields } from './read-listing.js';
 import { isEligible, isolated, offTitle, RANK, thinned, unitEvidence, type Support } from './rank.js';
 import type { Tally } from './tally.js';
 import type { Candidate, DiscoveryInput, DiscoveryOptions } from './types.js';
-import { compactStems, isSpellingOf, SpellingScanner } from './variants.js';
+import { isSpellingOf, singular, SpellingScanner } from './variants.js';
 
 /**
  * Code-word discovery: from listings and the classifier's verdicts on them, the words that stand
@@ -44,7 +44,7 @@ export function discoverTerms(inputs: readonly DiscoveryInput[], lexicon: Lexico
   const latinSupport = new Map<string, Support>();
   for (const t of book.byKey.values()) {
     if (t.kind !== 'latin') continue;
-    const key = compactStems(t.key);
+    const key = singular(t.key);
     compact.set(t, key);
     const s = latinSupport.get(key) ?? { listings: 0, flagged: 0, review: 0 };
     latinSupport.set(key, { listings: s.listings + t.listings, flagged: s.flagged + t.flagged, review: s.review + t.review });

@@ -49,6 +49,16 @@ describe('a lexicon overlay of approved terms', () => {
     );
   });
 
+  it('lets an approved term that needs a trade signal name the product of a concrete offer floor beside one', () => {
+    const listing = { title: 'blue sheets wholesale', description: 'blue sheets $9 each, min 50, tg @bluesheetz' };
+    const v = approved.classify(listing);
+    expect(v.flagged).toBe(true);
+    expect(v.evidence[0]!.reason).toMatch(/^concrete offer .*the product, a coded term for identity_kit/);
+    expect(shipped.classify(listing).flagged).toBe(false);
+    // Alone, with no sale terms, it names nothing.
+    expect(approved.classify({ title: 'blue sheets', description: 'min 50 of them' }).flagged).toBe(false);
+  });
+
   it('is plain JSON that names what is wrong with a bad one', () => {
     expect(JSON.parse(JSON.stringify(overlay))).toEqual(overlay);
     expect(() => parseOverlay('{')).toThrow(OverlayError);

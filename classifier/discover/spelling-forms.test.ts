@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { dropRunOns } from './families.js';
-import { halfSpelled, inflections, shortForms } from './spelling-forms.js';
+import { halfPinyinParts, halfSpelled, inflections, readsAs, shortForms } from './spelling-forms.js';
 import { Tally } from './tally.js';
-import { compactStems, isSpellingOf, SpellingScanner } from './variants.js';
+import { isSpellingOf, singular, SpellingScanner } from './variants.js';
 
 function tally(key: string, kind: 'han' | 'latin', listings: readonly number[]): Tally {
   const t = new Tally(key, kind);
@@ -16,6 +16,9 @@ describe('forms of a term sellers write besides its own spelling', () => {
     expect(inflections('sitters')).toEqual(['sitter']);
     expect(inflections('plate shot')).toEqual(['plate shots']);
     expect(inflections('understudies')).toEqual(['understudy']);
+    expect(inflections('understudy')).toEqual(['understudies']);
+    expect(inflections('paper doiiy')).toEqual(['paper doiiies']);
+    expect(inflections('ebay')).toEqual(['ebays']);
     expect(inflections('glass')).toEqual(['glasses']);
     expect(inflections('v8 kit')).toEqual([]);
   });
@@ -24,6 +27,16 @@ describe('forms of a term sellers write besides its own spelling', () => {
     expect(halfSpelled('套娃')).toEqual(expect.arrayContaining(['套wa']));
     expect(halfSpelled('复活卡')).toEqual(expect.arrayContaining(['复活k', '复活ka']));
     expect(halfSpelled('lanben')).toEqual([]);
+  });
+
+  it('splits a half-pinyin term into its Chinese part and its pinyin (keys fold l to i: iao桩 is lao桩)', () => {
+    expect(halfPinyinParts('iao桩')).toEqual({ han: '桩', latin: 'iao', latinFirst: true });
+    expect(halfPinyinParts('复活ka')).toEqual({ han: '复活', latin: 'ka', latinFirst: false });
+    expect(halfPinyinParts('v脸')).toBeNull();
+    expect(halfPinyinParts('老桩')).toBeNull();
+    expect(readsAs('老', 'iao')).toBe(true);
+    expect(readsAs('劳', 'iao')).toBe(true);
+    expect(readsAs('树', 'iao')).toBe(false);
   });
 
   it('clips a long Chinese term to at least two characters and half its length', () => {
@@ -35,9 +48,17 @@ describe('forms of a term sellers write besides its own spelling', () => {
 
 describe('spellings of one term', () => {
   it('meets a Latin term written apart, hyphenated or as one word', () => {
-    expect(compactStems('plate shots')).toBe(compactStems('plateshots'));
+    expect(singular('plate shots')).toBe(singular('plateshots'));
     expect(isSpellingOf(tally('cam piugs', 'latin', [1]), tally('campiug', 'latin', [2]))).toBe(true);
     expect(isSpellingOf(tally('cam piugs', 'latin', [1]), tally('cam', 'latin', [2]))).toBe(false);
+    expect(isSpellingOf(tally('side chains', 'latin', [1]), tally('sidechain', 'latin', [2]))).toBe(true);
+    expect(isSpellingOf(tally('understudies', 'latin', [1]), tally('understudy', 'latin', [2]))).toBe(true);
+  });
+
+  it('does not take a word of its own that shares the stem for a spelling (press of pressings)', () => {
+    expect(isSpellingOf(tally('pressings', 'latin', [1]), tally('press', 'latin', [2]))).toBe(false);
+    expect(isSpellingOf(tally('piayers', 'latin', [1]), tally('piay', 'latin', [2]))).toBe(false);
+    expect(isSpellingOf(tally('pressings', 'latin', [1]), tally('pressing', 'latin', [2]))).toBe(true);
   });
 
   it('keeps a short form only where flagged or review listings use it on its own, not more often elsewhere', () => {
@@ -57,6 +78,14 @@ describe('spellings of one term', () => {
     scanner.scan('跑腿 取件 10元起', shop);
     expect(scanner.shortened(0).map(([form]) => form)).toEqual(['冻柠']);
     expect(scanner.shortened(1)).toEqual([]);
+  });
+
+  it('finds a half-pinyin term written whole, only where something is sold', () => {
+    const scanner = new SpellingScanner([{ key: 'iao桩', others: [] }], new Map());
+    scanner.scan('老桩出租 一天两百', { forSale: true, offerLike: true, reached: false });
+    scanner.scan('树桩 老树 桩子', { forSale: true, offerLike: true, reached: false });
+    scanner.scan('山上的老桩', { forSale: false, offerLike: false, reached: false });
+    expect([...scanner.others[0]!]).toEqual([['老桩', 1]]);
   });
 });
 

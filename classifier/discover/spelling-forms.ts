@@ -14,13 +14,16 @@ export function inflections(key: string): string[] {
   const words = key.split(' ');
   const last = words.at(-1)!;
   if (last.length < 3) return [];
+  // A consonant and y takes -ies (understudy, understudies); the compact view's i may be a folded l (folly), so i counts as a consonant.
   const turned = last.endsWith('ies')
     ? `${last.slice(0, -3)}y`
-    : /(ss|x|ch|sh)$/.test(last)
-      ? `${last}es`
-      : last.endsWith('s')
-        ? last.slice(0, -1)
-        : `${last}s`;
+    : /[^aeou]y$/.test(last)
+      ? `${last.slice(0, -1)}ies`
+      : /(ss|x|ch|sh)$/.test(last)
+        ? `${last}es`
+        : last.endsWith('s')
+          ? last.slice(0, -1)
+          : `${last}s`;
   return [[...words.slice(0, -1), turned].join(' ')];
 }
 
@@ -49,4 +52,30 @@ export function shortForms(key: string): string[] {
   const out: string[] = [];
   for (let m = Math.max(2, Math.ceil(key.length / 2)); m < key.length; m++) out.push(key.slice(0, m));
   return out;
+}
+
+/** A term written half in pinyin (lao桩, 复活ka): its Chinese part, and the pinyin that stands for the rest. */
+export interface HalfPinyin {
+  readonly han: string;
+  readonly latin: string;
+  /** The pinyin comes first (lao桩) rather than last (复活ka). */
+  readonly latinFirst: boolean;
+}
+
+/**
+ * The parts of a term discovered in its half-pinyin form (lao桩), so its whole Chinese spelling (老桩)
+ * can be looked for: an approved term matches only the forms it lists, and the sellers who half-spell a
+ * word write it whole too. Pinyin of two letters at least (one letter is an initial, too many words).
+ * Keys are as the compact view spells them (l folded to i: iao桩).
+ */
+export function halfPinyinParts(key: string): HalfPinyin | null {
+  const first = /^([a-z]{2,})(\p{Script=Han}+)$/u.exec(key);
+  if (first) return { latin: first[1]!, han: first[2]!, latinFirst: true };
+  const last = /^(\p{Script=Han}+)([a-z]{2,})$/u.exec(key);
+  return last ? { han: last[1]!, latin: last[2]!, latinFirst: false } : null;
+}
+
+/** Whether Chinese characters read as this pinyin (laozhuang, as the compact view folds it). */
+export function readsAs(chars: string, latin: string): boolean {
+  return HAN_ONLY.test(chars) && pinyin(chars, { toneType: 'none', type: 'array', v: true }).map(foldLatin).join('') === latin;
 }

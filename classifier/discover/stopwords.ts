@@ -45,6 +45,7 @@ export const ZH_STOPWORDS = words(`
 咨询 联系 客服 店铺 本店 小店 下单 付款 发货 快递 顺丰 邮费 运费 售后 退换 退款 保证 放心 诚信 靠谱 满意 好评
 评价 收藏 关注 点赞 转发 详情 详聊 私聊 私信 留言 在线 秒回 回复 有意 感兴趣 直接 随时 长期 稳定 从优 便宜 实惠
 优质 数量 有限 先到先得 同城 自提 闲置 转让 求购 二手 九成新 不议价 可议价 议价 砍价 不退不换 感谢支持
+主页 首页 个人主页 简介 头像 置顶 评论区 楼主 楼上 楼下 链接
 `);
 
 /**
@@ -85,7 +86,7 @@ orders buy sell selling sold sale sales offer offers deal deals cheap discount q
 pay paid telegram tg whatsapp wa signal wickr session discord email inbox hmu lmk asap pls please thanks thank hi
 hello hey guys bro everyone anyone min max plus free today week day days month months year years time times click
 here info details read posted post views reply share follow subscribe link links only still good great best nice
-well much many lot lots way thing things stuff people person item items
+well much many lot lots way thing things stuff people person item items ppl ping pinged chat chats text profile bio
 `);
 
 /** The compact view folds Latin l to i (rules see fuIIz and fullz alike); lists and pinyin are compared the same way. */

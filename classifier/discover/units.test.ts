@@ -26,6 +26,12 @@ describe('candidate units', () => {
     for (const bad of ['三张', '一百', '我们', '的三', '2024', '10k', '很好']) expect(u, bad).not.toContain(bad);
   });
 
+  it('leaves out the furniture of chats and profile pages: how to reach the seller, where the page is', () => {
+    const u = units('ping me in chat for the menu, ppl say legit. 看主页 置顶 评论区');
+    for (const bad of ['ping', 'chat', 'ppl', '主页', '置顶', '评论区']) expect(u, bad).not.toContain(bad);
+    expect(u).toContain('menu');
+  });
+
   it('makes English phrases of up to three words, not across punctuation, edged by content words', () => {
     const u = units('fresh mirror shots with id, cheap');
     expect(u).toEqual(expect.arrayContaining(['mirror', 'mirror shots', 'shots with id']));

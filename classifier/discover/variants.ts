@@ -3,7 +3,7 @@ import { HomophoneMatcher } from '../lexicon/homophone-matcher.js';
 import { PhraseMatcher } from '../lexicon/phrase-matcher.js';
 import { stemWord } from '../model/stem.js';
 import { normalize, type EmojiWords } from '../normalize/normalize.js';
-import { halfSpelled, inflections, shortForms } from './spelling-forms.js';
+import { halfPinyinParts, halfSpelled, inflections, readsAs, shortForms, type HalfPinyin } from './spelling-forms.js';
 import { foldLatin } from './stopwords.js';
 import type { Tally } from './tally.js';
 
@@ -21,9 +21,17 @@ export function stems(key: string): string {
   return key.split(' ').map(stemWord).join(' ');
 }
 
-/** Stems run together: sellers write a two-word term apart, hyphenated or as one word (cam plugs, camplug; wind-ups, windups). */
-export function compactStems(key: string): string {
-  return stemWord(key.replaceAll(' ', ''));
+/**
+ * A Latin unit run together with its last word in the singular: sellers write a two-word term apart,
+ * hyphenated or as one word (cam plugs, camplug; wind-ups, windups), in either number (understudies,
+ * understudy); spellings of one term differ by that alone. Not stems:
+ * a stem joins words of their own (pressings and press, players and play).
+ */
+export function singular(key: string): string {
+  const joined = key.replace(/[\s-]+/g, '');
+  if (joined.endsWith('ies') && joined.length > 4) return `${joined.slice(0, -3)}y`;
+  if (/(ss|x|ch|sh)es$/.test(joined)) return joined.slice(0, -2);
+  return joined.endsWith('s') && !joined.endsWith('ss') && joined.length > 3 ? joined.slice(0, -1) : joined;
 }
 
 interface Sound {
@@ -51,7 +59,7 @@ export function soundOf(key: string): Sound | null {
 
 /** Whether `other` is another spelling of `head`: the same sound, or its pinyin or initials. */
 export function isSpellingOf(head: Tally, other: Tally): boolean {
-  if (head.kind === 'latin' && other.kind === 'latin') return stems(head.key) === stems(other.key) || compactStems(head.key) === compactStems(other.key);
+  if (head.kind === 'latin' && other.kind === 'latin') return singular(head.key) === singular(other.key);
   const a = soundOf(head.key);
   const b = soundOf(other.key);
   if (a && b) return a.syllables === b.syllables;
@@ -68,6 +76,8 @@ export class SpellingScanner {
   /** A long Chinese term's first characters, matched apart: kept only where they stand for the term in offers (see `shortened`). */
   private readonly shorts = new PhraseMatcher();
   private readonly shortSeen: Map<string, { reached: number; elsewhere: number }>[];
+  /** Terms found half in pinyin (lao桩): their Chinese part, looked for with the characters the pinyin reads as (老桩). */
+  private readonly halves: { readonly entry: number; readonly parts: HalfPinyin }[] = [];
   /** Per term: its own spellings as written (traditional, split, case) → how many times. */
   readonly written: Map<string, number>[];
   /** Per term: other spellings (sound-alikes, pinyin, initials) as written → how many times. */
@@ -87,6 +97,8 @@ export class SpellingScanner {
       const s = soundOf(key);
       if (!s) {
         for (const form of inflections(key)) this.phrases.add(form.replaceAll(' ', ''), { entry, coded: true });
+        const parts = halfPinyinParts(key);
+        if (parts) this.halves.push({ entry, parts });
         return;
       }
       this.sounds.add(key, { entry, coded: true });
@@ -125,6 +137,7 @@ export class SpellingScanner {
       record(h);
     });
     this.sounds.match(nt.text, record);
+    for (const h of this.halves) for (const at of this.wholeSpellings(nt.text, h.parts)) record({ entry: h.entry, coded: true, ...at });
     this.shorts.match(nt.text, (h) => {
       // Inside the whole term (雙黃 in 雙黃蓮蓉) it is the term, not its short form.
       if (whole.some((w) => w.entry === h.entry && w.start <= h.start && w.end > h.end)) return;
@@ -135,6 +148,20 @@ export class SpellingScanner {
       else counts.elsewhere++;
       seen.set(form, counts);
     });
+  }
+
+  /** Where a half-pinyin term stands written whole: its Chinese part with one to three characters that read as its pinyin (老桩 for lao桩). */
+  private wholeSpellings(text: string, { han, latin, latinFirst }: HalfPinyin): { start: number; end: number }[] {
+    const out: { start: number; end: number }[] = [];
+    for (let at = text.indexOf(han); at >= 0; at = text.indexOf(han, at + 1)) {
+      for (let k = 1; k <= 3; k++) {
+        const [start, end] = latinFirst ? [at - k, at + han.length] : [at, at + han.length + k];
+        if (start < 0 || end > text.length) break;
+        const chars = latinFirst ? text.slice(start, at) : text.slice(at + han.length, end);
+        if (readsAs(chars, latin)) out.push({ start, end });
+      }
+    }
+    return out;
   }
 
   /**

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadLexicon } from '../lexicon/load.js';
+import { parseOverlay } from '../lexicon/overlay.js';
 import { analyzeListing, type ListingFields } from './analyze.js';
 import { readOffer } from './offer.js';
 
@@ -47,5 +48,30 @@ describe("the offer's structure", () => {
     expect(offer({ description: 'This dataset contains no real people, every face is generated.' }).parts).not.toContain('real');
     expect(offer({ description: '三千张照片，未脱敏' }).parts).toContain('no-consent');
     expect(offer({ description: 'faces not anonymized' }).parts).toContain('no-consent');
+  });
+
+  describe('an approved term that needs a trade signal', () => {
+    const approved = loadLexicon(undefined, parseOverlay({ terms: [{ term: '叉烧包', category: 'identity_kit', needsSignal: true }] }));
+    const named = (listing: ListingFields) => readOffer(analyzeListing(approved, listing)).named;
+
+    it('names its product beside a signal word, as before', () => {
+      expect(named({ title: '叉烧包 出售 私聊' })).toBe(true);
+      expect(named({ title: '叉烧包 好吃 皮薄馅多' })).toBe(false);
+    });
+
+    it("takes the listing's price for the signal when the listing names something of the trade, and nothing makes it innocent", () => {
+      // The price field is no signal word: only the offer's sale part read it.
+      expect(named({ title: '叉烧包 出货', description: '男 三十岁 可开户', price: '$2200' })).toBe(true);
+      expect(named({ title: '叉烧包 出货', description: '男 三十岁 可开户' })).toBe(false);
+      expect(named({ title: '叉烧包 出货', description: '皮薄馅多', price: '$22' })).toBe(false);
+      // A context (here art) makes the words innocent: no stand-in for a signal then.
+      expect(named({ title: '叉烧包 手绘插画', description: '可开户', price: '$22' })).toBe(false);
+    });
+
+    it('takes another coded term for the signal: sellers whose signal words are new jargon still name their goods by several', () => {
+      // 自拍 is a shipped term that needs a signal itself: neither is one alone.
+      expect(named({ title: '叉烧包 到了', description: '附自拍' })).toBe(true);
+      expect(named({ title: '叉烧包 到了' })).toBe(false);
+    });
   });
 });

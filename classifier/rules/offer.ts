@@ -67,8 +67,29 @@ interface Located {
   readonly hit: RuleHit;
 }
 
+// Parts any sale of goods names (a sale, a quantity, photos, made-up faces): not words of the trade.
+const ANY_SALE: ReadonlySet<PartId> = new Set(['sale', 'many', 'media', 'synthetic']);
+/** A part of an offer of the trade, not negated: a document, a face, a hold, a face check's motions, an account… */
+const namesTheTrade = (h: RuleHit): boolean => !h.negated && h.entry?.kind === 'part' && !ANY_SALE.has(h.entry.part!);
+
+/**
+ * What stands for a trade signal beside an approved term that needs one, when the listing has no signal
+ * word: the listing's price with something of the trade named (a document, a face, a face check, an
+ * account…), or another coded term (sellers whose signal words are new jargon too still name their goods
+ * by several words of it); either only with nothing that makes the words innocent (a context: art, a
+ * hobby, help). Everything on a marketplace has a price, so a price alone would make an ambiguous word
+ * count wherever it is sold.
+ */
+function corroborated(analysis: ListingAnalysis, priced: boolean): boolean {
+  const hits = analysis.hits;
+  if (hits.some((h) => h.entry?.kind === 'context' && !h.negated)) return false;
+  if (priced && hits.some(namesTheTrade)) return true;
+  const terms = new Set(hits.filter((h) => h.entry?.kind === 'term' && !h.quoted).map((h) => h.entry!.id));
+  return terms.size >= 2;
+}
+
 /** A term names its product alone, or, for an approved term that needs a trade signal (lexicon/overlay.ts), once a signal is there. */
-const namesItsProduct = (e: LexiconEntry, signalled: boolean) => !e.needsSignal || (e.approved !== undefined && signalled);
+export const namesItsProduct = (e: LexiconEntry, signalled: boolean) => !e.needsSignal || (e.approved !== undefined && signalled);
 
 function partsOf(hit: RuleHit, signalled: boolean): readonly PartId[] {
   const e = hit.entry;
@@ -81,7 +102,12 @@ function partsOf(hit: RuleHit, signalled: boolean): readonly PartId[] {
 }
 
 export function readOffer(analysis: ListingAnalysis): Offer {
-  const signalled = analysis.hits.some((h) => !h.negated && isTradeSignal(h));
+  // A listing with a price is for sale, whatever its words ("free" is not a price).
+  const price = analysis.fields.find((f) => f.field === 'price')?.normalized.base ?? '';
+  const priced = /[\d$¥€£]|[一二三四五六七八九十百千万]/.test(price) && !/免费|free|^\s*0+(\.0+)?\s*$/.test(price);
+  // Only an approved term that needs a signal reads more than signal words (namesItsProduct): shipped terms are read as trained.
+  const awaitsSignal = analysis.hits.some((h) => h.entry?.approved !== undefined && h.entry.needsSignal);
+  const signalled = analysis.hits.some((h) => !h.negated && isTradeSignal(h)) || (awaitsSignal && corroborated(analysis, priced));
   const located: Located[] = [];
   for (const hit of analysis.hits) {
     if (!hit.negated) {
@@ -101,9 +127,7 @@ export function readOffer(analysis: ListingAnalysis): Offer {
     if (part) located.push({ part, hit });
   }
   const parts = new Set(located.map((l) => l.part));
-  // A listing with a price is for sale, whatever its words ("free" is not a price).
-  const price = analysis.fields.find((f) => f.field === 'price')?.normalized.base ?? '';
-  if (/[\d$¥€£]|[一二三四五六七八九十百千万]/.test(price) && !/免费|free|^\s*0+(\.0+)?\s*$/.test(price)) parts.add('sale');
+  if (priced) parts.add('sale');
   const byPart = new Map<PartId, Located[]>();
   for (const l of located) {
     const list = byPart.get(l.part);

@@ -39,6 +39,17 @@ export interface WriterResult {
   readonly approved: number;
   readonly candidates: readonly (Candidate & { readonly matches: readonly string[] })[];
   readonly missed: readonly string[];
+  /** The writer's illicit listings still not flagged after approval (what `--missed` prints). */
+  readonly stillMissed: readonly StillMissed[];
+}
+
+/** One illicit listing not flagged after approval: its score then and the evidence the rules gave. */
+export interface StillMissed {
+  readonly id: string;
+  readonly text: string;
+  readonly score: number;
+  readonly review: boolean;
+  readonly evidence: readonly string[];
 }
 
 export interface EvalOptions {
@@ -136,6 +147,13 @@ export function evaluateWriter(set: WriterSet, corpusBenign: readonly CorpusItem
     approved: approved.length,
     candidates: marked,
     missed: set.terms.filter((t) => !found.has(t.term)).map((t) => t.term),
+    stillMissed: illicit
+      .filter((x) => !flaggedAfter(x))
+      .map(({ l, i }) => {
+        const v = afterOf.get(i)!;
+        const evidence = v.evidence.map((e) => `${e.text} (${e.reason})`);
+        return { id: l.id, text: `${l.title ?? ''} | ${l.description ?? ''}`, score: v.score, review: v.review, evidence };
+      }),
   };
 }
 

@@ -4,7 +4,7 @@ import type { WriterResult } from './evaluate-writer.js';
 
 const pct = (n: number, d: number) => (d === 0 ? '–' : `${((100 * n) / d).toFixed(1)}%`);
 
-type Sums = Omit<WriterResult, 'name' | 'candidates' | 'missed'>;
+type Sums = Omit<WriterResult, 'name' | 'candidates' | 'missed' | 'stillMissed'>;
 
 export function pooled(results: readonly WriterResult[]): Sums {
   const keys = Object.keys(results[0] ?? {}).filter((k) => typeof (results[0] as unknown as Record<string, unknown>)[k] === 'number') as (keyof Sums)[];
@@ -53,5 +53,12 @@ export function formatDetail(r: WriterResult, n: number): string {
     );
   }
   lines.push(`missed: ${r.missed.join(', ') || 'none'}`);
+  return `${lines.join('\n')}\n`;
+}
+
+/** The writer's illicit listings still not flagged after approval, with their score and evidence (why approval did not reach them). */
+export function formatStillMissed(r: WriterResult): string {
+  const lines = [`\n### ${r.name}: ${r.stillMissed.length} illicit listings not flagged after approval`];
+  for (const m of r.stillMissed) lines.push(`- ${m.id} ${m.score}${m.review ? ' review' : ''}: ${m.text}`, `  evidence: ${m.evidence.join('; ') || 'none'}`);
   return `${lines.join('\n')}\n`;
 }
