@@ -18,6 +18,8 @@ export interface SideRun {
   readonly maxRssMb: number;
   /** The crawler process's own CPU time (not its helpers' or Chromium's): what a busy machine cannot hide. */
   readonly cpuSeconds: number;
+  /** cpuSeconds by thread name (measure-process.ts). */
+  readonly threadCpuSeconds: Readonly<Record<string, number>>;
 }
 
 /**
@@ -74,7 +76,7 @@ export async function faceleakSide(origin: string, render: 'static' | 'browser',
       .select((eb) => eb.fn.count<number>('canonical_url').distinct().as('n'))
       .where('crawl_id', '=', crawlId)
       .executeTakeFirstOrThrow();
-    return { seconds: run.seconds, listings: Number(row.n), maxRssMb: run.maxRssMb, cpuSeconds: run.cpuSeconds };
+    return { seconds: run.seconds, listings: Number(row.n), maxRssMb: run.maxRssMb, cpuSeconds: run.cpuSeconds, threadCpuSeconds: run.threadCpuSeconds };
   } finally {
     await store.close();
     const keys = await redis.keys(`${config.queuePrefix}:*`);
@@ -96,5 +98,5 @@ export async function crawleeSide(startUrl: string, mode: 'cheerio' | 'playwrigh
   ]);
   if (run.exitCode !== 0) throw new Error(`the Crawlee baseline exited ${run.exitCode}:\n${run.stderr.slice(-2000)}`);
   const { listings } = JSON.parse(run.stdout.trim().split('\n').at(-1)!) as { listings: number };
-  return { seconds: run.seconds, listings, maxRssMb: run.maxRssMb, cpuSeconds: run.cpuSeconds };
+  return { seconds: run.seconds, listings, maxRssMb: run.maxRssMb, cpuSeconds: run.cpuSeconds, threadCpuSeconds: run.threadCpuSeconds };
 }

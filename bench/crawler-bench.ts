@@ -11,8 +11,19 @@ function market(n: number, page: DemoListing['page']): DemoListing[] {
   return Array.from({ length: n }, (_, i) => ({ ...base[i % base.length]!, id: `b${i}`, page }));
 }
 
+const perListing = (r: SideRun, seconds: number) => `${((seconds * 1000) / r.listings).toFixed(1)} ms/listing`;
+
+/** The busiest threads first: the main thread, then the others (node names them all "node"), by CPU. */
+function threads(r: SideRun): string {
+  const { main = 0, ...rest } = r.threadCpuSeconds;
+  const others = Object.values(rest).sort((a, b) => b - a);
+  const top = others.slice(0, 2).map((s) => perListing(r, s));
+  const restSum = others.slice(2).reduce((a, b) => a + b, 0);
+  return `main thread ${perListing(r, main)}; busiest others ${top.join(', ')}; the ${others.length - 2} more ${perListing(r, restSum)}`;
+}
+
 const rate = (r: SideRun) =>
-  `${r.listings} listings in ${r.seconds.toFixed(2)} s = ${(r.listings / r.seconds).toFixed(1)} listings/s, CPU ${r.cpuSeconds.toFixed(1)} s (${((r.cpuSeconds * 1000) / r.listings).toFixed(1)} ms/listing), peak RSS ${r.maxRssMb.toFixed(0)} MB`;
+  `${r.listings} listings in ${r.seconds.toFixed(2)} s = ${(r.listings / r.seconds).toFixed(1)} listings/s, CPU ${r.cpuSeconds.toFixed(1)} s (${perListing(r, r.cpuSeconds)}: ${threads(r)}), peak RSS ${r.maxRssMb.toFixed(0)} MB`;
 
 /**
  * One mode, side by side: the demo market serves both crawlers from this process; each crawler is a

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 
 export interface ProcessRun {
   readonly seconds: number;
@@ -11,6 +11,11 @@ export interface ProcessRun {
 export interface CapturedRun extends ProcessRun {
   /** CPU time (user + system) of the process's own threads, as last seen in /proc before it ended. */
   readonly cpuSeconds: number;
+  /**
+   * cpuSeconds by thread: `main`, else its name (/proc/PID/task/TID/comm) and its id less the process's, since
+   * node names its worker threads, libuv's pool and V8's helpers alike ("node"): which thread is busiest.
+   */
+  readonly threadCpuSeconds: Readonly<Record<string, number>>;
   readonly stdout: string;
   readonly stderr: string;
 }
@@ -27,6 +32,8 @@ function run(cmd: string, args: readonly string[], o: { stdin?: Buffer; env?: No
     let stdoutBytes = 0;
     let maxRssKb = 0;
     let cpuTicks = 0;
+    // Each thread's name and ticks as last seen: a thread that ended before the process keeps its last reading.
+    const threadTicks = new Map<string, { name: string; ticks: number }>();
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     child.stdout!.on('data', (d: Buffer) => {
@@ -42,6 +49,15 @@ function run(cmd: string, args: readonly string[], o: { stdin?: Buffer; env?: No
         // Fields 14 and 15 of /proc/PID/stat, after the parenthesised command name: utime and stime in clock ticks.
         const stat = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1]?.split(' ');
         if (stat) cpuTicks = Number(stat[11]) + Number(stat[12]);
+        for (const tid of readdirSync(`/proc/${child.pid}/task`)) {
+          const t = readFileSync(`/proc/${child.pid}/task/${tid}/stat`, 'utf8');
+          const name = t.slice(t.indexOf('(') + 1, t.lastIndexOf(')'));
+          const fields = t.slice(t.lastIndexOf(') ') + 2).split(' ');
+          threadTicks.set(tid, {
+            name: tid === String(child.pid) ? 'main' : `${name}:${Number(tid) - child.pid!}`,
+            ticks: Number(fields[11]) + Number(fields[12]),
+          });
+        }
       } catch {
         // the process has just ended
       }
@@ -50,9 +66,12 @@ function run(cmd: string, args: readonly string[], o: { stdin?: Buffer; env?: No
     child.on('close', (exitCode) => {
       clearInterval(poll);
       const seconds = (performance.now() - started) / 1000;
+      const threadCpuSeconds: Record<string, number> = {};
+      for (const { name, ticks } of threadTicks.values()) threadCpuSeconds[name] = (threadCpuSeconds[name] ?? 0) + ticks / 100;
       resolve({
         seconds,
         cpuSeconds: cpuTicks / 100,
+        threadCpuSeconds,
         maxRssMb: maxRssKb / 1024,
         exitCode,
         stdoutBytes,

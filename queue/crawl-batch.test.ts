@@ -11,8 +11,16 @@ describe('packing pages into batches', () => {
     expect(batches.flat().map((p) => p.url.slice(8, 9))).toEqual([...'a'.repeat(40), ...'b'.repeat(40)]);
   });
 
+  it("packs index pages apart from listings, so a batch's links onward are not held back by its listings", () => {
+    // An index page's links: its listings, then the next page of results (crawler/links.ts).
+    const pages: CrawlPage[] = [...Array.from({ length: 50 }, (_, i) => page('a', i)), { url: 'https://a.example/s?page=2', role: 'index', depth: 1 }];
+    const batches = packPages(pages);
+    expect(batches.map((b) => b.map((p) => p.role))).toEqual([['index'], Array(32).fill('listing'), Array(18).fill('listing')]);
+    expect(batches.flat().filter((p) => p.role === 'listing')).toEqual(pages.slice(0, 50));
+  });
+
   it('gives the same batches and ids for the same pages, as a replayed log does', () => {
-    const pages = Array.from({ length: 50 }, (_, i) => page(`h${i % 5}`, i));
+    const pages = Array.from({ length: 50 }, (_, i) => (i % 7 ? page(`h${i % 5}`, i) : { ...page(`h${i % 5}`, i), role: 'index' as const }));
     const replayed = pagesOfLog(pages.map(pageLine).join('\n'));
     expect(packPages(replayed)).toEqual(packPages(pages));
     expect(packPages(replayed).map((b) => batchJobId('c', b))).toEqual(packPages(pages).map((b) => batchJobId('c', b)));

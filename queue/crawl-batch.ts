@@ -41,15 +41,27 @@ export const hostOf = (url: string): string => {
 };
 
 /**
- * Packs pages into batches, pages of one host together so a batch mostly waits on one host. The same
- * pages in the same order always give the same batches: a job that queues its log again after a crash
- * makes the very jobs (and job ids) it may have made before, which BullMQ then ignores.
+ * Packs pages into batches, pages of one host together so a batch mostly waits on one host, and index
+ * pages in batches of their own: a job queues the links of its pages only as it ends, so an index page
+ * packed with 31 listings held the crawl's next pages back until the slowest of them was classified and
+ * stored (a paged search is a chain of index pages: that wait, once per page of results, was what bounded
+ * a static crawl's rate, with most of the worker's job slots empty). The same pages in the same order
+ * always give the same batches: a job that queues its log again after a crash makes the very jobs (and
+ * job ids) it may have made before, which BullMQ then ignores.
  */
 export function packPages(pages: readonly CrawlPage[]): CrawlPage[][] {
-  const hosts = pages.map((p) => hostOf(p.url));
-  const order = pages.map((_, i) => i).sort((a, b) => (hosts[a]! < hosts[b]! ? -1 : hosts[a]! > hosts[b]! ? 1 : a - b));
+  const keys = pages.map((p) => `${p.role === 'index' ? 0 : 1}${hostOf(p.url)}`);
+  const order = pages.map((_, i) => i).sort((a, b) => (keys[a]! < keys[b]! ? -1 : keys[a]! > keys[b]! ? 1 : a - b));
   const batches: CrawlPage[][] = [];
-  for (let i = 0; i < order.length; i += MAX_BATCH_PAGES) batches.push(order.slice(i, i + MAX_BATCH_PAGES).map((j) => pages[j]!));
+  let batch: CrawlPage[] = [];
+  order.forEach((j, n) => {
+    batch.push(pages[j]!);
+    const next = order[n + 1];
+    if (batch.length === MAX_BATCH_PAGES || next === undefined || (pages[next]!.role === 'index') !== (pages[j]!.role === 'index')) {
+      batches.push(batch);
+      batch = [];
+    }
+  });
   return batches;
 }
 
