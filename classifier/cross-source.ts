@@ -7,6 +7,7 @@ import { splitCorpus, writerOf } from './corpus/split.js';
 import { evaluatePredictions, type Evaluation, type Prediction } from './evaluate.js';
 import type { Lexicon } from './lexicon/load.js';
 import { DEFAULT_TRAIN_CONFIG, trainModel, type TrainConfig } from './model/train.js';
+import { cachedModel, modelCachePath } from './model-cache.js';
 
 export interface WriterResult {
   readonly writer: string;
@@ -42,6 +43,8 @@ export interface CrossSourceOptions {
    */
   readonly groups?: number;
   readonly config?: TrainConfig;
+  /** A folder where each left-out model is kept and found again on the next run (see model-cache.ts). */
+  readonly modelCache?: string;
   /** Worker threads to train in (each left-out writer is one training); 1 runs in this thread. */
   readonly threads?: number;
   readonly progress?: (m: string) => void;
@@ -109,13 +112,10 @@ export function runWriter(lexicon: Lexicon, items: readonly CorpusItem[], unit: 
   const pool = options.trainingSplitOnly ? train : items;
   // Three folds, not five, for the calibration and thresholds of each left-out model: the figures move by less than their noise, the run takes a third less.
   const config = options.config ?? { ...DEFAULT_TRAIN_CONFIG, folds: 3 };
-  const { meta, model } = trainModel(
-    lexicon,
-    train.filter((i) => !leftOut.has(writerOf(i.id))),
-    'cross-source',
-    config,
-  );
-  const classifier = new Classifier(lexicon, { meta, model });
+  const training = train.filter((i) => !leftOut.has(writerOf(i.id)));
+  const cache = options.modelCache ? modelCachePath(options.modelCache, unit, lexicon, training, config) : null;
+  const loaded = cachedModel(cache, () => trainModel(lexicon, training, 'cross-source', config));
+  const classifier = new Classifier(lexicon, loaded);
   const test = pool.filter((i) => leftOut.has(writerOf(i.id)));
   const verdicts = test.map((i) => classifier.classify(i));
   const attacks = options.attacks ? measureAttacks(test, verdicts, (i) => classifier.classify(i), loadAttackPool(options.attackPool ?? 'eval')) : null;

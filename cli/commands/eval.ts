@@ -34,6 +34,7 @@ interface EvalOptions {
   trainingSplitOnly?: boolean;
   groups?: number;
   attackPool: string;
+  modelCache?: string;
 }
 
 export function registerEval(program: Command): void {
@@ -65,6 +66,10 @@ export function registerEval(program: Command): void {
       '--training-split-only',
       "with --cross-source: test on the left-out writers' training-split listings only, sealed writers never (for tuning; the held-out split and the sealed writers stay unseen)",
     )
+    .option(
+      '--model-cache <dir>',
+      'with --cross-source: keep each left-out model in dir and reuse it on the next run with the same corpus and lexicon (for tuning what happens after the model scores: empty dir after changing features or training)',
+    )
     .addHelpText(
       'after',
       '\nThe flip rate of an attack is the share of listings the model caught that the attack un-flags. The\n' +
@@ -80,8 +85,8 @@ export function registerEval(program: Command): void {
         ?.split(',')
         .map((w) => w.trim())
         .filter(Boolean);
-      if ((writers || opts.trainingSplitOnly || opts.groups) && !opts.crossSource)
-        throw new UsageError('--writers, --groups and --training-split-only go with --cross-source');
+      if ((writers || opts.trainingSplitOnly || opts.groups || opts.modelCache) && !opts.crossSource)
+        throw new UsageError('--writers, --groups, --training-split-only and --model-cache go with --cross-source');
       if (!isPoolName(opts.attackPool)) throw new UsageError(`--attack-pool must be ${POOL_NAMES.join(', ')}, not "${opts.attackPool}"`);
       const attackPool = opts.attackPool;
       const known = new Set(corpus.items.map((i) => writerOf(i.id)));
@@ -105,6 +110,7 @@ export function registerEval(program: Command): void {
           trainingSplitOnly: opts.trainingSplitOnly,
           untested,
           groups: opts.groups,
+          modelCache: opts.modelCache,
           threads,
           progress,
         });
