@@ -23,6 +23,11 @@ const TEMPLATE_WORDS = [
   /\bshop (now|today) (at|on)\b/i,
   /\bcheck out our\b/i,
   /\bexplore this (post|item|listing|product|page) and more\b/i,
+  // A site counting its sellers or listings ("from millions of stylists", "Более 100 000 объявлений").
+  /\b(millions|thousands) of (stylists|sellers|buyers|listings|items|products|ads|brands|styles)\b/i,
+  /\b(miles|millones) de (anuncios|productos|vendedores)\b|\b(milhares|milhões) de (anúncios|produtos|vendedores)\b/i,
+  /\b(tausende|millionen) (von )?(anzeigen|angeboten?|artikeln?|produkten?)\b/i,
+  /(более|свыше) \d[\d\s]* (объявлени|товар)/i,
   /为您提供/,
   /為您提供/,
   /欢迎(来到|光临|访问)/,

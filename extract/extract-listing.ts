@@ -188,6 +188,10 @@ export function extractListing(source: string | ParsedHtml, pageUrl: string, fie
 
 // A first line this long is a post's subject; a longer one is its prose.
 const MAX_FIRST_LINE = 120;
+const MAX_LEADING_FIGURES = 3;
+const MAX_FIGURE_LINE = 12;
+/** A short line with a digit: an amount, a count or a rating beside a title, not one. */
+const isFigureLine = (line: string) => line.length <= MAX_FIGURE_LINE && /\d/.test(line);
 
 /** The first line of a block's text (past its headings: "Description" is no subject), when more lines follow it and it is short enough to be a subject. */
 function firstLine(el: Element): string | undefined {
@@ -195,8 +199,11 @@ function firstLine(el: Element): string | undefined {
     .split('\n')
     .map((l) => cleanText(l))
     .filter((l): l is string => Boolean(l));
-  const line = lines[0];
-  return line && lines.length > 1 && line.length >= 4 && line.length <= MAX_FIRST_LINE ? line : undefined;
+  // A price, a count or a rating set above the title ("¥12.9券后", "已拼10万+件", "4.9") is no subject.
+  let first = 0;
+  while (first < MAX_LEADING_FIGURES && first < lines.length - 1 && isFigureLine(lines[first]!)) first++;
+  const line = lines[first];
+  return line && lines.length > first + 1 && line.length >= 4 && line.length <= MAX_FIRST_LINE ? line : undefined;
 }
 
 // A structured description this short is a shop's summary line beside the price, not its full text.

@@ -150,6 +150,19 @@ const NOISE = new Set([
   // Not 'qa': "qa-advert-title" is a test hook on many sites; Q&A blocks say question/answer or have a heading.
   'toast',
   'tooltip',
+  // Support chat widgets, saved with their greeting ("Hi! Need help?…") after the footer (#intercom-container,
+  // .crisp-client); a plain "chat" only beside a widget's words (isChatWidget).
+  'livechat',
+  'chatbot',
+  'customerchat',
+  'tidio',
+  'hubspot',
+  'intercom',
+  'drift',
+  'tawk',
+  'crisp',
+  'zendesk',
+  'freshchat',
   'comparison',
   'compare',
 ]);
@@ -172,6 +185,24 @@ const NOISE_TAGS = new Set([
   'menu',
 ]);
 const HIDDEN_STYLE = /display\s*:\s*none|visibility\s*:\s*hidden/i;
+/**
+ * Classes that hide an element in the frameworks sites are built with (Tailwind and others' `hidden`,
+ * Bootstrap's `d-none`, Amazon's `a-hidden`/`aok-hidden`, SingleFile's `sf-hidden`…): a saved page
+ * keeps its closed modals and templates, hidden only by a style sheet that says so. Not
+ * `visually-hidden`/`sr-only`: screen-reader text ("Price:") is the page's words.
+ */
+const HIDING_CLASSES = new Set(['hidden', 'hide', 'd-none', 'a-hidden', 'aok-hidden', 'u-hidden', 'is-hidden', 'display-none', 'wt-display-none', 'sf-hidden']);
+// A hiding class beside a breakpoint's display class is shown on wide screens ("hidden md:block", "d-none d-lg-flex").
+const SHOWN_AT_BREAKPOINT =
+  /(^|\s)([a-z0-9]+:(block|flex|grid|inline|inline-block|inline-flex|table|contents)|d-[a-z]+-(block|flex|grid|inline|inline-block|inline-flex|table))(\s|$)/;
+
+/** Whether an element's classes hide it (see HIDING_CLASSES), with no breakpoint that shows it. */
+export function hiddenByClass(el: Element): boolean {
+  const cls = el.attribs.class;
+  // (A substring test first: it is asked of every element.)
+  if (!cls || !/hid|none/.test(cls)) return false;
+  return cls.split(/\s+/).some((c) => HIDING_CLASSES.has(c)) && !SHOWN_AT_BREAKPOINT.test(cls);
+}
 
 // Words that name furniture or others' words in one place and the listing's text in another: the
 // seller's comment on Yahoo! Auctions is "ProductExplanation__commentBody", AliExpress's description
@@ -198,15 +229,21 @@ function isHiddenDescription(el: Element): boolean {
   return nameTokens(el).some((t) => DESCRIPTION_NAME.test(t));
 }
 
+// "chat" names a support widget only beside one of these (#chat-widget-container, .chat-launcher): a seller's
+// "chat to buy" box holds the listing's price.
+const CHAT_WIDGET_PARTS = new Set(['widget', 'launcher', 'bubble', 'bot', 'support', 'window', 'messenger']);
+const isChatWidget = (tokens: string[]) => tokens.includes('chat') && tokens.some((t) => CHAT_WIDGET_PARTS.has(t));
+
 /** Whether the element itself (not its ancestors) is noise. */
 export function isNoise(el: Element): boolean {
   if (NOISE_TAGS.has(el.name)) return true;
-  if (('hidden' in el.attribs || (el.attribs.style && HIDDEN_STYLE.test(el.attribs.style))) && !isHiddenDescription(el)) return true;
+  if (('hidden' in el.attribs || (el.attribs.style && HIDDEN_STYLE.test(el.attribs.style)) || hiddenByClass(el)) && !isHiddenDescription(el)) return true;
   const role = el.attribs.role;
   // The page's own main region, whatever layout words its utility classes carry ("right-sidebar-xs").
   if (el.name === 'main' || role === 'main') return false;
   if (role === 'navigation' || role === 'contentinfo' || role === 'dialog' || role === 'menu' || role === 'menubar') return true;
-  return counts(nameTokens(el), NOISE);
+  const tokens = nameTokens(el);
+  return counts(tokens, NOISE) || isChatWidget(tokens);
 }
 
 const WEAK = new Set([

@@ -2,6 +2,7 @@ import { load, type CheerioAPI } from 'cheerio/slim';
 import type { AnyNode, Element } from 'domhandler';
 import { regionOf } from './currency.js';
 import { isFurniture } from './furniture.js';
+import { hasFrameDocuments, inlineFrameDocuments } from './frame-documents.js';
 import { isItemGrid, isNoise, isOthers, nameTokens, rawNames } from './noise.js';
 import { noiseSections } from './sections.js';
 import { titleSiteName } from './site-name.js';
@@ -50,8 +51,12 @@ export interface Page {
 /** A page parsed once, to be read by more than one reader (the listing's extraction and link discovery). */
 export type ParsedHtml = CheerioAPI;
 
-/** Parses a page as every reader of this folder does (htmlparser2, see above). */
-export const parseHtml = (html: string): ParsedHtml => load(html);
+/** Parses a page as every reader of this folder does (htmlparser2, see above), with the documents written into its frames read in place (frame-documents.ts). */
+export function parseHtml(html: string): ParsedHtml {
+  const $ = load(html);
+  if (hasFrameDocuments(html)) inlineFrameDocuments($);
+  return $;
+}
 
 /**
  * `source` is the page's HTML or the page already parsed by parseHtml; nothing here changes the
@@ -152,6 +157,8 @@ const HOME_WORDS = /^(home|homepage|首页|首頁|主页|主頁|startseite|accue
 const UNKNOWN_ADDRESS = 'https://saved-page.invalid/';
 // Logo links sit in the page's header: only the first few are asked.
 const LOGO_LINKS = 5;
+// "Etsy home", "Go to Shopee homepage", "拼多多首页": the name in a home link's label.
+const HOME_LABEL = /^\s*(?:go to |back to )?(.{2,30}?)\s*(?:home ?page|home|首页|首頁|トップページ|startseite)\s*$/i;
 // A site's home: its root, or a shop's own root under it and its index page ("/catalog/index.php", "/shop/").
 const HOME_PATH = /^\/(?:[\w-]+\/)?(?:index\.(?:php|html?|aspx?|jsp))?$/i;
 
@@ -164,7 +171,9 @@ function logoNames(links: readonly Element[], url: URL | null): string[] {
   for (const a of links) {
     // The cheap test first: most links are not a logo.
     const img = a.children.find((c): c is Element => c.type === 'tag' && (c as Element).name === 'img');
-    if (!/logo/i.test(`${rawNames(a)} ${img ? `${rawNames(img)} ${img.attribs.src ?? ''}` : ''}`)) continue;
+    // A home link drawn as an SVG says the site's name only to screen readers: aria-label="Etsy home".
+    const homeLabel = a.attribs['aria-label']?.match(HOME_LABEL)?.[1];
+    if (!homeLabel && !/logo/i.test(`${rawNames(a)} ${img ? `${rawNames(img)} ${img.attribs.src ?? ''}` : ''}`)) continue;
     let home: URL;
     try {
       home = new URL(a.attribs.href ?? '', url ?? UNKNOWN_ADDRESS);
@@ -173,7 +182,7 @@ function logoNames(links: readonly Element[], url: URL | null): string[] {
     }
     // (A saved page without its address, or with a placeholder under .invalid: a logo linked to any site's root is taken as its own.)
     if ((url && !url.hostname.endsWith('.invalid') && home.host !== url.host) || !HOME_PATH.test(home.pathname) || home.search) continue;
-    const name = (img?.attribs.alt ?? textOf(a)).replace(/\s+/g, ' ').trim();
+    const name = (img?.attribs.alt ?? homeLabel ?? textOf(a)).replace(/\s+/g, ' ').trim();
     if (name.length >= 2 && name.length <= 30 && !HOME_WORDS.test(name)) out.push(name);
     if (out.length >= LOGO_LINKS) break;
   }

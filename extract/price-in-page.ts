@@ -3,7 +3,7 @@ import { elementText, isBlock, shownTextOver, textLengthOver } from './element-t
 import { isNoise } from './noise.js';
 import type { Page } from './page.js';
 import { findPrices, parsePrice, type Price } from './price.js';
-import { CURRENT, DISCOUNT, isPromoName, isSideName, isStruck, priceNamed, SIDE_WORDS, STARTING, struck } from './price-words.js';
+import { CURRENT, DISCOUNT, isCentsPart, isPromoName, isSideName, isStruck, priceNamed, SIDE_WORDS, STARTING, struck, WAS_LABEL } from './price-words.js';
 import { cleanText, comparable } from './text.js';
 
 /**
@@ -26,6 +26,8 @@ interface Candidate {
   score: number;
   readonly box: Element;
   readonly boxText: string;
+  /** Whether the words before it make it a side cost (shipping, instalments). */
+  readonly side: boolean;
 }
 
 // Past this many price elements (nearest the title first) the rest are other items' prices.
@@ -96,6 +98,29 @@ function isOffscreenPrice(el: Element): boolean {
   return false;
 }
 
+/** An element beside the amount that holds another price under its label ("发售价 ¥799", "RRP £49"): not part of the amount. */
+const isWasLabelled = (el: Element) => el.children.length <= 4 && WAS_LABEL.test(elementText(el));
+
+/**
+ * The text of a price element, less struck parts and prices labelled as others: "¥|749|起|发售价 ¥799" reads
+ * "¥749起". Cents set apart without their mark ("R$ 2.449<span class=cents>90</span>") get it back:
+ * the mark the integer part does not use for thousands.
+ */
+function amountText(el: Element): string {
+  let cents = '';
+  const skip = (c: Element) => {
+    if (skipInPrice(c) || struck(c) || isWasLabelled(c)) return true;
+    if (!cents && isCentsPart(c)) cents = elementText(c).trim();
+    return false;
+  };
+  const text = cleanText(elementText(el, skip)) ?? '';
+  if (!/^\d{1,2}$/.test(cents)) return text;
+  const at = text.lastIndexOf(cents);
+  if (at <= 0 || !/\d/.test(text[at - 1]!)) return text;
+  const mark = /\d\.\d{3}(?!\d)/.test(text.slice(0, at)) ? ',' : '.';
+  return `${text.slice(0, at)}${mark}${text.slice(at)}`;
+}
+
 function candidates(page: Page, titleOrder: number): Candidate[] {
   const { $ } = page;
   const marked = (el: Element) => isOffscreenPrice(el) || /(^|\s|:)(price|lowPrice)$/.test(el.attribs.itemprop ?? el.attribs.property ?? '');
@@ -106,7 +131,8 @@ function candidates(page: Page, titleOrder: number): Candidate[] {
     if (el.type !== 'tag' || !usable(el)) return false;
     // The cheap tests first: most elements are neither named for a price nor near the title.
     const near = titleOrder >= 0 && at > titleOrder - 30 && at - titleOrder <= BARE_REACH;
-    if ((marked(el) || priceNamed(el) || (near && mayHoldOnlyAmount(el))) && !isStruck(el)) all.push({ el, at });
+    // (The cents of an amount are part of it, not an amount: its box is read whole.)
+    if ((marked(el) || priceNamed(el) || (near && mayHoldOnlyAmount(el))) && !isStruck(el) && !isCentsPart(el)) all.push({ el, at });
     return true;
   });
   // Nearest the title first: those after it by distance, then those before it.
@@ -117,7 +143,7 @@ function candidates(page: Page, titleOrder: number): Candidate[] {
   for (const { el, at } of near) {
     if (out.length >= MAX_CANDIDATES) break;
     // Read without struck parts, so a box of "was $149 now $119" reads $119.
-    const text = el.attribs.content ?? cleanText(elementText(el, (c) => skipInPrice(c) || struck(c))) ?? '';
+    const text = el.attribs.content ?? amountText(el);
     if (text.length > 200) continue;
     const price = parsePrice(text, { bare: true, region: page.region });
     if (!price || Number(price.amount) <= 0) continue;
@@ -125,12 +151,17 @@ function candidates(page: Page, titleOrder: number): Candidate[] {
     // An unnamed element counts only when it holds an amount alone; its own text is part of it (not a child's).
     if (!named && !(holdsOnlyAmount(text, price) && el.parent?.type === 'tag')) continue;
     const { box, text: boxText } = boxOf(el);
-    const before = boxText.slice(Math.max(0, boxText.indexOf(price.text) - 40), Math.max(0, boxText.indexOf(price.text)));
+    // (An amount whose cents got their mark back is found in the box by its text as shown.)
+    const shownAt = boxText.indexOf(price.text);
+    const place = shownAt >= 0 ? shownAt : boxText.indexOf(cleanText(elementText(el, skipInPrice)) ?? price.text);
+    const before = boxText.slice(Math.max(0, place - 40), Math.max(0, place));
     const label = `${before} ${cleanText($(el).prev().text())?.slice(0, 60) ?? ''} ${ownText(el.parent as Element | null)} ${el.attribs['aria-label'] ?? ''} ${(el.parent as Element | null)?.attribs?.['aria-label'] ?? ''}`;
     let score = marked(el) ? 12 : named ? 10 : 7;
     if (isSideName(el) || price.unit === '平米') score -= 8;
-    if (SIDE_WORDS.test(before)) score -= 6;
+    const side = SIDE_WORDS.test(before);
+    if (side) score -= 6;
     if (STARTING.test(label)) score -= 5;
+    if (WAS_LABEL.test(text) || WAS_LABEL.test(label.trim())) score -= 8;
     if (CURRENT.test(label) || CURRENT.test(text)) score += 2;
     if (isPromoName(el)) score += 2;
     if (!price.marked && !/[万萬亿億]/.test(price.text)) score -= 3;
@@ -139,7 +170,8 @@ function candidates(page: Page, titleOrder: number): Candidate[] {
     if (el.children.filter((c) => c.type === 'tag').length >= 2 && text.length <= 20 && findPrices(text, { bare: true }).length === 1) score += 2;
     // After the title is where prices stand; mobile layouts put the price just above it.
     if (titleOrder >= 0) score += at > titleOrder ? 3 * Math.max(0, 1 - (at - titleOrder) / 400) : at > titleOrder - 30 ? 1 : -2;
-    out.push({ el, price, score: score - at / 1e6, box, boxText });
+
+    out.push({ el, price, score: score - at / 1e6, box, boxText, side });
   }
   return out;
 }
@@ -151,9 +183,12 @@ function candidates(page: Page, titleOrder: number): Candidate[] {
 function demoteWasPrices(found: Candidate[]): void {
   for (const c of found) {
     if (!DISCOUNT.test(c.boxText)) continue;
+    // (Not a shipping fee beside it, nor a part of its own amount.)
     const lower = found.some(
       (o) =>
         o !== c &&
+        !o.side &&
+        !contains(c.el, o.el) &&
         Number(o.price.amount) < Number(c.price.amount) &&
         (c.box.children.includes(o.el) || o.box === c.box || c.box === o.el || contains(c.box, o.el)),
     );
@@ -163,17 +198,21 @@ function demoteWasPrices(found: Candidate[]): void {
 
 /**
  * A price box and the element inside it that holds the same amount (`.a-price` around its
- * `.a-offscreen`): the inner one reads the amount cleanly, and takes the box's standing.
+ * `.a-offscreen`): the inner one reads the amount cleanly, and takes the box's standing. A bare
+ * number inside a box with a currency is a part of the box's amount, not a price.
  */
 function preferInner(found: Candidate[]): Candidate[] {
-  const outer = new Set<Candidate>();
+  const dropped = new Set<Candidate>();
   for (const a of found)
-    for (const b of found)
-      if (a !== b && a.price.amount === b.price.amount && a.el !== b.el && contains(a.el, b.el)) {
+    for (const b of found) {
+      if (a === b || a.el === b.el || !contains(a.el, b.el)) continue;
+      if (a.price.amount === b.price.amount) {
         b.score = Math.max(a.score, b.score);
-        outer.add(a);
-      }
-  return found.filter((c) => !outer.has(c));
+        dropped.add(a);
+        // A bare number inside a box whose amount has its currency is a part of that amount ("2.449" of R$ 2.449,90).
+      } else if (a.price.marked && !b.price.marked && a.price.text.includes(b.price.text)) dropped.add(b);
+    }
+  return found.filter((c) => !dropped.has(c));
 }
 
 const contains = (outer: Element, inner: Element) => {

@@ -60,8 +60,24 @@ export const CURRENT =
 // Words just before an amount that make it a side cost or another price: shipping, delivery,
 // instalments, the price with delivery, the lowest price of the last 30 days, a saving.
 export const SIDE_WORDS =
-  /shipping|delivery|postage|versand|livraison|frais de port|envío|spedizione|dostaw|przesyłk|najniższa cena|lowest price|per month|monthly|installment|cuotas|parcelas|mensualit|\braty\b|\braten\b|deposit|you save|save|运费|運費|邮费|郵費|月供|分期|定金|送料|省/i;
+  /shipping|delivery|postage|versand|livraison|frais de port|envío|spedizione|dostaw|przesyłk|najniższa cena|lowest price|per month|monthly|installment|cuotas|parcelas|mensualit|\braty\b|\braten\b|deposit|you save|save|sem juros|sin intereses|\b\d{1,2} ?x\b(?! ?\d)|运费|運費|邮费|郵費|月供|分期|定金|送料|省/i;
 export const DISCOUNT = /(?:-\s?\d{1,2}\s?%|\d{1,2}\s?%\s?(?:off|折扣|rabatu|de réduction|rabatt)|\d(?:\.\d)?\s?折(?!叠))/i;
+
+/**
+ * Words that open a price other than the one to pay, written beside it rather than struck: a list,
+ * retail or release price ("RRP £49", "UVP 59 €", 原价, 发售价, 吊牌价, 定価).
+ */
+export const WAS_LABEL =
+  /^\s*(was|list price|original price|retail price|rrp|msrp|uvp|statt|antes|avant|原价|原價|发售价|發售價|吊牌价|吊牌價|专柜价|專櫃價|市场价|市場價|建议售价|建議售價|參考價|参考价|定価|参考価格|通常価格)(?!\p{L})/iu;
+
+/** Names of the part of an amount after its decimal mark, set apart in its own element ("2.449<sup class=cents>90</sup>"). */
+const CENTS_NAME = new Set(['cents', 'cent', 'decimal', 'decimals', 'fen']);
+export const isCentsPart = (el: Element): boolean =>
+  // (The cheap tests first: it is asked of every element that may hold a price.)
+  el.children.length === 1 &&
+  el.children[0]!.type === 'text' &&
+  /^\s*\d{1,2}\s*$/.test((el.children[0] as unknown as { data: string }).data) &&
+  nameTokens(el).some((t) => CENTS_NAME.has(t));
 
 export const struck = (el: Element): boolean =>
   STRUCK_TAGS.has(el.name) ||

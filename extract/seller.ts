@@ -13,6 +13,7 @@ import {
   MEMBER_SINCE,
   ON_SITE_SINCE,
   PROFILE_PATH,
+  VISIT_SHOP,
   SELLER_KIND,
   SELLER_WORDS,
   STORE_SUFFIX,
@@ -159,6 +160,23 @@ function nameOverMemberSince(el: Element, own: string): Candidate | undefined {
   return name && !sinceLine(name) ? { name, weight: MEMBER_WEIGHT } : undefined;
 }
 
+// A shop card is a few lines: a name, a rating, counts, the button.
+const MAX_CARD_CHARS = 200;
+
+/**
+ * The name in the card of a "visit shop" button ("查看賣場", 进店逛逛, "Ver loja"): the card's first
+ * line that can stand as a name. The card is the nearest ancestor with a line besides the button.
+ */
+function nameBesideShopButton(el: Element, own: string): Candidate | undefined {
+  if (own.length > 20 || !VISIT_SHOP.test(own)) return undefined;
+  for (let p = el.parent as Element | null, i = 0; p && p.type === 'tag' && i < 3; p = p.parent as Element | null, i++) {
+    if (shownTextOver(p, MAX_CARD_CHARS)) return undefined;
+    const name = firstName(elementText(p, isNoise, true));
+    if (name) return { name, weight: SHOP_BUTTON_WEIGHT };
+  }
+  return undefined;
+}
+
 /**
  * Whether a link is a step of a breadcrumb trail (a list item inside an element named for the
  * breadcrumb): a category, even where the site files categories under /store/ (PChome). A shop's
@@ -233,6 +251,7 @@ const PROFILE_FAR = 6;
 const NAMED_MAX = 8;
 const STORE_WEIGHT = 5;
 const MEMBER_WEIGHT = 7;
+const SHOP_BUTTON_WEIGHT = 7;
 
 export function findSeller(page: Page, titleElement: Element | undefined): string | undefined {
   const titleOrder = titleElement ? page.order(titleElement) : -1;
@@ -258,6 +277,7 @@ export function findSeller(page: Page, titleElement: Element | undefined): strin
     if (own && own.length <= 80) add(labelledName(el, own), penalty);
     if (beats(NAMED_MAX) && !page.inOthers(el)) add(namedCandidate(el), penalty);
     if (own && beats(MEMBER_WEIGHT) && !page.inOthers(el)) add(nameOverMemberSince(el, own), penalty);
+    if (own && beats(SHOP_BUTTON_WEIGHT) && !page.inOthers(el)) add(nameBesideShopButton(el, own), penalty);
     // A profile link soon after the title is the listing's seller; one far off may be anyone's.
     const profileWeight = titleOrder >= 0 && at > titleOrder && at - titleOrder <= 60 ? PROFILE_NEAR : PROFILE_FAR;
     if (

@@ -32,13 +32,17 @@ function isSiteName(segment: string, siteNames: readonly string[]): boolean {
   });
 }
 
-/** "$150 (Brooklyn)", "1600元": a price a site appends to a title, with a place after it. */
+// A word that puts a price after a title: "… für 18.990 €", "… for $150", "… за 41 000 ₽".
+const PRICE_PREPOSITION = /^(for|für|por|pour|para|per|voor|za|за|à)\s+/i;
+
+/** "$150 (Brooklyn)", "1600元", "für 18.990 €": a price a site appends to a title, with a place after it. */
 function isPriceTail(segment: string): boolean {
   const price = findPrices(segment)[0];
   return (
     price !== undefined &&
     segment
       .replace(price.text, '')
+      .replace(PRICE_PREPOSITION, '')
       .replace(/\([^)]*\)/g, '')
       .trim() === ''
   );
