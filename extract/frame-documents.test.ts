@@ -25,6 +25,15 @@ describe('documents written into frames (<iframe srcdoc>, as SingleFile saves th
     expect(extractListing(html, 'https://shop.example/itm/1').description).toContain(notes);
   });
 
+  it("drop the frame's scripts, and leave a frame too large to be a description out", () => {
+    const withScript = `<iframe srcdoc="${escaped(`<body><p>${notes}</p><script>window.stolen = document.cookie</script></body>`)}"></iframe>`;
+    const $ = parseHtml(`<div id="d">${withScript}</div>`);
+    expect($('#d').text()).toContain(notes);
+    expect($('#d script')).toHaveLength(0);
+    const huge = `<iframe id="big" srcdoc="${escaped(`<body><p>${'x '.repeat(120_000)}</p></body>`)}"></iframe>`;
+    expect(parseHtml(huge)('#big').get(0)?.name).toBe('iframe');
+  });
+
   it('leave frames with only an address as they are', () => {
     const $ = parseHtml('<iframe id="f" src="https://ads.example/slot"></iframe>');
     expect($('#f').get(0)?.name).toBe('iframe');
