@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { CorpusItem } from './corpus/schema.js';
 import type { Lexicon } from './lexicon/load.js';
 import { loadModel, MODEL_FORMAT, saveModel, type LoadedModel } from './model/model-file.js';
@@ -25,7 +25,7 @@ export function cachedModel(path: string | null, train: () => LoadedModel): Load
   if (path === null) return train();
   if (existsSync(path)) return loadModel(path);
   const trained = train();
-  mkdirSync(join(path, '..'), { recursive: true });
+  mkdirSync(dirname(path), { recursive: true });
   saveModel(path, trained.meta, trained.model);
   return loadModel(path);
 }
