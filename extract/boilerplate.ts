@@ -70,6 +70,9 @@ export function isBoilerplate(description: string, title: string | undefined, si
   return named && rest.length < 30;
 }
 
+const BIGGEST = String.raw`(최대|最大|крупнейш\p{L}*|terbesar|lớn nhất|ใหญ่ที่สุด|أكبر|en büyük|größte\p{L}*|più grande|más grande|maior)`;
+const SITE_KIND = String.raw`(카페|커뮤니티|장터|마켓|플랫폼|사이트|市场|市場|平台|社区|社區|网站|網站|サイト|доск\p{L}*|площадк\p{L}*|сайт\p{L}*|komunitas|situs|chợ|trang|ตลาด|เว็บ|موقع|سوق|pazar|site|plattform|marktplatz|mercado|mercato)`;
+
 /**
  * Words of a site's own line about a page ("Buy … online at Lazada", "Discount up to 50%", 立即購物,
  * 选购, 闲置交易平台, 지금 쿠팡에서 … 확인해보세요): a summary the page does not show that says them is
@@ -87,6 +90,9 @@ const SITE_LINE_WORDS = [
   // A count of the page's votes, comments or reviews ("Posted by u/… - 3 votes and 7 comments").
   /^posted by\b|\b\d[\d,.]*\s*(votes?|comments?|likes?|reviews?|ratings?|answers?|views?)\b/i,
   /\b(trusted|largest|leading|no\.? ?1)\b.{0,40}\b(marketplace|classifieds|platform|site)\b/i,
+  // The site calling itself the biggest of its kind, in its own language and word order (대한민국 최대 중고거래 카페,
+  // крупнейшая доска объявлений, komunitas jual beli terbesar).
+  new RegExp(`${BIGGEST}\\s?.{0,30}${SITE_KIND}|${SITE_KIND}.{0,30}${BIGGEST}`, 'iu'),
   /选购|選購|立即(购物|購物|购买|購買)|折扣|优惠|優惠|免运|免運|包邮|包郵|网购|網購|平台|供应商|供應商|采购商|好东西|快来|一起拼/u,
   /最大級|通販|フリマアプリ|オークションサイト|확인해\s?보세요|최저가|별점|리뷰\s?\d/u,
 ];

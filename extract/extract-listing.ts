@@ -18,6 +18,7 @@ import { isTelegramPost, readTelegramPost } from './telegram.js';
 import { cleanText, comparable, sameText } from './text.js';
 import { chooseTitle, cleanTitle, headingElement, type TitleCandidate } from './title.js';
 import { findTitleElement } from './title-element.js';
+import { labelledTitle, mentionsNameLabel } from './labelled-title.js';
 
 export type { FieldSource } from './fields.js';
 
@@ -108,8 +109,19 @@ export function extractListing(source: string | ParsedHtml, pageUrl: string, fie
   ]
     .filter((c): c is [FieldSource, string, string] => Boolean(c[1]))
     .map(([source, text, origin]) => ({ source, text, origin }));
-  // The site's selector or a post's first line is the title; otherwise the sources' agreement.
-  let title = candidates[0] && (candidates[0].origin === 'selector' || candidates[0].origin === 'post') ? candidates[0] : chooseTitle(candidates);
+  // A page with no heading nor structured title that labels its item's name says its title there, when its
+  // <title> does not hold that name: such a <title> names the shop. (One that holds it is the fuller title:
+  // the labelled row is then a spec table's model name.)
+  const labelledName =
+    !sel.title && !post.title && !ld.title && !md.title && !state.title && !og.title && !h1 && mentionsNameLabel(bodyText()) ? labelledTitle(page) : undefined;
+  const labelled = labelledName && !candidates.some((c) => comparable(c.text).includes(comparable(labelledName))) ? labelledName : undefined;
+  // The site's selector, a post's first line or a labelled name is the title; otherwise the sources' agreement.
+  let title =
+    candidates[0] && (candidates[0].origin === 'selector' || candidates[0].origin === 'post')
+      ? candidates[0]
+      : labelled
+        ? { source: 'heading' as const, text: labelled, origin: 'labelled-name' }
+        : chooseTitle(candidates);
   // Where the title stands on the page: prices and sellers are read near it.
   const titleElement = h1 && title && sameText(page.$(h1).text(), title.text, 0.3) ? h1 : (shown?.element ?? h1);
 

@@ -102,6 +102,13 @@ export function findMainContent(page: Page, titleElement?: Element, title?: stri
     name: new Int8Array(size + 1),
   };
   const seen = new Uint8Array(size + 1);
+  const titleKey = title ? comparable(title) : '';
+  // The title, or the most of it (a buy box may give the item's name without the seller's additions).
+  const repeatsTitle = (text: string) => {
+    if (titleKey.length === 0 || text.length > title!.length * 2) return false;
+    const key = comparable(text);
+    return key.length >= titleKey.length / 2 && titleKey.includes(key);
+  };
   // The elements walked, in the walk's order, by their slots.
   const walked: number[] = [];
   let counter = 0;
@@ -142,8 +149,9 @@ export function findMainContent(page: Page, titleElement?: Element, title?: stri
     st.chars[at] = chars;
     st.linkChars[at] = linkChars;
     st.last[at] = counter - 1;
-    // Prose is a block's own words: not a link's, a heading's or a button's.
-    if (own >= MIN_PARAGRAPH && !inLink && !NOT_PROSE.has(el.name) && !(own <= MAX_FIELD_ROW && isFieldRow(el))) {
+    // Prose is a block's own words: not a link's, a heading's or a button's, nor the title said again
+    // (a buy box repeats the item's name over its price: that line is no description).
+    if (own >= MIN_PARAGRAPH && !inLink && !NOT_PROSE.has(el.name) && !(own <= MAX_FIELD_ROW && isFieldRow(el)) && !repeatsTitle(ownText)) {
       const score = 1 + Math.min(10, (ownText.match(PUNCTUATION)?.length ?? 0) + 1) + Math.min(3, Math.floor(own / 100));
       st.score[at] = st.score[at]! + score;
       prose = true;

@@ -159,8 +159,8 @@ const UNKNOWN_ADDRESS = 'https://saved-page.invalid/';
 const LOGO_LINKS = 5;
 // "Etsy home", "Go to Shopee homepage", "拼多多首页": the name in a home link's label.
 const HOME_LABEL = /^\s*(?:go to |back to )?(.{2,30}?)\s*(?:home ?page|home|首页|首頁|トップページ|startseite)\s*$/i;
-// A site's home: its root, or a shop's own root under it and its index page ("/catalog/index.php", "/shop/").
-const HOME_PATH = /^\/(?:[\w-]+\/)?(?:index\.(?:php|html?|aspx?|jsp))?$/i;
+// A site's home: its root, a language's root ("/ar", "/en-gb/"), or a shop's own root under it and its index page ("/catalog/index.php", "/shop/").
+const HOME_PATH = /^\/(?:[a-z]{2}(?:[-_][a-z]{2})?\/?|[\w-]+\/)?(?:index\.(?:php|html?|aspx?|jsp))?$/i;
 
 /**
  * The site's name as its logo gives it: the image's alt text, or the words, of a link named logo
@@ -172,7 +172,8 @@ function logoNames(links: readonly Element[], url: URL | null): string[] {
     // The cheap test first: most links are not a logo.
     const img = a.children.find((c): c is Element => c.type === 'tag' && (c as Element).name === 'img');
     // A home link drawn as an SVG says the site's name only to screen readers: aria-label="Etsy home".
-    const homeLabel = a.attribs['aria-label']?.match(HOME_LABEL)?.[1];
+    // One that shows no words of its own names the site in its label alone: aria-label="Chợ Tốt".
+    const homeLabel = a.attribs['aria-label']?.match(HOME_LABEL)?.[1] ?? (textOf(a).trim() === '' && !img ? a.attribs['aria-label'] : undefined);
     if (!homeLabel && !/logo/i.test(`${rawNames(a)} ${img ? `${rawNames(img)} ${img.attribs.src ?? ''}` : ''}`)) continue;
     let home: URL;
     try {

@@ -72,6 +72,10 @@ describe('prices read from the page', () => {
     expect(priceOf(box, '<title>Cafetera Atma</title>')).toBe('149999');
   });
 
+  it('takes the amount a listing asks over its conversion into another currency, whichever comes first', () => {
+    expect(priceOf('<h1>Passport scans</h1><div class="row"><span class="usd">(≈ $119.94)</span> <span class="v">0.6400 XMR</span></div>')).toBe('0.64');
+  });
+
   it('reads RDFa offers', () => {
     const body =
       '<div vocab="http://schema.org/" typeof="Product"><h1 property="name">Wollen plaid</h1><div property="offers" typeof="Offer"><s>€ 89,95</s> € <span property="price" content="69.95">69,95</span><meta property="priceCurrency" content="EUR"></div></div>';

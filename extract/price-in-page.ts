@@ -3,7 +3,20 @@ import { elementText, isBlock, shownTextOver, textLengthOver } from './element-t
 import { isNoise } from './noise.js';
 import type { Page } from './page.js';
 import { findPrices, parsePrice, type Price } from './price.js';
-import { CURRENT, DISCOUNT, isCentsPart, isPromoName, isSideName, isStruck, priceNamed, SIDE_WORDS, STARTING, struck, WAS_LABEL } from './price-words.js';
+import {
+  CONVERTED,
+  CURRENT,
+  DISCOUNT,
+  isCentsPart,
+  isPromoName,
+  isSideName,
+  isStruck,
+  priceNamed,
+  SIDE_WORDS,
+  STARTING,
+  struck,
+  WAS_LABEL,
+} from './price-words.js';
 import { cleanText, comparable } from './text.js';
 
 /**
@@ -158,7 +171,7 @@ function candidates(page: Page, titleOrder: number): Candidate[] {
     const label = `${before} ${cleanText($(el).prev().text())?.slice(0, 60) ?? ''} ${ownText(el.parent as Element | null)} ${el.attribs['aria-label'] ?? ''} ${(el.parent as Element | null)?.attribs?.['aria-label'] ?? ''}`;
     let score = marked(el) ? 12 : named ? 10 : 7;
     if (isSideName(el) || price.unit === '平米') score -= 8;
-    const side = SIDE_WORDS.test(before);
+    const side = SIDE_WORDS.test(before) || CONVERTED.test(before);
     if (side) score -= 6;
     if (STARTING.test(label)) score -= 5;
     if (WAS_LABEL.test(text) || WAS_LABEL.test(label.trim())) score -= 8;

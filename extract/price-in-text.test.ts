@@ -23,4 +23,17 @@ describe("a price in the seller's words", () => {
     expect(amount('Want 2 tickets for Saturday, $50 each.')).toBe('50');
     expect(amount('原价 ¥999，现在 520 出', 'CN')).toBe('520');
   });
+
+  it('hears asking words in the languages of Indonesian, Vietnamese, Thai, Arabic and Russian classifieds', () => {
+    expect(amount('Kondisi mulus 95%, garansi 2 tahun. Harga: 2.450.000 nego tipis')).toBe('2450000');
+    expect(amount('Máy đẹp 95%, pin 4 tiếng. Giá 8900000 có bớt')).toBe('8900000');
+    expect(amount('ใช้งาน 2 ปี ราคา 4500 ต่อรองได้')).toBe('4500');
+    expect(amount('مستخدم سنة واحدة، ٦ مخدات. السعر: ٢٥٠٠ والسوم على الخاص')).toBe('2500');
+    expect(amount('Доставка 2 дня, цена 3 500')).toBe('3500');
+  });
+
+  it('passes over the same price converted into another currency ("≈ $119.94")', () => {
+    expect(amount('Worth it: (≈ $119.94), pay 0.64 XMR')).toBe('0.64');
+    expect(amount('约合 ¥850，付 120 USDT')).toBe('120');
+  });
 });

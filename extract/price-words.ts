@@ -61,6 +61,8 @@ export const CURRENT =
 // instalments, the price with delivery, the lowest price of the last 30 days, a saving.
 export const SIDE_WORDS =
   /shipping|delivery|postage|versand|livraison|frais de port|envío|spedizione|dostaw|przesyłk|najniższa cena|lowest price|per month|monthly|installment|cuotas|parcelas|mensualit|\braty\b|\braten\b|deposit|you save|save|sem juros|sin intereses|\b\d{1,2} ?x\b(?! ?\d)|运费|運費|邮费|郵費|月供|分期|定金|送料|省/i;
+/** Just before an amount: the same price converted into another currency ("0.64 XMR (≈ $119.94)", 约合 ¥850). */
+export const CONVERTED = /(≈|~|\bapprox(\.|imately)?|примерно|около|约合|約合|折合|相当于)\s*[:：]?\s*$/iu;
 export const DISCOUNT = /(?:-\s?\d{1,2}\s?%|\d{1,2}\s?%\s?(?:off|折扣|rabatu|de réduction|rabatt)|\d(?:\.\d)?\s?折(?!叠))/i;
 
 /**

@@ -78,6 +78,24 @@ describe('reading a price from text', () => {
     expect(findPrices('iPhone 15, 256 GB, 2 years old')).toEqual([]);
   });
 
+  it('reads a crypto amount under one with four or more decimals whole, and Monero and Litecoin', () => {
+    expect(price('0.6400 XMR')).toEqual({ amount: '0.64', currency: 'XMR', unit: null });
+    expect(price('0.00054594 BTC')).toEqual({ amount: '0.00054594', currency: 'BTC', unit: null });
+    expect(price('1.25 LTC')).toEqual({ amount: '1.25', currency: 'LTC', unit: null });
+    // A grouped amount is still read by its groups ("$149.999" beside "21% OFF").
+    expect(findPrices('$149.99921% OFF').map((p) => p.amount)).toEqual(['149999']);
+  });
+
+  it('reads Arabic-Indic digits, and the currency words of Arabic, Thai and Vietnamese classifieds', () => {
+    expect(price('السعر: ٢٥٠٠ ريال')).toEqual({ amount: '2500', currency: 'ريال', unit: null });
+    expect(price('٣٥٠ د.ك')).toEqual({ amount: '350', currency: 'KWD', unit: null });
+    expect(price('۱۲۰۰ درهم')).toEqual({ amount: '1200', currency: 'AED', unit: null });
+    expect(price('4,500 บาท')).toEqual({ amount: '4500', currency: 'THB', unit: null });
+    expect(price('8.900.000 đ')).toEqual({ amount: '8900000', currency: 'VND', unit: null });
+    // The words the page wrote are kept as written.
+    expect(parsePrice('السعر ٢٥٠٠ ريال')?.text).toBe('٢٥٠٠ ريال');
+  });
+
   it('takes the low end of a range, and a marked amount over a bare number', () => {
     expect(price('10-20元')).toMatchObject({ amount: '10', currency: 'CNY' });
     expect(price('$10 - $20')).toMatchObject({ amount: '10' });

@@ -15,11 +15,12 @@ export interface Price {
   readonly marked: boolean;
 }
 
-const PREFIX = String.raw`(?<![A-Za-z])(?:US\s?\$|NT\s?\$|HK\$|CA?\$|AU?\$|S\$|R\$|MX\$|\$|€|£|¥|￥|₩|₹|₽|₴|₺|₫|฿|₱|₸|₦|₵|Rs\.?|RM|Rp|[Kk]r\.?(?=\s?\d)|USDT|USDC|BTC|ETH|USD|EUR|GBP|CNY|RMB|JPY|TWD|NTD|HKD|INR|PKR|PLN|CHF|AUD|CAD|SGD|BRL|MXN|SEK|NOK|DKK|CZK|RON|TRY|AED|UAH|RUB|KRW|NGN|KES|ZAR|人民币|人民幣)`;
-const SUFFIX = String.raw`(?:\$|元|块|塊|圆|圓|円|원|€|£|zł|zl|PLN|lei|RON|лв\.?|Kč|kr|₽|руб\.?|грн\.?|₴|₺|TL|USD|EUR|GBP|CNY|RMB|JPY|TWD|NTD|HKD|CHF|INR|PKR|SEK|NOK|DKK|CZK|AUD|CAD|BRL|[Ee]uros?|[Dd]ollars?|USDT|USDC|BTC|ETH|[Uu]|刀|美元|美金|港币|港幣|日元|台币|台幣|新台币|新臺幣|新台幣)(?![A-Za-z])`;
+const PREFIX = String.raw`(?<![A-Za-z])(?:US\s?\$|NT\s?\$|HK\$|CA?\$|AU?\$|S\$|R\$|MX\$|\$|€|£|¥|￥|₩|₹|₽|₴|₺|₫|฿|₱|₸|₦|₵|Rs\.?|RM|Rp|[Kk]r\.?(?=\s?\d)|USDT|USDC|BTC|XMR|LTC|ETH|USD|EUR|GBP|CNY|RMB|JPY|TWD|NTD|HKD|INR|PKR|PLN|CHF|AUD|CAD|SGD|BRL|MXN|SEK|NOK|DKK|CZK|RON|TRY|AED|UAH|RUB|KRW|NGN|KES|ZAR|人民币|人民幣)`;
+const SUFFIX = String.raw`(?:\$|元|块|塊|圆|圓|円|원|€|£|zł|zl|PLN|lei|RON|лв\.?|Kč|kr|₽|руб\.?|грн\.?|₴|₺|TL|USD|EUR|GBP|CNY|RMB|JPY|TWD|NTD|HKD|CHF|INR|PKR|SEK|NOK|DKK|CZK|AUD|CAD|BRL|[Ee]uros?|[Dd]ollars?|USDT|USDC|BTC|XMR|LTC|ETH|[Uu]|đ|₫|บาท|ريال|ر\.س|دينار|د\.ك|درهم|د\.إ|جنيه|刀|美元|美金|港币|港幣|日元|台币|台幣|新台币|新臺幣|新台幣)(?![A-Za-z])`;
 // Grouped (1,234.56 / 1.234,56 / 1 234,56), Indian lakh grouping (1,28,000), or plain (1234.5); the
-// grouping separator must be followed by exactly three digits (two in a lakh group).
-const NUMBER = String.raw`(?<![\d.,])(?:\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d{1,2})?|\d{1,3}(?:[,.\u00a0\u202f\u2009' ]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d+)?)`;
+// grouping separator must be followed by exactly three digits (two in a lakh group). A number under one
+// has no grouping, however many decimals it has ("0.6400 BTC" is not "0.640" and a stray "0").
+const NUMBER = String.raw`(?<![\d.,])(?:0[.,]\d+|\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d{1,2})?|\d{1,3}(?:[,.\u00a0\u202f\u2009' ]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d+)?)`;
 // A thousands "k" is a letter on its own: not the K of "Kč" or "Kr" (accented and Cyrillic letters included).
 const MAGNITUDE = String.raw`(?:万|萬|亿|億|千|[kK](?![A-Za-zÀ-ɏЀ-ӿ]))`;
 const UNIT_WORDS = String.raw`张|張|套|份|个|個|条|條|件|组|組|部|次|片|本|人|天|月|年|平米|㎡|m²|photos?|pics?|pieces?|pcs?|sets?|items?|units?|each|month|mo`;
@@ -90,7 +91,18 @@ export interface PriceOptions {
  * Every money expression in a text, in order. With `bare`, numbers without a currency count too
  * (the text is known to be a price: a price element, a structured-data field).
  */
-export function findPrices(text: string, options: PriceOptions & { bare?: boolean } = {}): Price[] {
+// Arabic-Indic and Persian digits (٢٥٠٠, ۲۵۰۰) and the Arabic decimal and thousands marks, as Western ones.
+const EASTERN_DIGITS = /[\u0660-\u0669\u06f0-\u06f9\u066b\u066c]/g;
+const westernDigit = (c: string) => {
+  const code = c.charCodeAt(0);
+  if (code === 0x066b) return '.';
+  if (code === 0x066c) return ',';
+  return String(code >= 0x06f0 ? code - 0x06f0 : code - 0x0660);
+};
+
+export function findPrices(written: string, options: PriceOptions & { bare?: boolean } = {}): Price[] {
+  // (One character for one: what is found is given in the text as written, at the same place.)
+  const text = written.replace(EASTERN_DIGITS, westernDigit);
   const region = options.region ?? null;
   const found: { at: number; price: Price }[] = [];
   for (const m of text.matchAll(MONEY)) {
@@ -105,7 +117,7 @@ export function findPrices(text: string, options: PriceOptions & { bare?: boolea
     const symbol = g.pre?.replace(/\s/g, '') ?? g.suf ?? g.suf2 ?? (g.mag && /[万萬亿億]/.test(g.mag) ? g.mag : undefined);
     const marked = Boolean(g.pre ?? g.suf ?? g.suf2);
     if (!marked && !options.bare && !(g.mag && /[万萬亿億]/.test(g.mag) && g.unit)) continue;
-    found.push({ at: m.index, price: make(m[0], n, symbol, g, region, marked) });
+    found.push({ at: m.index, price: make(written.slice(m.index, m.index + m[0].length), n, symbol, g, region, marked) });
   }
   for (const m of text.matchAll(CHINESE_MONEY)) {
     const g = m.groups!;
@@ -114,7 +126,7 @@ export function findPrices(text: string, options: PriceOptions & { bare?: boolea
     if (whole === null || (/[块塊]/.test(g.suf!) && whole <= 2 && !g.jiao && !g.unit)) continue;
     const tenths = g.jiao ? chineseNumber(g.jiao)! / 10 : 0;
     const n = g.suf === '毛' || g.suf === '角' ? whole / 10 : whole + tenths;
-    found.push({ at: m.index, price: make(m[0], n, g.suf!, g, region, true) });
+    found.push({ at: m.index, price: make(written.slice(m.index, m.index + m[0].length), n, g.suf!, g, region, true) });
   }
   return found.sort((a, b) => a.at - b.at).map((f) => f.price);
 }

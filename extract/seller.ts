@@ -14,6 +14,7 @@ import {
   ON_SITE_SINCE,
   PROFILE_PATH,
   VISIT_SHOP,
+  SELLER_ATTRIBUTE_WORDS,
   SELLER_KIND,
   SELLER_WORDS,
   STORE_SUFFIX,
@@ -116,6 +117,25 @@ const isAuthorLink = (n: AnyNode | null | undefined) => n?.type === 'tag' && (n 
 /** Whether a label's element, or the element after it, is or directly holds a link to an author's page (asked only of labels). */
 const linksToAuthor = (el: Element | null): boolean => Boolean(el && (isAuthorLink(el) || el.children.some(isAuthorLink)));
 
+/**
+ * The first part of an element that shows text: its own leading words, or its first child that
+ * shows any. A value cell opens with the name and goes on with badges, counts and links
+ * ("<td>老K数码卡密 <span>已认证</span> <a>举报</a></td>", "<td><a>greyledger</a> (4.92 ★, 1,318 sales)</td>").
+ */
+function leadingText(el: Element | null): string | undefined {
+  if (!el) return undefined;
+  for (const c of el.children) {
+    if (c.type === 'text') {
+      const text = collapse((c as unknown as { data: string }).data);
+      if (text) return text;
+    } else if (c.type === 'tag') {
+      const text = textOf(c)?.trim();
+      if (text) return text;
+    }
+  }
+  return undefined;
+}
+
 /** The name a label introduces: in its own text, in its own children, in the next element, or next to its parent. */
 function labelledName(el: Element, own: string): Candidate | undefined {
   if (HEADING.test(own)) {
@@ -138,6 +158,7 @@ function labelledName(el: Element, own: string): Candidate | undefined {
         .map(textOf)
         .find((t) => t && t.trim()),
     ) ??
+    cleanSellerName(leadingText(nextTag(el))) ??
     cleanSellerName(textOf(nextTag(el))) ??
     // "<a>王晓明</a><span>经纪人</span>": a role tag after the name.
     (!nextTag(el) ? cleanSellerName(textOf(prevTag(el))) : undefined) ??
@@ -203,9 +224,12 @@ function namedCandidate(el: Element): Candidate | undefined {
   if (ROWS.has(el.name) && !tokens.some(isNameWord)) return undefined;
   const text = elementText(el);
   if (text.length > 400) return undefined;
+  // A part of the seller's card that is about the seller, not the name (nick_level, seller-rating, user-avatar).
+  if (tokens.some((t) => SELLER_ATTRIBUTE_WORDS.has(t))) return undefined;
   if (tokens.some(isNameWord) || tokens.length === 1) {
     const name = cleanSellerName(text);
-    if (name) return { name, weight: tokens.length === 1 ? 5 : 8 };
+    // One word that says name (nickname, username) is as plain as two; one that says only seller or user is vaguer.
+    if (name) return { name, weight: tokens.length === 1 && !tokens.some(isNameWord) ? 5 : 8 };
   }
   // A block named for the seller (seller-card, page-product__shop) opens with the seller's name, read
   // with side-by-side spans apart ("<span>Anna</span><span>Private seller</span>" is two lines).
