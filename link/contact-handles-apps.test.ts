@@ -19,6 +19,11 @@ describe('extractHandles: apps named by a nickname, after the number, or found b
     expect(keys('WA 2125550187')).toEqual(['phone:12125550187']);
   });
 
+  it('reads a ten-digit number grouped 5-5 as written (an Indian mobile), not as North American', () => {
+    expect(keys('WA ९८५५५ ०१२४३')).toEqual(['phone:9855501243']);
+    expect(keys('WA 98555 01243')).toEqual(['phone:9855501243']);
+  });
+
   it('reads a number with its app in brackets after it', () => {
     expect(keys('Real clips. +60 12-555 0199 (WhatsApp)')).toEqual(['phone:60125550199']);
     expect(keys('台湾正脸 0912 555 018（手机）')).toEqual(['phone:0912555018']);

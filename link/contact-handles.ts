@@ -1,8 +1,10 @@
-import { digitOf, foldText, readValue, type ValueRule } from './fold-text.js';
+import { CUES } from './cue-words.js';
+import { foldText, readValue, type ValueRule } from './fold-text.js';
 import { emailAlias, nameAlias } from './aliases.js';
 import { undisguise } from './disguises.js';
 import { spelledOnApp } from './spelled-ids.js';
-import { emailHandle, lineHandle, phoneHandle, qqHandle, telegramHandle, urlHandle, wechatHandle } from './handle-rules.js';
+import { emailHandle, phoneHandle, telegramHandle, urlHandle } from './handle-rules.js';
+import { startsWithHoursOrPrice } from './number-shapes.js';
 import type { ContactHandle, LinkListing } from './types.js';
 
 /**
@@ -12,118 +14,6 @@ import type { ContactHandle, LinkListing } from './types.js';
  * bare mobile numbers, which need no cue.
  */
 
-const ID_RULE: ValueRule = { accept: (ch) => (/^[a-z0-9_-]$/.test(ch) ? ch : undefined), maxLength: 32, numeric: false };
-const TG_RULE: ValueRule = { accept: (ch) => (/^[a-z0-9_]$/.test(ch) ? ch : undefined), maxLength: 32, numeric: false };
-const DIGIT_RULE: ValueRule = { accept: digitOf, maxLength: 16, numeric: true };
-// An id or a number, whichever follows: each digit disguise (①, ⁵, 五) read as its digit.
-const ID_OR_DIGITS_RULE: ValueRule = { accept: (ch) => ID_RULE.accept(ch) ?? digitOf(ch), maxLength: 32, numeric: false };
-
-type Reader = (value: string, raw: string) => ContactHandle | null;
-
-// Cue words after folding (lower case, simplified). Latin cues must stand alone (see CUE below).
-const CUES: ReadonlyArray<{ words: readonly string[]; rule: ValueRule; read: Reader }> = [
-  {
-    words: [
-      '微信号',
-      '微信',
-      '薇信',
-      '威信',
-      '维信',
-      '卫星',
-      '位信',
-      'v信',
-      'wei信',
-      'wechat',
-      'weixin',
-      'vx',
-      'wx',
-      // Hong Kong shorthand ("WC: ahfai852"); with its colon only, as "WC" is also a toilet.
-      'wc:',
-      // 加V written out further ("加 v x face88"): read as one cue, so the x is not taken for the id's first letter.
-      '加vx',
-      '加wx',
-      '加v信',
-      '加v',
-      '薇',
-      '威',
-      '徽',
-      '微',
-      // 維 (folded to 维) as 薇/威 are: "維：id"; 维修, 纤维 put a word, not an id, after it.
-      '维',
-      'v',
-      '❤',
-      '♥',
-      '💚',
-    ],
-    rule: ID_RULE,
-    read: wechatHandle,
-  },
-  // 扣 alone ("扣：3381-229-056") and its pinyin: a word after it (扣款, 折扣) is no value, and a QQ number has 5+ digits.
-  { words: ['扣扣', '抠抠', '蔻蔻', '企鹅号', '企鹅', '🐧', 'qq号', 'qq', 'q', '扣', 'koukou'], rule: DIGIT_RULE, read: qqHandle },
-  {
-    // Nicknames of Telegram: its paper-plane logo, and Russian "телега"/"телеграм(м)"/"тг" (folded: Cyrillic look-alikes turn Latin).
-    words: [
-      '纸飞机',
-      '飞机',
-      '电报',
-      'telegram',
-      'tg',
-      'tele:',
-      '✈',
-      'paperplane',
-      foldText('телеграм'),
-      foldText('телеграмм'),
-      foldText('телега'),
-      foldText('тг'),
-    ],
-    rule: TG_RULE,
-    read: telegramHandle,
-  },
-  // LINE (Taiwan, Hong Kong, Japan, Thailand): 賴 folds to 赖, Thai ไลน์ to ไลน (the fold drops its mark).
-  // "line" is an English word ("front line workers"): as a cue it needs its colon, "id" or "@".
-  { words: ['加赖', '赖', 'line:', 'lineid', 'line@', foldText('ไลน์')], rule: ID_RULE, read: lineHandle },
-  {
-    // "the green app", 绿泡泡 (green bubbles): WeChat's and WhatsApp's green icons named to dodge the
-    // app filter. A number after it is a phone (a WhatsApp line, or the number a WeChat is found by),
-    // letters an id (one key across WeChat/Telegram/LINE, linkKey).
-    words: ['greenapp', '绿泡泡'],
-    rule: ID_OR_DIGITS_RULE,
-    read: (value, raw) => (/^\d+$/.test(value) ? phoneHandle(value, false, raw) : wechatHandle(value, raw)),
-  },
-  {
-    // A WhatsApp number is a phone number: "WA 同号" sellers give one number for both. Signal, Viber
-    // and Zalo find their users by phone number too; ватсап/вацап and вайбер are their Russian names.
-    words: [
-      '手机号',
-      '手机',
-      '电话',
-      '联系电话',
-      'tel',
-      'phone',
-      'call',
-      'whatsapp',
-      'wa',
-      'signal',
-      'viber',
-      'zalo',
-      // Vietnamese số điện thoại and Thai โทร(ศัพท์) before a number.
-      'sđt',
-      foldText('โทร'),
-      foldText('ватсап'),
-      foldText('вотсап'),
-      foldText('вацап'),
-      foldText('вайбер'),
-      '☎',
-      '📞',
-      '📱',
-      '✆',
-      '☏',
-    ],
-    rule: DIGIT_RULE,
-    read: (digits, raw) => phoneHandle(digits, false, raw),
-  },
-];
-
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const CUE_INDEX = new Map<string, number>();
 CUES.forEach((c, i) => c.words.forEach((w) => CUE_INDEX.set(w, i)));
@@ -132,8 +22,13 @@ const CUE = new RegExp(
   [...CUE_INDEX.keys()]
     .sort((a, b) => b.length - a.length)
     .map((w) => {
-      // "微 信", "w x", "q q": a space between the letters of a cue is a disguise too.
-      const spaced = Array.from(w).map(escape).join('\\s?');
+      // "微 信", "w x", "q q": a space between the letters of a cue is a disguise too; so is a dot between
+      // the letters of a short Latin one ("Q.Q", "W.A", "V.X"), written as an abbreviation.
+      const spaced = Array.from(w)
+        .map(escape)
+        .join(/^[a-z]{2,3}$/.test(w) ? '[\\s.]?' : '\\s?');
+      // Arabic-script cues stand as words: تلي is not the start of تليفون ("telephone").
+      if (/[\u0600-\u06ff]$/.test(w)) return `(?<![\u0600-\u06ff])${spaced}(?![\u0600-\u06ff])`;
       // 二维码 is a QR code and 三维 3D: no 維 in them.
       if (w === '维') return '(?<![二三])维';
       // Thai ออนไลน์ is "online": no LINE in it.
@@ -221,8 +116,10 @@ export function extractHandles(listing: LinkListing): ContactHandle[] {
 // own "beware of fakes / imitators" is a caution too: it is an ad, and its handle is the seller's
 // (read as a warning, a copycat's "the REAL one … beware of fakes, TG x" gave no handle to veto by).
 // 报警 / 报咗警 / แจ้งความ (folded: แจงความ, without its tone mark): the poster has gone to the police about whoever it names.
+// Other markets' words of an accusation: Indonesian penipu(an)/ketipu (not a seller's "bukan penipu", "not a
+// scammer"), Vietnamese lừa đảo (not "không lừa đảo"), Korean 사기 주의/사기꾼/사기당, Arabic نصاب, Persian کلاهبردار.
 const WARNING =
-  /避雷|曝光|骗子|骗钱|被骗|上当|收钱不发货|黑名单|别信|报(?:咗|了)?警|แจงความ|\bscam(?:mer|mers|med)?\b|\bpsa\b|\bbeware\b(?!:? of (?:fakes|imitators|copycats|impostors|imposters|clones)\b)|ripped off|(?:don't|do not) (?:trust|buy from)|stay away from/;
+  /避雷|曝光|骗子|骗钱|被骗|上当|收钱不发货|黑名单|别信|报(?:咗|了)?警|แจงความ|(?<!bukan |anti |no )penipu|ketipu|(?<!không )lừa đảo|사기\s?(?:주의|조심|꾼|당)|نصاب|کلاهبردار|\bscam(?:mer|mers|med)?\b|\bpsa\b|\bbeware\b(?!:? of (?:fakes|imitators|copycats|impostors|imposters|clones)\b)|ripped off|(?:don't|do not) (?:trust|buy from)|stay away from/;
 
 /** isWarning on a title and description already folded (no second fold of the text). */
 export function isWarningFolded(title: string, description: string): boolean {
@@ -241,7 +138,8 @@ const DECODE_WORDS = '删|减|进制|换算|倒着|倒过|反着|反过|替换|�
 // "LINE ID: x", "微信号：x", "tg handle x", "tg — handle is x": the word between cue and value.
 // "加赖（LINE）：x": the app named again in brackets. "微信二维码 x", "QQ名片 x" (its contact card),
 // "WeChat QR, id x", "paper plane app: x": what the id is of.
-// "✈ 搜 x", "加V，名字是 x", "Q号好记：x": a word saying what to search for or how to remember it.
+// "✈ 搜 x", "小飞机上搜 x", "加V，名字是 x", "Q号好记：x": a word saying what to search for or how to remember it.
+// "카톡 아이디: x": Korean for "id".
 // "电话（按对讲机念法）：", "手机（苏州码子）：": a short note in brackets on how the value is written, before
 // its colon (a Latin note may stand without one: "加赖（LINE）x"). Not a note that the value is encoded
 // ("每位数字减一", "十六进制", "倒着读", "罗马数字"): read as written, it would be someone else's number.
@@ -249,7 +147,7 @@ const DECODE_WORDS = '删|减|进制|换算|倒着|倒过|反着|反过|替换|�
 // A bracketed note before the colon, at most this long: "(flip your phone)", "(read it upside down)".
 const NOTE_MAX = 20;
 const ID_WORD = new RegExp(
-  String.raw`^(?:[\s—–-]*(?:(?:二维码|qr(?:\s?code)?)[\s,，]*)?(?:id|username|handle|name|app|账号|号|二维码|名片|qr(?:\s?code)?)(?:\s+is\b)?(?=\s*[:：\s])|\s*[(（][a-z ]{1,12}[)）]|\s*[(（](?![^()（）]*(?:${DECODE_WORDS}|加))[^()（）:：]{1,${NOTE_MAX}}[)）](?=\s*[:：])|[\s:：,，]*(?:号|账号)?(?:好记|名字(?:是|叫)?|搜索?|search(?: for)?)(?=[\s:：,，]*[a-z0-9]))`,
+  String.raw`^(?:[\s—–-]*(?:(?:二维码|qr(?:\s?code)?)[\s,，]*)?(?:id|username|handle|name|app|账号|号|二维码|名片|아이디|qr(?:\s?code)?)(?:\s+is\b)?(?=\s*[:：\s(（])|\s*[(（][a-z ]{1,12}[)）]|\s*[(（](?![^()（）]*(?:${DECODE_WORDS}|加))[^()（）:：]{1,${NOTE_MAX}}[)）](?=\s*[:：])|[\s:：,，]*(?:号|账号)?(?:好记|名字(?:是|叫)?|(?:上|里)?搜索?|search(?: for)?)(?=[\s:：,，]*[a-z0-9]))`,
   'u',
 );
 
@@ -268,8 +166,10 @@ const POSTFIX_PHONE = /(?<![0-9a-z])(\+?[0-9](?:[\s.-]?[0-9]){6,14})\s*[(（]\s*
 
 // "微信号同店铺名", "飞机号跟我B站名一样", "TG same as my username": the id is the seller name the listing
 // is posted under. 同号 (same as the phone number) names no name and is not read here.
+// Other markets say it so too: Indonesian "sama dengan nama toko" / "= nama lapak ini", Vietnamese
+// "trùng tên shop" / "giống tên nick", Korean "닉네임과 동일".
 const SAME_AS_NAME =
-  /^[\s:：]*(?:号|id)?[\s:：]*(?:(?:同|跟|和|与)(?:我的?)?[\p{Script=Han}a-z]{0,4}?(?:名|名字|昵称|用户名|id)(?:一样|相同)?|(?:is\s+)?(?:the\s+)?same\s+as\s+(?:my\s+)?(?:[a-z]+\s+)?(?:user\s?name|name|handle|id))/u;
+  /^[\s:：,，=]*(?:号|id)?[\s:：,，=]*(?:(?:同|跟|和|与)(?:我的?)?[\p{Script=Han}a-z]{0,4}?(?:名|名字|昵称|用户名|id)(?:一样|相同)?|(?:is\s+)?(?:the\s+)?same\s+as\s+(?:my\s+)?(?:[a-z]+\s+)?(?:user\s?name|name|handle|id)|(?:sama\s+(?:dengan|kayak|kaya|seperti)\s+)?nama\s+(?:toko|lapak|akun|shop|olshop)(?![a-z])|(?:trùng|giống)\s+(?:với\s+)?tên\s+(?:shop|nick|tài khoản|cửa hàng)|(?:닉네임|상점명|가게\s?이름)(?:과|와|이랑)?\s*(?:동일|같))/u;
 // "mail: my forum name @mailbox.example": an address made of the seller name.
 const NAME_AT_DOMAIN = /\bmy\s+(?:[a-z]+\s+)?(?:user\s?name|name)\s*@\s*([a-z0-9-]+(?:\.[a-z0-9-]+)+)/g;
 // A seller name that can be an id as it stands ("swapper_gz", "@ajie_liveness", "rex.models").
@@ -306,6 +206,9 @@ function encodedNoteAfter(rest: string): boolean {
 // A note that is only a country code: "(+66)", "（+852）".
 const COUNTRY_CODE_NOTE = /^\s*[(（]\s*\+\s?(\d{1,3})\s*[)）]\s*$/;
 
+// After a cue that is an everyday word too ("tele"): a colon or '@', or a first word shaped as an id (a digit or '_').
+const AMBIGUOUS_CUE_VALUE = /^[^a-z0-9]*?(?:[:：@]|[a-z]*[0-9_])/;
+
 // A contact named as the seller's new one, right before its cue.
 const RENEWAL = /(?:新|(?<![a-z])new)\s*$/;
 
@@ -319,7 +222,7 @@ function readCues(text: string, add: (h: ContactHandle | null) => void, seller: 
     }
   }
   for (const m of text.matchAll(CUE)) {
-    const cue = CUES[CUE_INDEX.get(m[0].replace(/\s/g, ''))!]!;
+    const cue = CUES[CUE_INDEX.get(m[0].replace(/[\s.]/g, ''))!]!;
     // "WhatsApp/Telegram: +44 …", "手機/LINE：0912…": two apps before one value; each cue reads it by its own rule.
     const after = m.index + m[0].length + (CHAINED_CUE.exec(text.slice(m.index + m[0].length, m.index + m[0].length + 40))?.[0].length ?? 0);
     const sameAsName = seller === '' ? null : SAME_AS_NAME.exec(text.slice(after, after + 32));
@@ -328,10 +231,17 @@ function readCues(text: string, add: (h: ContactHandle | null) => void, seller: 
       if (value !== '') add(cue.read(value, `${m[0]}${sameAsName[0]}`));
       continue;
     }
-    const note = ID_WORD.exec(text.slice(after, after + NOTE_MAX + 4))?.[0] ?? '';
+    if (cue.ambiguous === true && !AMBIGUOUS_CUE_VALUE.test(text.slice(after, after + 40))) continue;
+    const word = ID_WORD.exec(text.slice(after, after + NOTE_MAX + 4))?.[0] ?? '';
+    // "Q號（粵拼）：…": the id word, then a note in brackets on how the value is written.
+    const note =
+      word === '' || !/^\s*[(（]/.test(text.slice(after + word.length))
+        ? word
+        : word + (ID_WORD.exec(text.slice(after + word.length, after + word.length + NOTE_MAX + 4))?.[0] ?? '');
     const from = after + note.length;
     // "WhatsApp (+66): 81 555 3302": the country code in the note before the colon is the number's own.
     const code = cue.rule.numeric ? (COUNTRY_CODE_NOTE.exec(note)?.[1] ?? '') : '';
+    if (startsWithHoursOrPrice(text.slice(from, from + 32))) continue;
     const read = readValue(text, from, cue.rule);
     const value = read !== '' && !read.startsWith(code) ? `${code}${read}` : read;
     // "薇：rXenlXian_cXang（刪除所有X）": a note after the value that says it is encoded; as written it is no one's.

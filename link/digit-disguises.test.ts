@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { extractHandles } from './contact-handles.js';
-import { romanDigits, thaiDigitWords } from './digit-disguises.js';
+import { romanDigits } from './digit-disguises.js';
 import { foldText } from './fold-text.js';
 
 describe('romanDigits', () => {
@@ -16,20 +16,5 @@ describe('romanDigits', () => {
   it('gives the QQ number, not a WeChat id read after the V among the numerals', () => {
     const keys = extractHandles({ id: 'x', description: '失败不收费。企鹅（罗马数字）：III-I-VII-IV-IX-V-II-VIII-I-VI' }).map((h) => h.key);
     expect(keys).toEqual(['qq:3174952816']);
-  });
-});
-
-describe('thaiDigitWords', () => {
-  it('reads seven or more Thai number words as digits', () => {
-    expect(thaiDigitWords(foldText('แปด หนึ่ง ห้า ห้า ห้า สาม สาม ศูนย์ สอง')).trim()).toBe('815553302');
-  });
-
-  it('leaves fewer number words, and other Thai, alone', () => {
-    for (const s of ['ราคา สาม ร้อย', 'หนึ่ง สอง สาม', 'ผ่านสแกนใบหน้า']) expect(thaiDigitWords(foldText(s))).toBe(foldText(s));
-  });
-
-  it('gives the WhatsApp number with the country code its note gives', () => {
-    const keys = extractHandles({ id: 'x', description: 'WhatsApp (+66): แปด หนึ่ง ห้า ห้า ห้า สาม สาม ศูนย์ สอง' }).map((h) => h.key);
-    expect(keys).toEqual(['phone:66815553302']);
   });
 });

@@ -1,12 +1,9 @@
-import { foldText } from './fold-text.js';
-
 /**
  * Numbers written digit by digit in a form no digit fold reads (folded text in and out; disguises.ts
  * runs these before cue words are read):
- *  - Roman numerals, one a digit: "III-I-VII-IV-IX" is 31749 (a QQ number so written);
- *  - Thai number words, one a digit: "แปด หนึ่ง ห้า" is 815, as Chinese and English ones are read elsewhere.
- * Each needs a run prose does not make: five or more numerals joined by dashes or spaces, seven or
- * more Thai number words in a row.
+ *  - Roman numerals, one a digit: "III-I-VII-IV-IX" is 31749 (a QQ number so written).
+ * It needs a run prose does not make: five or more numerals joined by dashes or spaces. Number words
+ * of other languages are read in digit-words.ts.
  */
 
 // I to IX, longest first so VIII is not read as V then III.
@@ -26,19 +23,6 @@ export function romanDigits(text: string): string {
         .map((n) => ROMAN[n])
         .join('')}`,
   );
-}
-
-// Thai digit words as foldText leaves them (it drops the vowel and tone marks: สี่ is ส, ห้า หา).
-const THAI_WORDS = ['ศูนย์', 'หนึ่ง', 'สอง', 'สาม', 'สี่', 'ห้า', 'หก', 'เจ็ด', 'แปด', 'เก้า'].map(foldText);
-const THAI_DIGIT = new Map(THAI_WORDS.map((w, d) => [w, String(d)]));
-const THAI_WORD = `(?:${[...THAI_WORDS].sort((a, b) => b.length - a.length).join('|')})`;
-// Thai writes no space between words, so a word may touch the next; a Thai letter after the run is another word.
-const THAI_RUN = new RegExp(`(?<![\\u0E01-\\u0E2E\\u0E40-\\u0E44])${THAI_WORD}(?:[\\s,-]*${THAI_WORD}){6,19}(?![\\u0E01-\\u0E2E])`, 'gu');
-const THAI_SPLIT = new RegExp(THAI_WORD, 'gu');
-
-export function thaiDigitWords(text: string): string {
-  if (!/[\u0E01-\u0E2E]/.test(text)) return text;
-  return text.replace(THAI_RUN, (run) => ` ${(run.match(THAI_SPLIT) ?? []).map((w) => THAI_DIGIT.get(w)).join('')} `);
 }
 
 /** The English words for the digits, as ids are read out ("five five five…") or spelled in the NATO alphabet. */

@@ -20,3 +20,29 @@ describe('undisguise', () => {
     }
   });
 });
+
+describe('undisguise: repeated digits, ids told by their ends, addresses in Hindi', () => {
+  it('reads Cantonese 孖/雙 ("a pair of") and 三條 ("three of") before a digit', () => {
+    expect(un('微：ah keung 孖八')).toBe('微:ah keung 88');
+    expect(un('WhatsApp：六三條五 零八一九')).toBe('whatsapp:六555 零八一九');
+    expect(un('綠色app：ahkeung雙八')).toBe('绿色app:ahkeung88');
+  });
+
+  it('leaves 双 and 孖 of words alone', () => {
+    for (const s of ['双十一大促', '双眼皮贴', '孖仔衫', '双八折']) expect(un(s)).toBe(foldText(s));
+  });
+
+  it('joins an id told by how it starts and how it ends', () => {
+    expect(un('薇信号开头是 kyc，结尾是 shop2026，中间一个下划线。')).toContain('kyc_shop2026');
+    expect(un('first half deepkyc, second half _pro.')).toContain('deepkyc_pro');
+    expect(un('starts with deep and ends with kyc88')).toContain('deepkyc88');
+  });
+
+  it('joins nothing on one marker alone', () => {
+    for (const s of ['the warranty ends with the year', 'first half of the year, then sales']) expect(un(s)).toBe(foldText(s));
+  });
+
+  it('reads @ and the dot said in Hindi (ऐट, डॉट)', () => {
+    expect(un('Mail: facekit.in ऐट mailbox डॉट example')).toBe('mail: facekit.in@mailbox.example');
+  });
+});

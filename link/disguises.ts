@@ -1,5 +1,6 @@
 import { digitOf } from './fold-text.js';
-import { DIGIT_WORDS, romanDigits, thaiDigitWords } from './digit-disguises.js';
+import { DIGIT_WORDS, romanDigits } from './digit-disguises.js';
+import { digitWordRuns } from './digit-words.js';
 import { natoSpelled, upsideDown } from './letter-disguises.js';
 import { spellOutIds } from './spelled-ids.js';
 
@@ -112,8 +113,9 @@ const joinDomain = (domain: string) => domain.replace(new RegExp(`${DOT_MARK}|${
 
 // "x 小老鼠 mailbox 点 example", "x 艾特 y.com": @ said as Chinese speakers name it (小老鼠, "little mouse";
 // 艾特, "at"), with 点 for each dot of the domain. The mark is no Chinese word in prose, so it needs no cue.
-const AT_WORD = String.raw`\s*(?:小老鼠|艾特)\s*`;
-const DOT_WORD = String.raw`\s*(?:点|\.)\s*`;
+// Hindi writes them out too: ऐट / एट for @, डॉट for the dot.
+const AT_WORD = String.raw`\s*(?:小老鼠|艾特|ऐट|एट)\s*`;
+const DOT_WORD = String.raw`\s*(?:点|डॉट|\.)\s*`;
 const WORDED_EMAIL = new RegExp(`(${LOCAL_PART})${AT_WORD}(${LABEL}(?:${DOT_WORD}${LABEL}){0,4}${DOT_WORD}[a-z]{2,10})(?![a-z0-9])`, 'g');
 // "kellykyc 点 tw": 点 between the Latin pieces of an id is its dot (read as one id, like "kellykyc.tw").
 const DOT_IN_ID = /(?<=[a-z0-9_])\s*点\s*(?=[a-z])/g;
@@ -138,13 +140,29 @@ function joinHalves(text: string): string {
 // "face（数字七）", "face (digit 7)": one character of an id spelled out in brackets.
 const BRACKETED_DIGIT = new RegExp(`\\s*[(（]\\s*(?:数字|digit|number)\\s*(${CN_DIGIT})\\s*[)）]`, 'g');
 
-// "两个八", "三个6": a digit said with how many times it repeats (two eights = 88).
-const REPEATED_DIGIT = new RegExp(`([2-5两二三四五])个(${CN_DIGIT})`, 'g');
+// "两个八", "三个6", Cantonese "三條五": a digit said with how many times it repeats (two eights = 88).
+const REPEATED_DIGIT = new RegExp(`([2-5两二三四五])(?:个|条)(${CN_DIGIT})`, 'g');
+// Cantonese 孖 ("a pair of") and 雙/双 before a digit: 孖八 is 88. Only right after a digit or an id's
+// letter (双十一, 双眼皮 and a 双 starting a clause are words).
+const PAIRED_DIGIT = new RegExp(`(?<=[a-z0-9]\\s?|${CN_DIGIT}\\s?)[孖双](${CN_DIGIT})`, 'g');
 
 // "前半 face，后半 lab": an id given in two halves, joined (with what "再加" adds: "再加两个八" = 88).
 const ID_PART = '[a-z0-9_]+';
 const ID_HALVES = new RegExp(
   `前(?:半|面|段)(?:部分|截)?[是为:：\\s]*(${ID_PART})[\\s,，、;；]*后(?:半|面|段)(?:部分|截)?[是为:：\\s]*(${ID_PART})(?:\\s*(?:再加上?|加上|然后|\\+)\\s*(${ID_PART}))?`,
+  'g',
+);
+
+// "开头是 kyc，结尾是 shop2026，中间一个下划线", "first half deepkyc, second half _pro", "starts with deep
+// and ends with kyc": an id told by how it starts and how it ends, with the underscore between them
+// said apart ("中间一个_", "with an _ between"; the underscore word is already '_' here). Both marker
+// words are needed, so neither alone ("ends with a warranty") joins anything.
+const START_WORD = String.raw`(?:开头(?:是|为)?|first\s+(?:half|part)(?:\s+is)?|starts?\s+with|awalnya|depannya)`;
+const END_WORD = String.raw`(?:结尾(?:是|为)?|(?:second|last)\s+(?:half|part)(?:\s+is)?|ends?\s+with|akhirnya|belakangnya)`;
+const MIDDLE_UNDERSCORE = String.raw`(?:中间(?:一个|加|是)?\s*_|with\s+(?:an?\s+)?_\s+(?:in\s+)?between)`;
+const SPLIT_GAP = String.raw`[\s,，;；、]*(?:(?:and|then|dan|再)\s*)?`;
+const ID_ENDS = new RegExp(
+  `${START_WORD}[\\s:：]*(${ID_PART})${SPLIT_GAP}(${MIDDLE_UNDERSCORE}${SPLIT_GAP})?${END_WORD}[\\s:：]*(${ID_PART})(${SPLIT_GAP}${MIDDLE_UNDERSCORE})?`,
   'g',
 );
 
@@ -164,13 +182,20 @@ export function undisguise(folded: string): string {
   if (/\d[\s.-]?o|o[\s.-]?\d/.test(text)) text = text.replace(O_IN_NUMBER, (run) => run.replace(/o/g, '0'));
   // Before the underscore word: "… romeo underscore victor …" is one spelled id, its _ among its letters.
   if (/[a-z]{4}\s/.test(text)) text = natoSpelled(text);
-  text = thaiDigitWords(romanDigits(upsideDown(text)));
+  text = digitWordRuns(romanDigits(upsideDown(text)));
   if (has('下划线', '底线', 'underscore')) text = text.replace(UNDERSCORE_WORD, '_');
   if (has('line')) text = text.replace(LINE_DASH_ID, 'line id:');
   if (has('数字', 'digit', 'number')) text = text.replace(BRACKETED_DIGIT, (_, d: string) => asDigits(d));
-  if (has('个')) text = text.replace(REPEATED_DIGIT, (_, n: string, d: string) => asDigits(d).repeat(Number(asDigits(n))));
+  if (has('个', '条')) text = text.replace(REPEATED_DIGIT, (_, n: string, d: string) => asDigits(d).repeat(Number(asDigits(n))));
+  if (has('孖', '双')) text = text.replace(PAIRED_DIGIT, (_, d: string) => asDigits(d).repeat(2));
   text = spellOutIds(text);
   if (has('倒', '反', 'reverse', 'backward')) text = text.replace(REVERSED, (_, word: string, gap: string, id: string) => `${word}${gap}${reversedId(id)}`);
+  if (has('开头', 'first', 'start', 'awal', 'depan'))
+    text = text.replace(
+      ID_ENDS,
+      (_, a: string, mid: string | undefined, b: string, after: string | undefined) =>
+        ` ${a}${(mid ?? after) && !a.endsWith('_') && !b.startsWith('_') ? '_' : ''}${b} `,
+    );
   if (has('前')) text = text.replace(ID_HALVES, (_, a: string, b: string, c: string | undefined) => ` ${a}${b}${c ?? ''} `);
   if (has('@', '[at]', '(at)', '<at>', '{at}'))
     text = text.replace(MARKED_EMAIL, (_, local: string, domain: string) => `${joinDomain(local)}@${joinDomain(domain)}`);
@@ -179,7 +204,8 @@ export function undisguise(folded: string): string {
     text = text.replace(CUED_SPOKEN_EMAIL, (_, cue: string, local: string, domain: string) => `${cue}${joinDomain(local)}@${domain}`);
   if (has('mail') && has('box', 'address', 'account', 'inbox', 'mail '))
     text = text.replace(CUED_DESCRIBED_EMAIL, (_, cue: string, local: string, domain: string) => `${cue}${local}@${domain} `);
-  if (has('小老鼠', '艾特')) text = text.replace(WORDED_EMAIL, (_, local: string, domain: string) => `${local}@${domain.replace(/\s*点\s*|\s*\.\s*/g, '.')}`);
+  if (has('小老鼠', '艾特', 'ऐट', 'एट'))
+    text = text.replace(WORDED_EMAIL, (_, local: string, domain: string) => `${local}@${domain.replace(/\s*(?:点|डॉट)\s*|\s*\.\s*/g, '.')}`);
   if (has('点', 'dot')) text = text.replace(LINK_DOT, (_, host: string) => `${host}.me/`);
   if (has('点')) text = text.replace(DOT_IN_ID, '.');
   return has('前') ? joinHalves(text) : text;

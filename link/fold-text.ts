@@ -179,7 +179,7 @@ export function readValue(text: string, from: number, rule: ValueRule): string {
     if (plus && rule.numeric) break;
     // An underscore beside the gap says the id goes on ("idkit _ hub", "twid _ 888").
     const underscore = value.endsWith('_') || accept(j) === '_';
-    if (spaces > 0 && !plus && !underscore && !rule.numeric && piece > 4 && !nextPieceIsDigits(chars, j, rule)) break;
+    if (spaces > 0 && !plus && !underscore && !rule.numeric && piece > 4 && !nextPieceIsDigits(chars, j, accept)) break;
     i = j;
     piece = 0;
   }
@@ -204,10 +204,11 @@ function wordAt(chars: readonly string[], at: number): string {
   return w;
 }
 
-function nextPieceIsDigits(chars: readonly string[], at: number, rule: ValueRule): boolean {
+// "kyc_shop 二零二六": Chinese numerals count as the digits they are (accept reads a run of two or more so).
+function nextPieceIsDigits(chars: readonly string[], at: number, accept: (k: number) => string | undefined): boolean {
   let n = 0;
   for (let k = at; k < chars.length; k++) {
-    const own = rule.accept(chars[k]!);
+    const own = accept(k);
     if (own === undefined) break;
     if (own < '0' || own > '9') return false;
     n++;

@@ -114,6 +114,20 @@ export function lineHandle(value: string, raw: string): ContactHandle | null {
   return h?.kind === 'wechat' ? handle('line', h.key.slice('wechat:'.length), raw) : h;
 }
 
+/** A KakaoTalk id (Korea's messenger): read as a WeChat or LINE id is (numbers are phones or QQ). */
+export function kakaoHandle(value: string, raw: string): ContactHandle | null {
+  const h = wechatHandle(value, raw);
+  return h?.kind === 'wechat' ? handle('kakao', h.key.slice('wechat:'.length), raw) : h;
+}
+
+/**
+ * Kinds whose value is an id a seller picks (WeChat, Telegram, LINE, KakaoTalk): one name is often
+ * registered on several of these apps, so they are compared as one family (linkKey, link-order.ts).
+ */
+export function isAppId(h: ContactHandle): boolean {
+  return h.kind === 'wechat' || h.kind === 'tg' || h.kind === 'line' || h.kind === 'kakao';
+}
+
 export function qqHandle(digits: string, raw: string): ContactHandle | null {
   return /^\d+$/.test(digits) ? numberHandle(digits, raw) : null;
 }
@@ -142,11 +156,16 @@ export function phoneHandle(digits: string, international: boolean, raw: string)
   return handle('phone', d, raw);
 }
 
-/** Whether a bare ten-digit number reads as North American by how it is grouped (see phoneHandle). */
+/**
+ * Whether a bare ten-digit number reads as North American by how it is grouped (see phoneHandle):
+ * North American numbers are grouped 3-3-4 (area code first); an Indian mobile is grouped 5-5
+ * ("98555 01243"), a number after a country code 2-4-4. One run of ten is North American unless it
+ * starts with a two-digit country code.
+ */
 function northAmerican(d: string, raw: string): boolean {
   const first = /\d+/.exec(raw)?.[0] ?? '';
-  if (first.length === 2) return false;
-  return first.length !== d.length || !startsWithTwoDigitCode(d);
+  if (first.length === d.length) return !startsWithTwoDigitCode(d);
+  return first.length === 3;
 }
 
 export function emailHandle(address: string, raw: string): ContactHandle[] {
@@ -190,7 +209,7 @@ export function urlHandle(rawUrl: string, ownHosts: ReadonlySet<string>): Contac
 export function linkKey(h: ContactHandle): string {
   // A phone written the local way ("011-5550 2846") and the international way ("+60 11-5550 2846") is one line (phone-national.ts).
   if (h.kind === 'phone') return `phone:${nationalNumber(h.key.slice('phone:'.length))}`;
-  if (h.kind !== 'wechat' && h.kind !== 'tg' && h.kind !== 'line' && h.kind !== 'alias') return h.key;
+  if (!isAppId(h) && h.kind !== 'alias') return h.key;
   // One id across apps: sellers register the same name on WeChat, Telegram and LINE (facelab88 on
   // one, @facelab_88 on the other), and a distinctive id is theirs wherever it is written.
   return `id:${h.key.slice(h.key.indexOf(':') + 1).replace(/[_-]/g, '')}`;

@@ -1,4 +1,4 @@
-import { isRenewed, linkKey } from './handle-rules.js';
+import { isAppId, isRenewed, linkKey } from './handle-rules.js';
 import type { ContactHandle } from './types.js';
 import { UnionFind } from './union-find.js';
 
@@ -134,11 +134,11 @@ export function conflicting(a: readonly ContactHandle[], b: readonly ContactHand
 }
 
 /**
- * The kind two listings' handles are compared as: WeChat, Telegram and LINE ids are one (linkKey
+ * The kind two listings' handles are compared as: WeChat, Telegram, LINE and KakaoTalk ids are one (linkKey
  * already joins an id across apps, so two different ids are two identities whichever app each names);
  * an alias is no contact and vetoes nothing (undefined matches no other family).
  */
 function kindFamily(h: ContactHandle): string | undefined {
   if (h.kind === 'alias') return undefined;
-  return h.kind === 'wechat' || h.kind === 'tg' || h.kind === 'line' ? 'id' : h.kind;
+  return isAppId(h) ? 'id' : h.kind;
 }

@@ -1,6 +1,6 @@
 import { isWarningFolded } from './contact-handles.js';
 import { foldText } from './fold-text.js';
-import { GENERIC_WORDS } from './handle-rules.js';
+import { GENERIC_WORDS, isAppId } from './handle-rules.js';
 import type { ContactHandle, LinkListing } from './types.js';
 
 /**
@@ -60,7 +60,7 @@ export function mentionPairs(words: ReadonlyArray<ReturnType<typeof idWords>>, l
   const declared = new Map<string, { at: number; key: string }>();
   live.forEach((hs, i) => {
     for (const h of hs) {
-      if (h.kind !== 'wechat' && h.kind !== 'tg' && h.kind !== 'line') continue;
+      if (!isAppId(h)) continue;
       const id = idOf(h.key.slice(h.key.indexOf(':') + 1));
       if (!declared.has(id)) declared.set(id, { at: i, key: h.key });
     }

@@ -1,6 +1,6 @@
 import { pinyin } from 'pinyin-pro';
 import { foldText } from './fold-text.js';
-import { GENERIC_WORDS } from './handle-rules.js';
+import { GENERIC_WORDS, isAppId } from './handle-rules.js';
 import { nameStems } from './name-stems.js';
 import type { ContactHandle } from './types.js';
 
@@ -61,7 +61,7 @@ export function handleBrands(h: ContactHandle): string[] {
     const label = labels.length >= 2 ? labels[labels.length - 2]!.replace(/-/g, '') : '';
     return label.length >= 6 && !SHARED_DOMAINS.has(label) ? [`domain:${label}`] : [];
   }
-  if (h.kind !== 'wechat' && h.kind !== 'tg' && h.kind !== 'line') return [];
+  if (!isAppId(h)) return [];
   const out: string[] = [];
   const first = FIRST_PIECE.exec(value)?.[1];
   if (first !== undefined) out.push(`pinyin:${first}`);

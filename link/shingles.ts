@@ -4,7 +4,8 @@ import { foldText } from './fold-text.js';
 
 /**
  * The text of a listing as near-duplicate detection compares it: title and description folded, then
- * cut into tokens (each Chinese character; each run of Latin letters), with what a relist changes
+ * cut into tokens (each Chinese character; each run of letters of another script: a Latin, Korean,
+ * Arabic, Persian, Devanagari or Thai word), with what a relist changes
  * anyway left out: digits and prices, emoji, punctuation, and the letters of its contact handles.
  * Shingles are pairs of neighbouring tokens, so moving a sentence only changes the shingles at its
  * edges. Each shingle is kept as a 32-bit hash: sets of numbers are what MinHash and Jaccard need.
@@ -63,13 +64,20 @@ export function fnv1a(text: string): number {
   return h >>> 0;
 }
 
+// A letter of a script written in words (Hangul, Arabic, Devanagari, Thai …): without it, an ad in Korean or
+// Persian had no tokens at all, and its relists nothing to be found alike by.
+const OTHER_LETTER = /^[\p{L}\p{M}]$/u;
+
 /** Tokens of a text, leaving out Latin words that are part of a contact handle; `folded` when foldText has been applied. */
 export function tokens(text: string, handleWords: ReadonlySet<string> = new Set(), folded = false): string[] {
   const out: string[] = [];
   let word = '';
+  let other = '';
   const flush = () => {
     if (word.length >= 2 && !handleWords.has(word)) out.push(word);
     word = '';
+    if (other !== '') out.push(other);
+    other = '';
   };
   for (const ch of folded ? text : foldText(text)) {
     const c = ch.codePointAt(0)!;
@@ -81,6 +89,11 @@ export function tokens(text: string, handleWords: ReadonlySet<string> = new Set(
     const base = latinBase(c);
     if (base !== '') {
       word += base;
+      continue;
+    }
+    if (c >= 0x80 && !isHanCode(c) && OTHER_LETTER.test(ch)) {
+      if (word !== '') flush();
+      other += ch;
       continue;
     }
     flush();

@@ -11,7 +11,7 @@ export interface LinkListing {
 }
 
 /** `alias`: an id shown as a seller name or an e-mail's local part (aliases.ts); it links, it never vetoes. */
-export type HandleKind = 'wechat' | 'qq' | 'tg' | 'line' | 'phone' | 'email' | 'url' | 'alias';
+export type HandleKind = 'wechat' | 'qq' | 'tg' | 'line' | 'kakao' | 'phone' | 'email' | 'url' | 'alias';
 
 /** One off-platform contact, normalized: `key` is `kind:canonical`, the same for every disguise of it. */
 export interface ContactHandle {
