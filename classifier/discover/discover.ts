@@ -7,7 +7,7 @@ import { dropNested, dropRunOns, holds } from './families.js';
 import { isKnownUnit } from './known.js';
 import { namesAThing } from './name-shape.js';
 import { listingFields } from './read-listing.js';
-import { isEligible, isolated, offTitle, RANK, thinned, unitEvidence, type Support } from './rank.js';
+import { isEligible, isolated, offTitle, RANK, thinned, unitEvidence, unreached, type Support } from './rank.js';
 import type { Tally } from './tally.js';
 import type { Candidate, DiscoveryInput, DiscoveryOptions } from './types.js';
 import { isSpellingOf, singular, SpellingScanner } from './variants.js';
@@ -77,8 +77,10 @@ export function discoverTerms(inputs: readonly DiscoveryInput[], lexicon: Lexico
     if (families.some((f) => f.members.some((m) => holds(m, t) || holds(t, m)))) continue;
     const members = [t, ...ranked.map((r) => r.t).filter((o) => o !== t && !taken.has(o) && isSpellingOf(t, o))];
     for (const m of members) taken.add(m);
-    // Its shape as a whole term: thin support, isolated, left out of titles (rank.ts).
-    const whole = offTitle(isolated(thinned(evidence, members.map(support)), members), members);
+    // Its shape as a whole term: thin support, none of its listings reached, isolated, left out of titles (rank.ts).
+    // A listing is counted once per spelling; spellings counted apart share one pool (cam plugs, camplug), counted once.
+    const spellings = [...new Set(members.map(support))];
+    const whole = offTitle(isolated(unreached(thinned(evidence, spellings), spellings), members), members);
     families.push({ head: t, members, evidence: whole, context: context.get(t.key) });
   }
   // Judged on the offer-like listings each term's spellings stand in (their kept examples).

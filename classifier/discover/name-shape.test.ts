@@ -11,6 +11,12 @@ describe('whether a unit has the shape of a name for a thing', () => {
     for (const s of ['看样', '一盒', '一支', '提前', '做成', '见描述', '卡对着脸']) expect(han(s), s).toBe(false);
   });
 
+  it('turns down a Chinese unit headed by a verbal noun: it names an activity of the trade, not its goods', () => {
+    // jieba tags 制作 (making), 出售 (sale), 服务 (service), 合作 (cooperation) vn; 复活卡's vn 复活 is not its head.
+    for (const s of ['制作', '出售', '服务', '合作']) expect(han(s), s).toBe(false);
+    expect(han('复活卡')).toBe(true);
+  });
+
   it('keeps Chinese nouns, coined words, idioms, and compounds whose head is a lone character', () => {
     // 包 alone is tagged a verb; in 脸谱包 it is the pack. An idiom can name a kit (满汉全席).
     for (const s of ['明信片', '蓝本', '合影票', '脸谱包', '素颜集', '双面胶', '原坯', '满汉全席']) expect(han(s), s).toBe(true);

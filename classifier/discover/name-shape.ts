@@ -16,7 +16,7 @@ import type { UnitKind } from './units.js';
  * jieba tags of words that do not name a thing: verbs, numerals and measures, time, pronouns, adverbs,
  * adjectives, conjunctions, prepositions, interjections, directions. Idioms stay: 满汉全席 names a kit.
  */
-const ZH_NOT_A_NAME = /^(v|vd|vg|vi|m|mq|q|t|tg|r|rr|rz|d|dg|a|ad|ag|c|p|y|e|o|f)$/;
+const ZH_NOT_A_NAME = /^(v|vd|vg|vi|vn|m|mq|q|t|tg|r|rr|rz|d|dg|a|ad|ag|c|p|y|e|o|f)$/;
 
 /** Penn tags (first, most frequent, in the English lexicon) of words that do not name a thing. */
 const EN_NOT_A_NAME = /^(RB|RBR|RBS|JJ|JJR|JJS|VBD|VBN|VBG|VBZ|VBP|MD|IN|CD|DT|PRP\$?|WRB|UH)$/;

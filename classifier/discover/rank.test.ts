@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isolated, isThin, offTitle, RANK, thinned, unitEvidence } from './rank.js';
+import { isolated, isThin, offTitle, RANK, thinned, unitEvidence, unreached } from './rank.js';
 import { Tally, TallyBook } from './tally.js';
 
 const evidence = { contrast: 2, offerShare: 0.5, score: 5 };
@@ -86,6 +86,29 @@ describe('an isolated term', () => {
       isolated(evidence, [
         { listings: 2, benign: 0 },
         { listings: 1, benign: 0 },
+      ]),
+    ).toBe(evidence);
+  });
+});
+
+describe('a term no listing of which the classifier reached', () => {
+  it('takes RANK.unreached off when none of its spellings stands in a flagged or review listing', () => {
+    // A shop's own word: three listings scored benign that have an offer's shape (a price, a count).
+    expect(unreached(evidence, [{ listings: 3, flagged: 0, review: 0 }]).score).toBe(5 - RANK.unreached);
+    expect(
+      unreached(evidence, [
+        { listings: 2, flagged: 0, review: 0 },
+        { listings: 4, flagged: 0, review: 0 },
+      ]).score,
+    ).toBe(5 - RANK.unreached);
+  });
+
+  it('leaves a term alone when one listing of any of its spellings reached the review band', () => {
+    expect(unreached(evidence, [{ listings: 5, flagged: 0, review: 1 }])).toBe(evidence);
+    expect(
+      unreached(evidence, [
+        { listings: 2, flagged: 0, review: 0 },
+        { listings: 2, flagged: 1, review: 0 },
       ]),
     ).toBe(evidence);
   });

@@ -33,6 +33,8 @@ export const RANK = {
    * in proportion to how far it falls short of half of them (see `offTitle`).
    */
   offTitle: 3,
+  /** Taken off a term none of whose offer-like listings the classifier flagged or put in review (see `unreached`). */
+  unreached: 3,
   /** Taken off a term whose spellings stand in no listing but the fewest discovery counts (see `isolated`). */
   isolated: 3,
   /** Taken off a unit whose head is clearly not a name (a verb, count, adverb or adjective: see name-shape.ts). */
@@ -99,6 +101,18 @@ export function thinned(evidence: UnitEvidence, spellings: readonly Support[]): 
   const sum = (f: (s: Support) => number) => spellings.reduce((n, s) => n + f(s), 0);
   const pooled = { listings: sum((s) => s.listings), flagged: sum((s) => s.flagged), review: sum((s) => s.review) };
   return isThin(pooled) ? { ...evidence, score: evidence.score - RANK.thinReach } : evidence;
+}
+
+/**
+ * A term none of whose offer-like listings the classifier reached (flagged or in review): all its offer
+ * mass is listings scored benign that merely have an offer's shape (a price, a count, a contact), which
+ * any shop's own product words earn (tape, a Chinese edition). A seller's code word stands beside the
+ * rest of an offer the rules read, so some of its listings reach at least the review band. Judged on
+ * all its spellings together (each pool of spellings counted once).
+ */
+export function unreached(evidence: UnitEvidence, spellings: readonly Support[]): UnitEvidence {
+  const reached = spellings.reduce((n, s) => n + s.flagged + s.review, 0);
+  return reached === 0 ? { ...evidence, score: evidence.score - RANK.unreached } : evidence;
 }
 
 /**

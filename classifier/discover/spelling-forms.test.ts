@@ -15,7 +15,10 @@ describe('forms of a term sellers write besides its own spelling', () => {
   it('turns the last word of a Latin term to its other number, and nothing else', () => {
     expect(inflections('sitters')).toEqual(['sitter']);
     expect(inflections('plate shot')).toEqual(['plate shots']);
-    expect(inflections('understudies')).toEqual(['understudy']);
+    // -ies is the plural of -y or of -ie, the compact view's -le (spindies of spindles): both are looked for.
+    expect(inflections('understudies')).toEqual(['understudy', 'understudie']);
+    expect(inflections('drop spindies')).toContain('drop spindie');
+    expect(inflections('drop spindie')).toEqual(['drop spindies']);
     expect(inflections('understudy')).toEqual(['understudies']);
     expect(inflections('paper doiiy')).toEqual(['paper doiiies']);
     expect(inflections('ebay')).toEqual(['ebays']);
@@ -27,6 +30,13 @@ describe('forms of a term sellers write besides its own spelling', () => {
     expect(halfSpelled('套娃')).toEqual(expect.arrayContaining(['套wa']));
     expect(halfSpelled('复活卡')).toEqual(expect.arrayContaining(['复活k', '复活ka']));
     expect(halfSpelled('lanben')).toEqual([]);
+  });
+
+  it('spells the head of a Chinese term in whole pinyin syllables, never a lone initial', () => {
+    expect(halfSpelled('代钓')).toContain('dai钓');
+    expect(halfSpelled('窝料')).toContain('wo料');
+    expect(halfSpelled('复活卡')).toEqual(expect.arrayContaining(['fuhuo卡', 'fu活卡']));
+    expect(halfSpelled('代钓')).not.toContain('d钓');
   });
 
   it('splits a half-pinyin term into its Chinese part and its pinyin (keys fold l to i: iao桩 is lao桩)', () => {
@@ -53,6 +63,12 @@ describe('spellings of one term', () => {
     expect(isSpellingOf(tally('cam piugs', 'latin', [1]), tally('cam', 'latin', [2]))).toBe(false);
     expect(isSpellingOf(tally('side chains', 'latin', [1]), tally('sidechain', 'latin', [2]))).toBe(true);
     expect(isSpellingOf(tally('understudies', 'latin', [1]), tally('understudy', 'latin', [2]))).toBe(true);
+  });
+
+  it('meets the two numbers of a word in -le, which the compact view spells -ie (spindles, spindle)', () => {
+    expect(isSpellingOf(tally('drop spindies', 'latin', [1]), tally('drop spindie', 'latin', [2]))).toBe(true);
+    expect(isSpellingOf(tally('drop spindies', 'latin', [1]), tally('dropspindies', 'latin', [2]))).toBe(true);
+    expect(isSpellingOf(tally('drop spindies', 'latin', [1]), tally('drop spin', 'latin', [2]))).toBe(false);
   });
 
   it('does not take a word of its own that shares the stem for a spelling (press of pressings)', () => {

@@ -15,21 +15,23 @@ export function inflections(key: string): string[] {
   const last = words.at(-1)!;
   if (last.length < 3) return [];
   // A consonant and y takes -ies (understudy, understudies); the compact view's i may be a folded l (folly), so i counts as a consonant.
-  const turned = last.endsWith('ies')
-    ? `${last.slice(0, -3)}y`
-    : /[^aeou]y$/.test(last)
-      ? `${last.slice(0, -1)}ies`
-      : /(ss|x|ch|sh)$/.test(last)
-        ? `${last}es`
-        : last.endsWith('s')
-          ? last.slice(0, -1)
-          : `${last}s`;
+  // -ies is the plural of -y or of -ie, the compact view's -le (spindles): both are looked for.
+  if (last.endsWith('ies')) return [`${last.slice(0, -3)}y`, `${last.slice(0, -1)}`].map((w) => [...words.slice(0, -1), w].join(' '));
+  const turned = /[^aeou]y$/.test(last)
+    ? `${last.slice(0, -1)}ies`
+    : /(ss|x|ch|sh)$/.test(last)
+      ? `${last}es`
+      : last.endsWith('s')
+        ? last.slice(0, -1)
+        : `${last}s`;
   return [[...words.slice(0, -1), turned].join(' ')];
 }
 
 /**
- * A Chinese term with its tail in pinyin or initials (套wa for 套娃, 复活k for 复活卡): half a swap,
- * as sellers type it to slip past a filter of the whole word.
+ * A Chinese term with its tail in pinyin or initials (套wa for 套娃, 复活k for 复活卡), or its head in
+ * pinyin (dai钓 for 代钓, wo料 for 窝料): half a swap, as sellers type it to slip past a filter of the
+ * whole word. A head is swapped for whole syllables only: one initial glued to a character is too
+ * often another word (v脸, q群).
  */
 export function halfSpelled(key: string): string[] {
   if (!HAN_ONLY.test(key) || key.length < 2) return [];
@@ -39,6 +41,7 @@ export function halfSpelled(key: string): string[] {
     const rest = syl.slice(k);
     out.add(key.slice(0, k) + rest.join(''));
     out.add(key.slice(0, k) + rest.map((x) => x[0]).join(''));
+    out.add(syl.slice(0, k).join('') + key.slice(k));
   }
   return [...out];
 }

@@ -24,12 +24,15 @@ export function stems(key: string): string {
 /**
  * A Latin unit run together with its last word in the singular: sellers write a two-word term apart,
  * hyphenated or as one word (cam plugs, camplug; wind-ups, windups), in either number (understudies,
- * understudy); spellings of one term differ by that alone. Not stems:
+ * understudy; spindles, spindle), and spellings of one term differ by that alone. Not stems:
  * a stem joins words of their own (pressings and press, players and play).
  */
 export function singular(key: string): string {
   const joined = key.replace(/[\s-]+/g, '');
+  // -ies is the plural of -y (understudies) or of -ie, which is also how the compact view spells -le
+  // (l folded to i: spindles, spindle): all three meet at -y.
   if (joined.endsWith('ies') && joined.length > 4) return `${joined.slice(0, -3)}y`;
+  if (joined.endsWith('ie') && joined.length > 3) return `${joined.slice(0, -2)}y`;
   if (/(ss|x|ch|sh)es$/.test(joined)) return joined.slice(0, -2);
   return joined.endsWith('s') && !joined.endsWith('ss') && joined.length > 3 ? joined.slice(0, -1) : joined;
 }
