@@ -16,7 +16,7 @@ import { fromScriptState } from './script-state.js';
 import { fromJsonLd, fromMicrodata, fromOpenGraph } from './structured-data.js';
 import { isTelegramPost, readTelegramPost } from './telegram.js';
 import { cleanText, comparable, sameText } from './text.js';
-import { chooseTitle, cleanTitle, headingElement, type TitleCandidate } from './title.js';
+import { chooseTitle, cleanTitle, headingElement, otherHeadingText, splitSegments, type TitleCandidate } from './title.js';
 import { findTitleElement } from './title-element.js';
 import { labelledTitle, mentionsNameLabel } from './labelled-title.js';
 
@@ -90,9 +90,21 @@ export function extractListing(source: string | ParsedHtml, pageUrl: string, fie
   // An <h1> that the <title> or og:title holds is the title shown: no need to look for another element.
   const h1Key = h1 ? comparable(page.$(h1).text()) : '';
   // (Not a logo: "BikeBazaar" is in the <title> too, but as a small part of it.)
-  const h1Confirmed = h1Key.length >= 4 && [titleTag, og.title ?? ''].map(comparable).some((r) => r.includes(h1Key) && h1Key.length >= r.length * 0.3);
+  const h1Confirmed =
+    h1 !== undefined &&
+    h1Key.length >= 4 &&
+    cleanTitle(page.$(h1).text(), names) !== undefined &&
+    [titleTag, og.title ?? ''].map(comparable).some((r) => r.includes(h1Key) && h1Key.length >= r.length * 0.3);
   // A <title> that is only the site's name or slogan holds no listing's title to find on the page (the footer's "© Shop" would match it).
-  const titleRefs = [titleTag, og.title].map((r) => (r && !saysSiteTemplate(r) && cleanTitle(r, names) ? r : undefined));
+  // Nor does one that says what an <h1> naming the shop or category says ("Smartphones | Resellr").
+  const otherHeading = otherHeadingText(page);
+  const namesOther = (r: string) => {
+    if (otherHeading === undefined) return false;
+    // The heading's words are the whole title, or one of its two segments (the other the site's name).
+    const { parts } = splitSegments(cleanTitle(r, names) ?? '');
+    return parts.length <= 2 && parts.some((p) => comparable(p) === comparable(otherHeading));
+  };
+  const titleRefs = [titleTag, og.title].map((r) => (r && !saysSiteTemplate(r) && cleanTitle(r, names) && !namesOther(r) ? r : undefined));
   const shown = h1Confirmed ? undefined : findTitleElement(page, titleRefs);
   const candidates: TitleCandidate[] = [
     ['selector', sel.title, 'selector'],
@@ -104,7 +116,7 @@ export function extractListing(source: string | ParsedHtml, pageUrl: string, fie
     ['heading', h1 ? cleanTitle(page.$(h1).text(), names) : undefined, 'h1'],
     ['heading', shown?.confirmed ? cleanTitle(shown.text, names) : undefined, 'title-element'],
     // A <title> that is the site's slogan (转转-专业的二手交易平台) names no listing.
-    ['heading', saysSiteTemplate(titleTag) ? undefined : cleanTitle(titleTag, names), 'title-tag'],
+    ['heading', saysSiteTemplate(titleTag) || namesOther(titleTag) ? undefined : cleanTitle(titleTag, names), 'title-tag'],
     ['heading', shown && !shown.confirmed ? cleanTitle(shown.text, names) : undefined, 'title-element'],
   ]
     .filter((c): c is [FieldSource, string, string] => Boolean(c[1]))

@@ -10,7 +10,7 @@ import { cleanText } from './text.js';
  * a heading or structured title: elsewhere such a row is a spec table's short model name.
  */
 
-const LABEL_WORDS = String.raw`(商品名称|商品名稱|商品名|产品名称|產品名稱|宝贝名称|寶貝名稱|品名|product name|product title|item name|item title|название товара|наименование|tên sản phẩm|nama produk|ชื่อสินค้า|اسم المنتج|상품명|제품명)`;
+const LABEL_WORDS = String.raw`(商品名称|商品名稱|商品名|产品名称|產品名稱|宝贝名称|寶貝名稱|品名|product name|product title|item name|item title|item|название товара|наименование|tên sản phẩm|nama produk|ชื่อสินค้า|اسم المنتج|상품명|제품명)`;
 const NAME_LABEL = new RegExp(String.raw`^\s*${LABEL_WORDS}\s*[:：]?\s*`, 'iu');
 const ANYWHERE = new RegExp(LABEL_WORDS, 'iu');
 
@@ -57,7 +57,10 @@ export function labelledTitle(page: Page): string | undefined {
     // "商品名称：xxx" in one element, or the label alone with the value in the next element.
     if (rest && /[:：]\s*$/.test(m[0])) return rest.length <= MAX_TITLE ? rest : undefined;
     if (rest) continue;
-    const next = nextTag(el);
+    // "<td><b>Item</b></td><td>…</td>": a label alone in its cell names the next cell.
+    const parent = el.parent as Element | null;
+    const alone = parent?.type === 'tag' && !firstOwnText(parent) && parent.children.filter((c) => c.type === 'tag').length === 1;
+    const next = nextTag(el) ?? (alone ? nextTag(parent) : null);
     const value = next ? shownValue(page, next) : undefined;
     if (value && value.length <= MAX_TITLE) return value;
   }

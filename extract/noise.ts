@@ -309,6 +309,9 @@ const NOISE_HEADINGS = [
   String.raw`(opiniones|reseñas|valoraciones|preguntas|productos (relacionados|similares)|publicaciones similares|anuncios similares|también te puede|avaliações|opiniões|perguntas|produtos (relacionados|semelhantes)|anúncios semelhantes|você também pode|avis\b|questions\b|annonces similaires|produits similaires|vous aimerez|recensioni|domande|annunci simili|prodotti (correlati|simili)|potrebbe interessarti)`,
   // German, Dutch, Polish, Russian, Turkish, Indonesian.
   String.raw`((kunden)?bewertungen|kundenrezensionen|rezensionen|fragen (und|&) antworten|ähnliche (anzeigen|artikel|produkte)|das könnte dich|kunden kauften auch|beoordelingen|recensies|vergelijkbare|anderen bekeken|opinie|oceny|pytania|podobne|polecane|отзывы|вопросы|похожие|рекомендуем|вам может понравиться|değerlendirme|yorumlar|benzer ürünler|ulasan|produk serupa)`,
+  // A shop's own policies under a listing (shipping, returns, payment): the same on every item, and
+  // longer than a one-line description beside them.
+  String.raw`((shipping|delivery|postage)( ?(,|and|&|\+) ?(returns?|payments?|exchanges?|care))+|(shipping|delivery|return|refund|exchange|store|shop) polic(y|ies)\b|returns?( ?(&|and) ?(refunds?|exchanges?))\b|versand( ?(und|&) ?(rückgabe|zahlung))|envío(s)? y devoluci|envio e devoluç|livraison et retours|spedizione e resi|wysyłka i zwroty|доставка и возврат|kargo ve iade|配送(与|和|及)?(退换|退貨|退货)|退换货(说明|政策)|買家須知|购买须知|購買須知|배송 ?(및|\/) ?(교환|반품))`,
   // Chinese, Japanese, Korean.
   String.raw`((商品)?(评价|評價|评论|評論)|猜你喜欢|猜你喜歡|相关推荐|相關推薦|为你推荐|為你推薦|看了(又看|此|这|這|该|該)|同类推荐|热门推荐|熱門推薦|推荐|推薦|相似|你可能还喜欢|你可能也喜歡|大家都在买|其他人还看了|問與答|问答|(商品|カスタマー)?レビュー|口コミ|この商品を見た人|関連商品|おすすめ(商品|アイテム)|似ている商品|(상품)?리뷰|상품평|상품 ?문의|관련 상품|추천 상품|다른 고객)`,
 ];

@@ -2,6 +2,7 @@ import { load, type CheerioAPI } from 'cheerio/slim';
 import type { AnyNode, Element } from 'domhandler';
 import { regionOf } from './currency.js';
 import { isFurniture } from './furniture.js';
+import { hasFallbackContent, readFallbackContent } from './fallback-content.js';
 import { hasFrameDocuments, inlineFrameDocuments } from './frame-documents.js';
 import { isItemGrid, isNoise, isOthers, nameTokens, rawNames } from './noise.js';
 import { noiseSections } from './sections.js';
@@ -51,10 +52,11 @@ export interface Page {
 /** A page parsed once, to be read by more than one reader (the listing's extraction and link discovery). */
 export type ParsedHtml = CheerioAPI;
 
-/** Parses a page as every reader of this folder does (htmlparser2, see above), with the documents written into its frames read in place (frame-documents.ts). */
+/** Parses a page as every reader of this folder does (htmlparser2, see above), with the documents written into its frames read in place (frame-documents.ts), and a script-less page's <noscript>/<noframes> listing read as shown (fallback-content.ts). */
 export function parseHtml(html: string): ParsedHtml {
   const $ = load(html);
   if (hasFrameDocuments(html)) inlineFrameDocuments($);
+  if (hasFallbackContent(html)) readFallbackContent($);
   return $;
 }
 

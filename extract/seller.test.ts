@@ -5,6 +5,12 @@ const sellerOf = (body: string, title = 'Listing') =>
   extractListing(`<!doctype html><html><head><title>${title}</title></head><body>${body}</body></html>`, 'https://market.example/item/1').seller;
 
 describe('sellers read from the page', () => {
+  it('drop a label that a card repeats after a heading that is the same label', () => {
+    expect(sellerOf('<h1>Bike</h1><h2>Seller</h2><div class="card"><span>Seller</span> <a href="/user/owen">Owen R.</a> · member since 2019</div>')).toBe(
+      'Owen R.',
+    );
+  });
+
   it("takes a seller card's first line that can stand as a name, past its heading, status and buttons", () => {
     expect(
       sellerOf(

@@ -43,6 +43,10 @@ export function cleanSellerName(raw: string | undefined): string | undefined {
     .find(Boolean);
   // A sentence's full stop goes ("Ships from and sold by Amazon.com."); an abbreviation's and an initial's stay (Co., Ltd., "Ole H.").
   const name = cleanText(line?.replace(TAIL, '').replace(/(?<!\b(co|ltd|inc|corp|llc|bhd|gmbh|s\.a|jr|sr|[a-z]))[.。,，:：]+$/i, ''));
+  // A card read whole after a heading that is itself a label ("<h2>Seller</h2><div><span>Seller</span> <a>Owen R.</a></div>")
+  // repeats the label before the name: the label goes.
+  const label = name ? LABEL.exec(name) : null;
+  if (name && label && /[\s:：]$/.test(label[0]) && label[0].length < name.length && !HEADING.test(name)) return cleanSellerName(name.slice(label[0].length));
   // A phone number, a count, a heading or a button is not a name.
   if (
     !name ||

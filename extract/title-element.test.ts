@@ -5,6 +5,14 @@ const read = (head: string, body: string) =>
   extractListing(`<!doctype html><html><head>${head}</head><body>${body}</body></html>`, 'https://saved-page.invalid/');
 
 describe('the title shown on the page', () => {
+  it("is an element whose class names the listing's name (listing-name, ad-name) when nothing else names it", () => {
+    const l = read(
+      '<title>Resellr</title><meta property="og:site_name" content="Resellr">',
+      '<div class="listing-name">Pixel 7 128GB Obsidian</div><div class="listing-body">Kept in a case since day one, screen flawless, battery fine.</div>',
+    );
+    expect(l.title).toBe('Pixel 7 128GB Obsidian');
+  });
+
   it('is the longest element text that the <title> holds, when no <h1> shows it', () => {
     const l = read(
       '<title>【小米 Note 13】小米 Note 13 Pro 12GB+256GB 子夜黑【行情 报价 价格 评测】-京东</title>',

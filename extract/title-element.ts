@@ -18,7 +18,7 @@ const MIN_KEY = 6;
 const MAX_TEXT = 250;
 // The longest text an element found by its class alone is taken for a title.
 const MAX_NAMED = 150;
-const TITLE_NAME = /title|subject|headline|heading|goods-?name|product-?name|item-?name|sku-?name/i;
+const TITLE_NAME = /title|subject|headline|heading|goods-?name|product-?name|item-?name|sku-?name|listing-?name|ad-?name|offer-?name/i;
 // "section-title", "module-title", "infoBoxHeading": a section's heading is named title too, but says what the section is.
 const SECTION_TITLE = /(section|module|block|card|tab|widget|sidebar|footer|header|modal|popup|seo|box)[-_]?(title|heading)/i;
 

@@ -1,4 +1,5 @@
 import type { Element } from 'domhandler';
+import { nameTokens } from './noise.js';
 import type { FieldSource } from './fields.js';
 import type { Page } from './page.js';
 import { findPrices } from './price.js';
@@ -82,6 +83,29 @@ export function splitSegments(text: string): { parts: string[]; seps: string[] }
   return { parts, seps };
 }
 
+// A breadcrumb trail put before a title: "Home > Phones > Samsung > Galaxy S21 FE", "Ana Sayfa » Elektronik » …".
+const CRUMB_ARROW = /\s*(?:>|»|›|→|＞)\s*/u;
+const MAX_CRUMB = 40;
+// The first crumb of a trail, in the languages of the sites read: a trail that opens with it is one however short.
+const HOME_CRUMB =
+  /^(home|start|startseite|accueil|inicio|início|página inicial|ana sayfa|strona główna|главная|首页|首頁|主页|ホーム|홈|trang chủ|beranda|होम|मुख्य पृष्ठ)$/iu;
+
+/**
+ * The title less a breadcrumb trail before it. A trail is two arrows or more between short crumbs, or
+ * one after a "Home" crumb; an item's own name seldom holds two ">" (the last crumb, the item, is kept).
+ */
+export function withoutBreadcrumb(text: string): string {
+  const crumbs = text.split(CRUMB_ARROW);
+  if (crumbs.length < 2 || !crumbs.slice(0, -1).every((c) => c.trim().length > 0 && c.length <= MAX_CRUMB)) return text;
+  if (crumbs.length < 3 && !HOME_CRUMB.test(crumbs[0]!.trim())) return text;
+  return crumbs[crumbs.length - 1]!.trim() || text;
+}
+
+// A <title> that names a page by its number only ("Listing 6620194", "Ad #2291", "İlan No 1088342"): no item's name.
+const ID_ONLY =
+  /^(listing|ad|advert|advertisement|item|post|product|offer|lot|anzeige|annonce|anuncio|anúncio|annuncio|ilan|İlan|ogłoszenie|oferta|объявление|商品|物件|帖子|게시물)\s*(no\.?|nr\.?|#|n[º°])?\s*[:#]?\s*\d+$/iu;
+export const isIdOnlyTitle = (text: string): boolean => ID_ONLY.test(text.trim());
+
 /**
  * A title without the site's name, marketing tails, icon glyphs and login prompts. Segments are
  * dropped from the ends only: "Nikon F3 - 35mm body | eBay" keeps "Nikon F3 - 35mm body".
@@ -89,7 +113,7 @@ export function splitSegments(text: string): { parts: string[]; seps: string[] }
 export function cleanTitle(raw: string | undefined, siteNames: readonly string[]): string | undefined {
   const text = cleanText(raw);
   if (!text || LOGIN_ONLY.test(text)) return undefined;
-  const { parts, seps } = splitSegments(text);
+  const { parts, seps } = splitSegments(withoutBreadcrumb(text));
   // A trade post's subject ("[WTS] … - 95 USDT", "【出】… - 3200") is the seller's own words, price and all.
   const ownSubject = TRADE_SUBJECT.test(text);
   const drop = (p: string) => p === '' || isSiteName(p, siteNames) || JUNK_SEGMENT.test(p) || (!ownSubject && isPriceTail(p));
@@ -102,14 +126,54 @@ export function cleanTitle(raw: string | undefined, siteNames: readonly string[]
   let out = parts[start]!;
   for (let i = start + 1; i < end; i++) out += seps[i - 1]! + parts[i]!;
   const cleaned = cleanText(out);
-  if (!cleaned || isSiteName(cleaned, siteNames) || LOGIN_ONLY.test(cleaned)) return undefined;
+  if (!cleaned || isSiteName(cleaned, siteNames) || LOGIN_ONLY.test(cleaned) || isIdOnlyTitle(cleaned)) return undefined;
   return cleaned;
 }
 
-/** The page's first <h1> that is not in a menu, a login box or another block that is not the listing. */
+// Names of an <h1> (or the block it opens) that heads something other than the item: the shop, the category, the site's brand.
+const OTHER_HEADING_NAMES = new Set([
+  'shop',
+  'store',
+  'storefront',
+  'category',
+  'categories',
+  'brand',
+  'logo',
+  'site',
+  'kategori',
+  'categoria',
+  'kategorie',
+  'catégorie',
+  'rubrik',
+]);
+const ITEM_NAMES = new Set(['product', 'item', 'listing', 'ad', 'offer', 'goods', 'post', 'title']);
+
+/**
+ * Whether an <h1> names the shop, the category or the site rather than the item ("h1.shop-name",
+ * `<div class="category-head"><h1>Smartphones</h1>`, a mobile site's "h1.m-brand"): such pages
+ * show the item's title in an <h2> or a <div> below. Its own names or those of the block it opens
+ * say so, with no word for the item beside them.
+ */
+export function headsOtherThanItem(h1: Element): boolean {
+  const parent = h1.parent as Element | null;
+  const opens = parent?.type === 'tag' && parent.children.find((c) => c.type === 'tag') === h1;
+  for (const el of opens ? [h1, parent] : [h1]) {
+    const tokens = nameTokens(el);
+    if (tokens.some((t) => OTHER_HEADING_NAMES.has(t)) && !tokens.some((t) => ITEM_NAMES.has(t))) return true;
+  }
+  return false;
+}
+
+/** The page's first <h1> that is not in a menu, a login box or another block that is not the listing, nor names the shop or category. */
 export function headingElement(page: Page): Element | undefined {
-  const all = page.tags('h1');
+  const all = page.tags('h1').filter((h) => !headsOtherThanItem(h));
   return all.find((h) => !page.excluded(h) && cleanText(page.$(h).text())) ?? all.find((h) => cleanText(page.$(h).text()));
+}
+
+/** The text of the first <h1> that names the shop, category or site (headsOtherThanItem), if any: a <title> saying the same names no item. */
+export function otherHeadingText(page: Page): string | undefined {
+  const h = page.tags('h1').find(headsOtherThanItem);
+  return h ? cleanText(page.$(h).text()) : undefined;
 }
 
 // What a site puts after a title it appends to: a separator, a bracket, a price, "for sale", a place.
