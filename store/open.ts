@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type SqliteDatabase } from 'kysely';
 import type { Config } from '../config/index.js';
 import { withStatementCache } from './sqlite-statement-cache.js';
 import { SqliteGroupCommit } from './sqlite-group-commit.js';
@@ -16,6 +16,11 @@ export interface Store {
   readonly location: string;
   /** SQLite opened with `groupCommit`: one transaction for many writes (sqlite-group-commit.ts), off until started. */
   readonly groupCommit?: SqliteGroupCommit;
+  /**
+   * SQLite: the handle Kysely runs on (statement cache, group commit), for a statement run once per row
+   * (sqlite-rows.ts); only while holding Kysely's connection, as every statement of ours does.
+   */
+  readonly sqlite?: SqliteDatabase;
   close(): Promise<void>;
 }
 
@@ -46,6 +51,7 @@ export async function openStore(config: Pick<Config, 'databaseUrl' | 'dataDir'>,
   let location: string;
   let sqliteFile: SQLite.Database | undefined;
   let groupCommit: SqliteGroupCommit | undefined;
+  let handle: SqliteDatabase | undefined;
   if (isPostgres) {
     // Imported only here: a SQLite store (every crawl by default, and each crawl's store thread) does not pay pg's load.
     const { default: pg } = await import('pg');
@@ -69,7 +75,8 @@ export async function openStore(config: Pick<Config, 'databaseUrl' | 'dataDir'>,
     file.pragma('foreign_keys = ON');
     groupCommit = options.groupCommit ? new SqliteGroupCommit(file) : undefined;
     const cached = withStatementCache(file);
-    db = new Kysely<Database>({ dialect: new SqliteDialect({ database: groupCommit ? groupCommit.wrap(cached) : cached }) });
+    handle = groupCommit ? groupCommit.wrap(cached) : cached;
+    db = new Kysely<Database>({ dialect: new SqliteDialect({ database: handle }) });
     location = url;
   }
   const dialect: Dialect = isPostgres ? 'postgres' : 'sqlite';
@@ -78,7 +85,7 @@ export async function openStore(config: Pick<Config, 'databaseUrl' | 'dataDir'>,
     await db.destroy();
     throw new StoreError(`cannot prepare the database at ${location}: ${(error as Error).message}`);
   }
-  return { db, dialect, location, ...(groupCommit ? { groupCommit } : {}), close: () => db.destroy() };
+  return { db, dialect, location, ...(groupCommit ? { groupCommit } : {}), ...(handle ? { sqlite: handle } : {}), close: () => db.destroy() };
 }
 
 /**

@@ -1,9 +1,17 @@
-import { PostgresAdapter, sql, type Kysely } from 'kysely';
+import { PostgresAdapter, sql, type Kysely, type SqliteDatabase } from 'kysely';
 import { keptShingles, LINK_DEFAULTS, nearDuplicateKept, sameSellerPairs, sharedCount, type LinkFeatures } from '../link/index.js';
 import type { Database } from './schema.js';
 import { candidatesBuilt, candidatesSqlite, SAME_ACCOUNT_ALL_PAIRS } from './seller-candidates.js';
+import { runPerRow } from './sqlite-rows.js';
 
 type Db = Kysely<Database>;
+
+/** `sqlite`: the store's SQLite handle (Store.sqlite), through which SQLite's rows are written one by one. */
+export interface PairTextOptions {
+  readonly sellerKey: string;
+  readonly cut: number;
+  readonly sqlite?: SqliteDatabase;
+}
 
 /**
  * Finds and keeps (link_pairs) the text pairs a listing makes, by the tests the batch linker applies:
@@ -12,16 +20,20 @@ type Db = Kysely<Database>;
  * Pairs are kept whatever the handles say: the cluster veto decides when clustering (seller-clusters.ts),
  * with the handles live then.
  */
-export async function pairText(db: Db, listingId: number, f: LinkFeatures, { sellerKey, cut }: { sellerKey: string; cut: number }): Promise<TextPairs> {
+export async function pairText(db: Db, listingId: number, f: LinkFeatures, { sellerKey, cut, sqlite }: PairTextOptions): Promise<TextPairs> {
   if (f.shingles.length === 0) return { partners: [], stale: [], pairs: [] };
   const stale = await staleClusters(db, await countShingles(db, f.shingles, sellerKey, cut));
   // PostgreSQL keeps the bands in the same statement as the candidates' read (seller-candidates.ts);
   // SQLite cannot, and needs no round trip.
   const pgBands = isPostgres(db) && f.bands.length > 0;
-  // SQLite: one parameter (a JSON array), so one statement prepared once, and no query built per listing.
+  // SQLite: a statement prepared once, run for each band (sqlite-rows.ts): no query built per listing.
   if (!pgBands && f.bands.length > 0)
-    await sql`insert into link_bands (band, listing_id) select value, ${listingId} from json_each(${JSON.stringify(f.bands)}) where true
-      on conflict (band, listing_id) do nothing`.execute(db);
+    await runPerRow(
+      db,
+      sqlite,
+      'insert into link_bands (band, listing_id) values (?, ?) on conflict (band, listing_id) do nothing',
+      f.bands.map((band) => [band, listingId]),
+    );
   // A listing without a seller name has a '#id' name of its own (link/link-listings.ts sellerName): nobody's relist.
   const named = !f.sellerName.startsWith('#');
   const account = named ? f.sellerName : '';
@@ -58,7 +70,7 @@ export async function pairText(db: Db, listingId: number, f: LinkFeatures, { sel
     }
   }
   if (pairs.length === 0) return { partners: [], stale, pairs };
-  await keepPairs(db, pairs);
+  await keepPairs(db, pairs, sqlite);
   const partners = new Set(pairs.map((p) => (p.a === listingId ? p.b : p.a)));
   return { partners: [...new Set(sides.filter((s) => partners.has(s.listing_id)).map((s) => s.cluster_id))], stale, pairs };
 }
@@ -66,11 +78,12 @@ export async function pairText(db: Db, listingId: number, f: LinkFeatures, { sel
 const isPostgres = (db: Db) => db.getExecutor().adapter instanceof PostgresAdapter;
 
 /**
- * Keeps text pairs, a pair found again taking its new figures. SQLite gets them as one JSON array: a
- * statement of a row per pair (dozens for a relisted text) was built, and prepared, afresh for each
- * listing, as its SQL changed with the count; PostgreSQL keeps the statement it had.
+ * Keeps text pairs, a pair found again taking its new figures. SQLite runs one prepared single-row
+ * statement per pair (sqlite-rows.ts): a statement of a row per pair (dozens for a relisted text) was
+ * built, and prepared, afresh for each listing, as its SQL changed with the count, and one JSON array
+ * for all kept a statement journal; PostgreSQL keeps the statement it had.
  */
-async function keepPairs(db: Db, pairs: readonly TextPair[]): Promise<void> {
+async function keepPairs(db: Db, pairs: readonly TextPair[], sqlite: SqliteDatabase | undefined): Promise<void> {
   if (isPostgres(db)) {
     await db
       .insertInto('link_pairs')
@@ -79,11 +92,13 @@ async function keepPairs(db: Db, pairs: readonly TextPair[]): Promise<void> {
       .execute();
     return;
   }
-  const rows = JSON.stringify(pairs.map((p) => [p.a, p.b, p.via, p.jaccard, p.shared]));
-  // "where true": SQLite's parser needs it between a SELECT and ON CONFLICT.
-  await sql`insert into link_pairs (a, b, via, jaccard, shared)
-    select value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4 from json_each(${rows}) where true
-    on conflict (a, b, via) do update set jaccard = excluded.jaccard, shared = excluded.shared`.execute(db);
+  await runPerRow(
+    db,
+    sqlite,
+    `insert into link_pairs (a, b, via, jaccard, shared) values (?, ?, ?, ?, ?)
+      on conflict (a, b, via) do update set jaccard = excluded.jaccard, shared = excluded.shared`,
+    pairs.map((p) => [p.a, p.b, p.via, p.jaccard, p.shared]),
+  );
 }
 
 export interface TextPairs {
