@@ -93,7 +93,7 @@ export class HomophoneMatcher {
   // match after the last add: a table per add would cost the lexicon build a second.
   private candidatesOf: (Candidates | null | undefined)[] | null = null;
   // Ranks of the candidates that pass the second character, reused from position to position.
-  private readonly ranks: number[] = [];
+  private ranks = new Int32Array(64);
 
   /** `form` is a phrase of Han characters only (checked by the caller). */
   add(form: string, ref: PhraseRef): void {
@@ -109,7 +109,6 @@ export class HomophoneMatcher {
   }
 
   match(text: string, onHit: (hit: PhraseHit) => void): void {
-    const ranks = this.ranks;
     const n = text.length;
     for (let p = 0; p < n; p++) {
       const code = text.charCodeAt(p);
@@ -118,23 +117,52 @@ export class HomophoneMatcher {
       // Most characters start no phrase under any reading: nothing more to look up.
       if (candidates === null) continue;
       // A phrase of two or more characters needs its second sound at p + 1: only those are tried, in list order.
-      ranks.length = 0;
-      for (const rank of candidates.single) ranks.push(rank);
+      let count = this.collect(candidates.single, 0);
       const next = p + 1 < n ? text.charCodeAt(p + 1) : 0;
       if (isHanCode(next)) {
         const second = soundsOf(next);
-        collect(candidates.exactNext, second.exact, ranks);
-        collect(candidates.fuzzyNext, second.fuzzy, ranks);
+        count = this.collectNext(candidates.exactNext, second.exact, count);
+        count = this.collectNext(candidates.fuzzyNext, second.fuzzy, count);
       }
-      if (ranks.length === 0) continue;
-      if (ranks.length > 1) ranks.sort((a, b) => a - b);
-      for (let i = 0; i < ranks.length; i++) {
+      if (count === 0) continue;
+      const ranks = this.ranks;
+      // Insertion sort: a handful of ranks, in a typed buffer (no comparator calls, no array resized per position).
+      for (let i = 1; i < count; i++) {
+        const r = ranks[i]!;
+        let j = i - 1;
+        for (; j >= 0 && ranks[j]! > r; j--) ranks[j + 1] = ranks[j]!;
+        ranks[j + 1] = r;
+      }
+      for (let i = 0; i < count; i++) {
         // A reading repeated (two tones of one syllable) finds a phrase twice; it is tried once.
         if (i > 0 && ranks[i] === ranks[i - 1]) continue;
         const phrase = candidates.list[ranks[i]!]!;
         if (soundsAt(text, p, phrase)) onHit({ entry: phrase.entry, coded: true, start: p, end: p + phrase.form.length });
       }
     }
+  }
+
+  /** Appends ranks to this.ranks[count…]; returns the new count. */
+  private collect(found: readonly number[], count: number): number {
+    if (count + found.length > this.ranks.length) this.growRanks(count + found.length);
+    for (let i = 0; i < found.length; i++) this.ranks[count++] = found[i]!;
+    return count;
+  }
+
+  /** Appends the ranks indexed under each of the readings; returns the new count. */
+  private collectNext(next: ReadonlyMap<number, readonly number[]>, readings: Int32Array, count: number): number {
+    if (next.size === 0) return count;
+    for (let i = 0; i < readings.length; i++) {
+      const found = next.get(readings[i]!);
+      if (found !== undefined) count = this.collect(found, count);
+    }
+    return count;
+  }
+
+  private growRanks(size: number): void {
+    const grown = new Int32Array(Math.max(size, this.ranks.length * 2));
+    grown.set(this.ranks);
+    this.ranks = grown;
   }
 
   /**
@@ -150,14 +178,6 @@ export class HomophoneMatcher {
       table[code] = candidates;
     }
     return candidates;
-  }
-}
-
-function collect(next: ReadonlyMap<number, readonly number[]>, readings: Int32Array, into: number[]): void {
-  if (next.size === 0) return;
-  for (let i = 0; i < readings.length; i++) {
-    const found = next.get(readings[i]!);
-    if (found !== undefined) for (const rank of found) into.push(rank);
   }
 }
 

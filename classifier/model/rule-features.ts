@@ -120,13 +120,17 @@ export function ruleFeatures(analysis: ListingAnalysis, offer: Offer, b: VectorB
  * its other features.
  */
 function pairFeatures(b: VectorBuilder, indicators: readonly string[]): void {
-  const names = [...new Set(indicators)].sort();
+  // Sorted with a comparator: the same code-unit order as sort() without one, which converted and
+  // compared every pair through the generic path (this line was most of the function's time).
+  const names = [...new Set(indicators)].sort(byCodeUnits);
   const v = 1 / Math.sqrt(Math.max(names.length, 1));
   for (let i = 0; i < names.length; i++) {
     const first = pairPrefixHash(b, names[i]!);
     for (let j = i + 1; j < names.length; j++) b.namedFrom(first, names[j]!, v);
   }
 }
+
+const byCodeUnits = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 // Hashes of `${name}&` by indicator name: the names are the lexicon's and the rules' ids, a bounded set.
 const pairPrefixes = new Map<string, number>();

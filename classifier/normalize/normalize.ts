@@ -54,6 +54,10 @@ export function normalize(original: string, emoji: EmojiWords): NormalizedText {
 interface FoldedCode {
   readonly folded: string;
   readonly altered: boolean;
+  /** The folded text's code unit when it is one, else -1: most characters take the loop's short path. */
+  readonly single: number;
+  /** The code point folds to itself (one UTF-16 code unit, unchanged). */
+  readonly same: boolean;
 }
 
 // Per emoji table (one per lexicon), the fold of each code point met, worked out once: the BMP in an
@@ -71,7 +75,8 @@ function computeFolded(cp: number, emoji: EmojiWords): FoldedCode {
   const folded = word ?? foldCodePoint(cp);
   // Emoji words and look-alike letters are disguises; width, case and script variants are not.
   const altered = word !== undefined || (cp > 0x7f && !isHanCode(cp) && !isFullWidth(cp) && folded !== String.fromCodePoint(cp).toLowerCase());
-  return { folded, altered };
+  const single = folded.length === 1 ? folded.charCodeAt(0) : -1;
+  return { folded, altered, single, same: cp <= 0xffff && single === cp };
 }
 
 // Char codes of the base text being built and their altered flags, reused from text to text (grown when a text needs more).
@@ -80,37 +85,48 @@ let alteredFlags = new Uint8Array(1024);
 
 function buildBase(original: string, emoji: EmojiWords) {
   const table = foldTableOf(emoji);
+  const bmp = table.bmp;
   const baseStart: number[] = [];
   const baseEnd: number[] = [];
+  // Module buffers read into locals: a module-level binding is checked at every access in the loop.
+  let out = codes;
+  let flags = alteredFlags;
   let length = 0;
   let pendingAltered = false;
-  for (let i = 0; i < original.length;) {
+  // Whether every character folded to itself: then the base text is the original string, not a new one.
+  let same = true;
+  const n = original.length;
+  for (let i = 0; i < n;) {
     const cp = original.codePointAt(i)!;
     const width = cp > 0xffff ? 2 : 1;
-    let fc = cp <= 0xffff ? table.bmp[cp] : table.astral.get(cp);
+    let fc = cp <= 0xffff ? bmp[cp] : table.astral.get(cp);
     if (fc === undefined) {
       fc = computeFolded(cp, emoji);
-      if (cp <= 0xffff) table.bmp[cp] = fc;
+      if (cp <= 0xffff) bmp[cp] = fc;
       else table.astral.set(cp, fc);
+    }
+    if (!fc.same) same = false;
+    const single = fc.single;
+    if (single >= 0) {
+      if (length === out.length) [out, flags] = grownBuffers(length, 1);
+      flags[length] = fc.altered || (pendingAltered && isWordCode(single)) ? 1 : 0;
+      out[length++] = single;
+      baseStart.push(i);
+      baseEnd.push(i + width);
+      pendingAltered = false;
+      i += width;
+      continue;
     }
     const folded = fc.folded;
     if (folded === '') {
       // An invisible character between two word characters is an evasion; at an edge it is noise.
-      pendingAltered = length > 0 && isWordCode(codes[length - 1]!);
+      pendingAltered = length > 0 && isWordCode(out[length - 1]!);
     } else {
-      if (length + folded.length > codes.length) {
-        const size = Math.max(codes.length * 2, length + folded.length);
-        const grown = new Uint16Array(size);
-        grown.set(codes.subarray(0, length));
-        codes = grown;
-        const flags = new Uint8Array(size);
-        flags.set(alteredFlags.subarray(0, length));
-        alteredFlags = flags;
-      }
+      if (length + folded.length > out.length) [out, flags] = grownBuffers(length, folded.length);
       for (let k = 0; k < folded.length; k++) {
         const c = folded.charCodeAt(k);
-        alteredFlags[length] = fc.altered || (pendingAltered && isWordCode(c)) ? 1 : 0;
-        codes[length++] = c;
+        flags[length] = fc.altered || (pendingAltered && isWordCode(c)) ? 1 : 0;
+        out[length++] = c;
         baseStart.push(i);
         baseEnd.push(i + width);
         pendingAltered = false;
@@ -118,7 +134,19 @@ function buildBase(original: string, emoji: EmojiWords) {
     }
     i += width;
   }
-  return { base: stringOfCodes(codes, length), baseStart, baseEnd, baseAltered: alteredFlags.slice(0, length) };
+  return { base: same ? original : stringOfCodes(out, length), baseStart, baseEnd, baseAltered: flags.slice(0, length) };
+}
+
+/** The base buffers grown to hold `more` codes after the first `length`, kept for the next texts. */
+function grownBuffers(length: number, more: number): [Uint16Array<ArrayBuffer>, Uint8Array<ArrayBuffer>] {
+  const size = Math.max(codes.length * 2, length + more);
+  const grown = new Uint16Array(size);
+  grown.set(codes.subarray(0, length));
+  codes = grown;
+  const flags = new Uint8Array(size);
+  flags.set(alteredFlags.subarray(0, length));
+  alteredFlags = flags;
+  return [codes, alteredFlags];
 }
 
 /** The string of codes[0, length), in chunks: a call takes only so many arguments. */
@@ -161,6 +189,7 @@ function buildCompact(base: string, baseStart: readonly number[], baseEnd: reado
   const toBase: number[] = [];
   const n = base.length;
   if (compactCodes.length < n) compactCodes = new Uint16Array(Math.max(compactCodes.length * 2, n));
+  // Read into a local: a module-level binding is checked at every access.
   const out = compactCodes;
   let length = 0;
   for (let i = 0; i < n;) {

@@ -105,10 +105,12 @@ function analyzeField(lexicon: Lexicon, field: TextField, nt: NormalizedText): R
     const gaps = nt.original.slice(start, end).match(/\s+/g)?.length ?? 0;
     if (gaps === 0 || gaps >= h.end - h.start - 1) onHit(h);
   });
-  const compactOf = compactIndex(nt);
-  for (const p of findTradePatterns(nt.base)) {
-    const cstart = compactOf[p.start]!;
-    const cend = Math.max(cstart + 1, compactOf[p.end]!);
+  const patterns = findTradePatterns(nt.base);
+  // Most fields match no pattern: the index from base to compact positions is made only for those that do.
+  const compactOf = patterns.length > 0 ? compactIndex(nt) : null;
+  for (const p of patterns) {
+    const cstart = compactOf![p.start]!;
+    const cend = Math.max(cstart + 1, compactOf![p.end]!);
     drafts.push({ field, entry: null, pattern: p.id, start: nt.baseStart[p.start]!, end: nt.baseEnd[p.end - 1]!, cstart, cend, obfuscated: false });
   }
 
@@ -152,13 +154,15 @@ function analyzeField(lexicon: Lexicon, field: TextField, nt: NormalizedText): R
 // Quotation marks that come in pairs; a quote longer than this is not a quote but a stray mark.
 const QUOTE_PAIRS: Record<string, string> = { '“': '”', '「': '」', '『': '』', '‘': '’', '"': '"', '«': '»', '《': '》' };
 const MAX_QUOTE = 240;
-const QUOTE_MARKS = /[“「『‘"«《]/;
+// The opening marks by char code (all in the BMP): a field is scanned by code, without a string per character.
+const OPENING_QUOTE = new Uint8Array(0x10000);
+for (const q of Object.keys(QUOTE_PAIRS)) OPENING_QUOTE[q.charCodeAt(0)] = 1;
 
 /** Original-text ranges inside paired quotation marks. */
 function quotedRanges(text: string): [number, number][] {
   const out: [number, number][] = [];
-  if (!QUOTE_MARKS.test(text)) return out;
   for (let i = 0; i < text.length; i++) {
+    if (OPENING_QUOTE[text.charCodeAt(i)] === 0) continue;
     const close = QUOTE_PAIRS[text[i]!];
     if (close === undefined) continue;
     const j = text.indexOf(close, i + 1);

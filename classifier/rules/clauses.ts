@@ -63,6 +63,8 @@ CODE_BIT[0x29] = -1;
  * is noise only with many code characters, or when every token is a long run of hex or digits.
  */
 export function isNoise(text: string): boolean {
+  // Most sentences are short: fewer than 8 characters in all leave fewer than 8 visible.
+  if (text.length < 8) return false;
   const visible = text.replace(/\s+/g, '');
   if (visible.length < 8) return false;
   // Counted in one pass, without an array of matches: how many code characters, and which.
