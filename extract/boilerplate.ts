@@ -23,12 +23,19 @@ const TEMPLATE_WORDS = [
   /\bshop (now|today) (at|on)\b/i,
   /\bcheck out our\b/i,
   /\bexplore this (post|item|listing|product|page) and more\b/i,
+  // A shop template's line beside every price.
+  /\b(tax(es)? included|incl(\.|uding) (vat|tax(es)?))\b.{0,40}\bshipping\b|\bshipping calculated at checkout\b|\binkl\. mwst\.?,? zzgl\. versand/i,
+  // A status the site puts where a description would be.
+  /^this (item|listing|product) is (currently )?(no longer available|unavailable|sold out)\.?$/i,
   // A site counting its sellers or listings ("from millions of stylists", "Более 100 000 объявлений").
   /\b(millions|thousands) of (stylists|sellers|buyers|listings|items|products|ads|brands|styles)\b/i,
   /\b(miles|millones) de (anuncios|productos|vendedores)\b|\b(milhares|milhões) de (anúncios|produtos|vendedores)\b/i,
   /\b(tausende|millionen) (von )?(anzeigen|angeboten?|artikeln?|produkten?)\b/i,
   /(более|свыше) \d[\d\s]* (объявлени|товар)/i,
   /为您提供/,
+  // A shop's SEO line listing what the page has: 图片、参数、评论、晒单等信息, 正品行货.
+  /(图片|圖片|参数|參數|评论|評論|晒单|曬單|报价|報價)、(图片|圖片|参数|參數|评论|評論|晒单|曬單|报价|報價)/,
+  /提供.{0,20}正品行货/,
   /為您提供/,
   /欢迎(来到|光临|访问)/,
   /歡迎(來到|光臨|蒞臨)/,

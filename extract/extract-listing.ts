@@ -3,6 +3,7 @@ import type { ListingPrice, ListingText, SiteConfig } from '../contracts/index.j
 import { isBoilerplate, saysSiteTemplate } from './boilerplate.js';
 import type { FieldSource, SourceFields } from './fields.js';
 import { elementText } from './element-text.js';
+import { isFactsBlock } from './facts-block.js';
 import { findMainContent } from './main-content.js';
 import { isNoise } from './noise.js';
 import { loadPage, type Page, type ParsedHtml } from './page.js';
@@ -10,7 +11,7 @@ import { findPriceInPage } from './price-in-page.js';
 import { priceInText } from './price-in-text.js';
 import { parsePrice, type Price } from './price.js';
 import { findSeller } from './seller.js';
-import { isUnshownSiteLine, summaryGivesWay } from './summary.js';
+import { isUnshownSiteLine, isUnshownSiteNaming, summaryGivesWay } from './summary.js';
 import { looksLikeShell } from './shell.js';
 import { fromScriptState } from './script-state.js';
 import { fromJsonLd, fromMicrodata, fromOpenGraph } from './structured-data.js';
@@ -104,7 +105,10 @@ export function extractListing(source: string | ParsedHtml, pageUrl: string, fie
     const { parts } = splitSegments(cleanTitle(r, names) ?? '');
     return parts.length <= 2 && parts.some((p) => comparable(p) === comparable(otherHeading));
   };
-  const titleRefs = [titleTag, og.title].map((r) => (r && !saysSiteTemplate(r) && cleanTitle(r, names) && !namesOther(r) ? r : undefined));
+  // An SEO-stuffed <title> ("Buy <item> Online at Best Price | <category> | <site> - Online Shopping Site") says the
+  // site's words, yet holds the item's name: the element the page shows it in is still found by it. A short one is a slogan.
+  const seoTitleHolds = (r: string) => !saysSiteTemplate(r) || comparable(r).length >= MIN_SEO_TITLE_KEY;
+  const titleRefs = [titleTag, og.title].map((r) => (r && seoTitleHolds(r) && cleanTitle(r, names) && !namesOther(r) ? r : undefined));
   const shown = h1Confirmed ? undefined : findTitleElement(page, titleRefs);
   const candidates: TitleCandidate[] = [
     ['selector', sel.title, 'selector'],
@@ -137,11 +141,21 @@ export function extractListing(source: string | ParsedHtml, pageUrl: string, fie
   // Where the title stands on the page: prices and sellers are read near it.
   const titleElement = h1 && title && sameText(page.$(h1).text(), title.text, 0.3) ? h1 : (shown?.element ?? h1);
 
-  const main = findMainContent(page, titleElement, title?.text);
+  const found = findMainContent(page, titleElement, title?.text);
+  // A block of the listing's facts (price, place, seller, badges) is no description: a photo-only ad has none.
+  const inSection = page.noiseSections();
+  const main =
+    found &&
+    isFactsBlock(
+      elementText(found.element, (el) => inSection.has(el) || page.excluded(el)),
+      title?.text,
+    )
+      ? null
+      : found;
   const usable = (d: string | undefined) => (d && !isBoilerplate(d, title?.text, names) ? d : undefined);
-  const summary = usable(og.description);
   let bodyKeyOnce: string | undefined;
   const bodyKey = () => (bodyKeyOnce ??= comparable(bodyText()));
+  const summary = usable(og.description) && !isUnshownSiteNaming(page, og.description!, title?.text, bodyKey) ? og.description : undefined;
   const summaryOrMain = summary && main && summaryGivesWay(page, summary, main.text, title?.text, bodyKey) ? undefined : summary;
   const ldDescription = usable(ld.description);
   const ldOrMain = ldDescription && main && isUnshownSiteLine(page, ldDescription, main.text, title?.text, bodyKey) ? undefined : ldDescription;
@@ -210,6 +224,8 @@ export function extractListing(source: string | ParsedHtml, pageUrl: string, fie
   };
 }
 
+// A <title> with a site's template words and this many letters and digits has room for an item's name besides them.
+const MIN_SEO_TITLE_KEY = 60;
 // A first line this long is a post's subject; a longer one is its prose.
 const MAX_FIRST_LINE = 120;
 const MAX_LEADING_FIGURES = 3;

@@ -84,6 +84,24 @@ function isFieldRow(el: Element): boolean {
   return weighted(value) <= MAX_VALUE && !SENTENCE_END.test(value);
 }
 
+/**
+ * Whether an element is the value of a spec row labelled other than "Description" or the seller's notes (<dt>Condition</dt>
+ * <dd>Pre-owned: An item that has been used…</dd>, <th>Warranty</th><td>…</td>): the site's definition
+ * of a fact, however long, not the seller's prose. A row labelled "Description" is the listing's text.
+ */
+function isSpecValue(el: Element): boolean {
+  if (el.name !== 'dd' && el.name !== 'td') return false;
+  let label = el.prev;
+  while (label && label.type !== 'tag') label = label.prev;
+  const l = label as Element | null;
+  if (!l || (el.name === 'dd' ? l.name !== 'dt' : l.name !== 'th')) return false;
+  const text = cleanText(elementText(l)) ?? '';
+  return text.length > 0 && !LABEL_LINE.test(text) && !OWN_WORDS_LABEL.test(text);
+}
+
+// Rows whose value is the seller's own words, however a spec table labels them ("Seller Notes", 备注).
+const OWN_WORDS_LABEL = /\b(notes?|remarks?|comments?|anmerkungen?|bemerkungen?|notas?|observa[cç](ões|iones|ion|ão)|remarques?)\b|备注|備註|说明|說明|備考/i;
+
 export function findMainContent(page: Page, titleElement?: Element, title?: string): MainContent | null {
   const body = page.tags('body')[0] ?? page.$.root().get(0);
   if (!body) return null;
@@ -151,7 +169,7 @@ export function findMainContent(page: Page, titleElement?: Element, title?: stri
     st.last[at] = counter - 1;
     // Prose is a block's own words: not a link's, a heading's or a button's, nor the title said again
     // (a buy box repeats the item's name over its price: that line is no description).
-    if (own >= MIN_PARAGRAPH && !inLink && !NOT_PROSE.has(el.name) && !(own <= MAX_FIELD_ROW && isFieldRow(el)) && !repeatsTitle(ownText)) {
+    if (own >= MIN_PARAGRAPH && !inLink && !NOT_PROSE.has(el.name) && !(own <= MAX_FIELD_ROW && isFieldRow(el)) && !isSpecValue(el) && !repeatsTitle(ownText)) {
       const score = 1 + Math.min(10, (ownText.match(PUNCTUATION)?.length ?? 0) + 1) + Math.min(3, Math.floor(own / 100));
       st.score[at] = st.score[at]! + score;
       prose = true;

@@ -165,6 +165,11 @@ const NOISE = new Set([
   'freshchat',
   'comparison',
   'compare',
+  // A platform's safety box, a "report this ad" notice and the category's SEO copy: the same on every listing.
+  'safety',
+  'seo',
+  'anquan',
+  'jubao',
 ]);
 const NOISE_TAGS = new Set([
   'script',
@@ -312,6 +317,9 @@ const NOISE_HEADINGS = [
   // A shop's own policies under a listing (shipping, returns, payment): the same on every item, and
   // longer than a one-line description beside them.
   String.raw`((shipping|delivery|postage)( ?(,|and|&|\+) ?(returns?|payments?|exchanges?|care))+|(shipping|delivery|return|refund|exchange|store|shop) polic(y|ies)\b|returns?( ?(&|and) ?(refunds?|exchanges?))\b|versand( ?(und|&) ?(rückgabe|zahlung))|envío(s)? y devoluci|envio e devoluç|livraison et retours|spedizione e resi|wysyłka i zwroty|доставка и возврат|kargo ve iade|配送(与|和|及)?(退换|退貨|退货)|退换货(说明|政策)|買家須知|购买须知|購買須知|배송 ?(및|\/) ?(교환|반품))`,
+  // The platform's words beside every listing: safety advice, a "report this ad" notice, the site's or the
+  // shop's "about" box, a comments box. Not "about this item": that is the listing's own.
+  String.raw`(stay safe|safety (tips|advice|first)|(tips for )?(buying|selling|trading) safely|safe (buying|trading)|sicherheitshinweise|sicher (kaufen|handeln)|consejos de seguridad|conseils de sécurité|dicas de segurança|consigli (per la )?sicurezza|porady bezpieczeństwa|советы по безопасности|report (this )?(ad|listing|item|post)|denunciar (este )?anuncio|denunciar|signaler (l'|cette )?annonce|anzeige melden|segnala (l'|questo )?annuncio|zgłoś (ogłoszenie|naruszenie)|about (us|the (shop|store|seller|company)|our (shop|store|company|team))|comments?|安全提示|安全須知|交易提醒|防骗提示|防騙提醒|举报|檢舉|コメント|通報する|안전거래)`,
   // Chinese, Japanese, Korean.
   String.raw`((商品)?(评价|評價|评论|評論)|猜你喜欢|猜你喜歡|相关推荐|相關推薦|为你推荐|為你推薦|看了(又看|此|这|這|该|該)|同类推荐|热门推荐|熱門推薦|推荐|推薦|相似|你可能还喜欢|你可能也喜歡|大家都在买|其他人还看了|問與答|问答|(商品|カスタマー)?レビュー|口コミ|この商品を見た人|関連商品|おすすめ(商品|アイテム)|似ている商品|(상품)?리뷰|상품평|상품 ?문의|관련 상품|추천 상품|다른 고객)`,
 ];

@@ -100,7 +100,7 @@ export function loadPage(source: string | ParsedHtml, pageUrl: string): Page {
   const holdsLink = linkHolders(elements);
   const grid = (el: Element) => isItemGrid(el, holdsLink);
   let sections: Set<AnyNode> | null = null;
-  const sectionsOnce = () => (sections ??= noiseSections($, elements()));
+  const sectionsOnce = () => (sections ??= noiseSections($, elements(), siteNames));
   return {
     $,
     url,

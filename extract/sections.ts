@@ -1,7 +1,7 @@
 import type { AnyNode, Element } from 'domhandler';
 import type { CheerioAPI } from 'cheerio/slim';
 import { NOISE_HEADING } from './noise.js';
-import { cleanText } from './text.js';
+import { cleanText, comparable } from './text.js';
 
 /**
  * Sections that open with a heading like "Customer reviews", "Similar Ads" or 猜你喜欢: other
@@ -9,24 +9,44 @@ import { cleanText } from './text.js';
  * parent is skipped when the heading opens it; otherwise the heading and what follows it. Also
  * cookie banners that no name gives away (utility classes only): see consentBanners.
  */
-export function noiseSections($: CheerioAPI, elements: readonly Element[]): Set<AnyNode> {
+export function noiseSections($: CheerioAPI, elements: readonly Element[], siteNames: readonly string[] = []): Set<AnyNode> {
   const skipped = new Set<AnyNode>();
   const headings = new Set(elements.filter((el) => /^h[2-5]$/.test(el.name) || el.attribs.role === 'heading'));
+  const isNoiseHeading = (text: string) => NOISE_HEADING.test(text) || aboutTheSite(text, siteNames);
   // Sites also title a strip with a plain <div>: one whose own words are such a heading.
   for (const el of elements) {
     const words = ownWords(el);
-    if (words.length > 0 && words.length <= 30 && NOISE_HEADING.test(words)) headings.add(el);
+    if (words.length > 0 && words.length <= 30 && isNoiseHeading(words)) headings.add(el);
   }
   for (const b of consentBanners($, elements)) skipped.add(b);
   for (const h of headings) {
     const text = cleanText($(h).text()) ?? '';
-    if (text.length > 60 || !NOISE_HEADING.test(text)) continue;
+    if (text.length > 60 || !isNoiseHeading(text)) continue;
     const parent = h.parent as Element | null;
     const first = parent?.children.find((c) => c.type === 'tag');
     if (parent && first === h && parent.name !== 'body' && parent.name !== 'main') skipped.add(parent);
     else for (let n: AnyNode | null = h; n; n = n.nextSibling) skipped.add(n);
   }
   return skipped;
+}
+
+const ABOUT = /^(about|über|acerca de|sobre|à propos de|chi siamo|o nas|关于|關於)\s*(.+)$/i;
+
+/**
+ * "About Oakhollow" over a shop's own page: the shop or site telling its story, the same under every
+ * item. ("About this item" names no site: it stays.)
+ */
+export function aboutTheSite(text: string, siteNames: readonly string[]): boolean {
+  const rest = ABOUT.exec(text.trim())?.[2];
+  if (!rest) return false;
+  const key = comparable(rest);
+  return (
+    key.length >= 4 &&
+    siteNames.some((n) => {
+      const name = comparable(n);
+      return name.length >= 4 && (name.startsWith(key) || key.startsWith(name));
+    })
+  );
 }
 
 function ownWords(el: Element): string {

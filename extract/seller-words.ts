@@ -37,6 +37,9 @@ export const VISIT_SHOP =
  */
 export const SELLER_KIND =
   /^(private|privat|individual|professional|business|commercial|trade|verified)\s+(user|seller|person|party|advertiser|account)$|^(privatperson(en)?|particular|particulier|privato|utente privato|professionista|profesional|professionnel|gewerblich|händler|dealer|private|privé|prywatny|firma|個人賣家|个人卖家|個人|个人|商家|개인|개인판매자)$/i;
+/** A link to the seller's page that says so and no name ("出品者のページを見る", "Zum Verkäuferprofil"). */
+export const PROFILE_LINK_WORDS =
+  /^.{0,12}(を見る|のページ)$|^(zum )?verkäuferprofil$|^(view|see) (the )?seller('s)? (profile|page)$|^ver perfil( del vendedor)?$|^voir le profil$/i;
 /** Class-name words of an element that is, or holds, the seller. */
 export const SELLER_WORDS = new Set([
   'seller',

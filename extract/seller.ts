@@ -12,6 +12,7 @@ import {
   LABEL,
   MEMBER_SINCE,
   ON_SITE_SINCE,
+  PROFILE_LINK_WORDS,
   PROFILE_PATH,
   VISIT_SHOP,
   SELLER_ATTRIBUTE_WORDS,
@@ -58,6 +59,7 @@ export function cleanSellerName(raw: string | undefined): string | undefined {
     // A sentence (林远舟，生于大连…): a name holds no Chinese comma or full stop.
     /[，。！？；]/.test(name) ||
     GENERIC.test(name) ||
+    PROFILE_LINK_WORDS.test(name) ||
     HEADING.test(name) ||
     SELLER_KIND.test(name) ||
     // A label with nothing after it, or only the kind of seller ("Listed by private user").
@@ -152,6 +154,11 @@ function labelledName(el: Element, own: string): Candidate | undefined {
   const rest = after ? after.rest : own.slice(m[0].length);
   // A label stands alone or ends in a colon ("卖家中心" and "Seller's other items" are not labels); only "sold by X" runs on.
   if (rest && !/[:：]\s*$/.test(m[0]) && !/^(sold|ships|posted|listed|offered|vendido|vendu|verkauft|venduto|verkocht)/i.test(m[0])) return undefined;
+  // "<span>Seller</span> <span>Private seller</span>", 发布人：个人卖家: the field's value is only the kind of seller.
+  // The page says who sells and names nobody; the lines after it (a "Make offer" button) are no name either.
+  // (A line that runs on, "Listed by private user", is a card's caption: the name may follow it.)
+  const value = rest ? undefined : firstLineOf(textOf(after?.next ?? nextTag(el)));
+  if (value && SELLER_KIND.test(value)) return { name: NO_NAME, weight: LABELLED_MAX };
   const name =
     cleanSellerName(rest) ??
     // The element right after the label's words: "Seller: <a>name</a> (312 ratings)" names the link, not the count.
@@ -192,10 +199,11 @@ const MAX_CARD_CHARS = 200;
  * The name in the card of a "visit shop" button ("查看賣場", 进店逛逛, "Ver loja"): the card's first
  * line that can stand as a name. The card is the nearest ancestor with a line besides the button.
  */
-function nameBesideShopButton(el: Element, own: string): Candidate | undefined {
+function nameBesideShopButton(el: Element, own: string, titleElement: Element | undefined): Candidate | undefined {
   if (own.length > 20 || !VISIT_SHOP.test(own)) return undefined;
   for (let p = el.parent as Element | null, i = 0; p && p.type === 'tag' && i < 3; p = p.parent as Element | null, i++) {
-    if (shownTextOver(p, MAX_CARD_CHARS)) return undefined;
+    // A box that holds the listing's title is its buy box, not a seller's card: its first line is the item's ("Only 3 left").
+    if (shownTextOver(p, MAX_CARD_CHARS) || (titleElement && holds(p, titleElement))) return undefined;
     const name = firstName(elementText(p, isNoise, true));
     if (name) return { name, weight: SHOP_BUTTON_WEIGHT };
   }
@@ -305,7 +313,7 @@ export function findSeller(page: Page, titleElement: Element | undefined): strin
     if (own && own.length <= 80) add(labelledName(el, own), penalty);
     if (beats(NAMED_MAX) && !page.inOthers(el)) add(namedCandidate(el), penalty);
     if (own && beats(MEMBER_WEIGHT) && !page.inOthers(el)) add(nameOverMemberSince(el, own), penalty);
-    if (own && beats(SHOP_BUTTON_WEIGHT) && !page.inOthers(el)) add(nameBesideShopButton(el, own), penalty);
+    if (own && beats(SHOP_BUTTON_WEIGHT) && !page.inOthers(el)) add(nameBesideShopButton(el, own, titleElement), penalty);
     // A profile link soon after the title is the listing's seller; one far off may be anyone's.
     const profileWeight = titleOrder >= 0 && at > titleOrder && at - titleOrder <= 60 ? PROFILE_NEAR : PROFILE_FAR;
     if (
@@ -323,5 +331,16 @@ export function findSeller(page: Page, titleElement: Element | undefined): strin
     if (beats(STORE_WEIGHT) && own && own.length <= 30 && STORE_SUFFIX.test(own)) add({ name: cleanSellerName(own) ?? '', weight: STORE_WEIGHT }, penalty);
     return true;
   });
-  return best?.name;
+  return best?.name === NO_NAME ? undefined : best?.name;
+}
+
+// What a labelled seller field that names only the kind of seller gives: no name, and it outweighs guesses.
+const NO_NAME = '\u0000';
+
+const firstLineOf = (text: string | undefined) => cleanText(text?.split('\n').find((l) => l.trim()));
+
+/** Whether `outer` is or contains `inner`. */
+function holds(outer: Element, inner: Element): boolean {
+  for (let n: AnyNode | null = inner; n; n = n.parent) if (n === outer) return true;
+  return false;
 }

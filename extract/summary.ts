@@ -42,3 +42,18 @@ export function isUnshownSiteLine(page: Page, summary: string, mainText: string,
   if (shown || weightedLength(mainText) < MIN_MAIN_OVER_SUMMARY || isShellFrame(page)) return false;
   return readsAsSiteLine(summary, title, page.siteNames);
 }
+
+/**
+ * Whether a summary the page never shows names the site itself ("Buy and sell baby gear near you on
+ * Kidsmarket…", "Tradeboard - buy and sell locally"): the site's line about every page, not the
+ * seller's words, even where the page offers no text of its own instead (a photo-only ad has no
+ * description). Marketing words alone do not settle it here: a seller's held-back text says 包邮 too.
+ */
+export function isUnshownSiteNaming(page: Page, summary: string, title: string | undefined, bodyKey: () => string): boolean {
+  const titleKey = comparable(title ?? '');
+  const all = comparable(summary);
+  const rest = titleKey ? all.split(titleKey).join('') : all;
+  if (rest.length >= 10 && bodyKey().includes(rest.slice(0, 40))) return false;
+  if (isShellFrame(page)) return false;
+  return page.siteNames.some((n) => comparable(n).length >= 3 && rest.includes(comparable(n)));
+}

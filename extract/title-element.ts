@@ -2,6 +2,7 @@ import type { Element } from 'domhandler';
 import { elementText, shownTextOver, textLengthOver } from './element-text.js';
 import { rawNames } from './noise.js';
 import type { Page } from './page.js';
+import { GENERIC_HEADING } from './title.js';
 import { cleanText, comparable } from './text.js';
 
 /**
@@ -65,7 +66,8 @@ export function findTitleElement(page: Page, references: readonly (string | unde
     if (key.length < MIN_KEY) return true;
     const contained = refs.some((r) => r.includes(key) && key.length >= r.length * 0.3);
     if (contained && (!best || key.length > best.key.length)) best = { element: el, text, key };
-    if (mayBeNamed && !contained && !SECTION_TITLE.test(rawNames(el)) && text.length <= MAX_NAMED) named = { element: el, text, confirmed: false };
+    if (mayBeNamed && !contained && !SECTION_TITLE.test(rawNames(el)) && text.length <= MAX_NAMED && !GENERIC_HEADING.test(text))
+      named = { element: el, text, confirmed: false };
     return true;
   });
   return best ? { element: best.element, text: best.text, confirmed: true } : named;

@@ -1,5 +1,6 @@
 import type { Element } from 'domhandler';
 import { nameTokens } from './noise.js';
+import { elementText } from './element-text.js';
 import type { FieldSource } from './fields.js';
 import type { Page } from './page.js';
 import { findPrices } from './price.js';
@@ -146,6 +147,12 @@ const OTHER_HEADING_NAMES = new Set([
   'catégorie',
   'rubrik',
 ]);
+/**
+ * A heading that names the kind of page, the same over every item ("Product details", 商品详情,
+ * "Ad details"): an app or a template's page heading, with the item's name in an element below it.
+ */
+export const GENERIC_HEADING =
+  /^(product|item|listing|ad|advert|offer|goods|post)( (details?|information|info|description|page|overview))$|^(details?|description|overview)$|^(produktdetails|artikeldetails|anzeigendetails|détails (du produit|de l'annonce)|detalles del (producto|anuncio)|detalhes do (produto|anúncio)|dettagli (del )?prodotto|szczegóły (produktu|ogłoszenia)|商品(详情|詳情|信息|資訊|介绍|介紹)|宝贝详情|寶貝詳情|详情|詳情|物品详情|商品の詳細|商品詳細|상품 ?정보|상품 ?상세)$/i;
 const ITEM_NAMES = new Set(['product', 'item', 'listing', 'ad', 'offer', 'goods', 'post', 'title']);
 
 /**
@@ -155,6 +162,7 @@ const ITEM_NAMES = new Set(['product', 'item', 'listing', 'ad', 'offer', 'goods'
  * say so, with no word for the item beside them.
  */
 export function headsOtherThanItem(h1: Element): boolean {
+  if (GENERIC_HEADING.test(cleanText(elementText(h1)) ?? '')) return true;
   const parent = h1.parent as Element | null;
   const opens = parent?.type === 'tag' && parent.children.find((c) => c.type === 'tag') === h1;
   for (const el of opens ? [h1, parent] : [h1]) {
