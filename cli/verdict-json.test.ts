@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Classifier } from '../classifier/run.js';
-import type { Verdict } from '../contracts/index.js';
+import { EvidenceSchema, VerdictSchema, type Verdict } from '../contracts/index.js';
 import { verdictMembers } from './verdict-json.js';
 
 const classifier = Classifier.load();
@@ -38,6 +38,10 @@ describe('verdictMembers', () => {
       modelVersion: 'm"1+lex\\2',
     };
     expect(verdictMembers(v)).toBe(JSON.stringify(v).slice(1, -1));
+    // The members are written out by name: a member added to the verdict's schema must be added there too.
+    const written = JSON.parse(`{${verdictMembers(v)}}`) as Verdict;
+    expect(Object.keys(written).sort()).toEqual(Object.keys(VerdictSchema.shape).sort());
+    expect(Object.keys(written.evidence[0]!).sort()).toEqual(Object.keys(EvidenceSchema.shape).sort());
     for (const score of [0, 1, 1e-7, 0.5, 0.9999])
       expect(verdictMembers({ ...v, score, evidence: [] })).toBe(JSON.stringify({ ...v, score, evidence: [] }).slice(1, -1));
   });
