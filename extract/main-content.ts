@@ -1,6 +1,6 @@
 import type { Element } from 'domhandler';
 import { elementText, isBlock } from './element-text.js';
-import { hiddenByClass, nameWeight } from './noise.js';
+import { isHidden, nameWeight } from './noise.js';
 import type { Page } from './page.js';
 import { cleanText, comparable } from './text.js';
 
@@ -211,9 +211,6 @@ export function findMainContent(page: Page, titleElement?: Element, title?: stri
   return text.length >= MIN_TEXT / 2 ? { element: chosen, text } : null;
 }
 
-const HIDDEN_STYLE = /display\s*:\s*none|visibility\s*:\s*hidden/i;
-const isCollapsed = (el: Element) => 'hidden' in el.attribs || HIDDEN_STYLE.test(el.attribs.style ?? '') || hiddenByClass(el);
-
 /**
  * The block a collapsed "read more" part continues: a description shown as its first lines with the
  * rest in a hidden sibling that a toggle opens. The hidden part is often the longer and wins the
@@ -221,12 +218,12 @@ const isCollapsed = (el: Element) => 'hidden' in el.attribs || HIDDEN_STYLE.test
  * is the description (when a shown block with text comes before the hidden part in it).
  */
 function continuedFrom(el: Element, skip: (el: Element) => boolean): Element | undefined {
-  if (!isCollapsed(el)) return undefined;
+  if (!isHidden(el)) return undefined;
   const parent = el.parent as Element | null;
   if (!parent || parent.type !== 'tag' || parent.name === 'body') return undefined;
   for (let s = el.prev; s; s = s.prev) {
     if (s.type === 'text' && (s as unknown as { data: string }).data.trim().length >= MIN_TEXT) return parent;
-    if (s.type === 'tag' && !skip(s as Element) && !isCollapsed(s as Element) && (cleanText(elementText(s as Element, skip))?.length ?? 0) >= MIN_TEXT)
+    if (s.type === 'tag' && !skip(s as Element) && !isHidden(s as Element) && (cleanText(elementText(s as Element, skip))?.length ?? 0) >= MIN_TEXT)
       return parent;
   }
   return undefined;

@@ -201,6 +201,11 @@ const HIDING_CLASSES = new Set(['hidden', 'hide', 'd-none', 'a-hidden', 'aok-hid
 const SHOWN_AT_BREAKPOINT =
   /(^|\s)([a-z0-9]+:(block|flex|grid|inline|inline-block|inline-flex|table|contents)|d-[a-z]+-(block|flex|grid|inline|inline-block|inline-flex|table))(\s|$)/;
 
+/** Whether an element is hidden: the `hidden` attribute, a hiding style, or a hiding class. */
+export function isHidden(el: Element): boolean {
+  return 'hidden' in el.attribs || (el.attribs.style !== undefined && HIDDEN_STYLE.test(el.attribs.style)) || hiddenByClass(el);
+}
+
 /** Whether an element's classes hide it (see HIDING_CLASSES), with no breakpoint that shows it. */
 export function hiddenByClass(el: Element): boolean {
   const cls = el.attribs.class;
@@ -242,7 +247,7 @@ const isChatWidget = (tokens: string[]) => tokens.includes('chat') && tokens.som
 /** Whether the element itself (not its ancestors) is noise. */
 export function isNoise(el: Element): boolean {
   if (NOISE_TAGS.has(el.name)) return true;
-  if (('hidden' in el.attribs || (el.attribs.style && HIDDEN_STYLE.test(el.attribs.style)) || hiddenByClass(el)) && !isHiddenDescription(el)) return true;
+  if (isHidden(el) && !isHiddenDescription(el)) return true;
   const role = el.attribs.role;
   // The page's own main region, whatever layout words its utility classes carry ("right-sidebar-xs").
   if (el.name === 'main' || role === 'main') return false;
