@@ -7,7 +7,8 @@ import { LinearModel } from './linear-model.js';
 /** The shipped model: classifier/model/shipped/model.json, rebuilt by `faceleak train`. */
 export const SHIPPED_MODEL_PATH = packagePath('classifier', 'model', 'shipped', 'model.json');
 
-export const MODEL_FORMAT = 'faceleak-linear-model/2';
+// 3: the context and background blocks are averaged (model/features.ts); a /2 model read them scaled to a fixed length.
+export const MODEL_FORMAT = 'faceleak-linear-model/3';
 export const CLASSES = ['benign', ...CATEGORIES] as const;
 
 const ModelFileSchema = z.object({
