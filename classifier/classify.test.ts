@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { VerdictSchema } from '../contracts/index.js';
 import { Classifier } from './classify.js';
 import { loadCorpus } from './corpus/load.js';
+import { parseOverlay } from './lexicon/overlay.js';
 
 const classifier = Classifier.load();
 
@@ -37,6 +38,22 @@ describe('Classifier', () => {
     ]) {
       expect(classifier.classify({ title }), title).toMatchObject({ flagged: false, category: null });
     }
+  });
+
+  it("never lowers a verdict for approving a term: the shipped lexicon's verdict stands when it scores higher", () => {
+    // The model has no weight of its own for an approved term; its category's features weigh less here
+    // than the words the shipped lexicon read (0.78 flagged without the overlay, 0.57 with it alone).
+    const listing = {
+      title: 'Understudy for hire',
+      description: 'Need a face for your verification? An understudy does the selfie check for you. $80 per check.',
+    };
+    const overlay = parseOverlay({ terms: [{ term: 'understudy', variants: ['understudies'], category: 'identity_kit', needsSignal: true }] });
+    const approved = Classifier.load({ overlay });
+    expect(classifier.classify(listing).flagged).toBe(true);
+    const v = approved.classify(listing);
+    expect(v.flagged).toBe(true);
+    expect(v.modelVersion).toBe(approved.version);
+    expect(classifier.withOverlay(overlay).classify(listing).flagged).toBe(true);
   });
 
   it('scores an empty listing 0', () => {

@@ -4,6 +4,7 @@ import { loadLexicon, type Lexicon } from './lexicon/load.js';
 import type { LexiconOverlay } from './lexicon/overlay.js';
 import { modelEvidence } from './model-evidence.js';
 import { withoutAddedSentences } from './added-sentences.js';
+import { approvedOfferEvidence, approvedTermOffer, type ApprovedOffer } from './approved-offer.js';
 import { cleanConcreteOffer, floorEvidence, sameSpan, type ConcreteOffer } from './concrete-offer.js';
 import { applyCalibration } from './model/calibration.js';
 import { extractFeatures } from './model/features.js';
@@ -43,6 +44,8 @@ export interface Scored {
   readonly offer: Offer;
   /** Set when the score was raised to the threshold because the rules read a clean concrete offer (concrete-offer.ts). */
   readonly floor?: ConcreteOffer;
+  /** Set when the score was raised to the threshold because an approved term named the product beside a trade signal (approved-offer.ts). */
+  readonly approvedFloor?: ApprovedOffer;
 }
 
 export class Classifier {
@@ -50,11 +53,14 @@ export class Classifier {
   readonly threshold: number;
   readonly reviewThreshold: number;
   private readonly probs: Float64Array;
+  /** The same model on the shipped lexicon alone, when this one has an overlay: what approval must not lower. */
+  private readonly shipped: Classifier | undefined;
 
   constructor(
     readonly lexicon: Lexicon,
     private readonly loaded: LoadedModel,
     threshold?: number,
+    shippedLexicon?: Lexicon,
   ) {
     // An overlay adds terms to the lexicon the model was trained with; it needs no retraining.
     if (loaded.meta.lexiconVersion !== (lexicon.shippedVersion ?? lexicon.version)) {
@@ -67,15 +73,19 @@ export class Classifier {
     this.threshold = threshold ?? loaded.meta.threshold;
     this.reviewThreshold = Math.min(this.threshold, loaded.meta.reviewThreshold);
     this.probs = new Float64Array(loaded.model.classes);
+    const overlaid = lexicon.shippedVersion !== undefined;
+    this.shipped = overlaid ? new Classifier(shippedLexicon ?? loadLexicon(), loaded, threshold) : undefined;
   }
 
   static load(options: ClassifierOptions = {}): Classifier {
-    return new Classifier(loadLexicon(options.lexiconDir, options.overlay), loadModel(options.modelPath), options.threshold);
+    const shipped = options.overlay ? loadLexicon(options.lexiconDir) : undefined;
+    return new Classifier(loadLexicon(options.lexiconDir, options.overlay), loadModel(options.modelPath), options.threshold, shipped);
   }
 
   /** The same model with another overlay of approved terms on the shipped lexicon (none: the shipped lexicon alone). */
   withOverlay(overlay: LexiconOverlay | undefined): Classifier {
-    return new Classifier(loadLexicon(undefined, overlay), this.loaded, this.threshold);
+    const shipped = this.shipped?.lexicon ?? this.lexicon;
+    return new Classifier(loadLexicon(undefined, overlay), this.loaded, this.threshold, shipped);
   }
 
   score(listing: ListingFields): Scored {
@@ -94,7 +104,10 @@ export class Classifier {
     // A concrete offer read plainly by the rules is flagged whatever its wording: the model learns to
     // discount the trade's own words because reports and warnings quote them (concrete-offer.ts).
     const floor = cleanConcreteOffer(scored.analysis, scored.offer);
-    return floor ? { ...raised, score: this.threshold, floor } : raised;
+    if (floor) return { ...raised, score: this.threshold, floor };
+    // An approved term beside a trade signal: the investigator's approval is the weight the model lacks (approved-offer.ts).
+    const approvedFloor = approvedTermOffer(scored.analysis, scored.offer);
+    return approvedFloor ? { ...raised, score: this.threshold, category: approvedFloor.product.entry!.category!, approvedFloor } : raised;
   }
 
   private scoreAsWritten(listing: ListingFields, previous?: ListingAnalysis): Scored {
@@ -109,10 +122,26 @@ export class Classifier {
   }
 
   classify(listing: ListingFields): Verdict {
-    const { score, category, analysis, offer, floor } = this.score(listing);
+    const scored = this.score(listing);
+    const verdict = this.verdictOf(scored);
+    // An approved term adds evidence and takes none away. The model has no weight of its own for it, so
+    // its category's features carry it, and those can weigh less than the words it was read as before
+    // (an offer with a price per unit scored 0.97 without the overlay and 0.55 with it): the listing
+    // keeps the verdict the shipped lexicon gives it when that one scores higher.
+    if (verdict.flagged || !this.shipped || !scored.analysis.hits.some((h) => h.entry?.approved !== undefined)) return verdict;
+    const shipped = this.shipped.classify(listing);
+    return shipped.flagged || (shipped.review && shipped.score > verdict.score) ? { ...shipped, modelVersion: this.version } : verdict;
+  }
+
+  private verdictOf(scored: Scored): Verdict {
+    const { score, category, analysis, offer, floor, approvedFloor } = scored;
     let flagged = score >= this.threshold;
     let evidence = buildEvidence(analysis, offer, flagged ? category : null);
     if (floor) evidence = [...floorEvidence(analysis, floor), ...evidence.filter((e) => ![floor.product, floor.terms, floor.bulk].some((h) => sameSpan(e, h)))];
+    if (approvedFloor) {
+      const spans = [approvedFloor.product, approvedFloor.signal];
+      evidence = [...approvedOfferEvidence(analysis, approvedFloor), ...evidence.filter((e) => !spans.some((h) => sameSpan(e, h)))];
+    }
     const hasReason = analysis.hits.some((h) => isFlagReason(h, offer));
     if (flagged && !hasReason) {
       // Every flag has a reason an investigator can check. Without a rule's, the model's strongest

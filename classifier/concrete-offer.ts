@@ -76,13 +76,13 @@ export function floorEvidence(analysis: ListingAnalysis, floor: ConcreteOffer): 
 /** Whether an evidence span is this hit's. */
 export const sameSpan = (e: Evidence, h: RuleHit): boolean => e.field === h.field && e.start === h.start && e.end === h.end;
 
-const originalOf = (analysis: ListingAnalysis, h: RuleHit): string => analysis.fields.find((f) => f.field === h.field)!.normalized.original;
+export const originalOf = (analysis: ListingAnalysis, h: RuleHit): string => analysis.fields.find((f) => f.field === h.field)!.normalized.original;
 
 // What follows the per-unit mark: a period or a weight, not a unit of the product.
 const PERIOD = /^(?:\/|per\s+|每|一)\s*(?:(?:months?|mo|years?|yr|weeks?|days?|nights?|hours?|hrs?|kg|lbs?)\b|年|月|周|天|日|晚|小时|公斤|斤|场|場)/i;
 
 /** A unit price per month, year, night or kilo (the pattern takes "$120/" whatever follows the slash). */
-function perPeriod(analysis: ListingAnalysis, h: RuleHit): boolean {
+export function perPeriod(analysis: ListingAnalysis, h: RuleHit): boolean {
   const rest = originalOf(analysis, h).slice(h.start, h.end + 12);
   const at = rest.search(/\/|per\s|每|一/);
   return at >= 0 && PERIOD.test(rest.slice(at));
@@ -93,7 +93,7 @@ const ofTheOffer = (h: RuleHit): boolean =>
   !h.negated && ((h.entry?.kind === 'term' && namesItsProduct(h.entry, true)) || (h.pattern !== null && h.pattern !== 'count'));
 
 /** A cover word that describes the listing's own product rather than a line added beside the offer (see cleanConcreteOffer). */
-function coverIsTheProduct(analysis: ListingAnalysis): boolean {
+export function coverIsTheProduct(analysis: ListingAnalysis): boolean {
   for (const h of analysis.hits) {
     if (h.negated || h.entry?.kind !== 'context' || h.entry.role !== 'cover') continue;
     const clause = clauseAround(analysis.fields.find((f) => f.field === h.field)!.normalized, h.cstart);

@@ -27,6 +27,12 @@ describe('whether a unit has the shape of a name for a thing', () => {
     for (const s of ['现拍', '刚拍', '再发', '可做']) expect(han(s), s).toBe(false);
   });
 
+  it('turns down a people named by its place (whose faces, not what is sold), keeps other words ending in 人', () => {
+    for (const s of ['台湾人', '香港人', '中国人', '外国人']) expect(han(s), s).toBe(false);
+    // A ferryman or a scarecrow can be a seller's product word: their first words are no places.
+    for (const s of ['摆渡人', '稻草人', '机器人']) expect(han(s), s).toBe(true);
+  });
+
   it('keeps a coined word with one piece that names something or measures (a pack, a card, a clip)', () => {
     // Made-up coinages: the verb-like first piece does not make the unit an action.
     for (const s of ['拍拍卡', '摇摇票', '跳跳片']) expect(han(s), s).toBe(true);

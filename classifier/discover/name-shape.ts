@@ -29,11 +29,22 @@ const ZH_PARTICLE = /^u[a-z]*$/;
 function hanNamesAThing(key: string): boolean {
   const words = tag(key, true);
   if (words.some((w) => ZH_PARTICLE.test(w.tag))) return false;
-  if (isAction(key)) return false;
+  if (isAction(key) || namesAPeople(key)) return false;
   const head = words.at(-1);
   // The head of a Chinese compound is its last word; a one-character head is too loosely tagged to judge.
   if (head === undefined || [...head.word].length < CJK_WORD) return true;
   return !ZH_NOT_A_NAME.test(head.tag);
+}
+
+/**
+ * A people by where they are from (台湾人, 香港人, 中国人): a place name jieba tags as one and 人. It says
+ * whose faces or documents are sold, as an age or a sex does, not what the goods are: the code word is
+ * the product beside it. jieba keeps some as one noun (台湾人), so the place is tagged apart.
+ */
+function namesAPeople(key: string): boolean {
+  if (!key.endsWith('人') || [...key].length < 3) return false;
+  const place = tag(key.slice(0, -1), true);
+  return place.length === 1 && place[0]!.tag === 'ns';
 }
 
 /** jieba tags of pieces that only tell an action: verbs, adverbs, time words, prepositions, conjunctions. */

@@ -1,0 +1,94 @@
+import type { Evidence } from '../contracts/index.js';
+import { framesTheOffer } from './added-sentences.js';
+import { coverIsTheProduct, originalOf, perPeriod } from './concrete-offer.js';
+import type { ListingAnalysis, RuleHit } from './rules/analyze.js';
+import type { Offer } from './rules/offer.js';
+import { describesPeople } from './rules/people-described.js';
+
+/**
+ * An offer named by a term an investigator approved (lexicon/overlay.ts), beside a trade signal that
+ * says how it is sold: a price per unit, a quantity, bulk words, an off-platform contact. The model has
+ * no weight for an approved term (it was trained before the term existed), so only its category's
+ * features carry it, and those were learned on the shipped ambiguous terms, which hard negatives hold
+ * as often as offers: beside a signal it lands in the review band. The investigator's approval is the
+ * evidence the model lacks: such a listing is flagged, with the approved term and the signal as its
+ * reasons (classify.ts), unless the rules read it as talk about the trade (the same refusals as the
+ * concrete-offer floor: a negated part, a frame, a question, a cover that is the listing's product).
+ */
+export interface ApprovedOffer {
+  /** The approved term that names the product. */
+  readonly product: RuleHit;
+  /** The signal beside it: a price per unit, a quantity or bulk word, an off-platform contact. */
+  readonly signal: RuleHit;
+}
+
+// Trade signals that say what is sold and how: not a bare sale word (出售, "selling"), which a shop's
+// own goods carry as often, nor a guarantee or payment word.
+const CONCRETE_SIGNALS: ReadonlySet<string> = new Set(['bulk', 'contact']);
+
+function concreteSignal(analysis: ListingAnalysis, h: RuleHit): boolean {
+  if (h.negated || h.quoted) return false;
+  if (h.pattern === 'unit-price') return !perPeriod(analysis, h);
+  if (h.pattern === 'bulk-quantity' || h.pattern === 'contact-id') return true;
+  return h.entry?.kind === 'signal' && CONCRETE_SIGNALS.has(h.entry.id);
+}
+
+// Parts only an offer of the trade names: a document, a face, a hold, a face check and its motions, a
+// stand-in, an account or card, personal details, data taken without consent. Not a sale, a quantity,
+// a photo, a set, realness or a print (a 3D print, a mask, a loop), which any shop's goods carry.
+const TRADE_PARTS: ReadonlySet<string> = new Set([
+  'document',
+  'face',
+  'together',
+  'use',
+  'motion',
+  'animate',
+  'stand-in',
+  'bank-card',
+  'phone-card',
+  'account',
+  'personal-info',
+  'no-consent',
+]);
+
+/**
+ * The listing names something of the trade besides the approved term: one of its parts, or another
+ * coded term (sellers who coin one word coin several). A price per unit and an ambiguous word is what
+ * every shop of the word's innocent goods writes (skeins at $9 a skein, 番茄 五斤装).
+ */
+function namesTheTrade(hits: readonly RuleHit[]): boolean {
+  const live = hits.filter((h) => !h.negated && !h.quoted);
+  if (live.some((h) => h.entry?.kind === 'part' && TRADE_PARTS.has(h.entry.part!))) return true;
+  return new Set(live.filter((h) => h.entry?.kind === 'term').map((h) => h.entry!.id)).size >= 2;
+}
+
+export function approvedTermOffer(analysis: ListingAnalysis, offer: Offer): ApprovedOffer | null {
+  if (!offer.structures.has('concrete')) return null;
+  const hits = analysis.hits;
+  const approved = hits.filter((h) => !h.negated && !h.quoted && h.entry?.kind === 'term' && h.entry.approved !== undefined && h.entry.category !== null);
+  if (approved.length === 0) return null;
+  if (hits.some((h) => h.negated && h.entry?.kind !== 'context')) return null;
+  if (hits.some((h) => h.entry?.kind === 'context' && h.entry.role !== 'cover' && (!h.negated || h.entry.role === 'frame'))) return null;
+  if (framesTheOffer(analysis, offer) || coverIsTheProduct(analysis)) return null;
+  const signal = hits.find((h) => concreteSignal(analysis, h));
+  if (!signal || !(namesTheTrade(hits) || describesPeople(analysis))) return null;
+  // The approved term nearest the signal names what it prices.
+  const product = approved.find((h) => h.field === signal.field) ?? approved[0]!;
+  return { product, signal };
+}
+
+/** The spans that raised the score, first in the evidence. */
+export function approvedOfferEvidence(analysis: ListingAnalysis, floor: ApprovedOffer): Evidence[] {
+  const span = (h: RuleHit, reason: string): Evidence => ({
+    field: h.field,
+    start: h.start,
+    end: h.end,
+    text: originalOf(analysis, h).slice(h.start, h.end),
+    reason,
+  });
+  const e = floor.product.entry!;
+  return [
+    span(floor.product, `approved offer (not negated, not framed as talk about the trade): the product, approved term ${e.approved} for ${e.category}`),
+    span(floor.signal, 'approved offer: the trade signal beside it'),
+  ];
+}
