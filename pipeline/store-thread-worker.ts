@@ -14,6 +14,8 @@ const store = await openStore({ databaseUrl, dataDir }, { groupCommit: true });
 // copies far fewer pages. This connection's setting only; the WAL grows to about 40 MB between copies.
 if (store.dialect === 'sqlite') await sql`pragma wal_autocheckpoint = 10000`.execute(store.db);
 store.groupCommit?.start();
+// Read now, as the fetches of the first pages start, rather than on the first listing (band-index.ts).
+store.bandIndex?.load();
 const write = inlineListingWriter({ store, snapshotDir });
 const port = parentPort!;
 const commits = new StoreThreadCommits(store, (reply) => port.postMessage(reply));

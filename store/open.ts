@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type SqliteDatabase } from 'kysely';
 import type { Config } from '../config/index.js';
+import { BandIndex } from './band-index.js';
 import { withStatementCache } from './sqlite-statement-cache.js';
 import { SqliteGroupCommit } from './sqlite-group-commit.js';
 import { migrationProvider, type Dialect } from './migrations.js';
@@ -21,6 +22,12 @@ export interface Store {
    * (sqlite-rows.ts); only while holding Kysely's connection, as every statement of ours does.
    */
   readonly sqlite?: SqliteDatabase;
+  /**
+   * SQLite opened with `groupCommit` (the crawl's store thread, the one connection writing there in
+   * groups): link_bands in memory, whence its near-duplicate candidates (band-index.ts). PostgreSQL,
+   * whose writers are many, and other SQLite connections read them by SQL.
+   */
+  readonly bandIndex?: BandIndex;
   close(): Promise<void>;
 }
 
@@ -52,6 +59,7 @@ export async function openStore(config: Pick<Config, 'databaseUrl' | 'dataDir'>,
   let sqliteFile: SQLite.Database | undefined;
   let groupCommit: SqliteGroupCommit | undefined;
   let handle: SqliteDatabase | undefined;
+  let bandIndex: BandIndex | undefined;
   if (isPostgres) {
     // Imported only here: a SQLite store (every crawl by default, and each crawl's store thread) does not pay pg's load.
     const { default: pg } = await import('pg');
@@ -85,7 +93,17 @@ export async function openStore(config: Pick<Config, 'databaseUrl' | 'dataDir'>,
     await db.destroy();
     throw new StoreError(`cannot prepare the database at ${location}: ${(error as Error).message}`);
   }
-  return { db, dialect, location, ...(groupCommit ? { groupCommit } : {}), ...(handle ? { sqlite: handle } : {}), close: () => db.destroy() };
+  // After the migrations: it prepares statements on link_bands. Inactive until group commit starts.
+  if (groupCommit) bandIndex = new BandIndex(sqliteFile!, groupCommit);
+  return {
+    db,
+    dialect,
+    location,
+    ...(groupCommit ? { groupCommit } : {}),
+    ...(handle ? { sqlite: handle } : {}),
+    ...(bandIndex ? { bandIndex } : {}),
+    close: () => db.destroy(),
+  };
 }
 
 /**

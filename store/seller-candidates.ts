@@ -46,6 +46,25 @@ export async function candidatesSqlite(db: Db, listingId: number, f: LinkFeature
 }
 
 /**
+ * candidatesSqlite with its `nearest` already known (the store thread's band index, band-index.ts: the
+ * same listings in any order, as they are only matched here): the account's listings and the rows read
+ * as there.
+ */
+export async function candidatesOfNearest(db: Db, listingId: number, nearest: readonly number[], account: string): Promise<Candidate[]> {
+  const { rows } = await sql<Candidate>`
+    with nearest as (select value as listing_id, 1 as near from json_each(${JSON.stringify(nearest)})),
+    account as (
+      select listing_id, 0 as near from listing_sellers where seller_name = ${account} and listing_id != ${listingId}
+      order by listing_id desc limit ${SAME_ACCOUNT_ALL_PAIRS}
+    ),
+    chosen as (select listing_id, max(near) as near from (select * from nearest union all select * from account) group by listing_id)
+    select s.listing_id, s.cluster_id, s.shingles, s.seller_name, chosen.near
+    from chosen join listing_sellers s on s.listing_id = chosen.listing_id
+    order by s.listing_id`.execute(db);
+  return rows;
+}
+
+/**
  * One query: the listings sharing the most bands with this one (the likeliest near-duplicates, found
  * from the band index alone), and its account's latest listings (a placeholder name, "用户", may be on
  * thousands). `account`: its seller name, '' for a listing without one (nobody's relist). `withBands`:

@@ -1,16 +1,21 @@
 import { PostgresAdapter, sql, type Kysely, type SqliteDatabase } from 'kysely';
 import { keptShingles, LINK_DEFAULTS, nearDuplicateKept, sameSellerPairs, sharedCount, type LinkFeatures } from '../link/index.js';
 import type { Database } from './schema.js';
-import { candidatesBuilt, candidatesSqlite, SAME_ACCOUNT_ALL_PAIRS } from './seller-candidates.js';
+import type { BandIndex } from './band-index.js';
+import { candidatesBuilt, candidatesOfNearest, candidatesSqlite, MAX_CANDIDATES, SAME_ACCOUNT_ALL_PAIRS, type Candidate } from './seller-candidates.js';
 import { runPerRow } from './sqlite-rows.js';
 
 type Db = Kysely<Database>;
 
-/** `sqlite`: the store's SQLite handle (Store.sqlite), through which SQLite's rows are written one by one. */
+/**
+ * `sqlite`: the store's SQLite handle (Store.sqlite), through which SQLite's rows are written one by one;
+ * `bandIndex`: the store's (Store.bandIndex), whence the near-duplicate candidates when it answers.
+ */
 export interface PairTextOptions {
   readonly sellerKey: string;
   readonly cut: number;
   readonly sqlite?: SqliteDatabase;
+  readonly bandIndex?: BandIndex;
 }
 
 /**
@@ -20,24 +25,26 @@ export interface PairTextOptions {
  * Pairs are kept whatever the handles say: the cluster veto decides when clustering (seller-clusters.ts),
  * with the handles live then.
  */
-export async function pairText(db: Db, listingId: number, f: LinkFeatures, { sellerKey, cut, sqlite }: PairTextOptions): Promise<TextPairs> {
+export async function pairText(db: Db, listingId: number, f: LinkFeatures, { sellerKey, cut, sqlite, bandIndex }: PairTextOptions): Promise<TextPairs> {
   if (f.shingles.length === 0) return { partners: [], stale: [], pairs: [] };
   const stale = await staleClusters(db, await countShingles(db, f.shingles, sellerKey, cut));
   // PostgreSQL keeps the bands in the same statement as the candidates' read (seller-candidates.ts);
   // SQLite cannot, and needs no round trip.
   const pgBands = isPostgres(db) && f.bands.length > 0;
   // SQLite: a statement prepared once, run for each band (sqlite-rows.ts): no query built per listing.
-  if (!pgBands && f.bands.length > 0)
-    await runPerRow(
+  if (!pgBands && f.bands.length > 0) {
+    const inserted = await runPerRow(
       db,
       sqlite,
       'insert into link_bands (band, listing_id) values (?, ?) on conflict (band, listing_id) do nothing',
       f.bands.map((band) => [band, listingId]),
     );
+    bandIndex?.record(listingId, f.bands, inserted);
+  }
   // A listing without a seller name has a '#id' name of its own (link/link-listings.ts sellerName): nobody's relist.
   const named = !f.sellerName.startsWith('#');
   const account = named ? f.sellerName : '';
-  const candidates = isPostgres(db) ? await candidatesBuilt(db, listingId, f, account, pgBands) : await candidatesSqlite(db, listingId, f, account);
+  const candidates = await readCandidates(db, listingId, f, account, pgBands, bandIndex);
   // PostgreSQL answers a boolean, SQLite 0 or 1.
   const near = new Set(candidates.filter((c) => Boolean(c.near)).map((c) => c.listing_id));
   // The cut only takes shingles away, so a pair sharing too few before it cannot pass after it: its
@@ -76,6 +83,13 @@ export async function pairText(db: Db, listingId: number, f: LinkFeatures, { sel
 }
 
 const isPostgres = (db: Db) => db.getExecutor().adapter instanceof PostgresAdapter;
+
+/** PostgreSQL's built query; on SQLite the band index's nearest when it answers, else the written-out statement. */
+async function readCandidates(db: Db, listingId: number, f: LinkFeatures, account: string, pgBands: boolean, bandIndex?: BandIndex): Promise<Candidate[]> {
+  if (isPostgres(db)) return candidatesBuilt(db, listingId, f, account, pgBands);
+  const nearest = bandIndex?.nearest(listingId, f.bands, MAX_CANDIDATES);
+  return nearest ? candidatesOfNearest(db, listingId, nearest, account) : candidatesSqlite(db, listingId, f, account);
+}
 
 /**
  * Keeps text pairs, a pair found again taking its new figures. SQLite runs one prepared single-row

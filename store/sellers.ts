@@ -100,7 +100,12 @@ export async function linkStoredListing(
     const byHandle = await holdersOf(trx, store.dialect, listingId, f, seenAt);
     const sellerKey = frequencySeller(f, byHandle.hubs);
     if (!fresh || byHandle.hubs.size > 0) await trx.updateTable('listing_sellers').set({ seller_key: sellerKey }).where('listing_id', '=', listingId).execute();
-    const byText = await pairText(trx, listingId, f, { sellerKey, cut, ...(store.sqlite ? { sqlite: store.sqlite } : {}) });
+    const byText = await pairText(trx, listingId, f, {
+      sellerKey,
+      cut,
+      ...(store.sqlite ? { sqlite: store.sqlite } : {}),
+      ...(store.bandIndex ? { bandIndex: store.bandIndex } : {}),
+    });
     const own = fresh ? listingId : (await clusterOf(trx, listingId))!;
     const seeds = new Set([own, ...byHandle.clusters, ...byText.partners, ...byText.stale]);
     if (fresh && seeds.size === 1) {

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { readFile, rm } from 'node:fs/promises';
-import { dirname, join, resolve, sep } from 'node:path';
+import { join, resolve, sep } from 'node:path';
+import { writeFileDurably } from './durable-file.js';
 import type { Store } from './open.js';
 import { audit } from './review.js';
 import { pageWarc, type PageCapture } from './warc.js';
@@ -38,8 +38,8 @@ export async function saveSnapshot(store: Store, dir: string, capture: PageCaptu
   // A random part: two workers keeping the same version at once write different files, and the loser removes its own.
   const file = `${day.slice(0, 7)}/${capture.listingId}-${day}-${randomBytes(4).toString('hex')}.warc`;
   const path = join(dir, file);
-  writeMakingDir(`${path}.part`, warc);
-  renameSync(`${path}.part`, path);
+  // On disk, its name too, before the row that names it is written (and so before that row commits).
+  writeFileDurably(path, warc);
   const createdAt = new Date().toISOString();
   const row = await store.db
     .insertInto('listing_snapshots')
@@ -62,22 +62,6 @@ export async function saveSnapshot(store: Store, dir: string, capture: PageCaptu
   }
   const { listingId, contentHash, reason, fetchedAt } = capture;
   return { id: row.id, listingId, contentHash, reason, sha256, bytes: warc.length, fetchedAt, createdAt };
-}
-
-/**
- * Writes a new file, making its folder only when missing: a crawl keeps a month's snapshots in one
- * folder, and a mkdir per file cost as much as the write. Synchronous, as the database calls beside it
- * are (better-sqlite3): the promise API sent the open, write and close (and the rename after) to
- * libuv's pool one by one, and each hop cost both threads more CPU than the system call itself.
- */
-function writeMakingDir(path: string, data: Uint8Array): void {
-  try {
-    writeFileSync(path, data, { mode: 0o600 });
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-    mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(path, data, { mode: 0o600 });
-  }
 }
 
 const info = (r: {

@@ -23,6 +23,8 @@ export class SqliteGroupCommit {
   /** Whether we believe our transaction is open (SQLite's own answer is `file.inTransaction`). */
   private open = false;
   private lost = 0;
+  /** Savepoints rolled back (a write of the store's that failed): with `lost`, what undid statements. */
+  private rolledBack = 0;
   /** Savepoint statements, prepared once: compiling one per use (exec) cost as much as a small insert. */
   private readonly prepared = new Map<string, SQLite.Statement>();
 
@@ -30,6 +32,16 @@ export class SqliteGroupCommit {
 
   get losses(): number {
     return this.lost;
+  }
+
+  /** Whether statements run in the group's transaction (after `start()`). */
+  get running(): boolean {
+    return this.on;
+  }
+
+  /** Rollbacks of any kind so far, whole or to a savepoint: a cache of what this connection wrote is stale when it moves (band-index.ts). */
+  get undone(): number {
+    return this.lost + this.rolledBack;
   }
 
   /**
@@ -112,6 +124,7 @@ export class SqliteGroupCommit {
       if (this.depth === 0) throw new Error(`group commit: ${word} without a transaction`);
       const name = `group_commit_${this.depth}`;
       this.depth--;
+      if (word === 'rollback') this.rolledBack++;
       if (!this.file.inTransaction) return; // already rolled back whole; ensureOpen counts the loss
       if (word === 'rollback') this.run(`ROLLBACK TO ${name}`);
       this.run(`RELEASE ${name}`);

@@ -8,12 +8,15 @@ import { CompiledQuery, type Kysely, type SqliteDatabase } from 'kysely';
  * first, and a single-row insert needs none: for a listing's 40 MinHash bands and its few dozen text
  * pairs, the rows one by one took about 60% of the CPU of the one statement (with temp_store in
  * memory, as on a crawl's store thread), where a Kysely query per row would have cost more than both.
+ * Returns how many rows the statements changed (an insert that met a conflict and did nothing: none).
  */
-export async function runPerRow<DB>(db: Kysely<DB>, sqlite: SqliteDatabase | undefined, sql: string, rows: Iterable<readonly unknown[]>): Promise<void> {
+export async function runPerRow<DB>(db: Kysely<DB>, sqlite: SqliteDatabase | undefined, sql: string, rows: Iterable<readonly unknown[]>): Promise<number> {
+  let changed = 0;
   if (!sqlite) {
-    for (const row of rows) await db.executeQuery(CompiledQuery.raw(sql, [...row]));
-    return;
+    for (const row of rows) changed += Number((await db.executeQuery(CompiledQuery.raw(sql, [...row]))).numAffectedRows ?? 0);
+    return changed;
   }
   const statement = sqlite.prepare(sql);
-  for (const row of rows) statement.run(row);
+  for (const row of rows) changed += Number(statement.run(row).changes);
+  return changed;
 }
