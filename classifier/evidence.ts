@@ -88,13 +88,16 @@ export function buildEvidence(analysis: ListingAnalysis, offer: Offer, category:
   // Stable: hits of one rank and length keep the order the rules found them in.
   ranked.sort((x, y) => x.rank - y.rank || y.hit.end - y.hit.start - (x.hit.end - x.hit.start));
   const kept: { hit: RuleHit; rank: number; reason: string }[] = [];
-  const said = new Set<string>();
+  // The words already shown, by reason: a set per reason, not a joined key, so no key string is built per hit.
+  const said = new Map<string, Set<string>>();
   for (const c of ranked) {
     const reason = reasonFor(c.hit, isOverruledContext(c.hit, analysis, offer));
     // A word repeated ten times is one reason, shown once.
-    const key = `${originals.get(c.hit.field)!.slice(c.hit.start, c.hit.end).toLowerCase()}|${reason}`;
-    if (said.has(key)) continue;
-    said.add(key);
+    const words = originals.get(c.hit.field)!.slice(c.hit.start, c.hit.end).toLowerCase();
+    let saidFor = said.get(reason);
+    if (saidFor === undefined) said.set(reason, (saidFor = new Set()));
+    if (saidFor.has(words)) continue;
+    saidFor.add(words);
     if (!coveredByKept(kept, c.hit, c.rank <= 1)) kept.push({ hit: c.hit, rank: c.rank, reason });
     if (kept.length === MAX_EVIDENCE) break;
   }

@@ -31,8 +31,8 @@ export function ruleFeatures(analysis: ListingAnalysis, offer: Offer, b: VectorB
   const disguiseKey = (hit: RuleHit) => `${hit.entry?.id ?? hit.pattern}|${texts.get(hit.field)!.slice(hit.start, hit.end)}`;
   for (const hit of live) {
     const e = hit.entry;
-    if (hit.pattern !== null) signalKinds.add(`p:${hit.pattern}`);
-    else if (e?.kind === 'signal') signalKinds.add(`s:${e.id}`);
+    if (hit.pattern !== null) signalKinds.add(nameOf('p:', hit.pattern));
+    else if (e?.kind === 'signal') signalKinds.add(nameOf('s:', e.id));
     else if (e?.kind === 'context') {
       let forms = contextForms.get(e.id);
       if (!forms) {
@@ -87,16 +87,16 @@ export function ruleFeatures(analysis: ListingAnalysis, offer: Offer, b: VectorB
   const reasons = live.filter((h) => h.entry?.kind === 'term' || h.entry?.kind === 'part' || isTradeSignal(h));
   const quoted = reasons.length ? reasons.filter((h) => h.quoted).length / reasons.length : 0;
   // Questions are talk about the trade ("is this legal?", 係咪人頭戶口？), offers rarely ask.
-  const asks = analysis.fields.reduce((n, f) => n + (f.normalized.base.match(/\?/g)?.length ?? 0), 0);
+  const asks = analysis.fields.reduce((n, f) => n + questionMarks(f.normalized.base), 0);
   b.named('quoted', quoted);
   pairFeatures(b, [
     ...(quoted >= 0.5 ? ['quoted'] : []),
-    ...[...offer.parts].map((p) => `part:${p}`),
-    ...[...offer.structures].map((s) => `struct:${s}`),
-    ...[...contextForms.keys()].map((c) => `ctx:${c}`),
+    ...[...offer.parts].map((p) => nameOf('part:', p)),
+    ...[...offer.structures].map((s) => nameOf('struct:', s)),
+    ...[...contextForms.keys()].map((c) => nameOf('ctx:', c)),
     ...signalKinds,
-    ...[...strong.keys()].map((c) => `strong:${c}`),
-    ...[...weak.keys()].map((c) => `weak:${c}`),
+    ...[...strong.keys()].map((c) => nameOf('strong:', c)),
+    ...[...weak.keys()].map((c) => nameOf('weak:', c)),
     ...(evasions > 0 ? ['evasion'] : []),
     ...(asks > 0 ? ['asks'] : []),
     ...(analysis.hits.some((h) => h.negated && h.entry?.kind === 'context') ? ['denies-context'] : []),
@@ -128,6 +128,27 @@ function pairFeatures(b: VectorBuilder, indicators: readonly string[]): void {
     const first = pairPrefixHash(b, names[i]!);
     for (let j = i + 1; j < names.length; j++) b.namedFrom(first, names[j]!, v);
   }
+}
+
+/** How many "?" a text holds, counted without an array of matches. */
+function questionMarks(text: string): number {
+  let n = 0;
+  for (let at = text.indexOf('?'); at >= 0; at = text.indexOf('?', at + 1)) n++;
+  return n;
+}
+
+/**
+ * `${prefix}${key}`, the same string each time: the findings' names are the lexicon's and the rules' ids
+ * (a bounded set), and a name built anew per listing was hashed again by the set and flattened again by
+ * the sort of pairFeatures.
+ */
+const indicatorNames = new Map<string, Map<string, string>>();
+function nameOf(prefix: string, key: string): string {
+  let byKey = indicatorNames.get(prefix);
+  if (byKey === undefined) indicatorNames.set(prefix, (byKey = new Map()));
+  let name = byKey.get(key);
+  if (name === undefined) byKey.set(key, (name = `${prefix}${key}`));
+  return name;
 }
 
 const byCodeUnits = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);

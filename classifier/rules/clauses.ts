@@ -65,14 +65,16 @@ CODE_BIT[0x29] = -1;
 export function isNoise(text: string): boolean {
   // Most sentences are short: fewer than 8 characters in all leave fewer than 8 visible.
   if (text.length < 8) return false;
-  const visible = text.replace(/\s+/g, '');
-  if (visible.length < 8) return false;
-  // Counted in one pass, without an array of matches: how many code characters, and which.
+  // Counted in one pass over the characters that are not white space (what /\s/ matches), without a
+  // string of them: how many there are, how many code characters, and which.
+  let visible = 0;
   let code = 0;
   let distinct = 0;
   let hasDigit = false;
-  for (let i = 0; i < visible.length; i++) {
-    const c = visible.charCodeAt(i);
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (isSpaceCode(c)) continue;
+    visible++;
     if (c >= 0x30 && c <= 0x39) hasDigit = true;
     else if (c < 128 && CODE_BIT[c] !== 0) {
       code++;
@@ -80,10 +82,20 @@ export function isNoise(text: string): boolean {
       if (CODE_BIT[c]! > 0) distinct |= CODE_BIT[c]!;
     }
   }
-  if (code >= 5 && bitCount(distinct) >= 2 && code / visible.length >= 0.08) return true;
+  if (visible < 8) return false;
+  if (code >= 5 && bitCount(distinct) >= 2 && code / visible >= 0.08) return true;
   if (!hasDigit) return false;
   const tokens = text.trim().split(/\s+/);
   return tokens.every((t) => /^[#\-0-9a-f]{6,}$/i.test(t) || /^\d+$/.test(t));
+}
+
+/** The code units /\s/ matches (ECMAScript's white space and line terminators). */
+function isSpaceCode(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  if (c < 0xa0) return false;
+  return (
+    c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
 }
 
 function bitCount(bits: number): number {
