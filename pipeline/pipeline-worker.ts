@@ -60,9 +60,15 @@ export async function startPipelineWorker(o: PipelineWorkerOptions): Promise<Pip
     onUnavailable: (error) =>
       warn(`${error.message}. This worker renders no pages from now on: pages that need a browser fail with this reason; static pages go on.`),
   });
+  // Set once the queue's worker exists: a store that cannot be opened stops this worker taking jobs,
+  // which stay in the queue for a worker that can write them rather than failing one after another.
+  let takeNoMoreJobs = (): void => {};
   const storeThread =
     (o.storeThread ?? !o.store)
-      ? new StoreThread({ databaseUrl: o.config.databaseUrl, dataDir: o.config.dataDir, snapshotDir: snapshotDirOf(o.config) })
+      ? new StoreThread({ databaseUrl: o.config.databaseUrl, dataDir: o.config.dataDir, snapshotDir: snapshotDirOf(o.config) }, (error) => {
+          warn(`${error.message}. This worker takes no more jobs; they stay queued for a worker that can write them. Fix the store and restart it.`);
+          takeNoMoreJobs();
+        })
       : null;
   storeThread?.prestart();
   const deps: CrawlDeps = {
@@ -100,6 +106,7 @@ export async function startPipelineWorker(o: PipelineWorkerOptions): Promise<Pip
     },
   );
   worker.on('error', () => {}); // connection blips are retried by ioredis; job errors are recorded per job
+  takeNoMoreJobs = () => void worker.pause(true).catch(() => {});
   return {
     worker,
     deps,

@@ -29,13 +29,33 @@ export type StoreThreadReply = { readonly id: number; readonly saved: SaveResult
  * A page's job waits for its write's answer before it is marked done, as before: a crash of the thread or
  * the process loses nothing, the job is worked again. One thread: SQLite takes one writer at a time.
  */
+/** Start-ups in a row that end before the thread is ready, after which the store is taken for broken. */
+export const MAX_FAILED_STARTS = 3;
+
+/** The thread cannot open its store (a database that cannot be opened or migrated, a full disk…): no write can succeed. */
+export class StoreThreadBrokenError extends Error {
+  override name = 'StoreThreadBrokenError';
+}
+
 export class StoreThread {
   private worker: Worker | null = null;
   private ready: Promise<void> | null = null;
   private readonly pending = new Map<number, { resolve: (s: SaveResult) => void; reject: (e: Error) => void }>();
   private nextId = 1;
+  private failedStarts = 0;
+  private broken: StoreThreadBrokenError | null = null;
+  /** Threads started so far (a crash starts another). */
+  starts = 0;
 
-  constructor(private readonly data: StoreThreadData) {}
+  /**
+   * `onBroken` is told once, when the thread has failed to start MAX_FAILED_STARTS times in a row: a
+   * thread that dies while opening its store would otherwise be started again for every write, each
+   * failing its job, for as long as the crawl runs.
+   */
+  constructor(
+    private readonly data: StoreThreadData,
+    private readonly onBroken?: (error: StoreThreadBrokenError) => void,
+  ) {}
 
   readonly write: ListingWriter = async (record, verdict, pages) => {
     const worker = await this.start();
@@ -60,19 +80,34 @@ export class StoreThread {
 
   /** Started by prestart or the first write; started again after a crash (its writes in flight fail and are retried with their jobs). */
   private async start(): Promise<Worker> {
+    if (this.broken) throw this.broken;
     if (!this.worker) {
       const worker = startThread(new URL(`./store-thread-worker.${import.meta.url.endsWith('.ts') ? 'ts' : 'js'}`, import.meta.url), this.data);
       this.worker = worker;
+      this.starts++;
+      let isReady = false;
       this.ready = new Promise<void>((resolve, reject) => {
         worker.on('message', (m: StoreThreadReply | 'ready') => {
-          if (m === 'ready') return resolve();
+          if (m === 'ready') {
+            isReady = true;
+            this.failedStarts = 0;
+            return resolve();
+          }
           const waiting = this.pending.get(m.id);
           this.pending.delete(m.id);
           if ('saved' in m) waiting?.resolve(m.saved);
           else waiting?.reject(Object.assign(new Error(m.error.message), { name: m.error.name }));
         });
+        let failed = false;
         const fail = (error: Error) => {
+          // A crash is told twice ('error', then 'exit'): it is one failed start.
+          if (failed) return;
+          failed = true;
           if (this.worker === worker) this.worker = null;
+          if (!isReady && !this.broken && ++this.failedStarts >= MAX_FAILED_STARTS) {
+            this.broken = new StoreThreadBrokenError(`the store thread failed to start ${this.failedStarts} times in a row: ${error.message}`);
+            this.onBroken?.(this.broken);
+          }
           reject(error);
           for (const p of this.pending.values()) p.reject(error);
           this.pending.clear();

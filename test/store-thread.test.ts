@@ -1,10 +1,10 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Verdict } from '../contracts/index.js';
 import type { FetchedPage } from '../crawler/index.js';
-import { StoreThread } from '../pipeline/store-thread.js';
+import { MAX_FAILED_STARTS, StoreThread, StoreThreadBrokenError } from '../pipeline/store-thread.js';
 import { clusterOfListing, listingsOfCrawl, openStore, type ListingRecord, type Store } from '../store/index.js';
 import { listingRecord } from './fixtures/listing-record.js';
 
@@ -50,5 +50,29 @@ describe('the store thread of a crawl worker', () => {
     const c = await thread.write(record(22, { site: 'taobao', description: '证件照 加V：other_seller' }), verdict, pages(22));
     expect(await clusterOfListing(store, b.listingId)).toBe(a.listingId);
     expect(await clusterOfListing(store, c.listingId)).toBe(c.listingId);
+  });
+});
+
+describe('a store thread that cannot open its store', () => {
+  it('is started again for the next write only until it has failed to start three times in a row, then refuses writes at once and says so once', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'faceleak-store-thread-broken-'));
+    // A database "file" under a regular file: the thread's openStore fails every time, as a broken store would.
+    writeFileSync(join(dir, 'not-a-dir'), 'x');
+    const told: Error[] = [];
+    const thread = new StoreThread({ databaseUrl: join(dir, 'not-a-dir', 'x.db'), dataDir: dir, snapshotDir: undefined }, (e) => told.push(e));
+    const pages = { first: page('http://m.example/item/1'), last: page('http://m.example/item/1') };
+    for (let i = 0; i < MAX_FAILED_STARTS; i++) {
+      const error = await thread.write(record(1), verdict, pages).catch((e: Error) => e);
+      expect(error).toBeInstanceOf(Error);
+      expect(error).not.toBeInstanceOf(StoreThreadBrokenError);
+    }
+    expect(thread.starts).toBe(MAX_FAILED_STARTS);
+    expect(told).toHaveLength(1);
+    expect(told[0]).toBeInstanceOf(StoreThreadBrokenError);
+    expect(told[0]!.message).toMatch(/failed to start 3 times in a row/);
+    await expect(thread.write(record(2), verdict, pages)).rejects.toBeInstanceOf(StoreThreadBrokenError);
+    expect(thread.starts).toBe(MAX_FAILED_STARTS);
+    expect(told).toHaveLength(1);
+    await thread.close();
   });
 });
