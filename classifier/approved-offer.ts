@@ -1,6 +1,5 @@
 import type { Evidence } from '../contracts/index.js';
-import { framesTheOffer } from './added-sentences.js';
-import { coverIsTheProduct, originalOf, perPeriod } from './concrete-offer.js';
+import { hitEvidence, perPeriod, talksAboutTheTrade } from './concrete-offer.js';
 import type { ListingAnalysis, RuleHit } from './rules/analyze.js';
 import type { Offer } from './rules/offer.js';
 import { describesPeople } from './rules/people-described.js';
@@ -67,9 +66,7 @@ export function approvedTermOffer(analysis: ListingAnalysis, offer: Offer): Appr
   const hits = analysis.hits;
   const approved = hits.filter((h) => !h.negated && !h.quoted && h.entry?.kind === 'term' && h.entry.approved !== undefined && h.entry.category !== null);
   if (approved.length === 0) return null;
-  if (hits.some((h) => h.negated && h.entry?.kind !== 'context')) return null;
-  if (hits.some((h) => h.entry?.kind === 'context' && h.entry.role !== 'cover' && (!h.negated || h.entry.role === 'frame'))) return null;
-  if (framesTheOffer(analysis, offer) || coverIsTheProduct(analysis)) return null;
+  if (talksAboutTheTrade(analysis, offer)) return null;
   const signal = hits.find((h) => concreteSignal(analysis, h));
   if (!signal || !(namesTheTrade(hits) || describesPeople(analysis))) return null;
   // The approved term nearest the signal names what it prices.
@@ -79,13 +76,7 @@ export function approvedTermOffer(analysis: ListingAnalysis, offer: Offer): Appr
 
 /** The spans that raised the score, first in the evidence. */
 export function approvedOfferEvidence(analysis: ListingAnalysis, floor: ApprovedOffer): Evidence[] {
-  const span = (h: RuleHit, reason: string): Evidence => ({
-    field: h.field,
-    start: h.start,
-    end: h.end,
-    text: originalOf(analysis, h).slice(h.start, h.end),
-    reason,
-  });
+  const span = (h: RuleHit, reason: string): Evidence => hitEvidence(analysis, h, reason);
   const e = floor.product.entry!;
   return [
     span(floor.product, `approved offer (not negated, not framed as talk about the trade): the product, approved term ${e.approved} for ${e.category}`),

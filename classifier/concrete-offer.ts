@@ -38,12 +38,8 @@ export interface ConcreteOffer {
  * positives and flagged 6 more hard negatives than with it; with it, 4 positives and no hard negative.
  */
 export function cleanConcreteOffer(analysis: ListingAnalysis, offer: Offer): ConcreteOffer | null {
-  if (!offer.structures.has('concrete')) return null;
+  if (!offer.structures.has('concrete') || talksAboutTheTrade(analysis, offer)) return null;
   const hits = analysis.hits;
-  if (hits.some((h) => h.negated && h.entry?.kind !== 'context')) return null;
-  // A negated consent is the lack of it (未授权), a negated cover a denial (非床品); a frame word is a frame either way.
-  if (hits.some((h) => h.entry?.kind === 'context' && h.entry.role !== 'cover' && (!h.negated || h.entry.role === 'frame'))) return null;
-  if (framesTheOffer(analysis, offer) || coverIsTheProduct(analysis)) return null;
   const terms = hits.find((h) => !h.quoted && (h.pattern === 'contact-id' || (h.pattern === 'unit-price' && !perPeriod(analysis, h))));
   if (!terms) return null;
   // The sale terms are a trade signal, so an approved term that needs one names the product here as it does in the offer (rules/offer.ts).
@@ -56,15 +52,31 @@ export function cleanConcreteOffer(analysis: ListingAnalysis, offer: Offer): Con
   return product && bulk ? { product, terms, bulk } : null;
 }
 
+/**
+ * What refuses a floor (this one, and an approved term's: approved-offer.ts) whatever the offer's parts:
+ * a negated part or signal, any context that is not a cover, an offer quoted or asked about, a cover
+ * that is the listing's own product (see cleanConcreteOffer).
+ */
+export function talksAboutTheTrade(analysis: ListingAnalysis, offer: Offer): boolean {
+  const hits = analysis.hits;
+  if (hits.some((h) => h.negated && h.entry?.kind !== 'context')) return true;
+  // A negated consent is the lack of it (未授权), a negated cover a denial (非床品); a frame word is a frame either way.
+  if (hits.some((h) => h.entry?.kind === 'context' && h.entry.role !== 'cover' && (!h.negated || h.entry.role === 'frame'))) return true;
+  return framesTheOffer(analysis, offer) || coverIsTheProduct(analysis);
+}
+
+/** A hit as evidence, with the reason it raised the score. */
+export const hitEvidence = (analysis: ListingAnalysis, h: RuleHit, reason: string): Evidence => ({
+  field: h.field,
+  start: h.start,
+  end: h.end,
+  text: originalOf(analysis, h).slice(h.start, h.end),
+  reason,
+});
+
 /** The spans that raised the score, first in the evidence, each saying which part of the offer it is. */
 export function floorEvidence(analysis: ListingAnalysis, floor: ConcreteOffer): Evidence[] {
-  const span = (h: RuleHit, reason: string): Evidence => ({
-    field: h.field,
-    start: h.start,
-    end: h.end,
-    text: originalOf(analysis, h).slice(h.start, h.end),
-    reason,
-  });
+  const span = (h: RuleHit, reason: string): Evidence => hitEvidence(analysis, h, reason);
   const terms = floor.terms.pattern === 'contact-id' ? 'an off-platform contact' : 'a price per unit';
   return [
     span(floor.product, `concrete offer (not negated, not framed as talk about the trade): the product, a coded term for ${floor.product.entry!.category}`),
@@ -76,7 +88,7 @@ export function floorEvidence(analysis: ListingAnalysis, floor: ConcreteOffer): 
 /** Whether an evidence span is this hit's. */
 export const sameSpan = (e: Evidence, h: RuleHit): boolean => e.field === h.field && e.start === h.start && e.end === h.end;
 
-export const originalOf = (analysis: ListingAnalysis, h: RuleHit): string => analysis.fields.find((f) => f.field === h.field)!.normalized.original;
+const originalOf = (analysis: ListingAnalysis, h: RuleHit): string => analysis.fields.find((f) => f.field === h.field)!.normalized.original;
 
 // What follows the per-unit mark: a period or a weight, not a unit of the product.
 const PERIOD = /^(?:\/|per\s+|每|一)\s*(?:(?:months?|mo|years?|yr|weeks?|days?|nights?|hours?|hrs?|kg|lbs?)\b|年|月|周|天|日|晚|小时|公斤|斤|场|場)/i;
@@ -93,7 +105,7 @@ const ofTheOffer = (h: RuleHit): boolean =>
   !h.negated && ((h.entry?.kind === 'term' && namesItsProduct(h.entry, true)) || (h.pattern !== null && h.pattern !== 'count'));
 
 /** A cover word that describes the listing's own product rather than a line added beside the offer (see cleanConcreteOffer). */
-export function coverIsTheProduct(analysis: ListingAnalysis): boolean {
+function coverIsTheProduct(analysis: ListingAnalysis): boolean {
   for (const h of analysis.hits) {
     if (h.negated || h.entry?.kind !== 'context' || h.entry.role !== 'cover') continue;
     const clause = clauseAround(analysis.fields.find((f) => f.field === h.field)!.normalized, h.cstart);
