@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { LinkFeatures } from '../link/index.js';
 import type { Database } from './schema.js';
 
@@ -28,21 +28,11 @@ export interface Candidate {
  * of [] meets no row, as candidatesBuilt's 1 = 0.
  */
 export async function candidatesSqlite(db: Db, listingId: number, f: LinkFeatures, account: string): Promise<Candidate[]> {
-  const { rows } = await sql<Candidate>`
-    with nearest as (
-      select listing_id, 1 as near from link_bands
-      where band in (select value from json_each(${JSON.stringify(f.bands)})) and listing_id != ${listingId}
-      group by listing_id order by count(*) desc, listing_id desc limit ${MAX_CANDIDATES}
-    ),
-    account as (
-      select listing_id, 0 as near from listing_sellers where seller_name = ${account} and listing_id != ${listingId}
-      order by listing_id desc limit ${SAME_ACCOUNT_ALL_PAIRS}
-    ),
-    chosen as (select listing_id, max(near) as near from (select * from nearest union all select * from account) group by listing_id)
-    select s.listing_id, s.cluster_id, s.shingles, s.seller_name, chosen.near
-    from chosen join listing_sellers s on s.listing_id = chosen.listing_id
-    order by s.listing_id`.execute(db);
-  return rows;
+  const nearest = sql`
+    select listing_id, 1 as near from link_bands
+    where band in (select value from json_each(${JSON.stringify(f.bands)})) and listing_id != ${listingId}
+    group by listing_id order by count(*) desc, listing_id desc limit ${MAX_CANDIDATES}`;
+  return withAccount(db, nearest, listingId, account);
 }
 
 /**
@@ -51,8 +41,13 @@ export async function candidatesSqlite(db: Db, listingId: number, f: LinkFeature
  * as there.
  */
 export async function candidatesOfNearest(db: Db, listingId: number, nearest: readonly number[], account: string): Promise<Candidate[]> {
+  return withAccount(db, sql`select value as listing_id, 1 as near from json_each(${JSON.stringify(nearest)})`, listingId, account);
+}
+
+/** The `nearest` rows (listing_id, near = 1) with the account's latest listings, read from listing_sellers: the two SQLite queries' common part. */
+async function withAccount(db: Db, nearest: RawBuilder<unknown>, listingId: number, account: string): Promise<Candidate[]> {
   const { rows } = await sql<Candidate>`
-    with nearest as (select value as listing_id, 1 as near from json_each(${JSON.stringify(nearest)})),
+    with nearest as (${nearest}),
     account as (
       select listing_id, 0 as near from listing_sellers where seller_name = ${account} and listing_id != ${listingId}
       order by listing_id desc limit ${SAME_ACCOUNT_ALL_PAIRS}
