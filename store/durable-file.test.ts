@@ -35,4 +35,13 @@ describe('writeFileDurably', () => {
     expect(steps).toEqual([]);
     expect(readdirSync(dir)).toEqual(['x.warc']);
   });
+
+  it('removes the part file when a step after the open fails (a full disk, a failed sync)', () => {
+    const path = join(dir, 'x.warc');
+    const failing = (s: DurableStep) => {
+      if (s === 'fsync file') throw new Error('ENOSPC: no space left on device');
+    };
+    expect(() => writeFileDurably(path, Buffer.from('data'), failing)).toThrow(/ENOSPC/);
+    expect(readdirSync(dir)).toEqual([]);
+  });
 });

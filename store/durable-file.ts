@@ -1,4 +1,4 @@
-import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 
 /** A step of writeFileDurably, as it is taken (for its test: the order is the point). */
@@ -26,13 +26,20 @@ export function writeFileDurably(path: string, data: Uint8Array, step: (s: Durab
     fd = openSync(part, 'w', 0o600);
   }
   try {
-    for (let at = 0; at < data.length;) at += writeSync(fd, data, at);
-    fsyncSync(fd);
-    step('fsync file');
-  } finally {
-    closeSync(fd);
+    try {
+      for (let at = 0; at < data.length;) at += writeSync(fd, data, at);
+      fsyncSync(fd);
+      step('fsync file');
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(part, path);
+  } catch (error) {
+    // A full disk or a failed sync must not leave a `.part` behind for every snapshot retried: the job
+    // is retried whole, and nothing reads a part, so it is only litter in the month's folder.
+    rmSync(part, { force: true });
+    throw error;
   }
-  renameSync(part, path);
   step('rename');
   syncDir(dir);
   step('fsync dir');
