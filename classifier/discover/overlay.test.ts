@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { Classifier } from '../classify.js';
+import { cleanConcreteOffer } from '../concrete-offer.js';
 import { OverlayError, overlayVersion, parseOverlay } from '../lexicon/overlay.js';
+import { analyzeListing } from '../rules/analyze.js';
+import { readOffer } from '../rules/offer.js';
 
 const shipped = Classifier.load();
 const overlay = parseOverlay({
@@ -51,10 +54,15 @@ describe('a lexicon overlay of approved terms', () => {
 
   it('lets an approved term that needs a trade signal name the product of a concrete offer floor beside one', () => {
     const listing = { title: 'blue sheets wholesale', description: 'blue sheets $9 each, min 50, tg @bluesheetz' };
-    const v = approved.classify(listing);
-    expect(v.flagged).toBe(true);
-    expect(v.evidence[0]!.reason).toMatch(/^concrete offer .*the product, a coded term for identity_kit/);
+    expect(approved.classify(listing).flagged).toBe(true);
     expect(shipped.classify(listing).flagged).toBe(false);
+    // The floor itself, whatever the model scores (a model that flags the listing on its own never reaches it).
+    const floorWith = (classifier: Classifier) => {
+      const analysis = analyzeListing(classifier.lexicon, listing);
+      return cleanConcreteOffer(analysis, readOffer(analysis));
+    };
+    expect(floorWith(approved)?.product.entry).toMatchObject({ category: 'identity_kit', approved: expect.anything() });
+    expect(floorWith(shipped)).toBeNull();
     // Alone, with no sale terms, it names nothing.
     expect(approved.classify({ title: 'blue sheets', description: 'min 50 of them' }).flagged).toBe(false);
   });
