@@ -3,11 +3,12 @@ import { demoteCompany } from './company.js';
 import { contextMatches } from './context.js';
 import { countUnits } from './count.js';
 import { describe, type Family } from './describe.js';
+import { isDisguised } from './disguise.js';
 import { dropNested, dropRunOns, holds } from './families.js';
 import { isKnownUnit } from './known.js';
 import { namesAThing } from './name-shape.js';
-import { listingFields } from './read-listing.js';
-import { isEligible, isolated, offTitle, RANK, thinned, unitEvidence, unreached, type Support } from './rank.js';
+import { listingFields, type ListingReading } from './read-listing.js';
+import { isEligible, isolated, offTitle, RANK, respelled, thinned, unitEvidence, unreached, type Support } from './rank.js';
 import type { Tally } from './tally.js';
 import type { Candidate, DiscoveryInput, DiscoveryOptions } from './types.js';
 import { isSpellingOf, singular, SpellingScanner } from './variants.js';
@@ -83,18 +84,41 @@ export function discoverTerms(inputs: readonly DiscoveryInput[], lexicon: Lexico
     const whole = offTitle(isolated(unreached(thinned(evidence, spellings), spellings), members), members);
     families.push({ head: t, members, evidence: whole, context: context.get(t.key) });
   }
-  // Judged on the offer-like listings each term's spellings stand in (their kept examples).
+  // Every term's spellings as sellers wrote them, looked for in every listing: a disguised one (half
+  // pinyin, initials, split, digits for letters) gains RANK.respelled before the terms are ordered.
+  options.onProgress?.('spellings', families.length);
+  const scanned = scanSpellings(families, inputs, readings, lexicon);
+  // Company is judged on the offer-like listings each term's spellings stand in (their kept examples).
   const terms = demoteCompany(
-    families.map((f) => ({ ...f, listings: f.members.flatMap((m) => m.examples) })),
+    families.map((f, entry) => ({
+      ...f,
+      entry,
+      evidence: respelled(f.evidence, isDisguised(scanned.written[entry]!.keys(), scanned.others[entry]!.keys())),
+      listings: f.members.flatMap((m) => m.examples),
+    })),
     RANK.company,
   );
 
   const third = terms[Math.min(2, terms.length - 1)]?.evidence.score ?? 0;
   const minScore = options.minScore ?? Math.max(MIN_SCORE_FLOOR, RELATIVE_MIN_SCORE * third);
-  const kept = terms.filter((f) => f.evidence.score >= minScore);
-  options.onProgress?.('spellings', kept.length);
+  return terms
+    .filter((f) => f.evidence.score >= minScore)
+    .map((f) => {
+      const others = new Map(scanned.others[f.entry]!);
+      for (const [form, n] of scanned.shortened(f.entry)) others.set(form, (others.get(form) ?? 0) + n);
+      return describe(f, { written: scanned.written[f.entry]!, others }, inputs, readings, lexicon);
+    });
+}
+
+/** One pass over every listing's fields for the spellings of every term (variants.ts). */
+function scanSpellings(
+  families: readonly Family[],
+  inputs: readonly DiscoveryInput[],
+  readings: readonly (ListingReading | null)[],
+  lexicon: Lexicon,
+): SpellingScanner {
   const scanner = new SpellingScanner(
-    kept.map((f) => ({ key: f.head.key, others: f.members.filter((m) => m !== f.head).map((m) => m.key) })),
+    families.map((f) => ({ key: f.head.key, others: f.members.filter((m) => m !== f.head).map((m) => m.key) })),
     lexicon.emoji,
   );
   inputs.forEach((input, i) => {
@@ -107,11 +131,7 @@ export function discoverTerms(inputs: readonly DiscoveryInput[], lexicon: Lexico
     };
     for (const text of [fields.title, fields.description, fields.price]) if (text) scanner.scan(text, where);
   });
-  return kept.map((f, k) => {
-    const others = new Map(scanner.others[k]!);
-    for (const [form, n] of scanner.shortened(k)) others.set(form, (others.get(form) ?? 0) + n);
-    return describe(f, { written: scanner.written[k]!, others }, inputs, readings, lexicon);
-  });
+  return scanner;
 }
 
 /**

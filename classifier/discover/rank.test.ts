@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isolated, isThin, offTitle, RANK, thinned, unitEvidence, unreached } from './rank.js';
+import { isolated, isThin, offTitle, RANK, respelled, thinned, unitEvidence, unreached } from './rank.js';
 import { Tally, TallyBook } from './tally.js';
 
 const evidence = { contrast: 2, offerShare: 0.5, score: 5 };
@@ -91,7 +91,7 @@ describe('an isolated term', () => {
   });
 });
 
-describe('a term no listing of which the classifier reached', () => {
+describe('a term no listing of which the classifier reached or flagged', () => {
   it('takes RANK.unreached off when none of its spellings stands in a flagged or review listing', () => {
     // A shop's own word: three listings scored benign that have an offer's shape (a price, a count).
     expect(unreached(evidence, [{ listings: 3, flagged: 0, review: 0 }]).score).toBe(5 - RANK.unreached);
@@ -103,13 +103,26 @@ describe('a term no listing of which the classifier reached', () => {
     ).toBe(5 - RANK.unreached);
   });
 
-  it('leaves a term alone when one listing of any of its spellings reached the review band', () => {
-    expect(unreached(evidence, [{ listings: 5, flagged: 0, review: 1 }])).toBe(evidence);
+  it('takes RANK.unflagged off when its listings reached the review band but none was flagged', () => {
+    // A job post or an explainer in the review band: the model's doubt, not a seller's offer.
+    expect(unreached(evidence, [{ listings: 5, flagged: 0, review: 2 }]).score).toBe(5 - RANK.unflagged);
+    expect(RANK.unflagged).toBeLessThan(RANK.unreached);
+  });
+
+  it('leaves a term alone when one listing of any of its spellings was flagged', () => {
+    expect(unreached(evidence, [{ listings: 5, flagged: 1, review: 0 }])).toBe(evidence);
     expect(
       unreached(evidence, [
-        { listings: 2, flagged: 0, review: 0 },
+        { listings: 2, flagged: 0, review: 1 },
         { listings: 2, flagged: 1, review: 0 },
       ]),
     ).toBe(evidence);
+  });
+});
+
+describe('a term sellers also write disguised', () => {
+  it('gains RANK.respelled, and a term written plainly keeps its score', () => {
+    expect(respelled(evidence, true).score).toBe(5 + RANK.respelled);
+    expect(respelled(evidence, false)).toBe(evidence);
   });
 });

@@ -27,7 +27,7 @@ export const RANK = {
   /** Taken off a Chinese unit that jieba never cut at both its ends: a piece of a longer word (生款 of 学生款). */
   straddles: 2,
   /** Taken off a term whose support, all its spellings together, is thin (see `isThin`). */
-  thinReach: 1.5,
+  thinReach: 2.5,
   /**
    * Taken off a term (all its spellings) that the titles of its titled offer-like listings leave out,
    * in proportion to how far it falls short of half of them (see `offTitle`).
@@ -35,12 +35,16 @@ export const RANK = {
   offTitle: 3,
   /** Taken off a term none of whose offer-like listings the classifier flagged or put in review (see `unreached`). */
   unreached: 3,
+  /** Taken off a term some of whose offer-like listings reached the review band but none was flagged (see `unreached`). */
+  unflagged: 2,
   /** Taken off a term whose spellings stand in no listing but the fewest discovery counts (see `isolated`). */
-  isolated: 3,
+  isolated: 5,
   /** Taken off a unit whose head is clearly not a name (a verb, count, adverb or adjective: see name-shape.ts). */
   notAName: 3,
   /** Taken off a term whose offer-like listings stronger terms nearly all hold already (company.ts). */
   company: 2,
+  /** Given to a term sellers also write disguised (half pinyin, initials, split, digits for letters: disguise.ts). */
+  respelled: 1.5,
   /** Times its context similarity to the nearest known term (cosine, 0–1). */
   context: 1.5,
   /**
@@ -107,12 +111,19 @@ export function thinned(evidence: UnitEvidence, spellings: readonly Support[]): 
  * A term none of whose offer-like listings the classifier reached (flagged or in review): all its offer
  * mass is listings scored benign that merely have an offer's shape (a price, a count, a contact), which
  * any shop's own product words earn (tape, a Chinese edition). A seller's code word stands beside the
- * rest of an offer the rules read, so some of its listings reach at least the review band. Judged on
- * all its spellings together (each pool of spellings counted once).
+ * rest of an offer the rules read, so some of its listings reach at least the review band; it loses
+ * RANK.unreached. A term whose listings reached the review band but none was flagged loses
+ * RANK.unflagged: the review band is the model's doubt, which talk about the trade, warnings, quizzes
+ * and job posts earn with their words of the trade (日结, 科普, samples, turnaround), while a seller
+ * repeats the code word across its offers and some of them name enough of the trade (a known term, a
+ * price per unit, a contact) to be flagged. Judged on all its spellings together (each pool of
+ * spellings counted once).
  */
 export function unreached(evidence: UnitEvidence, spellings: readonly Support[]): UnitEvidence {
-  const reached = spellings.reduce((n, s) => n + s.flagged + s.review, 0);
-  return reached === 0 ? { ...evidence, score: evidence.score - RANK.unreached } : evidence;
+  const flagged = spellings.reduce((n, s) => n + s.flagged, 0);
+  if (flagged > 0) return evidence;
+  const reached = spellings.reduce((n, s) => n + s.review, 0);
+  return { ...evidence, score: evidence.score - (reached === 0 ? RANK.unreached : RANK.unflagged) };
 }
 
 /**
@@ -165,4 +176,12 @@ const ISOLATED_AT_MOST = 2;
 export function isolated(evidence: UnitEvidence, spellings: readonly Reach[]): UnitEvidence {
   const reach = spellings.reduce((n, s) => n + s.listings + s.benign, 0);
   return reach <= ISOLATED_AT_MOST ? { ...evidence, score: evidence.score - RANK.isolated } : evidence;
+}
+
+/**
+ * A term sellers also write disguised (disguise.ts) gains RANK.respelled: they respell the words they
+ * know a filter looks for, and the ordinary words around an offer are never respelled.
+ */
+export function respelled(evidence: UnitEvidence, disguised: boolean): UnitEvidence {
+  return disguised ? { ...evidence, score: evidence.score + RANK.respelled } : evidence;
 }

@@ -3,8 +3,9 @@ import { dropRunOns } from './families.js';
 import { halfPinyinParts, halfSpelled, inflections, readsAs, shortForms } from './spelling-forms.js';
 import { Tally } from './tally.js';
 import { isSpellingOf, singular, SpellingScanner } from './variants.js';
+import type { UnitKind } from './units.js';
 
-function tally(key: string, kind: 'han' | 'latin', listings: readonly number[]): Tally {
+function tally(key: string, kind: UnitKind, listings: readonly number[]): Tally {
   const t = new Tally(key, kind);
   t.listings = listings.length;
   t.examples.push(...listings);
@@ -69,6 +70,16 @@ describe('spellings of one term', () => {
     expect(isSpellingOf(tally('drop spindies', 'latin', [1]), tally('drop spindie', 'latin', [2]))).toBe(true);
     expect(isSpellingOf(tally('drop spindies', 'latin', [1]), tally('dropspindies', 'latin', [2]))).toBe(true);
     expect(isSpellingOf(tally('drop spindies', 'latin', [1]), tally('drop spin', 'latin', [2]))).toBe(false);
+  });
+
+  it('meets a Chinese term written half in pinyin and written whole, either way round (iao桩 and 老桩: l folded to i)', () => {
+    expect(isSpellingOf(tally('iao桩', 'mixed', [1]), tally('老桩', 'han', [2]))).toBe(true);
+    expect(isSpellingOf(tally('老桩', 'han', [2]), tally('iao桩', 'mixed', [1]))).toBe(true);
+    expect(isSpellingOf(tally('复活ka', 'mixed', [1]), tally('复活卡', 'han', [2]))).toBe(true);
+    // Characters that do not read as its pinyin, the Chinese part in the wrong place, or nothing in the pinyin's place: another word.
+    expect(isSpellingOf(tally('iao桩', 'mixed', [1]), tally('木桩', 'han', [2]))).toBe(false);
+    expect(isSpellingOf(tally('iao桩', 'mixed', [1]), tally('桩老', 'han', [2]))).toBe(false);
+    expect(isSpellingOf(tally('复活ka', 'mixed', [1]), tally('复活', 'han', [2]))).toBe(false);
   });
 
   it('does not take a word of its own that shares the stem for a spelling (press of pressings)', () => {

@@ -60,9 +60,28 @@ export function soundOf(key: string): Sound | null {
   return s;
 }
 
-/** Whether `other` is another spelling of `head`: the same sound, or its pinyin or initials. */
+/**
+ * Whether a unit written half in pinyin (lao桩, 复活ka) is the Chinese unit written whole (老桩, 复活卡):
+ * its Chinese part, and characters that read as its pinyin in the pinyin's place.
+ */
+function isHalfSpellingOf(mixed: string, han: string): boolean {
+  const parts = halfPinyinParts(mixed);
+  if (!parts || !HAN_ONLY.test(han) || han.length <= parts.han.length) return false;
+  const rest = parts.latinFirst ? han.slice(0, -parts.han.length) : han.slice(parts.han.length);
+  const same = parts.latinFirst ? han.endsWith(parts.han) : han.startsWith(parts.han);
+  return same && readsAs(rest, parts.latin);
+}
+
+/**
+ * Whether `other` is another spelling of `head`: the same sound, its pinyin or initials, or the one
+ * half in pinyin and the other whole (lao桩, 老桩), so a term's spellings pool their support.
+ */
 export function isSpellingOf(head: Tally, other: Tally): boolean {
   if (head.kind === 'latin' && other.kind === 'latin') return singular(head.key) === singular(other.key);
+  if (head.kind === 'mixed' || other.kind === 'mixed') {
+    const [mixed, han] = head.kind === 'mixed' ? [head, other] : [other, head];
+    return han.kind === 'han' && isHalfSpellingOf(mixed.key, han.key);
+  }
   const a = soundOf(head.key);
   const b = soundOf(other.key);
   if (a && b) return a.syllables === b.syllables;
