@@ -1,4 +1,5 @@
 import type { Category, Evidence } from '../contracts/index.js';
+import type { LexiconEntry } from './lexicon/load.js';
 import type { PartId } from './lexicon/schema.js';
 import type { ListingAnalysis, RuleHit } from './rules/analyze.js';
 import { isOverruledContext } from './rules/covers.js';
@@ -36,9 +37,21 @@ export const PART_REASONS: Record<PartId, string> = {
   synthetic: 'lowers the score: synthetic faces',
 };
 
+// The reasons of each lexicon entry by how it was read (negated, disguised, overruled): the same string
+// object every time, not a string built per hit (built anew, each was hashed again by buildEvidence's sets).
+const reasonsByEntry = new WeakMap<LexiconEntry, (string | undefined)[]>();
+
 function reasonFor(hit: RuleHit, overruled: boolean): string {
   const e = hit.entry;
   if (e === null) return PATTERN_REASONS[hit.pattern ?? ''] ?? 'trade signal';
+  let reasons = reasonsByEntry.get(e);
+  if (reasons === undefined) reasonsByEntry.set(e, (reasons = new Array<string | undefined>(8)));
+  const slot = (hit.negated ? 4 : 0) + (hit.obfuscated ? 2 : 0) + (overruled ? 1 : 0);
+  return (reasons[slot] ??= entryReason(e, hit, overruled));
+}
+
+/** A hit's reason from its entry and how it was read: nothing else of the hit may go into it (see reasonFor). */
+function entryReason(e: LexiconEntry, hit: RuleHit, overruled: boolean): string {
   if (hit.negated) return e.kind === 'context' ? `denied context: says it is not ${e.id}` : `negated: ${e.id}`;
   const disguised = hit.obfuscated ? ', disguised spelling' : '';
   switch (e.kind) {

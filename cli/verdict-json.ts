@@ -14,7 +14,20 @@ export function verdictMembers(v: Verdict): string {
 }
 
 function evidenceJson(e: Evidence): string {
-  return `{"field":"${e.field}","start":${e.start},"end":${e.end},"text":${JSON.stringify(e.text)},"reason":${JSON.stringify(e.reason)}}`;
+  return `{"field":"${e.field}","start":${e.start},"end":${e.end},"text":${JSON.stringify(e.text)},"reason":${reasonJson(e.reason)}}`;
+}
+
+// Reasons are a few hundred strings (the lexicon's entries, each read a few ways): each escaped once.
+// Capped, so a caller that makes up reasons cannot grow the map without end.
+const MAX_REASONS_KEPT = 10_000;
+const reasonsJson = new Map<string, string>();
+function reasonJson(reason: string): string {
+  let json = reasonsJson.get(reason);
+  if (json === undefined) {
+    json = JSON.stringify(reason);
+    if (reasonsJson.size < MAX_REASONS_KEPT) reasonsJson.set(reason, json);
+  }
+  return json;
 }
 
 // One model version serves every verdict of a run: escaped once.

@@ -2,6 +2,7 @@ import { CATEGORIES, type Category } from '../../contracts/index.js';
 import { isTradeSignal, type ListingAnalysis, type RuleHit } from '../rules/analyze.js';
 import { isOverruledContext } from '../rules/covers.js';
 import { PRODUCT_STRUCTURES, STRUCTURES, type Offer } from '../rules/offer.js';
+import { continueHash } from './hashing.js';
 import type { VectorBuilder } from './vector-builder.js';
 
 /**
@@ -10,25 +11,26 @@ import type { VectorBuilder } from './vector-builder.js';
  * cover). Their values do not depend on the length of the text, so padding cannot dilute them.
  */
 export function ruleFeatures(analysis: ListingAnalysis, offer: Offer, b: VectorBuilder): void {
-  const live = analysis.hits.filter((h) => !h.negated && !isOverruledContext(h, analysis, offer));
-  const texts = new Map(analysis.fields.map((f) => [f.field, f.normalized.original]));
+  const live: RuleHit[] = [];
+  for (const h of analysis.hits) if (!h.negated && !isOverruledContext(h, analysis, offer)) live.push(h);
   const hasSignal = live.some(isTradeSignal);
-  const signalKinds = new Set<string>();
+  // The collections below are the module's, emptied for each listing (made anew, they were most of this
+  // function's time and of the garbage it left; it runs once per scoring and is never re-entered).
+  const { signalKinds, contextForms, strong, weak, counted, obfuscated, inTitle, terms, disguises } = scratch;
+  emptied(signalKinds);
   // Distinct forms per context kind: one "小心" may be a seller's aside, three warning words are a warning.
-  const contextForms = new Map<string, Set<string>>();
+  emptied(contextForms);
   let contextWeight = 0;
-  const strong = new Map<Category, number>();
-  const weak = new Map<Category, number>();
+  emptied(strong);
+  emptied(weak);
   // Each term counts once however often it is repeated: repetition is padding, not evidence.
-  const counted = new Set<string>();
-  const obfuscated = new Map<Category, number>();
-  const inTitle = new Set<Category>();
-  const terms = new Set<string>();
+  emptied(counted);
+  emptied(obfuscated);
+  emptied(inTitle);
+  emptied(terms);
   // Disguised spellings counted once each, like terms: the same disguise repeated is padding.
-  const disguises = new Set<string>();
+  emptied(disguises);
 
-  // One disguise: the entry and the words as the seller wrote them.
-  const disguiseKey = (hit: RuleHit) => `${hit.entry?.id ?? hit.pattern}|${texts.get(hit.field)!.slice(hit.start, hit.end)}`;
   for (const hit of live) {
     const e = hit.entry;
     if (hit.pattern !== null) signalKinds.add(nameOf('p:', hit.pattern));
@@ -39,7 +41,7 @@ export function ruleFeatures(analysis: ListingAnalysis, offer: Offer, b: VectorB
         contextForms.set(e.id, (forms = new Set()));
         contextWeight += e.weight;
       }
-      forms.add(texts.get(hit.field)!.slice(hit.start, hit.end).toLowerCase());
+      forms.add(wordsOf(analysis, hit).toLowerCase());
     } else if (e?.kind === 'term' && e.category !== null) {
       const cat = e.category;
       const bucket = e.needsSignal ? weak : strong;
@@ -48,9 +50,9 @@ export function ruleFeatures(analysis: ListingAnalysis, offer: Offer, b: VectorB
       // An approved term (lexicon/overlay.ts) has no learned weight of its own: its category's features carry it.
       if (e.approved === undefined) terms.add(e.id);
       if (hit.field === 'title') inTitle.add(cat);
-      if (hit.obfuscated && !disguises.has(disguiseKey(hit))) obfuscated.set(cat, (obfuscated.get(cat) ?? 0) + 1);
+      if (hit.obfuscated && !disguises.has(disguiseKey(analysis, hit))) obfuscated.set(cat, (obfuscated.get(cat) ?? 0) + 1);
     }
-    if (hit.obfuscated && e?.kind !== 'part') disguises.add(disguiseKey(hit));
+    if (hit.obfuscated && e?.kind !== 'part') disguises.add(disguiseKey(analysis, hit));
   }
   const evasions = disguises.size;
 
@@ -84,23 +86,31 @@ export function ruleFeatures(analysis: ListingAnalysis, offer: Offer, b: VectorB
   }
   offerFeatures(analysis, offer, b, contextWeight > 0, warnings);
   // Offers inside quotation marks are quoted: by a report, a warning, a glossary.
-  const reasons = live.filter((h) => h.entry?.kind === 'term' || h.entry?.kind === 'part' || isTradeSignal(h));
-  const quoted = reasons.length ? reasons.filter((h) => h.quoted).length / reasons.length : 0;
+  let reasons = 0;
+  let quotedReasons = 0;
+  for (const h of live) {
+    if (h.entry?.kind !== 'term' && h.entry?.kind !== 'part' && !isTradeSignal(h)) continue;
+    reasons++;
+    if (h.quoted) quotedReasons++;
+  }
+  const quoted = reasons ? quotedReasons / reasons : 0;
   // Questions are talk about the trade ("is this legal?", 係咪人頭戶口？), offers rarely ask.
-  const asks = analysis.fields.reduce((n, f) => n + questionMarks(f.normalized.base), 0);
+  let asks = 0;
+  for (const f of analysis.fields) asks += questionMarks(f.normalized.base);
   b.named('quoted', quoted);
-  pairFeatures(b, [
-    ...(quoted >= 0.5 ? ['quoted'] : []),
-    ...[...offer.parts].map((p) => nameOf('part:', p)),
-    ...[...offer.structures].map((s) => nameOf('struct:', s)),
-    ...[...contextForms.keys()].map((c) => nameOf('ctx:', c)),
-    ...signalKinds,
-    ...[...strong.keys()].map((c) => nameOf('strong:', c)),
-    ...[...weak.keys()].map((c) => nameOf('weak:', c)),
-    ...(evasions > 0 ? ['evasion'] : []),
-    ...(asks > 0 ? ['asks'] : []),
-    ...(analysis.hits.some((h) => h.negated && h.entry?.kind === 'context') ? ['denies-context'] : []),
-  ]);
+  const indicators = scratch.indicators;
+  indicators.length = 0;
+  if (quoted >= 0.5) indicators.push('quoted');
+  for (const p of offer.parts) indicators.push(nameOf('part:', p));
+  for (const s of offer.structures) indicators.push(nameOf('struct:', s));
+  for (const c of contextForms.keys()) indicators.push(nameOf('ctx:', c));
+  for (const s of signalKinds) indicators.push(s);
+  for (const c of strong.keys()) indicators.push(nameOf('strong:', c));
+  for (const c of weak.keys()) indicators.push(nameOf('weak:', c));
+  if (evasions > 0) indicators.push('evasion');
+  if (asks > 0) indicators.push('asks');
+  if (analysis.hits.some((h) => h.negated && h.entry?.kind === 'context')) indicators.push('denies-context');
+  pairFeatures(b, indicators);
   // A concrete offer no discussion frames (no counted warning or help words, no question): what a sale
   // looks like, whatever its words. Learned apart from a concrete offer inside talk about the trade.
   if (offer.structures.has('concrete')) {
@@ -113,21 +123,75 @@ export function ruleFeatures(analysis: ListingAnalysis, offer: Offer, b: VectorB
   if (analysis.fields.some((f) => f.field === 'title' && f.normalized.base.includes('?'))) b.named('title-question');
 }
 
+const scratch = {
+  signalKinds: new Set<string>(),
+  contextForms: new Map<string, Set<string>>(),
+  strong: new Map<Category, number>(),
+  weak: new Map<Category, number>(),
+  counted: new Set<string>(),
+  obfuscated: new Map<Category, number>(),
+  inTitle: new Set<Category>(),
+  terms: new Set<string>(),
+  disguises: new Set<string>(),
+  indicators: [] as string[],
+  ids: new Int32Array(64),
+};
+
+/** Empties a collection; clear() makes a new table even for an empty one, and most stay empty. */
+function emptied(c: { readonly size: number; clear(): void }): void {
+  if (c.size > 0) c.clear();
+}
+
+/** A hit's words as the seller wrote them. */
+function wordsOf(analysis: ListingAnalysis, hit: RuleHit): string {
+  for (const f of analysis.fields) if (f.field === hit.field) return f.normalized.original.slice(hit.start, hit.end);
+  throw new Error(`no field ${hit.field} in the analysis`);
+}
+
+/** One disguise: the entry and the words as the seller wrote them. */
+const disguiseKey = (analysis: ListingAnalysis, hit: RuleHit) => `${hit.entry?.id ?? hit.pattern}|${wordsOf(analysis, hit)}`;
+
 /**
  * Every pair of the listing's findings (a part with a context, a structure with a signal…): a linear
  * model weighs each finding alone, and these let it weigh them together (faces + many + no consent is a
  * bundle; a document + a warning is talk). Scaled so a listing with many findings does not outweigh
  * its other features.
  */
-function pairFeatures(b: VectorBuilder, indicators: readonly string[]): void {
+function pairFeatures(b: VectorBuilder, indicators: string[]): void {
   // Sorted with a comparator: the same code-unit order as sort() without one, which converted and
-  // compared every pair through the generic path (this line was most of the function's time).
-  const names = [...new Set(indicators)].sort(byCodeUnits);
-  const v = 1 / Math.sqrt(Math.max(names.length, 1));
-  for (let i = 0; i < names.length; i++) {
-    const first = pairPrefixHash(b, names[i]!);
-    for (let j = i + 1; j < names.length; j++) b.namedFrom(first, names[j]!, v);
+  // compared every pair through the generic path. Then each name once, as a set would keep it.
+  indicators.sort(byCodeUnits);
+  let n = 0;
+  for (let i = 0; i < indicators.length; i++) if (n === 0 || indicators[i] !== indicators[n - 1]) indicators[n++] = indicators[i]!;
+  indicators.length = n;
+  const v = 1 / Math.sqrt(Math.max(n, 1));
+  const ids = scratch.ids.length >= n ? scratch.ids : (scratch.ids = new Int32Array(n * 2));
+  for (let i = 0; i < n; i++) ids[i] = indicatorId(indicators[i]!);
+  for (let i = 0; i < n; i++) {
+    for (let j = i + 1; j < n; j++) b.add(pairHash(b, indicators[i]!, ids[i]!, indicators[j]!, ids[j]!), v);
   }
+}
+
+// The hash of each pair of findings, `${first}&${second}` as named() hashes it, kept in a table by the
+// names' numbers: the names are the lexicon's and the rules' ids, a bounded set, and hashing every
+// pair's names anew was most of this file's time (a listing with 15 findings has 105 pairs).
+const MAX_PAIRED_IDS = 512;
+const indicatorIds = new Map<string, number>();
+const pairHashes = new Float64Array(MAX_PAIRED_IDS * MAX_PAIRED_IDS).fill(-1);
+
+function indicatorId(name: string): number {
+  let id = indicatorIds.get(name);
+  if (id === undefined) indicatorIds.set(name, (id = indicatorIds.size));
+  return id;
+}
+
+function pairHash(b: VectorBuilder, first: string, firstId: number, second: string, secondId: number): number {
+  // Past the table (only with thousands of distinct findings) a pair is hashed each time.
+  if (firstId >= MAX_PAIRED_IDS || secondId >= MAX_PAIRED_IDS) return continueHash(pairPrefixHash(b, first), second);
+  const slot = firstId * MAX_PAIRED_IDS + secondId;
+  let h = pairHashes[slot]!;
+  if (h < 0) pairHashes[slot] = h = continueHash(pairPrefixHash(b, first), second);
+  return h;
 }
 
 /** How many "?" a text holds, counted without an array of matches. */
@@ -171,7 +235,7 @@ function offerFeatures(analysis: ListingAnalysis, offer: Offer, b: VectorBuilder
     if (!offer.structures.has(s)) continue;
     b.namedWith('struct:', s);
     if (s === 'sale' || s === 'concrete') continue;
-    const struct = b.prefixHash(`struct:${s}`);
+    const struct = structHash(b, s);
     if (sale) b.namedFrom(struct, '×sale');
     if (offer.parts.has('no-consent')) b.namedFrom(struct, '×no-consent');
     if (offer.parts.has('use')) b.namedFrom(struct, '×use');
@@ -184,7 +248,14 @@ function offerFeatures(analysis: ListingAnalysis, offer: Offer, b: VectorBuilder
   }
   if (offer.parts.has('synthetic') && offer.parts.has('face')) b.named('synthetic×face');
   // What the listing says it is not: a disclaimer is a seller's habit, a context it denies is no context.
-  const negated = analysis.hits.filter((h) => h.negated);
-  if (negated.some((h) => h.entry?.kind === 'context')) b.named('negated:context');
-  if (negated.some((h) => h.entry?.part === 'sale')) b.named('negated:sale');
+  if (analysis.hits.some((h) => h.negated && h.entry?.kind === 'context')) b.named('negated:context');
+  if (analysis.hits.some((h) => h.negated && h.entry?.part === 'sale')) b.named('negated:sale');
+}
+
+// Hashes of `struct:${s}` by structure, hashed once (a handful of names).
+const structHashes = new Map<string, number>();
+function structHash(b: VectorBuilder, s: string): number {
+  let h = structHashes.get(s);
+  if (h === undefined) structHashes.set(s, (h = b.prefixHash(`struct:${s}`)));
+  return h;
 }

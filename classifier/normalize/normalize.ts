@@ -61,13 +61,40 @@ interface FoldedCode {
 }
 
 // Per emoji table (one per lexicon), the fold of each code point met, worked out once: the BMP in an
-// array (no hashing per character of a text), the rest in a map.
-const foldTables = new WeakMap<EmojiWords, { bmp: (FoldedCode | undefined)[]; astral: Map<number, FoldedCode> }>();
+// array (no hashing per character of a text), the rest in a map. A BMP code point that folds to one
+// code unit (most do) also has its fold packed in one number in `packed` (see packedFold): read from a
+// dense typed array, not from an object somewhere on the heap, whose loads were most of buildBase's time.
+const foldTables = new WeakMap<EmojiWords, { bmp: (FoldedCode | undefined)[]; packed: Int32Array; astral: Map<number, FoldedCode> }>();
 
 function foldTableOf(emoji: EmojiWords) {
   let table = foldTables.get(emoji);
-  if (table === undefined) foldTables.set(emoji, (table = { bmp: new Array<FoldedCode | undefined>(0x10000), astral: new Map() }));
+  if (table === undefined) {
+    table = { bmp: new Array<FoldedCode | undefined>(0x10000), packed: new Int32Array(0x10000), astral: new Map() };
+    foldTables.set(emoji, table);
+  }
   return table;
+}
+
+const PACKED = 1 << 16;
+const PACKED_ALTERED = 1 << 17;
+const PACKED_SAME = 1 << 18;
+
+/** A fold to one code unit as PACKED | its flags | the code unit; 0 for a fold to none or several. */
+function packedFold(fc: FoldedCode): number {
+  return fc.single < 0 ? 0 : PACKED | (fc.altered ? PACKED_ALTERED : 0) | (fc.same ? PACKED_SAME : 0) | fc.single;
+}
+
+/** The fold of a code point, worked out the first time it is met. */
+function foldOf(table: ReturnType<typeof foldTableOf>, cp: number, emoji: EmojiWords): FoldedCode {
+  let fc = cp <= 0xffff ? table.bmp[cp] : table.astral.get(cp);
+  if (fc === undefined) {
+    fc = computeFolded(cp, emoji);
+    if (cp <= 0xffff) {
+      table.bmp[cp] = fc;
+      table.packed[cp] = packedFold(fc);
+    } else table.astral.set(cp, fc);
+  }
+  return fc;
 }
 
 function computeFolded(cp: number, emoji: EmojiWords): FoldedCode {
@@ -85,7 +112,7 @@ let alteredFlags = new Uint8Array(1024);
 
 function buildBase(original: string, emoji: EmojiWords) {
   const table = foldTableOf(emoji);
-  const bmp = table.bmp;
+  const packedBmp = table.packed;
   const baseStart: number[] = [];
   const baseEnd: number[] = [];
   // Module buffers read into locals: a module-level binding is checked at every access in the loop.
@@ -99,17 +126,17 @@ function buildBase(original: string, emoji: EmojiWords) {
   for (let i = 0; i < n;) {
     const cp = original.codePointAt(i)!;
     const width = cp > 0xffff ? 2 : 1;
-    let fc = cp <= 0xffff ? bmp[cp] : table.astral.get(cp);
-    if (fc === undefined) {
-      fc = computeFolded(cp, emoji);
-      if (cp <= 0xffff) bmp[cp] = fc;
-      else table.astral.set(cp, fc);
+    let packed = cp <= 0xffff ? packedBmp[cp]! : 0;
+    let fc: FoldedCode | undefined;
+    if (packed === 0) {
+      fc = foldOf(table, cp, emoji);
+      packed = packedFold(fc);
     }
-    if (!fc.same) same = false;
-    const single = fc.single;
-    if (single >= 0) {
+    if (packed !== 0) {
+      if ((packed & PACKED_SAME) === 0) same = false;
+      const single = packed & 0xffff;
       if (length === out.length) [out, flags] = grownBuffers(length, 1);
-      flags[length] = fc.altered || (pendingAltered && isWordCode(single)) ? 1 : 0;
+      flags[length] = (packed & PACKED_ALTERED) !== 0 || (pendingAltered && isWordCode(single)) ? 1 : 0;
       out[length++] = single;
       baseStart.push(i);
       baseEnd.push(i + width);
@@ -117,7 +144,9 @@ function buildBase(original: string, emoji: EmojiWords) {
       i += width;
       continue;
     }
-    const folded = fc.folded;
+    // A fold to no code unit or to several: never the code point itself.
+    same = false;
+    const folded = fc!.folded;
     if (folded === '') {
       // An invisible character between two word characters is an evasion; at an edge it is noise.
       pendingAltered = length > 0 && isWordCode(out[length - 1]!);
@@ -125,7 +154,7 @@ function buildBase(original: string, emoji: EmojiWords) {
       if (length + folded.length > out.length) [out, flags] = grownBuffers(length, folded.length);
       for (let k = 0; k < folded.length; k++) {
         const c = folded.charCodeAt(k);
-        flags[length] = fc.altered || (pendingAltered && isWordCode(c)) ? 1 : 0;
+        flags[length] = fc!.altered || (pendingAltered && isWordCode(c)) ? 1 : 0;
         out[length++] = c;
         baseStart.push(i);
         baseEnd.push(i + width);

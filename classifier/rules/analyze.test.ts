@@ -95,3 +95,20 @@ describe('reuse of a previous analysis', () => {
     expect(reused.fields).toEqual(fresh.fields);
   });
 });
+
+describe('kept prices', () => {
+  it('reads a price met before as it read it the first time, whatever the other fields', () => {
+    const first = analyzeListing(lexicon, { title: '手持照 出', price: '0.5元/张' });
+    const again = analyzeListing(lexicon, { title: '纯棉四件套', price: '0.5元/张' });
+    const price = (a: typeof first) => a.fields.find((f) => f.field === 'price')!;
+    expect(price(again)).toBe(price(first));
+    expect(again.hits.filter((h) => h.field === 'price')).toEqual(first.hits.filter((h) => h.field === 'price'));
+    expect(again.hits.some((h) => h.field === 'price' && h.pattern === 'unit-price')).toBe(true);
+  });
+
+  it('reads a long price text anew each time', () => {
+    const long = '单价0.5元一张，一千张起批，量大从优，详情私聊咨询客服，当天发货，支持担保交易';
+    const price = (a: ReturnType<typeof analyzeListing>) => a.fields.find((f) => f.field === 'price')!;
+    expect(price(analyzeListing(lexicon, { price: long }))).not.toBe(price(analyzeListing(lexicon, { price: long })));
+  });
+});

@@ -65,18 +65,49 @@ export function analyzeListing(lexicon: Lexicon, listing: ListingFields, previou
       for (const h of same.hits) hits.push(h);
       continue;
     }
-    const normalized = normalize(text, lexicon.emoji);
-    const sentences = sentencesWithNoise(normalized);
-    fields.push({ field, normalized, sentences });
-    const found = analyzeField(lexicon, field, normalized);
-    // Most fields have no noise sentence.
-    const noise = sentences.filter((s) => s.noise);
-    const kept = noise.length === 0 ? found : found.filter((h) => !noise.some((s) => h.cstart >= s.start && h.cstart < s.end));
-    fieldHits.push(kept);
+    const one = field === 'price' && text.length <= MAX_KEPT_PRICE ? keptPrice(lexicon, text) : analyzeText(lexicon, field, text);
+    fields.push(one.fieldText);
+    fieldHits.push(one.hits);
     // A loop, not push(...): a long field's hits may be more than a call takes arguments.
-    for (const h of kept) hits.push(h);
+    for (const h of one.hits) hits.push(h);
   }
   return { fields, hits: keepStandaloneInitials(hits, fields), fieldHits };
+}
+
+interface FieldAnalysis {
+  readonly fieldText: FieldText;
+  readonly hits: readonly RuleHit[];
+}
+
+/** One field's text and hits, before the listing-wide filter. */
+function analyzeText(lexicon: Lexicon, field: TextField, text: string): FieldAnalysis {
+  const normalized = normalize(text, lexicon.emoji);
+  const sentences = sentencesWithNoise(normalized);
+  const found = analyzeField(lexicon, field, normalized);
+  // Most fields have no noise sentence.
+  const noise = sentences.filter((s) => s.noise);
+  const hits = noise.length === 0 ? found : found.filter((h) => !noise.some((s) => h.cstart >= s.start && h.cstart < s.end));
+  return { fieldText: { field, normalized, sentences }, hits };
+}
+
+/**
+ * Prices are short texts from a small set ("$20", "5元", "面议") met again and again, and a field's
+ * analysis depends only on its text and name: each price's is kept, per lexicon, up to PRICES_KEPT
+ * of them (then the set starts again). Analyzing the price anew was a tenth of the rules' time.
+ */
+const MAX_KEPT_PRICE = 32;
+const PRICES_KEPT = 4096;
+const keptPrices = new WeakMap<Lexicon, Map<string, FieldAnalysis>>();
+
+function keptPrice(lexicon: Lexicon, text: string): FieldAnalysis {
+  let kept = keptPrices.get(lexicon);
+  if (kept === undefined) keptPrices.set(lexicon, (kept = new Map()));
+  let one = kept.get(text);
+  if (one === undefined) {
+    if (kept.size >= PRICES_KEPT) kept.clear();
+    kept.set(text, (one = analyzeText(lexicon, 'price', text)));
+  }
+  return one;
 }
 
 /** The field of a previous analysis with this text, and its hits; undefined when the text changed. */

@@ -7,29 +7,55 @@ import type { NormalizedText } from '../normalize/normalize.js';
 
 // A clause ends at any of these; a sentence only at the stronger ones.
 const CLAUSE = /[。，,；;！!？?\n、：:（）()【】[\]「」『』“”"…|•·]/;
-const SENTENCE = /[。；;！!？?\n…|•]|\.\s/;
+// A sentence also ends at a full stop followed by white space (". "), which gapHas reads itself.
+const SENTENCE = /[。；;！!？?\n…|•]/;
 
-/** The base text between compact characters k-1 and k (empty when they were adjacent). */
-function gapBefore(nt: NormalizedText, k: number): string {
-  if (k <= 0 || k >= nt.text.length) return '';
+// Gaps are read character by character against a table made from the patterns above, not as a
+// substring tested by a regex: a string per compact position was most of the sentence split's time.
+const CLAUSE_MARK = 1;
+const SENTENCE_MARK = 2;
+const SPACE_MARK = 4;
+const KNOWN = 8;
+const marks = new Uint8Array(0x10000);
+
+function marksOf(c: number): number {
+  let m = marks[c]!;
+  if (m === 0) {
+    const s = String.fromCharCode(c);
+    m = KNOWN | (CLAUSE.test(s) ? CLAUSE_MARK : 0) | (SENTENCE.test(s) ? SENTENCE_MARK : 0) | (/\s/.test(s) ? SPACE_MARK : 0);
+    marks[c] = m;
+  }
+  return m;
+}
+
+/**
+ * Whether the base text between compact characters k-1 and k holds a character of `mark` (for
+ * SENTENCE_MARK also a full stop with white space after it); false when they were adjacent.
+ */
+function gapHas(nt: NormalizedText, k: number, mark: number): boolean {
+  if (k <= 0 || k >= nt.text.length) return false;
   const a = nt.toBase[k - 1]!;
-  const b = nt.toBase[k]!;
+  const to = nt.toBase[k]!;
   // A compact space stands for a whole separator run and points at its first character (", " → ' ' at the comma).
   const from = nt.text.charCodeAt(k - 1) === 0x20 ? a : a + 1;
-  return b > from ? nt.base.slice(from, b) : '';
+  const base = nt.base;
+  for (let i = from; i < to; i++) {
+    const c = base.charCodeAt(i);
+    if ((marksOf(c) & mark) !== 0) return true;
+    if (mark === SENTENCE_MARK && c === 0x2e && i + 1 < to && (marksOf(base.charCodeAt(i + 1)) & SPACE_MARK) !== 0) return true;
+  }
+  return false;
 }
 
 /** Whether a clause boundary (comma, full stop, bracket, line break…) lies just before compact position k. */
 export function clauseBreakBefore(nt: NormalizedText, k: number): boolean {
-  const gap = gapBefore(nt, k);
-  return gap !== '' && CLAUSE.test(gap);
+  return gapHas(nt, k, CLAUSE_MARK);
 }
 
 /** Whether a space or a clause boundary lies just before compact position k (where a run-on sentence may start). */
 export function wordBreakBefore(nt: NormalizedText, k: number): boolean {
   if (nt.text.charCodeAt(k - 1) === 0x20) return true;
-  const gap = gapBefore(nt, k);
-  return gap !== '' && (/\s/.test(gap) || CLAUSE.test(gap));
+  return gapHas(nt, k, SPACE_MARK | CLAUSE_MARK);
 }
 
 /**
@@ -41,8 +67,7 @@ function sentences(nt: NormalizedText): [number, number][] {
   const n = nt.text.length;
   let from = 0;
   for (let k = 1; k < n; k++) {
-    const gap = gapBefore(nt, k);
-    if (gap !== '' && SENTENCE.test(gap)) {
+    if (gapHas(nt, k, SENTENCE_MARK)) {
       out.push([from, k]);
       from = k;
     }

@@ -126,7 +126,8 @@ export function readOffer(analysis: ListingAnalysis): Offer {
             : undefined;
     if (part) located.push({ part, hit });
   }
-  const parts = new Set(located.map((l) => l.part));
+  const parts = new Set<PartId>();
+  for (const l of located) parts.add(l.part);
   if (priced) parts.add('sale');
   const byPart = new Map<PartId, Located[]>();
   for (const l of located) {
@@ -202,7 +203,9 @@ export function readOffer(analysis: ListingAnalysis): Offer {
   support.push(...of('sale'));
   // A coded term of the trade (not an ambiguous one) names a product as surely as its parts do.
   const coded = analysis.hits.some((h) => h.entry?.kind === 'term' && namesItsProduct(h.entry, signalled));
-  const offer = { parts, structures, kitItems, support: new Set(support.map((l) => l.hit)), named: false };
+  const supportHits = new Set<RuleHit>();
+  for (const l of support) supportHits.add(l.hit);
+  const offer = { parts, structures, kitItems, support: supportHits, named: false };
   offer.named = coded || namesAProduct(offer);
   if (offer.named && structures.has('sale')) structures.add('concrete');
   return offer;
