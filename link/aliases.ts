@@ -11,7 +11,7 @@ import type { ContactHandle } from './types.js';
  */
 
 // Mailbox names that belong to a role, not a person: sales@a.example and sales@b.example are strangers.
-const ROLE_MAILBOXES = new Set([
+export const ROLE_MAILBOXES: ReadonlySet<string> = new Set([
   'sales',
   'info',
   'contact',
@@ -25,6 +25,7 @@ const ROLE_MAILBOXES = new Set([
   'noreply',
   'enquiries',
   'orders',
+  'booking',
 ]);
 
 /** An id-shaped token: starts with a letter, 5-20 of [a-z0-9_.-], 3+ distinct characters, not a word. */
@@ -34,18 +35,35 @@ function aliasId(token: string): string | null {
   return id;
 }
 
+// A bar or slash between an id and a label in one display name ("kelly.kyc9｜證件包", "twid888 / 证件"):
+// sellers put the id they can be searched by beside what they sell.
+const NAME_PARTS = /\s*[|｜丨¦/／•]\s*/u;
+// Between words, a space parts off only a word punctuated as an id is ("證件包 kelly.kyc9", "mei_face7 shop").
+const SPACED_ID = /^[a-z][a-z0-9]*[._][a-z0-9._]*\d[a-z0-9._]*$|^[a-z][a-z0-9]*\d[a-z0-9]*[._][a-z0-9._]+$/;
+
 /**
- * A seller name that is one id with a digit in it ("twid888", "rlsj零零2"): a plain word or a name with
- * spaces ("Kay Depot", "面面工作室") is how a shop calls itself, not an id that could be searched for.
+ * A seller name that is one id with a digit in it ("twid888", "rlsj零零2"), or such an id set apart
+ * from a label by a bar ("kelly.kyc9｜證件包") or, when punctuated as an id, by a space: a plain word
+ * or a name of words ("Kay Depot", "iPhone13 Pro", "面面工作室") is how a shop calls itself, not an id
+ * that could be searched for.
  */
 /** `seller`: the seller name as foldText gives it. */
 export function nameAlias(seller: string): ContactHandle | null {
   const folded = seller.trim().replace(/^(?:u\/|@)/, '');
   if (folded === '') return null;
-  const digits = Array.from(folded, (ch) => (/[a-z0-9_.-]/.test(ch) ? ch : (digitOf(ch) ?? ' '))).join('');
-  if (digits.includes(' ') || !/\d/.test(digits)) return null;
-  const id = aliasId(digits);
-  return id === null ? null : { kind: 'alias', key: `alias:${id}`, raw: seller };
+  const parts = [folded, ...(NAME_PARTS.test(folded) ? folded.split(NAME_PARTS) : [])];
+  if (/\s/.test(folded)) parts.push(...folded.split(/\s+/).filter((w) => SPACED_ID.test(w)));
+  for (const part of parts) {
+    const id = idPart(part);
+    if (id !== null) return { kind: 'alias', key: `alias:${id}`, raw: seller };
+  }
+  return null;
+}
+
+/** The id a name (or one part of it) is: letters, digits and id punctuation only, a digit among them. */
+function idPart(part: string): string | null {
+  const digits = Array.from(part, (ch) => (/[a-z0-9_.-]/.test(ch) ? ch : (digitOf(ch) ?? ' '))).join('');
+  return digits.includes(' ') || !/\d/.test(digits) ? null : aliasId(digits);
 }
 
 /** The local part of an e-mail address as an id, unless it is a role mailbox or all digits (QQ mail is read as QQ). */

@@ -92,3 +92,16 @@ describe('extractHandles: LINE needs its colon', () => {
     expect(keys('V信：前面 shou，后面 chi_zp')).toEqual(['wechat:shouchi_zp']);
   });
 });
+
+describe('extractHandles: how a value is read out, and a link spelled out', () => {
+  it('reads the value after a note on how it is read out, without brackets ("手机用台语念：")', () => {
+    expect(keys('手機用台語念：khòng-káu-it-jī sì-sì-sì gōo-khòng-it')).toEqual(['phone:0912444501']);
+    expect(keys('電話按粵語讀：ling gau yat saam sei sei sei ng ling yat')).toEqual(['phone:0913444501']);
+  });
+
+  it('reads a Telegram link whose dot and slash are words, and never keeps a bare t.me', () => {
+    expect(keys('飞机 t點me斜線marlow_cams')).toEqual(['tg:marlow_cams']);
+    expect(keys('tg: t [dot] me slash marlow_cams')).toEqual(['tg:marlow_cams']);
+    expect(keys('channel on t.me, ask for the link')).toEqual([]);
+  });
+});

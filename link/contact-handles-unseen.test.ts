@@ -92,10 +92,11 @@ describe('extractHandles: disguises of a Hong Kong, Taiwan and South-East Asian 
     expect(keys(text).filter((k) => !k.startsWith('alias:'))).toEqual([key]);
   });
 
-  it('reads no value whose bracketed note says it is encoded ("每位数字减一": read as written it is someone else\'s)', () => {
-    expect(keys('Q（每位数字减一）：4396150622')).toEqual([]);
-    expect(keys('扣扣（十六进制）：0xAF252501')).toEqual([]);
-    expect(keys('薇：rXenlXian_cXang（刪除所有X）')).toEqual([]); // the note after the value
+  it('decodes a value whose bracketed note says how (decode-notes.ts), and reads none by a note it does not understand', () => {
+    expect(keys('Q（每位数字减一）：4396150622')).toEqual(['qq:3285049511']);
+    expect(keys('扣扣（十六进制）：0xAF252501')).toEqual(['qq:2938447105']);
+    expect(keys('薇：rXenlXian_cXang（刪除所有X）')).toEqual(['wechat:renlian_cang']); // the note after the value
+    expect(keys('Q（每位数字乘二）：4396150622')).toEqual([]); // read as written it would be someone else's
     expect(keys('薇：renlian_cang（备用号）')).toEqual(['wechat:renlian_cang']); // a note that decodes nothing
     expect(keys('薇：renlian_cang 现货（删除线是原价）')).toEqual(['wechat:renlian_cang']); // a bracket of another clause
   });

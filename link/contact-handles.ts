@@ -4,7 +4,7 @@ import { emailAlias, nameAlias } from './aliases.js';
 import { undisguise } from './disguises.js';
 import { spelledOnApp } from './spelled-ids.js';
 import { emailHandle, phoneHandle, telegramHandle, urlHandle } from './handle-rules.js';
-import { startsWithHoursOrPrice } from './number-shapes.js';
+import { numberAfterHours, startsWithHoursOrPrice } from './number-shapes.js';
 import type { ContactHandle, LinkListing } from './types.js';
 
 /**
@@ -131,15 +131,17 @@ export function isWarning(listing: LinkListing): boolean {
 }
 
 // Words of a bracketed note saying a contact's value must be decoded first: delete, subtract, in base N,
-// convert, read reversed, replace, Roman numerals. Before the value, "加" too ("每位加一"); after it, 加 is
-// "add me" ("abc（加我请备注）") and says nothing of the value.
-const DECODE_WORDS = '删|减|进制|换算|倒着|倒过|反着|反过|替换|去掉|罗马';
+// convert, read reversed, replace, Roman numerals, each digit (每位), multiply. Before the value, "加" too
+// ("每位加一"); after it, 加 is "add me" ("abc（加我请备注）") and says nothing of the value. The notes
+// decode-notes.ts understands are decoded before this is asked; any other leaves the value unread.
+const DECODE_WORDS = '删|减|进制|换算|倒着|倒过|反着|反过|替换|去掉|罗马|每位|乘';
 
 // "LINE ID: x", "微信号：x", "tg handle x", "tg — handle is x": the word between cue and value.
 // "加赖（LINE）：x": the app named again in brackets. "微信二维码 x", "QQ名片 x" (its contact card),
 // "WeChat QR, id x", "paper plane app: x": what the id is of.
 // "✈ 搜 x", "小飞机上搜 x", "加V，名字是 x", "Q号好记：x": a word saying what to search for or how to remember it.
 // "카톡 아이디: x": Korean for "id".
+// "手机用台语念：", "电话按粤语读：": how the value is read out, said without brackets before its colon.
 // "电话（按对讲机念法）：", "手机（苏州码子）：": a short note in brackets on how the value is written, before
 // its colon (a Latin note may stand without one: "加赖（LINE）x"). Not a note that the value is encoded
 // ("每位数字减一", "十六进制", "倒着读", "罗马数字"): read as written, it would be someone else's number.
@@ -147,7 +149,7 @@ const DECODE_WORDS = '删|减|进制|换算|倒着|倒过|反着|反过|替换|�
 // A bracketed note before the colon, at most this long: "(flip your phone)", "(read it upside down)".
 const NOTE_MAX = 20;
 const ID_WORD = new RegExp(
-  String.raw`^(?:[\s—–-]*(?:(?:二维码|qr(?:\s?code)?)[\s,，]*)?(?:id|username|handle|name|app|账号|号|二维码|名片|아이디|qr(?:\s?code)?)(?:\s+is\b)?(?=\s*[:：\s(（])|\s*[(（][a-z ]{1,12}[)）]|\s*[(（](?![^()（）]*(?:${DECODE_WORDS}|加))[^()（）:：]{1,${NOTE_MAX}}[)）](?=\s*[:：])|[\s:：,，]*(?:号|账号)?(?:好记|名字(?:是|叫)?|(?:上|里)?搜索?|search(?: for)?)(?=[\s:：,，]*[a-z0-9]))`,
+  String.raw`^(?:[\s—–-]*(?:(?:二维码|qr(?:\s?code)?)[\s,，]*)?(?:id|username|handle|name|app|账号|号|二维码|名片|아이디|qr(?:\s?code)?)(?:\s+is\b)?(?=\s*[:：\s(（])|\s*[(（][a-z ]{1,12}[)）]|\s*(?:用|按|以)\p{Script=Han}{1,5}?(?:念|读|写|讲|说)(?:法|出来)?(?=\s*[:：])|\s*[(（](?![^()（）]*(?:${DECODE_WORDS}|加))[^()（）:：]{1,${NOTE_MAX}}[)）](?=\s*[:：])|[\s:：,，]*(?:号|账号)?(?:好记|名字(?:是|叫)?|(?:上|里)?搜索?|search(?: for)?)(?=[\s:：,，]*[a-z0-9]))`,
   'u',
 );
 
@@ -209,8 +211,17 @@ const COUNTRY_CODE_NOTE = /^\s*[(（]\s*\+\s?(\d{1,3})\s*[)）]\s*$/;
 // After a cue that is an everyday word too ("tele"): a colon or '@', or a first word shaped as an id (a digit or '_').
 const AMBIGUOUS_CUE_VALUE = /^[^a-z0-9]*?(?:[:：@]|[a-z]*[0-9_])/;
 
-// A contact named as the seller's new one, right before its cue.
+// A contact named as the seller's new one, right before its cue ("新V：", "new WA"), or after words
+// saying the old one was banned, earlier in the same sentence ("旧号被封了，搜这个加我v", "old one got banned, tg").
 const RENEWAL = /(?:新|(?<![a-z])new)\s*$/;
+const BANNED_BEFORE =
+  /(?:旧号|旧的|老号|原号|(?<![a-z])old (?:one|account|number|id))[^。.!！?？\n]{0,8}(?:被封|被锁|封了|锁了|没了|banned|blocked|locked)[^。.!！?？\n]{0,16}$/;
+
+/** Whether the sentence before a cue at `at` says the old contact was banned (most have no such word: one cheap test first). */
+function bannedBefore(text: string, at: number): boolean {
+  const before = text.slice(Math.max(0, at - 40), at);
+  return /封|锁|没了|ban|block|lock/.test(before) && BANNED_BEFORE.test(before);
+}
 
 function readCues(text: string, add: (h: ContactHandle | null) => void, seller: string): void {
   if (text.includes('(')) {
@@ -238,16 +249,20 @@ function readCues(text: string, add: (h: ContactHandle | null) => void, seller: 
       word === '' || !/^\s*[(（]/.test(text.slice(after + word.length))
         ? word
         : word + (ID_WORD.exec(text.slice(after + word.length, after + word.length + NOTE_MAX + 4))?.[0] ?? '');
-    const from = after + note.length;
+    let from = after + note.length;
     // "WhatsApp (+66): 81 555 3302": the country code in the note before the colon is the number's own.
     const code = cue.rule.numeric ? (COUNTRY_CODE_NOTE.exec(note)?.[1] ?? '') : '';
-    if (startsWithHoursOrPrice(text.slice(from, from + 32))) continue;
+    if (startsWithHoursOrPrice(text.slice(from, from + 32))) {
+      const number = numberAfterHours(text.slice(from, from + 64));
+      if (number < 0) continue;
+      from += number;
+    }
     const read = readValue(text, from, cue.rule);
     const value = read !== '' && !read.startsWith(code) ? `${code}${read}` : read;
     // "薇：rXenlXian_cXang（刪除所有X）": a note after the value that says it is encoded; as written it is no one's.
     if (value !== '' && encodedNoteAfter(text.slice(from, from + value.length + 24))) continue;
     // "旧号被封了，新V：x", "new WA +60 …": the raw keeps the word that says the contact replaces another (handle-rules.ts isRenewed).
-    const renewal = RENEWAL.exec(text.slice(Math.max(0, m.index - 6), m.index))?.[0] ?? '';
+    const renewal = RENEWAL.exec(text.slice(Math.max(0, m.index - 6), m.index))?.[0] ?? (bannedBefore(text, m.index) ? '新' : '');
     if (value !== '') add(cue.read(value, `${renewal}${m[0]}${text.slice(from, from + value.length + 4).trimEnd()}`));
   }
 }

@@ -1,9 +1,12 @@
+import { digitOf } from './fold-text.js';
+
 /**
  * Numbers written digit by digit in a form no digit fold reads (folded text in and out; disguises.ts
  * runs these before cue words are read):
- *  - Roman numerals, one a digit: "III-I-VII-IV-IX" is 31749 (a QQ number so written).
- * It needs a run prose does not make: five or more numerals joined by dashes or spaces. Number words
- * of other languages are read in digit-words.ts.
+ *  - Roman numerals, one a digit: "III-I-VII-IV-IX" is 31749 (a QQ number so written);
+ *  - English digit words mixed with Chinese numerals: "six五五五 零three八一" is 65550381.
+ * Each needs a run prose does not make: five or more numerals joined by dashes or spaces, or seven
+ * digits of the two languages mixed. Number words of other languages are read in digit-words.ts.
  */
 
 // I to IX, longest first so VIII is not read as V then III.
@@ -23,6 +26,27 @@ export function romanDigits(text: string): string {
         .map((n) => ROMAN[n])
         .join('')}`,
   );
+}
+
+// "six五五五 零three八一": English digit words mixed with Chinese numerals (or digits), so neither
+// language's reader sees a number. Read when the run mixes both and gives seven digits or more (a phone's
+// length); English words alone are spelledDigits' (disguises.ts), numerals alone are read by the cue.
+const EN_DIGIT = '(?<![a-z])(?:zero|one|two|three|four|five|six|seven|eight|nine)(?![a-z])';
+const CN_DIGITS = '[0-9〇零一幺二两三四五六七八九]+';
+const MIXED_RUN = new RegExp(`(?:${EN_DIGIT}|${CN_DIGITS})(?:[\\s-]*(?:${EN_DIGIT}|${CN_DIGITS})){1,20}`, 'g');
+const EN_WORD = new RegExp(EN_DIGIT, 'g');
+const EN_WORD_PRESENT = new RegExp(EN_DIGIT);
+
+export function mixedDigitWords(text: string): string {
+  if (!/[〇零一幺二两三四五六七八九]/.test(text) || !EN_WORD_PRESENT.test(text)) return text;
+  return text.replace(MIXED_RUN, (run) => {
+    if (!/[a-z]/.test(run) || !/[〇零一幺二两三四五六七八九]/.test(run)) return run;
+    const digits = Array.from(
+      run.replace(EN_WORD, (w) => DIGIT_WORDS[w]!),
+      (ch) => digitOf(ch) ?? '',
+    ).join('');
+    return digits.length >= 7 ? ` ${digits} ` : run;
+  });
 }
 
 /** The English words for the digits, as ids are read out ("five five five…") or spelled in the NATO alphabet. */

@@ -1,8 +1,11 @@
 import { digitOf } from './fold-text.js';
-import { DIGIT_WORDS, romanDigits } from './digit-disguises.js';
+import { saidCountryCodes } from './country-codes.js';
+import { decodedNotes } from './decode-notes.js';
+import { DIGIT_WORDS, mixedDigitWords, romanDigits } from './digit-disguises.js';
 import { digitWordRuns } from './digit-words.js';
 import { natoSpelled, upsideDown } from './letter-disguises.js';
 import { spellOutIds } from './spelled-ids.js';
+import { symbolLegends } from './symbol-legend.js';
 
 /**
  * Rewrites of folded text that turn a spelled-out disguise back into the characters it stands for,
@@ -120,8 +123,8 @@ const WORDED_EMAIL = new RegExp(`(${LOCAL_PART})${AT_WORD}(${LABEL}(?:${DOT_WORD
 // "kellykyc 点 tw": 点 between the Latin pieces of an id is its dot (read as one id, like "kellykyc.tw").
 const DOT_IN_ID = /(?<=[a-z0-9_])\s*点\s*(?=[a-z])/g;
 
-// "t点me/x", "t [dot] me/x": the dot of a link written out.
-const LINK_DOT = /(?<![a-z0-9])(t|telegram|wa)\s*(?:点|\[dot\]|\(dot\))\s*me\//g;
+// "t点me/x", "t [dot] me/x", "t點me斜線x": the dot of a link written out, and its slash too (斜线, "slash").
+const LINK_DOT = /(?<![a-z0-9])(t|telegram|wa)\s*(?:点|\[dot\]|\(dot\))\s*me\s*(?:\/|斜线|斜杠|(?<![a-z])slash(?![a-z]))\s*/g;
 
 // "前五位28374，后五位65190": a number given in two halves, each with its length stated.
 const CN_DIGIT = '[0-9〇零一幺壹二贰两三叁四肆五伍六陆七柒八捌九玖]';
@@ -175,14 +178,30 @@ const reversedId = (s: string) =>
 
 /** Folded text with spelled disguises rewritten (length may change; callers only read handles from it). */
 export function undisguise(folded: string): string {
+  for (let k = 0; k < RECENT; k++) if (recentIn[k] === folded) return recentOut[k]!;
+  const out = rewrite(folded);
+  recentIn[slot] = folded;
+  recentOut[slot] = out;
+  slot = (slot + 1) % RECENT;
+  return out;
+}
+
+// The last few fields rewritten: mentions.ts reads a listing's title and description right after
+// extractHandles has (as foldText keeps its last few).
+const RECENT = 4;
+const recentIn: string[] = [];
+const recentOut: string[] = [];
+let slot = 0;
+
+function rewrite(folded: string): string {
   // Each rewrite runs only where its marker is (most listings have none): linking 100,000 listings reads 300,000 fields.
   const has = (...markers: string[]) => markers.some((m) => folded.includes(m));
-  let text = /[a-z]/.test(folded) ? pinyinDigits(spelledDigits(folded)) : folded;
+  let text = decodedNotes(symbolLegends(/[a-z]/.test(folded) ? pinyinDigits(spelledDigits(folded)) : folded));
   if (text.includes('+')) text = roundPlus(text);
   if (/\d[\s.-]?o|o[\s.-]?\d/.test(text)) text = text.replace(O_IN_NUMBER, (run) => run.replace(/o/g, '0'));
   // Before the underscore word: "… romeo underscore victor …" is one spelled id, its _ among its letters.
   if (/[a-z]{4}\s/.test(text)) text = natoSpelled(text);
-  text = digitWordRuns(romanDigits(upsideDown(text)));
+  text = saidCountryCodes(mixedDigitWords(digitWordRuns(romanDigits(upsideDown(text)))));
   if (has('下划线', '底线', 'underscore')) text = text.replace(UNDERSCORE_WORD, '_');
   if (has('line')) text = text.replace(LINE_DASH_ID, 'line id:');
   if (has('数字', 'digit', 'number')) text = text.replace(BRACKETED_DIGIT, (_, d: string) => asDigits(d));

@@ -180,7 +180,21 @@ export function emailHandle(address: string, raw: string): ContactHandle[] {
 }
 
 // Marketplaces and big sites: a bare link to one of them (no path) says nothing about who posted it.
-const GENERIC_HOSTS = new Set(['taobao.com', 'tmall.com', 'jd.com', 'goofish.com', 'xianyu.com', 'qq.com', 'weixin.qq.com', 'pinduoduo.com', 'weidian.com']);
+// So are the chat apps' link hosts without a name after them (t.me, wa.me): what is left of a link whose path was not read.
+const GENERIC_HOSTS = new Set([
+  'taobao.com',
+  'tmall.com',
+  'jd.com',
+  'goofish.com',
+  'xianyu.com',
+  'qq.com',
+  'weixin.qq.com',
+  'pinduoduo.com',
+  'weidian.com',
+  't.me',
+  'telegram.me',
+  'wa.me',
+]);
 const TRACKING_PARAM = /^(utm_\w+|spm|scm|pvid|from|share_\w+|sourcetype|ut_sk|tt_from)$/i;
 
 /** An off-platform shop or page link; null for the listing's own site and bare marketplace homepages. */

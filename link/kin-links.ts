@@ -1,6 +1,8 @@
+import { handleStems } from './handle-stems.js';
 import { sharedCount } from './minhash.js';
 import { nameStems } from './name-stems.js';
 import type { SameSellerOptions } from './same-seller.js';
+import type { ContactHandle } from './types.js';
 import type { UnionFind } from './union-find.js';
 
 /**
@@ -10,10 +12,13 @@ import type { UnionFind } from './union-find.js';
  *    of the cluster another listing of that account is in. The account's relist often resembles the
  *    ad it was reworded from, not the account's other relist (which may be an ad of another product).
  *  - brand: two accounts whose display names share a brand stem (name-stems.ts: "verifypro_sales" and
- *    "Verify Pro"), when one's listing is alike to a listing of the other's cluster.
+ *    "Verify Pro"), or whose contacts share an id's stem (handle-stems.ts: samgor.tools@ and samgor_vcam),
+ *    when one's listing is alike to a listing of the other's cluster.
  * "Alike" is the same-account test (same-seller.ts thresholds on distinctive shingles; a little more
- * for a brand: 4 shared and Jaccard 0.1, as strangers in one trade pick alike names). A name (or
- * stem) on more than `hubCap` accounts is a common name and links nobody, like a hub handle.
+ * for a brand: 4 shared and Jaccard 0.1, as strangers in one trade pick alike names; more for an id's
+ * stem, 6 and 0.15; less for an account's listing that says it is the relist of its other ad,
+ * relist-pointers.ts: 2 shared). A name (or stem) on more than `hubCap` accounts is a common name and
+ * links nobody, like a hub handle.
  */
 
 export interface KinLink {
@@ -37,16 +42,26 @@ const BRAND_SHARED = 4;
 const BRAND_JACCARD = 0.1;
 /** Listings of one cluster in a name group tried as the kin listing, at most. */
 const GROUP_LISTINGS = 16;
+/** What an account's listing pointing to its other ad ("contact as in my other ad") must share with it. */
+const POINTED_SHARED = 2;
+/** Brand keys of handle stems (handle-stems.ts), apart from names' stems; their text pair must be as alike as a cluster relist's. */
+const STEM_KEY = 'handle:';
+const STEM_SHARED = 6;
+const STEM_JACCARD = 0.15;
 
 export interface KinInput {
   /** Site + seller name per listing, undefined without a seller name. */
   readonly accountOf: ReadonlyArray<string | undefined>;
   readonly sellers: ReadonlyArray<string | null | undefined>;
   readonly kept: readonly Uint32Array[];
+  /** Each listing's handles that still link (no hubs), for their stems. */
+  readonly live: readonly (readonly ContactHandle[])[];
   readonly sets: UnionFind;
   /** The vetoed union (link-order.ts clusterVeto): false when the two are one cluster already or conflict. */
   readonly union: (a: number, b: number) => boolean;
   readonly hubCap: number;
+  /** Whether a listing says it is the relist of its account's other ad (asked of few: read when asked). */
+  readonly pointsBack?: (i: number) => boolean;
 }
 
 export function kinLinks(input: KinInput, opts: SameSellerOptions): KinLink[] {
@@ -67,6 +82,9 @@ export function kinLinks(input: KinInput, opts: SameSellerOptions): KinLink[] {
   const needs = {
     account: { shared: opts.sameSellerShared, jaccard: opts.sameSellerJaccard },
     brand: { shared: Math.max(opts.sameSellerShared, BRAND_SHARED), jaccard: Math.max(opts.sameSellerJaccard, BRAND_JACCARD) },
+    pointed: { shared: Math.min(opts.sameSellerShared, POINTED_SHARED), jaccard: 0 },
+    // An id's stem is less a name than a brand: strangers of one trade start ids with its words alike.
+    stem: { shared: STEM_SHARED, jaccard: STEM_JACCARD },
   };
   const alike = (x: number, y: number, need: { shared: number; jaccard: number }): { jaccard: number; shared: number } | null => {
     const shared = sharedCount(kept[x]!, kept[y]!);
@@ -75,10 +93,11 @@ export function kinLinks(input: KinInput, opts: SameSellerOptions): KinLink[] {
     return jaccard >= need.jaccard ? { jaccard, shared } : null;
   };
   // `a` against the listings of b's cluster, best first by shared shingles.
-  const bestIn = (a: number, b: number, by: KinLink['by']) => {
+  const bestIn = (a: number, b: number, by: KinLink['by'] | 'stem') => {
     let best: { with: number; jaccard: number; shared: number } | null = null;
+    const need = by === 'account' && input.pointsBack?.(a) === true ? needs.pointed : needs[by];
     for (const c of membersOf(rootAtStart[b]!)) {
-      const found = alike(a, c, needs[by]);
+      const found = alike(a, c, need);
       if (found && (best === null || found.shared > best.shared)) best = { with: c, ...found };
     }
     return best;
@@ -96,6 +115,8 @@ export function kinLinks(input: KinInput, opts: SameSellerOptions): KinLink[] {
     let stems = stemsOf.get(seller);
     if (stems === undefined) stemsOf.set(seller, (stems = nameStems(seller)));
     for (const stem of stems) push(brands, stem, i);
+    // Apart from the names' stems: a display name "Samgor Lab" is a brand, an id's first piece only like one.
+    for (const stem of handleStems(input.live[i]!)) push(brands, `${STEM_KEY}${stem}`, i);
   }
 
   const links: KinLink[] = [];
@@ -112,7 +133,7 @@ export function kinLinks(input: KinInput, opts: SameSellerOptions): KinLink[] {
         const a = reps[x]!;
         const b = reps[y]!;
         if (sets.find(a) === sets.find(b)) continue;
-        const best = (x: number, y: number) => bestIn(x, y, by);
+        const best = (x: number, y: number) => bestIn(x, y, name.startsWith(STEM_KEY) ? 'stem' : by);
         const found = firstAlike(inGroup(rootAtStart[a]!), b, best) ?? firstAlike(inGroup(rootAtStart[b]!), a, best);
         if (found === null || !input.union(a, b)) continue;
         const text = found.alike;

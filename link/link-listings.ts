@@ -7,6 +7,8 @@ import { SAME_SELLER_DEFAULTS, sameSellerPairs, type SameSellerOptions } from '.
 import { listingShingles } from './shingles.js';
 import { conflicting, linkInOrder, type TextLink } from './link-order.js';
 import { kinLinks } from './kin-links.js';
+import { pointsToOwnAd } from './relist-pointers.js';
+import { TEMPLATE_COPY, templateVeto } from './templates.js';
 import { namePieces } from './name-stems.js';
 import { idWords, mentionPairs } from './mentions.js';
 import { nameHandleLinks } from './name-handles.js';
@@ -106,17 +108,22 @@ export function linkListings(listings: readonly LinkListing[], options: Partial<
   const rounded = (j: number) => Math.round(j * 1000) / 1000;
   // Resemblances too weak to link alone, for the reworded relists of a cluster (cluster-relists.ts; with the names' links, as the store makes neither).
   const weak: NearDuplicatePair[] = [];
+  // Vetoed candidates too: a text posted beside conflicting contacts is a template, no link for a third (templates.ts).
+  const vetoed: number[] = [];
   const near = nearDuplicatePairs(
     kept,
     opts,
     (a, b) => !conflicting(live[a]!, live[b]!),
     (done) => opts.onProgress?.('near-duplicates', done),
     opts.names ? { minJaccard: opts.relistJaccard, minShared: opts.relistShared, out: weak } : undefined,
-  ).map((p): TextLink => ({ ...p, via: 'near-duplicate', jaccard: rounded(p.jaccard) }));
+    { minShared: TEMPLATE_COPY.minShared, out: vetoed },
+  );
+  const template = templateVeto(vetoed, kept, live);
+  const nearLinks = near.filter((p) => !template(p.a, p.b)).map((p): TextLink => ({ ...p, via: 'near-duplicate', jaccard: rounded(p.jaccard) }));
   const accountOf = listings.map((l) => (l.seller?.trim() ? sellerName(l, 0) : undefined));
   const same = sameSellerPairs(kept, accountOf, opts).map((p): TextLink => ({ ...p, via: 'same-seller', jaccard: rounded(p.jaccard) }));
   const holders = new Map([...byHandle].filter(([key, at]) => !hubKeys.has(key) && at.length > 1));
-  const { sets, handleUnions, textLinks, union } = linkInOrder(listings.length, holders, live, [...near, ...same]);
+  const { sets, handleUnions, textLinks, union } = linkInOrder(listings.length, holders, live, [...nearLinks, ...same]);
   opts.onProgress?.('names', listings.length);
   const resemblance = (x: number, y: number) => {
     const shared = sharedCount(kept[x]!, kept[y]!);
@@ -124,7 +131,12 @@ export function linkListings(listings: readonly LinkListing[], options: Partial<
   };
   const relists = opts.names && weak.length > 0 ? clusterRelistLinks({ weak, sets, ...clusterNames(listings, sets), resemblance, union }, opts) : [];
   const sellers = listings.map((l) => l.seller);
-  const kin = opts.names ? kinLinks({ accountOf, sellers, kept, sets, union, hubCap: opts.hubCap }, opts) : [];
+  const kin = opts.names
+    ? kinLinks(
+        { accountOf, sellers, kept, live, sets, union, hubCap: opts.hubCap, pointsBack: (i) => pointsToOwnAd(listings[i]!.title, listings[i]!.description) },
+        opts,
+      )
+    : [];
   const spelled = opts.names ? nameHandleLinks({ sellers, accountOf, sellerOf, live, find: (i) => sets.find(i), union, hubCap: opts.hubCap }) : [];
   const mentioned = opts.mentions ? mentionPairs(words, live).filter((m) => union(m.a, m.b)) : [];
 

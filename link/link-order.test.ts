@@ -34,6 +34,13 @@ describe('linkListings when a relist names a new contact after a ban', () => {
     expect(together(clusters, 'a', 'b')).toBe(true);
   });
 
+  it('links it too when the words of the ban come earlier in the sentence', () => {
+    const { clusters } = linkListings([ad('a', 'xianyu', 'V：shouchi_0521'), ad('b', 'taobao', '旧号被封了，搜这个加我v：shouchi_0606')]);
+    expect(together(clusters, 'a', 'b')).toBe(true);
+    const english = linkListings([ad('a', 'xianyu', 'V：shouchi_0521'), ad('b', 'taobao', 'old account got banned, add me on vx: shouchi_0606')]);
+    expect(together(english.clusters, 'a', 'b')).toBe(true);
+  });
+
   it('still keeps apart a copy of the ad with another contact that says nothing of a ban', () => {
     const { clusters } = linkListings([ad('a', 'xianyu', 'V：shouchi_0521'), ad('c', 'taobao', 'V：copycat_0606')]);
     expect(together(clusters, 'a', 'c')).toBe(false);

@@ -100,7 +100,7 @@ export function clusterVeto(sets: UnionFind, live: readonly (readonly ContactHan
     if (hs.length === 0) return;
     const root = sets.find(i);
     const mine = held.get(root) ?? new Map<string, ContactHandle>();
-    for (const h of hs) mine.set(linkKey(h), h);
+    for (const h of hs) keepContact(mine, h);
     held.set(root, mine);
   });
   return (a, b) => {
@@ -113,10 +113,20 @@ export function clusterVeto(sets: UnionFind, live: readonly (readonly ContactHan
     sets.union(a, b);
     held.delete(ra);
     held.delete(rb);
-    const merged = ha && hb ? new Map([...ha, ...hb]) : (ha ?? hb);
+    const merged = ha && hb ? new Map(ha) : (ha ?? hb);
+    if (ha && hb) for (const h of hb.values()) keepContact(merged!, h);
     if (merged) held.set(sets.find(a), merged);
     return true;
   };
+}
+
+/**
+ * One handle per link key, a contact before an alias: "tg:kyc_88" and the seller name "kyc88" share a
+ * key, and the alias (which vetoes nothing) must not stand for the Telegram name, which does.
+ */
+function keepContact(held: Map<string, ContactHandle>, h: ContactHandle): void {
+  const key = linkKey(h);
+  if (h.kind !== 'alias' || !held.has(key)) held.set(key, h);
 }
 
 /**

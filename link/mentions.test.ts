@@ -29,6 +29,11 @@ describe('mentions', () => {
     expect(pairs([...base, ad('f', '避雷 otter_lens77 收钱不发货')])).toEqual([]);
   });
 
+  it('links an id mentioned in a disguise, as told in two halves', () => {
+    const halves = ad('h', 'Lens buyer. My chat name comes in two halves: first half otter_lens, second half 77.');
+    expect(pairs([declares, halves])).toEqual([{ a: 1, b: 0, handle: 'wechat:otter_lens77' }]);
+  });
+
   it('does not link by an id the listing names as an impostor ("x 係冒充我", "x is NOT me")', () => {
     const impostor = ad('i', 'tg 上面個 otter_lens77 係冒充我，唔好俾錢佢');
     const english = ad('j', 'lens buyer here. the otter_lens77 account is NOT me');

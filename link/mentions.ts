@@ -1,4 +1,5 @@
 import { isWarningFolded } from './contact-handles.js';
+import { undisguise } from './disguises.js';
 import { foldText } from './fold-text.js';
 import { GENERIC_WORDS, isAppId } from './handle-rules.js';
 import type { ContactHandle, LinkListing } from './types.js';
@@ -29,11 +30,13 @@ const namedAsImpostor = (text: string, at: number, length: number) => IMPOSTOR.t
 
 /** The id-shaped words of a listing's title and description (none in a warning), as `[written, id]`. */
 export function idWords(listing: LinkListing): Array<readonly [string, string]> {
-  // foldText keeps the last few texts folded: right after extractHandles these are no second fold.
+  // foldText and undisguise keep the last few texts: right after extractHandles these are no second fold.
   const title = foldText(listing.title ?? '');
   const description = foldText(listing.description ?? '');
   const out: Array<readonly [string, string]> = [];
-  for (const text of [title, description]) {
+  // Undisguised as contacts are read: an id told in halves or spelled out ("first half deepkyc, second
+  // half _pro") is mentioned as much as one written whole.
+  for (const text of [undisguise(title), undisguise(description)]) {
     if (!ID_MARK.test(text)) continue;
     for (const m of text.matchAll(ID_WORD)) {
       if (!ID_MARK.test(m[0]) || namedAsImpostor(text, m.index, m[0].length)) continue;

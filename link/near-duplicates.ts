@@ -57,17 +57,24 @@ export interface WeakPairs {
   readonly out: NearDuplicatePair[];
 }
 
-/** `accept(a, b)` may veto a pair (different handles of one kind); it runs before the set comparison. */
+/**
+ * `accept(a, b)` may veto a pair (different handles of one kind); it runs before the set comparison.
+ * `vetoed.out`: where to keep the candidate pairs it vetoed, uncompared, as a flat list a1, b1, a2, b2 …
+ * (templates.ts compares the few it needs); listings from `vetoed.minShared` shingles are candidates.
+ */
 export function nearDuplicatePairs(
   kept: readonly Uint32Array[],
   opts: NearDuplicateOptions,
   accept: (a: number, b: number) => boolean = () => true,
   onProgress?: (done: number) => void,
   weak?: WeakPairs,
+  vetoed?: { readonly minShared: number; readonly out: number[] },
 ): NearDuplicatePair[] {
   const buckets = new Map<number, number[]>();
+  // A listing too short for the near-duplicate test is a candidate only as a copy (templates.ts).
+  const floor = Math.min(opts.minShared, vetoed?.minShared ?? opts.minShared);
   for (let i = 0; i < kept.length; i++) {
-    if (kept[i]!.length < opts.minShared) continue;
+    if (kept[i]!.length < floor) continue;
     for (const key of bandKeys(signature(kept[i]!))) {
       const bucket = buckets.get(key);
       if (bucket === undefined) buckets.set(key, [i]);
@@ -81,11 +88,16 @@ export function nearDuplicatePairs(
     const key = a < b ? a * kept.length + b : b * kept.length + a;
     if (seen.has(key)) return;
     seen.add(key);
-    if (!accept(a, b)) return;
+    if (!accept(a, b)) {
+      vetoed?.out.push(a, b);
+      return;
+    }
     const shared = sharedCount(kept[a]!, kept[b]!);
     const jaccard = shared / (kept[a]!.length + kept[b]!.length - shared);
     if (shared >= opts.minShared && jaccard >= opts.minJaccard) pairs.push({ a: Math.min(a, b), b: Math.max(a, b), jaccard, shared });
-    else if (weak && shared >= weak.minShared && jaccard >= weak.minJaccard) weak.out.push({ a: Math.min(a, b), b: Math.max(a, b), jaccard, shared });
+    // Weak pairs among listings long enough for the near-duplicate test only (short ones are candidates for copies).
+    else if (weak && shared >= weak.minShared && jaccard >= weak.minJaccard && Math.min(kept[a]!.length, kept[b]!.length) >= opts.minShared)
+      weak.out.push({ a: Math.min(a, b), b: Math.max(a, b), jaccard, shared });
   };
   for (const bucket of buckets.values()) {
     if (bucket.length < 2) continue;

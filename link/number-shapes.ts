@@ -17,3 +17,16 @@ export function startsWithHoursOrPrice(after: string): boolean {
   const price = GROUPED_PRICE.exec(after);
   return price !== null && price[0].trimEnd().endsWith('00');
 }
+
+// "WA 08.00-17.00, nomor 0813 5550 6620": the hours, then the number itself after a word for "number".
+const NUMBER_AFTER_HOURS = new RegExp(
+  String.raw`^[\s:：]*${CLOCK}\s*(?:[-–—~～至到]|s\/d|to|until|sampai|đến)\s*${CLOCK}[^0-9\n]{0,16}?(?<![a-z])(?:nomor|nomer|no\.?|number|num|số|号码|번호|رقم)\s*[:：.]?\s*(?=\+?[0-9])`,
+);
+
+/**
+ * Where the number to call starts when the cue's own hours come first and a word for "number" then
+ * gives it ("Fast respon WA 08.00-17.00, nomor 0813 …"): the hours are the cue's, and so is the number. -1 when none does.
+ */
+export function numberAfterHours(after: string): number {
+  return NUMBER_AFTER_HOURS.exec(after)?.[0].length ?? -1;
+}

@@ -74,6 +74,12 @@ describe('extractHandles on riddled ids (dev-sellers-2 disguise families)', () =
     expect(keys('各种APP 私我 z f b w x 都行')).toEqual([]);
   });
 
+  it('reads a word described by its romanisation from the answer in brackets', () => {
+    expect(keys('微信號 = 阿強嘅粵拼（ah keung）+ 七七')).toEqual(['wechat:ahkeung77']);
+    expect(keys('tg：小美的英文名（may）+ face99')).toEqual(['tg:mayface99']);
+    expect(keys('微信 阿強嘅粵拼（唔識可以問我）')).toEqual([]);
+  });
+
   it('reads no id from prose around a cue', () => {
     expect(keys("tg: @… (split) — 'starter ID' bundles")).toEqual([]);
     expect(keys('vx or tg, handle split: see profile')).toEqual([]);

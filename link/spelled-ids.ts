@@ -6,7 +6,8 @@ import type { ContactHandle } from './types.js';
  * Ids told as a riddle rather than written, rewritten to the id before cue words are read (called by
  * disguises.ts undisguise on folded text). Each family needs its marker word (拼音, 奇数/偶数, a joiner
  * between two pieces of an id), so prose passes through unchanged:
- *  - "“活化”的拼音+下划线+studio", "琪琪的拼音_face柒": the pinyin of the quoted word (huohua, qiqi);
+ *  - "“活化”的拼音+下划线+studio", "琪琪的拼音_face柒": the pinyin of the quoted word (huohua, qiqi), or
+ *    the answer in brackets after it ("阿辉嘅粤拼（ah fai）": Cantonese, which no pinyin reading gives);
  *  - "奇数1到9，再偶数2到8，最后一个0": odd or even digits of a range (13579, 2468);
  *  - "facelab 然后下划线 再 八八", "the word kyc followed by depot": pieces of one id said one after the
  *    other with "then" (然后, 再, 最后, "followed by") between them; the joiner is dropped only between two pieces of an id.
@@ -64,9 +65,15 @@ const DESCRIBED_PIECE = new RegExp(
 // "the word kyc", "the letters k-y-c": a filler before the piece it introduces.
 const PIECE_FILLER = /\bthe (?:word|letters)\s+(?=[a-z0-9])/g;
 
+// "阿辉嘅粤拼（ah fai）", "小美的英文名（may）": a word described as its romanisation, the answer given in
+// brackets after it; the answer is the piece (pinyin-pro reads Mandarin only: Cantonese 阿辉 is "ah fai").
+const ANSWERED_ROMANISATION =
+  /["“「『]?\p{Script=Han}{1,6}["”」』]?\s*(?:嘅|的)?\s*(?:粤拼|拼音|全拼|英文名?|罗马拼音)\s*[(（]\s*([a-z][a-z ]{0,20}[a-z])\s*[)）]/gu;
+
 /** Folded text with riddled ids rewritten (length may change; callers only read handles from it). */
 export function spellOutIds(folded: string): string {
   let text = folded;
+  if (/拼|英文/.test(text)) text = text.replace(ANSWERED_ROMANISATION, (_, answer: string) => ` ${answer.replace(/\s+/g, '')}`);
   if (text.includes('拼')) text = text.replace(PINYIN_FIRST, (_, word: string) => pinyinOf(word, false));
   if (text.includes('拼'))
     text = text.replace(PINYIN_RIDDLE, (_, quoted: string | undefined, bare: string | undefined, initials: string | undefined) =>
