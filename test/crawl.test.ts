@@ -4,7 +4,7 @@ import { runCrawl } from '../pipeline/run-crawl.js';
 import { parseSiteConfig } from '../crawler/site-config.js';
 import { demoSiteConfig, startDemoMarket } from '../demo/demo-market.js';
 import { crawlFailures, listingsOfCrawl, openStore } from '../store/index.js';
-import { FIXTURE_LISTINGS } from './fixtures/demo-listings.js';
+import { FIXTURE_LISTINGS, isPageOf } from './fixtures/demo-listings.js';
 import { crawlTestScope, testConfig } from './helpers/crawl-env.js';
 import { TEST_POSTGRES_URL } from './helpers/stores.js';
 import { TEST_REDIS_URL } from './helpers/redis.js';
@@ -33,7 +33,7 @@ describe('a crawl of the demo market', () => {
       const rows = await collect(listingsOfCrawl(store, result.crawlId));
       expect(rows).toHaveLength(10);
       for (const fixture of FIXTURE_LISTINGS) {
-        const row = rows.find((r) => r.canonicalUrl.includes(`/${fixture.id}`));
+        const row = rows.find((r) => isPageOf(r.canonicalUrl, fixture.id));
         expect(row, fixture.id).toBeDefined();
         expect(row!.title).toBe(fixture.title);
         expect(row!.verdict!.flagged, `${fixture.id} ${fixture.title}`).toBe(fixture.expected === 'flag');
