@@ -1,4 +1,5 @@
 import { digitOf } from './fold-text.js';
+import { keepingLastFew } from './last-few.js';
 import { saidCountryCodes } from './country-codes.js';
 import { decodedNotes } from './decode-notes.js';
 import { DIGIT_WORDS, mixedDigitWords, romanDigits } from './digit-disguises.js';
@@ -176,22 +177,12 @@ const reversedId = (s: string) =>
     .reverse()
     .join('');
 
-/** Folded text with spelled disguises rewritten (length may change; callers only read handles from it). */
-export function undisguise(folded: string): string {
-  for (let k = 0; k < RECENT; k++) if (recentIn[k] === folded) return recentOut[k]!;
-  const out = rewrite(folded);
-  recentIn[slot] = folded;
-  recentOut[slot] = out;
-  slot = (slot + 1) % RECENT;
-  return out;
-}
-
-// The last few fields rewritten: mentions.ts reads a listing's title and description right after
-// extractHandles has (as foldText keeps its last few).
-const RECENT = 4;
-const recentIn: string[] = [];
-const recentOut: string[] = [];
-let slot = 0;
+/**
+ * Folded text with spelled disguises rewritten (length may change; callers only read handles from it).
+ * The last few fields are kept: mentions.ts reads a listing's title and description right after
+ * extractHandles has.
+ */
+export const undisguise: (folded: string) => string = keepingLastFew(4, rewrite);
 
 function rewrite(folded: string): string {
   // Each rewrite runs only where its marker is (most listings have none): linking 100,000 listings reads 300,000 fields.

@@ -1,25 +1,15 @@
 import { CHINESE_DIGITS, foldCodePoint } from '../text/index.js';
+import { keepingLastFew } from './last-few.js';
 
 /**
  * Text as handle extraction reads it: every code point through the classifier's fold (full-width →
  * ASCII, lower case, Cyrillic/Greek look-alikes → Latin, traditional → simplified, invisible
  * characters dropped), so `ＦＡＣＥ８８`, `fаce88` (Cyrillic а) and `fa\u200bce88` all read `face88`.
  */
-export function foldText(text: string): string {
-  for (let k = 0; k < RECENT; k++) if (recentIn[k] === text) return recentOut[k]!;
+export const foldText: (text: string) => string = keepingLastFew(4, (text) =>
   // Every emoji letter is an astral code point whose high surrogate is U+D83C: most texts skip the rewrite.
-  const out = foldAll(text.includes('\uD83C') ? emojiLettersToLatin(text) : text);
-  recentIn[next] = text;
-  recentOut[next] = out;
-  next = (next + 1) % RECENT;
-  return out;
-}
-
-// The last few texts folded: handle extraction and shingling read the same title and description in turn.
-const RECENT = 4;
-const recentIn: string[] = [];
-const recentOut: string[] = [];
-let next = 0;
+  foldAll(text.includes('\uD83C') ? emojiLettersToLatin(text) : text),
+);
 
 function foldAll(text: string): string {
   let out = '';
