@@ -1,6 +1,5 @@
 // npm run bench -- discover                      : discovery over 100,000 listings, timed apart from classifying them
 // npm run bench -- discover-eval [DIR] [--ratio N] [--min-score S] [--detail N] [--missed 1]: found@k, real@50, recall and FPR per writer set
-import { spawnSync } from 'node:child_process';
 import { Classifier } from '../classifier/classify.js';
 import { loadCorpus } from '../classifier/corpus/load.js';
 import type { CorpusItem } from '../classifier/corpus/schema.js';
@@ -12,6 +11,7 @@ import { listingFields } from '../classifier/discover/read-listing.js';
 import type { DiscoveryInput, DiscoveryListing } from '../classifier/discover/types.js';
 import { mulberry32 } from '../classifier/model/linear-model.js';
 import { packagePath } from '../config/package-root.js';
+import { isPinnedRun, ranPinned } from './pinned-rerun.js';
 
 export const DEFAULT_BENIGN_PER_ILLICIT = 15;
 const LISTINGS = 100_000;
@@ -70,15 +70,7 @@ function perturbed(items: readonly CorpusItem[], rand: () => number, i: number):
 }
 
 export async function benchDiscover(): Promise<void> {
-  // One core, as the issue asks: re-run pinned to CPU 0 when taskset is there.
-  if (!process.env.FACELEAK_DISCOVER_PINNED && spawnSync('taskset', ['-c', '0', 'true']).status === 0) {
-    const run = spawnSync('taskset', ['-c', '0', process.execPath, '--import', 'tsx', packagePath('bench', 'run.ts'), 'discover'], {
-      stdio: ['ignore', 'pipe', 'inherit'],
-      env: { ...process.env, FACELEAK_DISCOVER_PINNED: '1' },
-    });
-    process.stdout.write(run.stdout.toString().replace(/^\n## discover\n/, ''));
-    return;
-  }
+  if (ranPinned('discover')) return;
   const items = loadCorpus().items;
   const rand = mulberry32(11);
   const listings = Array.from({ length: LISTINGS }, (_, i) => perturbed(items, rand, i));
@@ -93,7 +85,7 @@ export async function benchDiscover(): Promise<void> {
   const rssMb = process.resourceUsage().maxRSS / 1024;
   const flagged = inputs.filter((x) => x.verdict.flagged).length;
   process.stdout.write(
-    `\n${LISTINGS} listings (corpus listings repeated and perturbed; ${flagged} flagged), one process${process.env.FACELEAK_DISCOVER_PINNED ? ' pinned to one core' : ''}\n` +
+    `\n${LISTINGS} listings (corpus listings repeated and perturbed; ${flagged} flagged), one process${isPinnedRun() ? ' pinned to one core' : ''}\n` +
       `  classifying them: ${classifySeconds.toFixed(1)} s (${Math.round(LISTINGS / classifySeconds)} listings/s)\n` +
       `  discovery: ${discoverSeconds.toFixed(1)} s, ${candidates.length} candidates; RSS ${rssBeforeMb.toFixed(0)} MB before it (listings, verdicts, classifier), peak ${rssMb.toFixed(0)} MB\n`,
   );

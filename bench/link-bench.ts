@@ -1,11 +1,11 @@
 // npm run bench -- link-eval [FILE] [--detail]: pairwise precision, recall, F1 of seller linking against "truth" keys
 // npm run bench -- link                        : links 100,000 synthetic listings on one core, timed
-import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { loadCorpus } from '../classifier/corpus/load.js';
 import { mulberry32 } from '../classifier/model/linear-model.js';
 import { packagePath } from '../config/package-root.js';
 import { linkListings, pairwiseFigures, parseLinkLine, type LinkListing } from '../link/index.js';
+import { ranPinned } from './pinned-rerun.js';
 
 function suiteArgs(name: string): string[] {
   const argv = process.argv.slice(2);
@@ -106,15 +106,7 @@ function syntheticListings(): LinkListing[] {
 }
 
 export async function benchLink(): Promise<void> {
-  // One core, as the issue asks: re-run pinned to CPU 0 when taskset is there.
-  if (!process.env.FACELEAK_LINK_PINNED && spawnSync('taskset', ['-c', '0', 'true']).status === 0) {
-    const run = spawnSync('taskset', ['-c', '0', process.execPath, '--import', 'tsx', packagePath('bench', 'run.ts'), 'link'], {
-      stdio: ['ignore', 'pipe', 'inherit'],
-      env: { ...process.env, FACELEAK_LINK_PINNED: '1' },
-    });
-    process.stdout.write(run.stdout.toString().replace(/^\n## link\n/, ''));
-    return;
-  }
+  if (ranPinned('link')) return;
   const listings = syntheticListings();
   const started = performance.now();
   const result = linkListings(listings);
