@@ -6,7 +6,7 @@ import type { ListingFields } from './rules/analyze.js';
 const classifier = Classifier.load();
 const variantsOf = (listing: ListingFields) => {
   const s = classifier.score(listing);
-  return withoutAddedSentences(listing, s.analysis, s.offer);
+  return withoutAddedSentences(listing, s.analysis, s.offer).map((v) => v.listing);
 };
 
 describe('the listing without what a seller may have added', () => {
@@ -28,5 +28,15 @@ describe('the listing without what a seller may have added', () => {
   it('does not cut a description at a space: a benign one says what it is in words no rule knows', () => {
     const listing = { title: '手持身份证照 五毛一张', description: '手持身份证照 五毛一张 这是反诈宣传海报的示例文字请勿模仿' };
     for (const v of variantsOf(listing)) expect(v.description).toBe(listing.description);
+  });
+
+  it('says when what it left out is only a borrowed cover beyond the title, and not when it is ordinary text', () => {
+    const s = classifier.score({ title: '四件套 现货 懂的来', description: '证件保护套尺寸标准，放进去刚刚好。' });
+    const [cover] = withoutAddedSentences({ title: '四件套 现货 懂的来', description: '证件保护套尺寸标准，放进去刚刚好。' }, s.analysis, s.offer);
+    expect(cover).toMatchObject({ listing: { title: '四件套 现货 懂的来' }, onlyCovers: true });
+    const plain = { title: '四件套 现货 懂的来', description: '这件商品质量很好，欢迎选购。' };
+    const p = classifier.score(plain);
+    const [ordinary] = withoutAddedSentences(plain, p.analysis, p.offer);
+    expect(ordinary).toMatchObject({ onlyCovers: false });
   });
 });
