@@ -106,6 +106,31 @@ fetch('/api/seller').then((r) => r.text()).then((t) => { document.querySelector(
     expect(s.requests).toEqual(['/item/7', '/api/seller']);
   });
 
+  it("takes the next listing of a site for its document, not a navigation the previous listing's scripts keep starting", async () => {
+    // The same site's listings are rendered one after another without unloading the previous one
+    // first: its scripts, still running while the next page loads, ask for /trap again and again.
+    const s = await startServer((req, res) => {
+      res.setHeader('content-type', 'text/html; charset=utf-8');
+      if (req.url === '/item/1') return res.end(`<title>first</title><script>setInterval(() => { location.href = '/trap'; }, 2);</script>`);
+      if (req.url === '/item/2') return res.end('<title>second</title><p>卖家小王</p>');
+      return res.end('<title>trap</title>');
+    });
+    servers.push(s);
+    const policy = { allowedHosts: new Set([s.host]), allowPrivateNetwork: true };
+    const ownPool = new BrowserPool({ chromiumPath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', timeoutMs: 10_000 });
+    try {
+      for (let round = 0; round < 3; round++) {
+        await ownPool.render(`${s.origin}/item/1`, policy, (html) => html.includes('first'));
+        const second = await ownPool.render(`${s.origin}/item/2`, policy, hasSeller);
+        expect(second).toMatchObject({ url: `${s.origin}/item/2`, status: 200 });
+        expect(second.html).toContain('<title>second</title>');
+      }
+      expect(s.requests).not.toContain('/trap');
+    } finally {
+      await ownPool.close();
+    }
+  });
+
   // At once, the page is gone while it is still being read (Chromium destroys the context we wait in):
   // the failure must still be the permanent one, not a retry (CI's load once made it one).
   it.each([

@@ -46,6 +46,17 @@ const BLOCKED_TYPES = new Set([
 interface MainDocument {
   /** Until the first main-frame request of a render: that request is the document asked for. */
   awaited: boolean;
+  /**
+   * The URL asked for, when the page was not unloaded first: only a main-frame request for it is the
+   * document, since the previous listing, still loaded, may be navigating somewhere of its own.
+   */
+  expected: string | null;
+  /**
+   * Set when the loaded document asked to navigate on its own (refused with a 204): its scripts may go on
+   * asking while the next page loads, and Chromium lets such a request cancel ours, so the next render
+   * takes a new page instead of navigating this one.
+   */
+  strayed: boolean;
   /** Where our client fetched it from in the end (after redirects). */
   url: string | null;
   status: number;
@@ -115,7 +126,14 @@ export class BrowserPool {
     const browser = await this.launch();
     const context = await browser.newContext({ serviceWorkers: 'block', acceptDownloads: false, javaScriptEnabled: true, bypassCSP: false, locale: 'zh-CN' });
     const page = await context.newPage();
-    const slot: Slot = { context, page, policy: null, main: { awaited: false, url: null, status: 0, error: null }, pages: 0, busy: true };
+    const slot: Slot = {
+      context,
+      page,
+      policy: null,
+      main: { awaited: false, expected: null, strayed: false, url: null, status: 0, error: null },
+      pages: 0,
+      busy: true,
+    };
     this.slots.push(slot);
     return slot;
   }
@@ -134,19 +152,25 @@ export class BrowserPool {
    */
   async render(url: string, policy: FetchPolicy, ready?: (html: string) => boolean): Promise<RenderedPage> {
     const slot = await this.takeSlot();
-    const page = slot.page;
     const main = slot.main;
-    Object.assign(main, { awaited: false, url: null, status: 0, error: null });
+    if (main.strayed) await replacePage(slot);
+    const page = slot.page;
+    Object.assign(main, { awaited: false, expected: null, strayed: false, url: null, status: 0, error: null });
     try {
+      const timeout = this.options.timeoutMs ?? 30_000;
       if (slot.policy !== policy) {
         await page.unrouteAll({ behavior: 'ignoreErrors' });
+        // Another site's listing is unloaded first (about:blank needs no request): its scripts must not
+        // run on under this site's policy while the new page loads.
+        if (page.url() !== 'about:blank') await page.goto('about:blank', { timeout });
         await page.route('**/*', (route) => this.handle(route, policy, main));
         slot.policy = policy;
+      } else {
+        // The same site's previous listing is left loaded until this one commits (unloading it first cost
+        // about a quarter of a render's time in Chromium): a navigation its scripts have pending is told
+        // from this page's document by its URL.
+        main.expected = documentUrl(url);
       }
-      const timeout = this.options.timeoutMs ?? 30_000;
-      // The previous listing is unloaded first (about:blank needs no request), so a navigation its
-      // scripts had pending cannot pass for this page's document.
-      await page.goto('about:blank', { timeout });
       main.awaited = true;
       await page.goto(url, { waitUntil: 'commit', timeout });
       if (main.awaited) throw new RetryableError(`${url}: Chromium never requested the document`);
@@ -191,7 +215,10 @@ export class BrowserPool {
       // own navigations (location.href = …, reloads, history) are answered 204 No Content, which
       // makes Chromium stay on the current document: the listing keeps its own text and URL instead
       // of becoming Chromium's error page (an abort would show one) or another site's page.
-      if (!main.awaited) return route.fulfill({ status: 204 }).catch(() => {});
+      if (!main.awaited || (main.expected !== null && documentUrl(request.url()) !== main.expected)) {
+        main.strayed = true;
+        return route.fulfill({ status: 204 }).catch(() => {});
+      }
       main.awaited = false;
     }
     if (!isMain && BLOCKED_TYPES.has(request.resourceType())) return route.abort('blockedbyclient');
@@ -241,6 +268,24 @@ async function contentOf(page: Page): Promise<string> {
       if (attempt >= 40 || !/navigating|context was destroyed/i.test((error as Error).message)) throw error;
       await new Promise((r) => setTimeout(r, 50));
     }
+  }
+}
+
+/** The slot's page closed (its document and scripts with it) and a new one opened in the same context. */
+async function replacePage(slot: Slot): Promise<void> {
+  await slot.page.close().catch(() => {});
+  slot.page = await slot.context.newPage();
+  slot.policy = null;
+}
+
+/** A document's URL as Chromium requests it: parsed the same way, without its fragment (never sent). */
+function documentUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    u.hash = '';
+    return u.href;
+  } catch {
+    return url;
   }
 }
 
