@@ -153,10 +153,10 @@ export class BrowserPool {
   async render(url: string, policy: FetchPolicy, ready?: (html: string) => boolean): Promise<RenderedPage> {
     const slot = await this.takeSlot();
     const main = slot.main;
-    if (main.strayed) await replacePage(slot);
-    const page = slot.page;
-    Object.assign(main, { awaited: false, expected: null, strayed: false, url: null, status: 0, error: null });
+    let page = slot.page;
     try {
+      if (main.strayed) page = await replacePage(slot);
+      Object.assign(main, { awaited: false, expected: null, strayed: false, url: null, status: 0, error: null });
       const timeout = this.options.timeoutMs ?? 30_000;
       if (slot.policy !== policy) {
         await page.unrouteAll({ behavior: 'ignoreErrors' });
@@ -272,10 +272,11 @@ async function contentOf(page: Page): Promise<string> {
 }
 
 /** The slot's page closed (its document and scripts with it) and a new one opened in the same context. */
-async function replacePage(slot: Slot): Promise<void> {
+async function replacePage(slot: Slot): Promise<Page> {
   await slot.page.close().catch(() => {});
   slot.page = await slot.context.newPage();
   slot.policy = null;
+  return slot.page;
 }
 
 /** A document's URL as Chromium requests it: parsed the same way, without its fragment (never sent). */
