@@ -52,9 +52,11 @@ describe('a lexicon overlay of approved terms', () => {
     );
   });
 
-  it('lets an approved term that needs a trade signal name the product of a concrete offer floor beside one', () => {
-    const listing = { title: 'blue sheets wholesale', description: 'blue sheets $9 each, min 50, tg @bluesheetz' };
+  it('lets an approved term that needs a trade signal name the product of a concrete offer floor once the listing says whose faces it sells', () => {
+    const listing = { title: 'blue sheets wholesale', description: 'blue sheets $9 each, min 50, female and male, ages 20-40, tg @bluesheetz' };
     expect(approved.classify(listing).flagged).toBe(true);
+    // Sale terms alone are what any shop's listing holds: bed sheets sold by the piece stay bed sheets.
+    expect(approved.classify({ title: 'blue sheets wholesale', description: 'blue sheets $9 each, min 50, tg @bluesheetz' }).flagged).toBe(false);
     expect(shipped.classify(listing).flagged).toBe(false);
     // The floor itself, whatever the model scores (a model that flags the listing on its own never reaches it).
     const floorWith = (classifier: Classifier) => {

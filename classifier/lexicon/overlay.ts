@@ -21,7 +21,7 @@ export const OverlayTermSchema = z.object({
   /** Other spellings of the same term: homophones, pinyin, initials, split or traditional forms. */
   variants: z.array(Form).max(50).default([]),
   category: CategorySchema,
-  /** Counts only beside a trade signal (price, quantity, contact…): the words also have innocent meanings. */
+  /** Counts only where the listing corroborates it (rules/offer.ts: for sale and naming the trade or its people, or beside another coded term): the words also have innocent meanings. */
   needsSignal: z.boolean(),
   /** Strength as evidence, as in terms.json (1 weak … 3 strong). */
   weight: z.number().positive().max(5).default(2),

@@ -43,6 +43,9 @@ export function ruleFeatures(analysis: ListingAnalysis, offer: Offer, b: VectorB
       }
       forms.add(wordsOf(analysis, hit).toLowerCase());
     } else if (e?.kind === 'term' && e.category !== null) {
+      // An approved word the listing does not corroborate (offer.ts) counts only beside a signal word, as
+      // a shipped one does: alone in a title it flagged a tape measure once "flip tapes" was approved.
+      if (e.approved !== undefined && e.needsSignal && !offer.ambiguousCount && !hasSignal) continue;
       const cat = e.category;
       const bucket = e.needsSignal ? weak : strong;
       if (!counted.has(e.id)) bucket.set(cat, (bucket.get(cat) ?? 0) + e.weight);

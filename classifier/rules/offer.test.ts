@@ -54,9 +54,18 @@ describe("the offer's structure", () => {
     const approved = loadLexicon(undefined, parseOverlay({ terms: [{ term: '叉烧包', category: 'identity_kit', needsSignal: true }] }));
     const named = (listing: ListingFields) => readOffer(analyzeListing(approved, listing)).named;
 
-    it('names its product beside a signal word, as before', () => {
-      expect(named({ title: '叉烧包 出售 私聊' })).toBe(true);
-      expect(named({ title: '叉烧包 好吃 皮薄馅多' })).toBe(false);
+    it('needs more than a signal word, which every sale holds: the listing names something of the trade, or whose faces', () => {
+      expect(named({ title: '叉烧包 出售 私聊' })).toBe(false);
+      expect(named({ title: '叉烧包 出售 私聊', description: '可开户' })).toBe(true);
+      expect(named({ title: '叉烧包 出售 私聊', description: '男女都有 年龄可挑' })).toBe(true);
+      expect(named({ title: '叉烧包 好吃 皮薄馅多', description: '男女都爱吃' })).toBe(false);
+    });
+
+    it('does not take the approved word itself for a context that makes it innocent', () => {
+      // 考勤 (time clocks) is a device cover; here it is part of the approved word.
+      const clocked = loadLexicon(undefined, parseOverlay({ terms: [{ term: '考勤照', category: 'face_bundle', needsSignal: true }] }));
+      expect(readOffer(analyzeListing(clocked, { title: '考勤照 出售 私聊', description: '男女都有 年龄可挑' })).named).toBe(true);
+      expect(readOffer(analyzeListing(clocked, { title: '考勤照 出售 私聊', description: '男女都有 年龄可挑 考勤机配件' })).named).toBe(false);
     });
 
     it("takes the listing's price for the signal when the listing names something of the trade, and nothing makes it innocent", () => {

@@ -2,6 +2,7 @@ import type { Category } from '../../contracts/index.js';
 import type { PartId } from '../lexicon/schema.js';
 import type { LexiconEntry } from '../lexicon/load.js';
 import { isTradeSignal, type ListingAnalysis, type RuleHit } from './analyze.js';
+import { describesPeople } from './people-described.js';
 
 /**
  * The offer's structure: what a listing sells, read from ordinary words whatever the jargon. A listing
@@ -27,6 +28,8 @@ export interface Offer {
   readonly support: ReadonlySet<RuleHit>;
   /** The listing names a product of the trade: a coded term (an ambiguous one beside a trade signal) or a product structure. */
   readonly named: boolean;
+  /** Approved terms that need a signal count here (corroborated): the listing sells something of the trade, or names it by several terms. */
+  readonly ambiguousCount: boolean;
 }
 
 /** Compact characters within which two parts count as one phrase ("holding their ID next to the face"). */
@@ -73,17 +76,22 @@ const ANY_SALE: ReadonlySet<PartId> = new Set(['sale', 'many', 'media', 'synthet
 const namesTheTrade = (h: RuleHit): boolean => !h.negated && h.entry?.kind === 'part' && !ANY_SALE.has(h.entry.part!);
 
 /**
- * What stands for a trade signal beside an approved term that needs one, when the listing has no signal
- * word: the listing's price with something of the trade named (a document, a face, a face check, an
- * account…), or another coded term (sellers whose signal words are new jargon too still name their goods
- * by several words of it); either only with nothing that makes the words innocent (a context: art, a
- * hobby, help). Everything on a marketplace has a price, so a price alone would make an ambiguous word
- * count wherever it is sold.
+ * Whether an approved term that needs a signal counts: the listing is for sale (a price or a signal
+ * word) and names something of the trade (a document, a face, a face check, an account…) or picks the
+ * people whose faces it sells (describesPeople), or it holds another coded term (sellers whose signal words are new jargon too still name
+ * their goods by several words of it); never with something that makes the words innocent (a context:
+ * art, a hobby, help). A price or "DM for bulk" alone is what every shop's listing holds: with them alone,
+ * an approved word that also names succulents or loop packs flagged those (issue 13's writers' hard
+ * negatives, 3.5–11% flagged after approval on the dev sets).
  */
-function corroborated(analysis: ListingAnalysis, priced: boolean): boolean {
+function corroborated(analysis: ListingAnalysis, sold: boolean): boolean {
   const hits = analysis.hits;
-  if (hits.some((h) => h.entry?.kind === 'context' && !h.negated)) return false;
-  if (priced && hits.some(namesTheTrade)) return true;
+  // The approved word itself read as a context (Swatch the watch brand, a lunchbox a device) says nothing of the listing.
+  const approved = hits.filter((h) => h.entry?.approved !== undefined);
+  const within = (c: RuleHit) => approved.some((a) => a.field === c.field && c.cstart < a.cend && a.cstart < c.cend);
+  if (hits.some((h) => h.entry?.kind === 'context' && !h.negated && !within(h))) return false;
+  if (sold && hits.some(namesTheTrade)) return true;
+  if (sold && describesPeople(analysis)) return true;
   const terms = new Set(hits.filter((h) => h.entry?.kind === 'term' && !h.quoted).map((h) => h.entry!.id));
   return terms.size >= 2;
 }
@@ -107,7 +115,7 @@ export function readOffer(analysis: ListingAnalysis): Offer {
   const priced = /[\d$¥€£]|[一二三四五六七八九十百千万]/.test(price) && !/免费|free|^\s*0+(\.0+)?\s*$/.test(price);
   // Only an approved term that needs a signal reads more than signal words (namesItsProduct): shipped terms are read as trained.
   const awaitsSignal = analysis.hits.some((h) => h.entry?.approved !== undefined && h.entry.needsSignal);
-  const signalled = analysis.hits.some((h) => !h.negated && isTradeSignal(h)) || (awaitsSignal && corroborated(analysis, priced));
+  const signalled = awaitsSignal && corroborated(analysis, priced || analysis.hits.some((h) => !h.negated && isTradeSignal(h)));
   const located: Located[] = [];
   for (const hit of analysis.hits) {
     if (!hit.negated) {
@@ -205,7 +213,7 @@ export function readOffer(analysis: ListingAnalysis): Offer {
   const coded = analysis.hits.some((h) => h.entry?.kind === 'term' && namesItsProduct(h.entry, signalled));
   const supportHits = new Set<RuleHit>();
   for (const l of support) supportHits.add(l.hit);
-  const offer = { parts, structures, kitItems, support: supportHits, named: false };
+  const offer = { parts, structures, kitItems, support: supportHits, named: false, ambiguousCount: signalled };
   offer.named = coded || namesAProduct(offer);
   if (offer.named && structures.has('sale')) structures.add('concrete');
   return offer;
