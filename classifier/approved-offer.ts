@@ -1,7 +1,7 @@
 import type { Evidence } from '../contracts/index.js';
 import { hitEvidence, perPeriod, talksAboutTheTrade } from './concrete-offer.js';
 import type { ListingAnalysis, RuleHit } from './rules/analyze.js';
-import type { Offer } from './rules/offer.js';
+import { namesTheTrade, type Offer } from './rules/offer.js';
 import { describesPeople } from './rules/people-described.js';
 
 /**
@@ -30,35 +30,6 @@ function concreteSignal(analysis: ListingAnalysis, h: RuleHit): boolean {
   if (h.pattern === 'unit-price') return !perPeriod(analysis, h);
   if (h.pattern === 'bulk-quantity' || h.pattern === 'contact-id') return true;
   return h.entry?.kind === 'signal' && CONCRETE_SIGNALS.has(h.entry.id);
-}
-
-// Parts only an offer of the trade names: a document, a face, a hold, a face check and its motions, a
-// stand-in, an account or card, personal details, data taken without consent. Not a sale, a quantity,
-// a photo, a set, realness or a print (a 3D print, a mask, a loop), which any shop's goods carry.
-const TRADE_PARTS: ReadonlySet<string> = new Set([
-  'document',
-  'face',
-  'together',
-  'use',
-  'motion',
-  'animate',
-  'stand-in',
-  'bank-card',
-  'phone-card',
-  'account',
-  'personal-info',
-  'no-consent',
-]);
-
-/**
- * The listing names something of the trade besides the approved term: one of its parts, or another
- * coded term (sellers who coin one word coin several). A price per unit and an ambiguous word is what
- * every shop of the word's innocent goods writes (skeins at $9 a skein, 番茄 五斤装).
- */
-function namesTheTrade(hits: readonly RuleHit[]): boolean {
-  const live = hits.filter((h) => !h.negated && !h.quoted);
-  if (live.some((h) => h.entry?.kind === 'part' && TRADE_PARTS.has(h.entry.part!))) return true;
-  return new Set(live.filter((h) => h.entry?.kind === 'term').map((h) => h.entry!.id)).size >= 2;
 }
 
 export function approvedTermOffer(analysis: ListingAnalysis, offer: Offer): ApprovedOffer | null {

@@ -61,6 +61,11 @@ describe("the offer's structure", () => {
       expect(named({ title: '叉烧包 好吃 皮薄馅多', description: '男女都爱吃' })).toBe(false);
     });
 
+    it('takes no part any shop sells for the trade: a mask, a loop or a photo is not a face check', () => {
+      expect(named({ title: '叉烧包 出售 私聊', description: '送面具 包装精美' })).toBe(false);
+      expect(named({ title: '叉烧包 出售 私聊', description: '送面具 能过刷脸' })).toBe(true);
+    });
+
     it('does not take the approved word itself for a context that makes it innocent', () => {
       // 考勤 (time clocks) is a device cover; here it is part of the approved word.
       const clocked = loadLexicon(undefined, parseOverlay({ terms: [{ term: '考勤照', category: 'face_bundle', needsSignal: true }] }));

@@ -70,16 +70,46 @@ interface Located {
   readonly hit: RuleHit;
 }
 
-// Parts any sale of goods names (a sale, a quantity, photos, made-up faces): not words of the trade.
-const ANY_SALE: ReadonlySet<PartId> = new Set(['sale', 'many', 'media', 'synthetic']);
-/** A part of an offer of the trade, not negated: a document, a face, a hold, a face check's motions, an account… */
-const namesTheTrade = (h: RuleHit): boolean => !h.negated && h.entry?.kind === 'part' && !ANY_SALE.has(h.entry.part!);
+// Parts only an offer of the trade names: a document, a face, a hold, a face check and its motions, a
+// stand-in, an account or card, personal details, data taken without consent. Not a sale, a quantity,
+// a photo, a set, realness or a print (a 3D print, a mask, a loop), which any shop's goods carry.
+const TRADE_PARTS: ReadonlySet<PartId> = new Set([
+  'document',
+  'face',
+  'together',
+  'use',
+  'motion',
+  'animate',
+  'stand-in',
+  'bank-card',
+  'phone-card',
+  'account',
+  'personal-info',
+  'no-consent',
+]);
+
+const live = (h: RuleHit) => !h.negated && !h.quoted;
+
+/** Several coded terms, neither negated nor quoted: sellers who coin one word coin several. */
+function severalTerms(hits: readonly RuleHit[]): boolean {
+  const terms = new Set<string>();
+  for (const h of hits) if (live(h) && h.entry?.kind === 'term') terms.add(h.entry.id);
+  return terms.size >= 2;
+}
+
+/**
+ * The listing names something of the trade besides an approved ambiguous word: one of its parts, or
+ * several coded terms. A price per unit and an ambiguous word is what every shop of the word's innocent
+ * goods writes (skeins at $9 a skein, 番茄 五斤装).
+ */
+export function namesTheTrade(hits: readonly RuleHit[]): boolean {
+  return hits.some((h) => live(h) && h.entry?.kind === 'part' && TRADE_PARTS.has(h.entry.part!)) || severalTerms(hits);
+}
 
 /**
  * Whether an approved term that needs a signal counts: the listing is for sale (a price or a signal
- * word) and names something of the trade (a document, a face, a face check, an account…) or picks the
- * people whose faces it sells (describesPeople), or it holds another coded term (sellers whose signal words are new jargon too still name
- * their goods by several words of it); never with something that makes the words innocent (a context:
+ * word) and names something of the trade or picks the people whose faces it sells (describesPeople),
+ * or it holds several coded terms; never with something that makes the words innocent (a context:
  * art, a hobby, help). A price or "DM for bulk" alone is what every shop's listing holds: with them alone,
  * an approved word that also names succulents or loop packs flagged those (issue 13's writers' hard
  * negatives, 3.5–11% flagged after approval on the dev sets).
@@ -90,10 +120,8 @@ function corroborated(analysis: ListingAnalysis, sold: boolean): boolean {
   const approved = hits.filter((h) => h.entry?.approved !== undefined);
   const within = (c: RuleHit) => approved.some((a) => a.field === c.field && c.cstart < a.cend && a.cstart < c.cend);
   if (hits.some((h) => h.entry?.kind === 'context' && !h.negated && !within(h))) return false;
-  if (sold && hits.some(namesTheTrade)) return true;
-  if (sold && describesPeople(analysis)) return true;
-  const terms = new Set(hits.filter((h) => h.entry?.kind === 'term' && !h.quoted).map((h) => h.entry!.id));
-  return terms.size >= 2;
+  // Several coded terms need no sale words: sellers whose signal words are new jargon too.
+  return (sold && (namesTheTrade(hits) || describesPeople(analysis))) || severalTerms(hits);
 }
 
 /** A term names its product alone, or, for an approved term that needs a trade signal (lexicon/overlay.ts), once a signal is there. */
