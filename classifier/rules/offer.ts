@@ -26,9 +26,9 @@ export interface Offer {
   readonly kitItems: number;
   /** The hits that make the structures present (what evidence shows). */
   readonly support: ReadonlySet<RuleHit>;
-  /** The listing names a product of the trade: a coded term (an ambiguous one beside a trade signal) or a product structure. */
+  /** The listing names a product of the trade: a coded term (an approved ambiguous one where the listing corroborates it) or a product structure. */
   readonly named: boolean;
-  /** Approved terms that need a signal count here (corroborated): the listing sells something of the trade, or names it by several terms. */
+  /** Approved terms that need a signal count here (`corroborated`): for sale and naming the trade or its people, or several terms. */
   readonly ambiguousCount: boolean;
 }
 
@@ -116,7 +116,7 @@ export function namesTheTrade(hits: readonly RuleHit[]): boolean {
  */
 function corroborated(analysis: ListingAnalysis, sold: boolean): boolean {
   const hits = analysis.hits;
-  // The approved word itself read as a context (Swatch the watch brand, a lunchbox a device) says nothing of the listing.
+  // The approved word itself read as a context (考勤照 holds 考勤, read as a device) says nothing of the listing.
   const approved = hits.filter((h) => h.entry?.approved !== undefined);
   const within = (c: RuleHit) => approved.some((a) => a.field === c.field && c.cstart < a.cend && a.cstart < c.cend);
   if (hits.some((h) => h.entry?.kind === 'context' && !h.negated && !within(h))) return false;
