@@ -28,7 +28,7 @@ export const SuggestionDecisionBodySchema = z
     decision: z.enum(['approve', 'reject']),
     /** Approval only: the category the term names (default: discovery's). */
     category: CategorySchema.optional(),
-    /** Approval only: counts only beside a trade signal (price, quantity, contact…); default true, as most jargon also has an innocent meaning. */
+    /** Approval only: counts only with other signs of the trade (classifier/rules/offer.ts); default true, as most jargon also has an innocent meaning. */
     needsSignal: z.boolean().optional(),
     /** Approval only: strength as evidence, 1 weak … 3 strong (default 2). */
     weight: z.number().min(0.5).max(3).optional(),

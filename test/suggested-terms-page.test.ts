@@ -94,10 +94,10 @@ describe('suggested terms on the review page', () => {
       const rejected = await s.app.inject({ method: 'GET', url: '/api/v1/suggestions?status=rejected', headers: { authorization: `Bearer ${inv}` } });
       expect(rejected.json().items.map((i: { term: string }) => i.term)).toEqual([otherTerm]);
 
-      // Approve with the controls' defaults (suggested category, only beside a trade signal, weight 2), keyboard first.
+      // Approve with the controls' defaults (suggested category, only with other signs of the trade, weight 2), keyboard first.
       const decide = row.getByRole('group');
       expect(await decide.getByLabel('Category').inputValue()).toBe('id_holding_photo');
-      expect(await decide.getByLabel('counts only beside a trade signal').isChecked()).toBe(true);
+      expect(await decide.getByLabel('counts only with other signs of the trade').isChecked()).toBe(true);
       expect(await decide.getByLabel('Weight').inputValue()).toBe('2');
       await decide.getByRole('button', { name: 'Approve' }).focus();
       await page.keyboard.press('Enter');

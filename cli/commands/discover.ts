@@ -46,7 +46,8 @@ Output, one line per candidate, best first:
    "examples": [listing ids], "why": "in 14 flagged/review listings and 1 benign; beside a price per unit in 9; ..."}
 To approve candidates, put them in an overlay file:
   {"format": "faceleak-lexicon-overlay/1", "name": "...", "terms": [{"term", "variants", "category", "needsSignal", "weight"}]}
-needsSignal true: the term counts only beside a trade signal (use it when the word also has innocent meanings).
+needsSignal true: the term counts only with other signs of the trade (for sale and naming a document, a face, a face
+check… or whose faces, or beside another coded term); use it when the word also has innocent meanings.
 
 Progress goes to stderr. A line that is not a listing stops the run with its line number (exit code 2).
 

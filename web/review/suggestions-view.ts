@@ -23,7 +23,7 @@ const supportText = ({ support }: Suggestion) => `${support.flagged} flagged · 
 /** What a decision did, for the status line. */
 export function decisionSummary(s: Suggestion, body: SuggestionDecision, result: SuggestionDecisionResult): string {
   if (result.status === 'rejected') return `Rejected “${s.term}”: it will not be suggested again.`;
-  const where = body.needsSignal === false ? 'on its own' : 'only beside a trade signal';
+  const where = body.needsSignal === false ? 'on its own' : 'only with other signs of the trade';
   return `Approved “${s.term}” as ${body.category ?? s.category} (counts ${where}, weight ${body.weight ?? DEFAULT_WEIGHT}); lexicon overlay ${result.overlayVersion ?? '(none)'} is in force, workers take it up within seconds.`;
 }
 
@@ -109,7 +109,7 @@ export class SuggestionsView {
       'div',
       { className: 'suggestion-decide', attrs: { role: 'group', 'aria-label': `Decide “${s.term}”` } },
       el('label', {}, 'Category ', category),
-      el('label', {}, needsSignal, ' counts only beside a trade signal'),
+      el('label', {}, needsSignal, ' counts only with other signs of the trade'),
       el('label', {}, 'Weight ', weight),
       el('span', { className: 'buttons' }, approve, ' ', reject),
     );
