@@ -124,16 +124,16 @@ function corroborated(analysis: ListingAnalysis, sold: boolean): boolean {
   return (sold && (namesTheTrade(hits) || describesPeople(analysis))) || severalTerms(hits);
 }
 
-/** A term names its product alone, or, for an approved term that needs a trade signal (lexicon/overlay.ts), once a signal is there. */
-export const namesItsProduct = (e: LexiconEntry, signalled: boolean) => !e.needsSignal || (e.approved !== undefined && signalled);
+/** A term names its product alone, or, for an approved term that needs a signal (lexicon/overlay.ts), where the listing corroborates it. */
+export const namesItsProduct = (e: LexiconEntry, ambiguousCount: boolean) => !e.needsSignal || (e.approved !== undefined && ambiguousCount);
 
-function partsOf(hit: RuleHit, signalled: boolean): readonly PartId[] {
+function partsOf(hit: RuleHit, ambiguousCount: boolean): readonly PartId[] {
   const e = hit.entry;
   if (hit.pattern !== null) return PATTERN_PARTS[hit.pattern] ?? [];
   if (e === null) return [];
   if (e.kind === 'part') return [e.part!];
   if (e.kind === 'signal') return SIGNAL_PARTS[e.id] ? [SIGNAL_PARTS[e.id]!] : [];
-  if (e.kind === 'term' && e.category && namesItsProduct(e, signalled)) return TERM_PARTS[e.category];
+  if (e.kind === 'term' && e.category && namesItsProduct(e, ambiguousCount)) return TERM_PARTS[e.category];
   return [];
 }
 
@@ -141,13 +141,13 @@ export function readOffer(analysis: ListingAnalysis): Offer {
   // A listing with a price is for sale, whatever its words ("free" is not a price).
   const price = analysis.fields.find((f) => f.field === 'price')?.normalized.base ?? '';
   const priced = /[\d$¥€£]|[一二三四五六七八九十百千万]/.test(price) && !/免费|free|^\s*0+(\.0+)?\s*$/.test(price);
-  // Only an approved term that needs a signal reads more than signal words (namesItsProduct): shipped terms are read as trained.
+  // Only an approved term that needs a signal is read by whether the listing corroborates it (namesItsProduct): shipped terms are read as trained.
   const awaitsSignal = analysis.hits.some((h) => h.entry?.approved !== undefined && h.entry.needsSignal);
-  const signalled = awaitsSignal && corroborated(analysis, priced || analysis.hits.some((h) => !h.negated && isTradeSignal(h)));
+  const ambiguousCount = awaitsSignal && corroborated(analysis, priced || analysis.hits.some((h) => !h.negated && isTradeSignal(h)));
   const located: Located[] = [];
   for (const hit of analysis.hits) {
     if (!hit.negated) {
-      for (const part of partsOf(hit, signalled)) located.push({ part, hit });
+      for (const part of partsOf(hit, ambiguousCount)) located.push({ part, hit });
       continue;
     }
     const e = hit.entry;
@@ -238,10 +238,10 @@ export function readOffer(analysis: ListingAnalysis): Offer {
   if (parts.has('sale')) structures.add('sale');
   support.push(...of('sale'));
   // A coded term of the trade (not an ambiguous one) names a product as surely as its parts do.
-  const coded = analysis.hits.some((h) => h.entry?.kind === 'term' && namesItsProduct(h.entry, signalled));
+  const coded = analysis.hits.some((h) => h.entry?.kind === 'term' && namesItsProduct(h.entry, ambiguousCount));
   const supportHits = new Set<RuleHit>();
   for (const l of support) supportHits.add(l.hit);
-  const offer = { parts, structures, kitItems, support: supportHits, named: false, ambiguousCount: signalled };
+  const offer = { parts, structures, kitItems, support: supportHits, named: false, ambiguousCount };
   offer.named = coded || namesAProduct(offer);
   if (offer.named && structures.has('sale')) structures.add('concrete');
   return offer;
