@@ -31,4 +31,6 @@ export type RevisitOutcome =
   | 'empty'
   | 'taken-down'
   | 'already-down'
-  | 'gone-before-stored';
+  | 'gone-before-stored'
+  /** A copy of a visit that is not its listing's chain head (two index polls found it at once, a late echo): it fetches nothing. */
+  | 'stray';

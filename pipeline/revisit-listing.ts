@@ -20,6 +20,8 @@ const GONE_FOR_GOOD = new Set<RevisitOutcome>(['taken-down', 'already-down', 'go
  */
 export async function revisitListing(job: Job<RevisitJob>, ctx: RevisitContext, deps: RevisitDeps): Promise<RevisitOutcome> {
   const { url } = job.data;
+  // Checked before fetching, so a listing found by two overlapping index polls is visited once, not twice.
+  if (!(await deps.schedule.isChainHead(job.data.watchId, url, job.data.due))) return 'stray';
   const canonical = canonicalUrl(url, ctx.site.dropParams);
   const state = await revisitState(deps.store, ctx.site.name, canonical);
   if (state?.takenDownAt) return 'already-down';

@@ -178,6 +178,18 @@ export class RevisitSchedule {
   }
 
   /**
+   * Whether a visit due at `due` is its listing's chain head (or a retry of the visit that advanced it):
+   * a listing's first visit, or one ADVANCE would move on from. A stray copy returns false, and is
+   * dropped before it fetches anything. (ADVANCE decides again, atomically, when the visit queues the next.)
+   */
+  async isChainHead(watchId: string, url: string, due: number): Promise<boolean> {
+    const entry = await this.queue.redis.hget(this.keys(watchId).chains, fingerprint(url));
+    if (entry === null) return true;
+    const [prev, next] = entry.split(':');
+    return String(due) === prev || String(due) === next;
+  }
+
+  /**
    * Queues a listing's next visit, `intervalMs` after the one that was due at `due` (a watch that fell
    * behind, workers down, catches up with one visit, not one per missed interval). The chain record
    * (ADVANCE) makes a retried visit queue the same next visit, under the same job id, however late it

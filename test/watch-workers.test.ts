@@ -9,7 +9,9 @@ import { FIXTURE_LISTINGS } from './fixtures/demo-listings.js';
 import { crawlTestScope, testConfig } from './helpers/crawl-env.js';
 import { TEST_REDIS_URL } from './helpers/redis.js';
 import { runCli } from './helpers/run-cli.js';
+import { oneVisitPerListing, pendingVisits } from './helpers/watch-visits.js';
 import { exited, spawnWorker } from './helpers/worker-process.js';
+import { watchIdOf } from '../pipeline/index.js';
 
 const scope = crawlTestScope();
 const children: ChildProcess[] = [];
@@ -82,20 +84,15 @@ describe('a watch worked by `faceleak worker` processes', () => {
 
     const redis = connectRedis(TEST_REDIS_URL);
     const queue = new WorkQueue(redis, config.queuePrefix);
+    const watchId = watchIdOf('demo-market');
     try {
-      const pending = async () =>
-        (await queue.queue.getJobs(['delayed', 'waiting', 'active', 'prioritized']))
-          .map((j) => j.id ?? '')
-          .filter((id) => id.startsWith('watch-demo-market-l-'));
       // One pending visit per listing, though the killed worker's jobs were taken over after their locks expired.
-      const ids = await pending();
-      expect(new Set(ids.map((id) => id.split('-l-')[1]!.split('-')[0])).size).toBe(STATIC.length + 1);
-      expect(ids).toHaveLength(STATIC.length + 1);
+      await oneVisitPerListing(queue, watchId, STATIC.length + 1);
 
       const stopped = await runCli(['watch', '--site', siteFile, '--stop'], '', env);
       expect(stopped.stderr).toContain('stopped watching demo-market');
       // Visits under way when it stopped finish without queuing another; then nothing is fetched.
-      await until('the stopped watch to drain', async () => (await pending()).length === 0, 10_000);
+      await until('the stopped watch to drain', async () => (await pendingVisits(queue, watchId)).length === 0, 10_000);
       const hits = [...market.hits.values()].reduce((a, b) => a + b, 0);
       await new Promise((r) => setTimeout(r, 2500));
       expect([...market.hits.values()].reduce((a, b) => a + b, 0)).toBe(hits);

@@ -8,6 +8,7 @@ import { openStore, type Store } from '../store/index.js';
 import { FIXTURE_LISTINGS } from './fixtures/demo-listings.js';
 import { crawlTestScope, testConfig } from './helpers/crawl-env.js';
 import { TEST_REDIS_URL } from './helpers/redis.js';
+import { oneVisitPerListing, pendingVisits } from './helpers/watch-visits.js';
 
 const classifier = Classifier.load();
 const scope = crawlTestScope();
@@ -45,12 +46,6 @@ async function until<T>(what: string, probe: () => Promise<T | null | undefined 
 }
 
 const row = (store: Store, id: string) => store.db.selectFrom('listings').selectAll().where('canonical_url', 'like', `%/${id}`).executeTakeFirst();
-
-/** Pending visits of the watch's listings: job id → listing fingerprint. */
-async function pendingVisits(queue: WorkQueue, watchId: string): Promise<string[]> {
-  const jobs = await queue.queue.getJobs(['delayed', 'waiting', 'active', 'prioritized']);
-  return jobs.map((j) => j.id ?? '').filter((id) => id.startsWith(`${watchId}-l-`));
-}
 
 describe('a watched demo market', () => {
   it('finds a new listing within one index interval, versions an edit, marks takedowns with their time, and fetches nothing it need not', async () => {
@@ -135,11 +130,7 @@ describe('a watched demo market', () => {
     const queue = new WorkQueue(redis, config.queuePrefix);
     try {
       // One pending visit per live listing, however many watchers started: no visit chain was forked.
-      const pending = await pendingVisits(queue, watchIdOf(site.name));
-      const live = WATCHED.length + 1 - Object.keys(removals).length;
-      const fingerprints = new Set(pending.map((id) => id.split('-l-')[1]!.split('-')[0]));
-      expect(fingerprints.size).toBe(live);
-      expect(pending).toHaveLength(live);
+      await oneVisitPerListing(queue, watchIdOf(site.name), WATCHED.length + 1 - Object.keys(removals).length);
 
       stop.abort();
       await running;
