@@ -39,4 +39,15 @@ describe('the listing without what a seller may have added', () => {
     const [ordinary] = withoutAddedSentences(plain, p.analysis, p.offer);
     expect(ordinary).toMatchObject({ onlyCovers: false });
   });
+
+  it('sets apart a warning appended in a sentence of its own, so the offer before it is read without it', () => {
+    const listing = { title: '手持身份证照', description: '手持身份证照，男女都有，一张五毛，加V详聊。如有违法线索，我们会第一时间上报警方。' };
+    const descriptions = variantsOf(listing).map((v) => v.description);
+    expect(descriptions).toContainEqual(expect.stringMatching(/^手持身份证照，男女都有，一张五毛，加V详聊。\s*。?$/));
+  });
+
+  it('keeps a warning that names what it warns of in the same sentence: the listing talks about the trade', () => {
+    const listing = { title: '防骗提醒', description: '有人在卖手持身份证照，一张五毛，这是违法的，千万别买。看到请举报。' };
+    expect(variantsOf(listing)).toEqual([]);
+  });
 });

@@ -8,7 +8,14 @@ import type { AttackPool } from './pool.js';
 export const ATTACK_KINDS = ['cover', 'title-tag', 'negated-cover', 'shop-padding', 'lorem', 'repeat', 'noise'] as const;
 export type AttackKind = (typeof ATTACK_KINDS)[number];
 /** Attacks that add nothing but bulk: negatives get them too in training, so bulk itself means nothing. */
-export const BULK_ATTACKS: readonly AttackKind[] = ['shop-padding', 'lorem', 'repeat', 'noise'];
+/**
+ * What training adds to a benign listing, which stays benign: a cover or tag sentence as well as bulk,
+ * so the borrowed contexts' words are seen on both sides and weigh as little as they say. Only the
+ * negated cover ("not bedding, you know") is a seller's wink. On the tuning proxy (five groups, dev
+ * attacks, with the training pool grown to 415 covers and four attack copies per positive) this took
+ * F1 0.9451 → 0.9510 and false positives 66 → 56.
+ */
+export const NEGATIVE_ATTACKS: readonly AttackKind[] = ATTACK_KINDS.filter((k) => k !== 'negated-cover');
 
 type Rand = () => number;
 const pick = <T>(items: readonly T[], rand: Rand): T => items[Math.floor(rand() * items.length)]!;

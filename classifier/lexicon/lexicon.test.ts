@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { normalize } from '../normalize/normalize.js';
 import { loadLexicon, LexiconError } from './load.js';
+import { overlayTermEntries, parseOverlay } from './overlay.js';
 
 const lexicon = loadLexicon();
 
@@ -69,5 +70,13 @@ describe('loadLexicon on bad data', () => {
     terms.entries.push(terms.entries[0]);
     writeFileSync(`${dir}terms.json`, JSON.stringify(terms));
     expect(() => loadLexicon(dir)).toThrow(/duplicate term id "handheld-id"/);
+  });
+});
+
+describe('an overlay term', () => {
+  it('reads an English plural among its variants as the word itself, and other variants as disguises', () => {
+    const overlay = parseOverlay({ terms: [{ term: 'blue sheet', variants: ['blue sheets', 'bloo sheet'], category: 'identity_kit', needsSignal: true }] });
+    const [entry] = overlayTermEntries(overlay);
+    expect(entry).toMatchObject({ forms: ['blue sheet', 'blue sheets'], coded: ['bloo sheet'] });
   });
 });

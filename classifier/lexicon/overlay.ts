@@ -107,9 +107,12 @@ export function overlayTermEntries(overlay: LexiconOverlay | undefined): Overlay
     const key = matchKey(t.term);
     // Variants that normalize to the term (traditional, split, full-width forms) are the term already.
     const seen = new Set([key]);
+    // An English plural is the word as written, not a disguise: "blue sheets" read as a disguised
+    // spelling weighed like one (a retrained model flagged bed sheets sold by the piece at 0.84).
+    const plurals = t.variants.filter((v) => isPluralOf(matchKey(v), key));
     const coded = t.variants.filter((v) => {
       const k = matchKey(v);
-      if (k === '' || seen.has(k)) return false;
+      if (k === '' || seen.has(k) || plurals.includes(v)) return false;
       seen.add(k);
       return true;
     });
@@ -121,8 +124,10 @@ export function overlayTermEntries(overlay: LexiconOverlay | undefined): Overlay
       weight: t.weight,
       needsSignal: t.needsSignal,
       homophones: han && [...key].length >= 3,
-      forms: [t.term],
+      forms: [t.term, ...plurals],
       coded,
     };
   });
 }
+
+const isPluralOf = (k: string, key: string): boolean => /[a-z]$/.test(key) && (k === `${key}s` || k === `${key}es`);

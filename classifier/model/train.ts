@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Lexicon } from '../lexicon/load.js';
-import { applyAttack, ATTACK_KINDS, BULK_ATTACKS } from '../attacks/apply.js';
+import { applyAttack, ATTACK_KINDS, NEGATIVE_ATTACKS } from '../attacks/apply.js';
 import { loadAttackPool } from '../attacks/pool.js';
 import { augmentItem, buildHomophones, fragmentOf } from '../corpus/augment.js';
 import { maskJargon } from '../corpus/mask-jargon.js';
@@ -22,9 +22,9 @@ export interface TrainConfig {
   /** Disguised copies made of each training positive, and honest variants of each negative. */
   readonly positiveCopies: number;
   readonly negativeCopies: number;
-  /** Copies of each positive under an attack of the training pool (cover, tag, padding…), and of each negative under a bulk attack. */
+  /** Copies of each positive under an attack of the training pool (cover, tag, padding…), and of each negative under one that leaves it benign. */
   readonly attackCopies: number;
-  readonly bulkCopies: number;
+  readonly negativeAttackCopies: number;
   /** Benign fragments cut from each listing (kept only where the rules find nothing in them). */
   readonly fragments: number;
   /** Copies with the known jargon swapped for unknown words (positives kept only where the offer still reads). */
@@ -41,8 +41,8 @@ export const DEFAULT_TRAIN_CONFIG: TrainConfig = {
   folds: 5,
   positiveCopies: 1,
   negativeCopies: 1,
-  attackCopies: 2,
-  bulkCopies: 1,
+  attackCopies: 4,
+  negativeAttackCopies: 2,
   fragments: 1,
   maskedCopies: 1,
   optimizer: { epochs: 8, learningRate: 0.3, l2: 1e-5, seed: 20201 },
@@ -85,8 +85,8 @@ export function trainModel(
   const pool = loadAttackPool('train');
   const attacked = (item: CorpusItem): CorpusItem[] => {
     const positive = item.label !== 'benign';
-    const kinds = positive ? ATTACK_KINDS : BULK_ATTACKS;
-    return Array.from({ length: positive ? config.attackCopies : config.bulkCopies }, () =>
+    const kinds = positive ? ATTACK_KINDS : NEGATIVE_ATTACKS;
+    return Array.from({ length: positive ? config.attackCopies : config.negativeAttackCopies }, () =>
       applyAttack(item, kinds[Math.floor(rand() * kinds.length)]!, pool, rand),
     );
   };
