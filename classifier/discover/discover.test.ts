@@ -68,8 +68,13 @@ describe('code-word discovery', () => {
 
   it('keeps the list short by default: only candidates with enough evidence', () => {
     // Every candidate, whatever its score: penalties (a term none of whose listings was reached) push weak ones below zero.
-    const all = run([], Number.NEGATIVE_INFINITY);
-    const kept = discoverTerms(inputs(), classifier.lexicon, { reviewThreshold: classifier.reviewThreshold });
+    // An unknown word of two listings beside sale terms is such a weak one, whatever the model makes of the corpus's benign listings.
+    const weak = [
+      { id: 'weak-0', title: '青柠款 自拍杆', description: '青柠款 自拍杆 十块一个 私聊' },
+      { id: 'weak-1', title: '相册', description: '青柠款 相册 打包出' },
+    ];
+    const all = run(weak, Number.NEGATIVE_INFINITY);
+    const kept = discoverTerms(inputs(weak), classifier.lexicon, { reviewThreshold: classifier.reviewThreshold });
     expect(kept.length).toBeLessThan(all.length);
     expect(kept[0]?.term).toBe('雾面照');
     // The cut is relative to the third candidate's score (the last one's when fewer come up).
