@@ -20,8 +20,9 @@ const MAX_TRIED = 8;
  * it would read a warning as the offer it warns of.
  */
 export function withoutAddedSentences(listing: ListingFields, analysis: ListingAnalysis, offer: Offer): WithoutAdded[] {
+  if (!soldAsTrade(analysis, offer)) return [];
   const apart = contextsApart(analysis);
-  if (!soldAsTrade(analysis, offer) || framesTheOffer(analysis, offer, apart)) return [];
+  if (framesTheOffer(analysis, offer, apart)) return [];
   const droppable: Cut[] = [];
   const edges: Cut[] = [];
   let sentences = 0;

@@ -7,7 +7,6 @@ import type { AttackPool } from './pool.js';
  */
 export const ATTACK_KINDS = ['cover', 'title-tag', 'negated-cover', 'shop-padding', 'lorem', 'repeat', 'noise'] as const;
 export type AttackKind = (typeof ATTACK_KINDS)[number];
-/** Attacks that add nothing but bulk: negatives get them too in training, so bulk itself means nothing. */
 /**
  * What training adds to a benign listing, which stays benign: a cover or tag sentence as well as bulk,
  * so the borrowed contexts' words are seen on both sides and weigh as little as they say. Only the
