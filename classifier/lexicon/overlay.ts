@@ -107,15 +107,16 @@ export function overlayTermEntries(overlay: LexiconOverlay | undefined): Overlay
     const key = matchKey(t.term);
     // Variants that normalize to the term (traditional, split, full-width forms) are the term already.
     const seen = new Set([key]);
-    // An English plural is the word as written, not a disguise: "blue sheets" read as a disguised
-    // spelling weighed like one (a retrained model flagged bed sheets sold by the piece at 0.84).
-    const plurals = t.variants.filter((v) => isPluralOf(matchKey(v), key));
-    const coded = t.variants.filter((v) => {
+    const forms = [t.term];
+    const coded: string[] = [];
+    for (const v of t.variants) {
       const k = matchKey(v);
-      if (k === '' || seen.has(k) || plurals.includes(v)) return false;
+      if (k === '' || seen.has(k)) continue;
       seen.add(k);
-      return true;
-    });
+      // An English plural is the word as written, not a disguise: "blue sheets" read as a disguised
+      // spelling weighed like one (a retrained model flagged bed sheets sold by the piece at 0.84).
+      (isPluralOf(k, key) ? forms : coded).push(v);
+    }
     const han = [...key].every((c) => isHanCode(c.codePointAt(0)!));
     return {
       id: `ov-${hex(key).slice(0, 10)}`,
@@ -124,7 +125,7 @@ export function overlayTermEntries(overlay: LexiconOverlay | undefined): Overlay
       weight: t.weight,
       needsSignal: t.needsSignal,
       homophones: han && [...key].length >= 3,
-      forms: [t.term, ...plurals],
+      forms,
       coded,
     };
   });
