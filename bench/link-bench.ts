@@ -1,6 +1,7 @@
-// npm run bench -- link-eval [FILE] [--detail]: pairwise precision, recall, F1 of seller linking against "truth" keys
+// npm run bench -- link-eval [FILE|FOLDER] [--detail]: pairwise precision, recall, F1 of seller linking against "truth" keys
 // npm run bench -- link                        : links 100,000 synthetic listings on one core, timed
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { loadCorpus } from '../classifier/corpus/load.js';
 import { mulberry32 } from '../classifier/model/linear-model.js';
 import { packagePath } from '../config/package-root.js';
@@ -15,7 +16,23 @@ function suiteArgs(name: string): string[] {
 
 export async function benchLinkEval(): Promise<void> {
   const args = suiteArgs('link-eval');
-  const file = args.find((a) => !a.startsWith('-')) ?? packagePath('link', 'dev-data', 'dev-sellers.jsonl');
+  const path = args.find((a) => !a.startsWith('-')) ?? packagePath('link', 'dev-data', 'dev-sellers.jsonl');
+  for (const file of sellerSetFiles(path)) evaluateSellerSet(file, args);
+}
+
+/** A JSON Lines file of listings with "truth", or each such file in a folder (its .key.jsonl files are keys, not sets). */
+function sellerSetFiles(path: string): string[] {
+  if (!existsSync(path)) throw new Error(`${path} does not exist (give a JSON Lines file of listings with "truth", or a folder of them)`);
+  if (!statSync(path).isDirectory()) return [path];
+  const files = readdirSync(path)
+    .filter((f) => f.endsWith('.jsonl') && !f.endsWith('.key.jsonl'))
+    .sort()
+    .map((f) => join(path, f));
+  if (files.length === 0) throw new Error(`${path} holds no .jsonl seller set`);
+  return files;
+}
+
+function evaluateSellerSet(file: string, args: readonly string[]): void {
   const listings: LinkListing[] = [];
   const truthOf = new Map<string, string>();
   readFileSync(file, 'utf8')

@@ -11,6 +11,8 @@ export const BENCH_SECONDS: Readonly<Record<string, number>> = {
   extract: 3, // the synthetic page; a FOLDER of real pages takes longer
   discover: 71,
   'discover-eval': 5,
+  link: 45, // 100,000 synthetic listings linked on one core (38 s of linking)
+  'link-eval': 2, // the dev seller sets; a FOLDER runs each of its sets
   'link-store': 150, // 5,300 listings linked into a SQLite store; about 6 min with DATABASE_URL on PostgreSQL (a commit per listing saved)
   frontier: 1950, // measured: 10M URLs of bookkeeping 330 s, 1M through 2 worker processes 1,513 s (load average ~14), 100k BullMQ-alone baseline 63 s
 };

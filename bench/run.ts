@@ -21,7 +21,13 @@ process.stdout.write(`${describePlan(selected, Object.keys(suites))}\n`);
 for (const [name, run] of Object.entries(suites)) {
   if (only.length > 0 && !only.includes(name)) continue;
   process.stdout.write(`\n## ${name}\n`);
-  await run();
+  try {
+    await run();
+  } catch (error) {
+    // A wrong path or a malformed data file is the usual cause: its message says which, a stack would bury it.
+    process.stderr.write(`bench ${name}: ${(error as Error).message}\n`);
+    process.exit(1);
+  }
 }
 // Crawlee and BullMQ leave timers and sockets behind; the figures are printed, so end here.
 process.exit(0);

@@ -229,8 +229,8 @@ const HAN = /\p{Script=Han}/u;
 /**
  * Pinyin initials (rl for 人脸, sfz for 身份证) are also pieces of ordinary Latin text: "S.à.r.l." in a
  * footer is not 人脸. A term spelled in two to four Latin letters counts only as a standalone token
- * (no letters or dotted letters around it as the seller wrote it) in a listing that has Chinese text
- * or a trade signal.
+ * (no letters or dotted letters around it as the seller wrote it, no ampersand inside it) in a listing
+ * that has Chinese text or a trade signal.
  */
 function keepStandaloneInitials(hits: RuleHit[], fields: readonly FieldText[]): RuleHit[] {
   // Most listings have no term spelled in initials: then nothing below is worked out.
@@ -242,7 +242,7 @@ function keepStandaloneInitials(hits: RuleHit[], fields: readonly FieldText[]): 
     const nt = texts.get(h.field)!;
     if (!isLatinInitials(nt.text, h.cstart, h.cend)) return true;
     chineseOrTrade ??= fields.some((f) => HAN.test(f.normalized.text)) || hits.some((x) => !x.negated && isTradeSignal(x));
-    return chineseOrTrade && standalone(nt.original, h.start, h.end);
+    return chineseOrTrade && standalone(nt.original, h.start, h.end) && !ampersandAbbreviation(nt.original, h.start, h.end);
   });
 }
 
@@ -255,6 +255,15 @@ function isLatinInitials(text: string, from: number, to: number): boolean {
     if (c < 0x61 || c > 0x7a) return false;
   }
   return true;
+}
+
+/**
+ * Letters joined by an ampersand are an English abbreviation (R&L, D&D, M&S, B&B), never pinyin initials:
+ * a seller splitting 人脸's rl writes r.l, r-l or r l. An approved 代钓 (dd) flagged "AI portraits, great
+ * for D&D groups, bulk deal" in a discovery evaluation, and R&L lamp shades read as 人脸.
+ */
+function ampersandAbbreviation(original: string, start: number, end: number): boolean {
+  return original.slice(start, end).includes('&');
 }
 
 /** No Latin letter, digit, or letter-and-dot run touches the span in the original text. */
