@@ -242,7 +242,7 @@ function keepStandaloneInitials(hits: RuleHit[], fields: readonly FieldText[]): 
     const nt = texts.get(h.field)!;
     if (!isLatinInitials(nt.text, h.cstart, h.cend)) return true;
     chineseOrTrade ??= fields.some((f) => HAN.test(f.normalized.text)) || hits.some((x) => !x.negated && isTradeSignal(x));
-    return chineseOrTrade && standalone(nt.original, h.start, h.end) && !ampersandAbbreviation(nt.original, h.start, h.end);
+    return chineseOrTrade && standalone(nt.original, h.start, h.end);
   });
 }
 
@@ -258,16 +258,13 @@ function isLatinInitials(text: string, from: number, to: number): boolean {
 }
 
 /**
- * Letters joined by an ampersand are an English abbreviation (R&L, D&D, M&S, B&B), never pinyin initials:
- * a seller splitting 人脸's rl writes r.l, r-l or r l. An approved 代钓 (dd) flagged "AI portraits, great
- * for D&D groups, bulk deal" in a discovery evaluation, and R&L lamp shades read as 人脸.
+ * No Latin letter, digit, or letter-and-dot run touches the span in the original text, and no ampersand
+ * joins letters inside it: R&L, D&D, M&S are English abbreviations, never pinyin initials (a seller
+ * splitting 人脸's rl writes r.l, r-l or r l). An approved 代钓 (dd) flagged "AI portraits, great for D&D
+ * groups, bulk deal" in a discovery evaluation, and R&L lamp shades read as 人脸.
  */
-function ampersandAbbreviation(original: string, start: number, end: number): boolean {
-  return original.slice(start, end).includes('&');
-}
-
-/** No Latin letter, digit, or letter-and-dot run touches the span in the original text. */
 function standalone(original: string, start: number, end: number): boolean {
+  if (original.slice(start, end).includes('&')) return false;
   // Latin letters and digits (with accents) join a token; Chinese beside it does not: 出rl照 is standalone.
   const word = /[\p{Script=Latin}\p{N}]/u;
   const before = original.slice(Math.max(0, start - 2), start);
