@@ -56,7 +56,10 @@ describe('the concrete offer floor', () => {
   });
 
   it("flags the issue's listing whatever the model's wording says, naming the parts first in the evidence", () => {
-    const classifier = Classifier.load();
+    expect(Classifier.load().classify({ title: 'fullz', description: OFFER }).flagged).toBe(true);
+    // A threshold above any score the model gives this wording: what flags it is the floor, whatever the
+    // shipped model of the day scores (one retrained model put it just over its own threshold).
+    const classifier = Classifier.load({ threshold: 0.999 });
     const v = classifier.classify({ title: 'fullz', description: OFFER });
     expect(v.flagged).toBe(true);
     expect(v.evidence.slice(0, 3).map((e) => [e.text, e.reason.split(':')[0]])).toEqual([

@@ -94,6 +94,17 @@ export function isLatinOrDigitCode(c: number): boolean {
   return (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39);
 }
 
+/**
+ * A character of a Latin word: an ASCII letter or digit, or an accented Latin letter (é, ñ, Vietnamese
+ * ặ, đ), which foldCodePoint keeps as written. Where a word starts or ends: the v of Vietnamese ví
+ * (wallet), và (and) or vậy is not a word "v" (加V, the trade's WeChat contact) beside a letter that is
+ * none, and the n of tuần này is not a letter someone spaced out.
+ */
+export function isLatinWordCode(c: number): boolean {
+  if (c < 0x80) return isLatinOrDigitCode(c);
+  return (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7) || (c >= 0x1e00 && c <= 0x1eff);
+}
+
 export function isLetterCode(c: number): boolean {
   return c >= 0x61 && c <= 0x7a;
 }

@@ -1,9 +1,10 @@
-import { isLatinOrDigitCode } from '../../text/index.js';
+import { isLatinWordCode } from '../../text/index.js';
 
 /**
  * Finds many phrases in a compact text in one pass. Phrases are indexed by first character; spaces
  * in the text are skipped while matching, so "selfie with id", "selfiewithid" and "人脸 四件套" all
- * meet their phrase. A phrase that starts or ends with a Latin letter must start or end a Latin word.
+ * meet their phrase. A phrase that starts or ends with a Latin letter must start or end a Latin word
+ * (accented letters are letters of the word: see isLatinWordCode).
  */
 export interface PhraseRef {
   /** Index into the lexicon's entries. */
@@ -75,7 +76,7 @@ export class PhraseMatcher {
       if (child === undefined) node.next.set(c, (child = newNode()));
       node = child;
     }
-    node.ends.push({ entry: ref.entry, coded: ref.coded, latinEnd: isLatinOrDigitCode(chars.charCodeAt(chars.length - 1)) });
+    node.ends.push({ entry: ref.entry, coded: ref.coded, latinEnd: isLatinWordCode(chars.charCodeAt(chars.length - 1)) });
     this.count++;
     this.compiled = null;
   }
@@ -88,7 +89,7 @@ export class PhraseMatcher {
     let prevWord = false;
     for (let p = 0; p < n; p++) {
       const c = text.charCodeAt(p);
-      const word = isLatinOrDigitCode(c);
+      const word = isLatinWordCode(c);
       // A Latin phrase starts a Latin word, never inside one.
       const inWord = word && prevWord;
       prevWord = word;
@@ -123,7 +124,7 @@ export class PhraseMatcher {
         const at = this.reachedNode[r]!;
         for (let i = endFrom[at]!; i < endFrom[at + 1]!; i++) {
           const phrase = ends[i]!;
-          if (phrase.latinEnd && end < n && isLatinOrDigitCode(text.charCodeAt(end))) continue;
+          if (phrase.latinEnd && end < n && isLatinWordCode(text.charCodeAt(end))) continue;
           onHit({ entry: phrase.entry, coded: phrase.coded, start: p, end });
         }
       }

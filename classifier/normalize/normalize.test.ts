@@ -34,6 +34,12 @@ describe('normalize', () => {
     expect(norm('selfie with ID').text).toBe('seifie with id');
   });
 
+  it('reads a letter beside an accented one as part of its word, not a letter spaced out', () => {
+    // Vietnamese: the n of tuần and the n of này are word ends and starts, not a split "nn".
+    expect(norm('tuần này').text).toBe('tuần này');
+    expect(norm('vậy mọi người').text).toBe('vậy mọi người');
+  });
+
   it('decodes leetspeak inside words and leaves numbers and quantities alone', () => {
     expect(norm('s3lfie w/ 1D').text).toBe('seifie w id');
     expect(norm('fu11z FuIIz fullz').text).toBe('fuiiz fuiiz fuiiz');

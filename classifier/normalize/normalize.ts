@@ -1,4 +1,4 @@
-import { foldCodePoint, isDigitCode, isHanCode, isLatinOrDigitCode, isLetterCode } from '../../text/index.js';
+import { foldCodePoint, isDigitCode, isHanCode, isLatinOrDigitCode, isLatinWordCode, isLetterCode } from '../../text/index.js';
 import { decodeLeet } from './leet.js';
 
 /**
@@ -255,7 +255,7 @@ function shouldJoin(base: string, i: number, j: number): boolean {
   const bothLetters = isLetterCode(prev) && isLetterCode(next);
   const bothDigits = isDigitCode(prev) && isDigitCode(next) && base[i] === ' ';
   if (j - i > 2 || !(bothLetters || bothDigits)) return false;
-  return !isLatinOrDigitCode(base.charCodeAt(i - 2)) && !isLatinOrDigitCode(base.charCodeAt(j + 1));
+  return !isLatinWordCode(base.charCodeAt(i - 2)) && !isLatinWordCode(base.charCodeAt(j + 1));
 }
 
 /**

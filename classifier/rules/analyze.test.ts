@@ -64,6 +64,19 @@ describe('pinyin initials', () => {
   });
 });
 
+describe('Latin words with accents', () => {
+  it('hold no phrase that ends or starts beside an accented letter: the v of Vietnamese ví, và, vậy is not 加V', () => {
+    const listing = { title: 'Lịch testnet', description: 'Link trong comment, nhớ dùng ví riêng và cho mình hỏi vậy nhé.' };
+    expect(hits(listing).filter((h) => h.id === 'contact')).toEqual([]);
+    // The same letter standing alone beside Chinese text still is.
+    expect(hits({ title: '手持照 加v 详聊' }).some((h) => h.id === 'contact')).toBe(true);
+  });
+
+  it('keep an English word inside a French or Spanish one from matching: idée holds no ID', () => {
+    expect(hits({ description: 'Une bonne idée pour la maison' }).filter((h) => h.text.toLowerCase() === 'id')).toEqual([]);
+  });
+});
+
 describe('shadows', () => {
   it('keep Face ID and a passport photo from being parts of an offer', () => {
     expect(
