@@ -30,6 +30,33 @@ describe('the listing without what a seller may have added', () => {
     for (const v of variantsOf(listing)) expect(v.description).toBe(listing.description);
   });
 
+  it('cuts a sentence run on after the offer in an English description without a full stop between', () => {
+    const listing = {
+      title: 'Selfie with ID',
+      description: 'Selfie holding ID card, clear face, $5 each, bulk 100+ Perfect for your bedroom this soft cotton set keeps you cool all night',
+    };
+    const descriptions = variantsOf(listing).map((v) => v.description);
+    expect(descriptions).toContainEqual(expect.stringMatching(/^Selfie holding ID card, clear face, \$5 each, bulk 100\+\s*$/));
+  });
+
+  it('cuts a borrowed cover run on before the offer, and says it was only a cover', () => {
+    const listing = {
+      title: 'Selfie with ID',
+      description: 'Soft cotton bedding set for your home and family Selfie holding ID card, clear face, $5 each, bulk 100+',
+    };
+    const s = classifier.score(listing);
+    const variants = withoutAddedSentences(listing, s.analysis, s.offer);
+    expect(variants).toContainEqual({ listing: { ...listing, description: ' Selfie holding ID card, clear face, $5 each, bulk 100+' }, onlyCovers: true });
+  });
+
+  it('reads no sentence start at an acronym or a capital after a capital: ID Card, KYC Pack stay whole', () => {
+    const listing = {
+      title: 'Selfie with ID',
+      description: 'Selfie holding your ID Card and KYC Pack for verification, $5 each with clear face and bright light',
+    };
+    for (const v of variantsOf(listing)) expect(v.description).toBe(listing.description);
+  });
+
   it('says when what it left out is only a borrowed cover beyond the title, and not when it is ordinary text', () => {
     const s = classifier.score({ title: '四件套 现货 懂的来', description: '证件保护套尺寸标准，放进去刚刚好。' });
     const [cover] = withoutAddedSentences({ title: '四件套 现货 懂的来', description: '证件保护套尺寸标准，放进去刚刚好。' }, s.analysis, s.offer);

@@ -1,5 +1,5 @@
 import { TEXT_FIELDS } from '../contracts/index.js';
-import { originalRange } from './normalize/normalize.js';
+import { originalRange, originalStart } from './normalize/normalize.js';
 import { isTradeSignal, type FieldText, type ListingAnalysis, type ListingFields, type RuleHit } from './rules/analyze.js';
 import { wordBreakBefore } from './rules/clauses.js';
 import { isOverruledContext } from './rules/covers.js';
@@ -25,6 +25,8 @@ export function withoutAddedSentences(listing: ListingFields, analysis: ListingA
   if (framesTheOffer(analysis, offer, apart)) return [];
   const droppable: Cut[] = [];
   const edges: Cut[] = [];
+  // Parts of a sentence that holds the offer's own words: never the whole of it, so something is always left.
+  const runOns: Cut[] = [];
   let sentences = 0;
   // Only a title read alone: a description's sentences end with stops, and a benign one often says
   // what it is in words no rule knows, which a cut at a space would drop.
@@ -37,10 +39,15 @@ export function withoutAddedSentences(listing: ListingFields, analysis: ListingA
       if (kept.some((h) => h.cstart < end && h.cend > start)) continue;
       const [from, to] = originalRange(f.normalized, start, end);
       const inside = analysis.hits.filter((h) => h.field === f.field && h.cstart < end && h.cend > start);
-      const cover = inside.some((h) => !h.negated && h.entry?.kind === 'context' && h.entry.role === 'cover');
-      droppable.push({ field: f.field, from, to, cover });
+      droppable.push({ field: f.field, from, to, cover: inside.some(isBorrowedCover) });
     }
     if (titleOnly) edges.push(...addedEdges(f, kept));
+    else if (f.field === 'description') {
+      for (const cut of runOnSentences(f, kept)) {
+        const inside = analysis.hits.filter((h) => h.field === f.field && h.cstart < cut.end && h.cend > cut.start);
+        runOns.push({ ...cut, cover: inside.some(isBorrowedCover) });
+      }
+    }
   }
   const without = (drop: readonly Cut[]): ListingFields => {
     const out: ListingFields = { ...listing };
@@ -60,9 +67,10 @@ export function withoutAddedSentences(listing: ListingFields, analysis: ListingA
   });
   const variants: WithoutAdded[] = [];
   // Something must be left to read: a listing all of whose sentences could have been added is not padded.
-  if (droppable.length > 0 && droppable.length < sentences) {
-    if (droppable.length > 1) variants.push(...droppable.slice(0, MAX_TRIED).map((d) => variant([d])));
-    variants.push(variant(droppable));
+  const cuts = droppable.length < sentences ? [...droppable, ...runOns] : runOns;
+  if (cuts.length > 0) {
+    if (cuts.length > 1) variants.push(...cuts.slice(0, MAX_TRIED).map((d) => variant([d])));
+    variants.push(variant(cuts));
   }
   if (edges.length > 0) variants.push({ listing: without(edges), onlyCovers: false });
   return variants;
@@ -117,6 +125,60 @@ function addedEdges(f: FieldText, kept: readonly RuleHit[]): Cut[] {
   return cuts;
 }
 
+/**
+ * A sentence run on before or after the offer's own words in a description without a full stop
+ * between ("… $5 each Perfect for your bedroom, this soft cotton set …"): where a capitalized word
+ * follows a lowercase word or a digit, beyond the last of the offer's words or before the first, and
+ * what lies past it up to the end (or from the start) of that sentence is long enough to be a
+ * sentence of its own. Only a capital letter after a lowercase word marks it: a space alone does not
+ * (a benign description says what it is in words no rule knows), nor an acronym (ID, KYC).
+ */
+function runOnSentences(f: FieldText, kept: readonly RuleHit[]): (Cut & { start: number; end: number })[] {
+  if (kept.length === 0) return [];
+  const nt = f.normalized;
+  let last = 0;
+  let first = nt.text.length;
+  for (const h of kept) {
+    last = Math.max(last, h.cend);
+    first = Math.min(first, h.cstart);
+  }
+  const cuts: (Cut & { start: number; end: number })[] = [];
+  const around = (k: number) => f.sentences.find((s) => s.start <= k && k < s.end);
+  const tail = around(last - 1);
+  if (tail !== undefined) {
+    for (let k = last; k < tail.end; k++) {
+      if (!sentenceStartsAt(nt, k)) continue;
+      if (weight(nt.text, k, tail.end) >= MIN_ADDED_EDGE) cuts.push(cutOf(f, k, tail.end));
+      break;
+    }
+  }
+  const head = around(first);
+  if (head !== undefined) {
+    for (let k = first; k > head.start; k--) {
+      if (!sentenceStartsAt(nt, k)) continue;
+      if (weight(nt.text, head.start, k) >= MIN_ADDED_EDGE) cuts.push(cutOf(f, head.start, k));
+      break;
+    }
+  }
+  return cuts;
+}
+
+function cutOf(f: FieldText, start: number, end: number): Cut & { start: number; end: number } {
+  const [from, to] = originalRange(f.normalized, start, end);
+  return { field: f.field, from, to, start, end };
+}
+
+/** A capitalized word (an upper-case letter, then a lower-case one) at compact position k, after a space that follows a lower-case word, a number or a price (not an acronym). */
+function sentenceStartsAt(nt: FieldText['normalized'], k: number): boolean {
+  if (k <= 0 || k >= nt.text.length || !wordBreakBefore(nt, k)) return false;
+  const o = originalStart(nt, k);
+  const text = nt.original;
+  if (!/[A-Z]/.test(text[o] ?? '') || !/[a-z]/.test(text[o + 1] ?? '')) return false;
+  let b = o - 1;
+  while (b >= 0 && (text[b] === ' ' || text[b] === '\t')) b--;
+  return b >= 0 && b < o - 1 && /[a-z0-9+%)\]$€£¥]/.test(text[b]!);
+}
+
 function weight(text: string, from: number, to: number): number {
   let w = 0;
   for (let i = from; i < to; i++) {
@@ -124,6 +186,11 @@ function weight(text: string, from: number, to: number): number {
     if (c !== 0x20) w += c >= 0x2e80 ? 2 : 1;
   }
   return w;
+}
+
+/** A borrowed cover (bedding, a card holder, a résumé template) not denied. */
+function isBorrowedCover(h: RuleHit): boolean {
+  return !h.negated && h.entry?.kind === 'context' && h.entry.role === 'cover';
 }
 
 /** The listing names a product of the trade, or uses a word of its jargon (even an ambiguous one) beside a trade signal. */
