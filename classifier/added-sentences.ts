@@ -1,5 +1,5 @@
 import { TEXT_FIELDS } from '../contracts/index.js';
-import { originalRange, originalStart } from './normalize/normalize.js';
+import { originalEnd, originalRange, originalStart, type NormalizedText } from './normalize/normalize.js';
 import { isTradeSignal, type FieldText, type ListingAnalysis, type ListingFields, type RuleHit } from './rules/analyze.js';
 import { wordBreakBefore } from './rules/clauses.js';
 import { isOverruledContext } from './rules/covers.js';
@@ -28,8 +28,9 @@ export function withoutAddedSentences(listing: ListingFields, analysis: ListingA
   // Parts of a sentence that holds the offer's own words: never the whole of it, so something is always left.
   const runOns: Cut[] = [];
   let sentences = 0;
-  // Only a title read alone: a description's sentences end with stops, and a benign one often says
-  // what it is in words no rule knows, which a cut at a space would drop.
+  // A title read alone is cut at any space; a description's sentences end with stops, and a benign
+  // one often says what it is in words no rule knows, which a cut at a space would drop: it is cut only
+  // where a capitalized word starts a sentence run on (see addedEdges).
   const titleOnly = analysis.fields.length === 1 && analysis.fields[0]!.field === 'title';
   for (const f of analysis.fields) {
     sentences += f.sentences.length;
@@ -41,9 +42,9 @@ export function withoutAddedSentences(listing: ListingFields, analysis: ListingA
       const inside = analysis.hits.filter((h) => h.field === f.field && h.cstart < end && h.cend > start);
       droppable.push({ field: f.field, from, to, cover: inside.some(isBorrowedCover) });
     }
-    if (titleOnly) edges.push(...addedEdges(f, kept));
+    if (titleOnly) edges.push(...addedEdges(f, kept, wordBreakBefore, false));
     else if (f.field === 'description') {
-      for (const cut of runOnSentences(f, kept)) {
+      for (const cut of addedEdges(f, kept, sentenceStartsAt, true)) {
         const inside = analysis.hits.filter((h) => h.field === f.field && h.cstart < cut.end && h.cend > cut.start);
         runOns.push({ ...cut, cover: inside.some(isBorrowedCover) });
       }
@@ -100,76 +101,52 @@ interface Cut {
 const MIN_ADDED_EDGE = 16;
 
 /**
- * A sentence added to a field without a full stop between (a title with a cover run on after a space,
- * a tag before it): what lies beyond the last of the offer's own words, or before the first, from a
- * space or clause break on, when it is long enough to be a sentence of its own and holds nothing but
- * what a seller may add.
+ * A sentence added to a field without a full stop between: what lies beyond the last of the offer's own
+ * words, or before the first, from where `startsHere` reads a new sentence on, when it is long enough to
+ * be a sentence of its own and holds nothing but what a seller may add. A title read alone (one piece)
+ * is cut at any space or clause break (a cover run on after a space, a tag before the offer); a
+ * description only inside the sentence the offer's words begin or end, where a capitalized word follows
+ * a lower-case one ("… $5 each, bulk 100+ Perfect for your bedroom, this soft cotton set …"): a space
+ * alone does not mark it there, since a benign description says what it is in words no rule knows.
  */
-function addedEdges(f: FieldText, kept: readonly RuleHit[]): Cut[] {
+function addedEdges(f: FieldText, kept: readonly RuleHit[], startsHere: (nt: NormalizedText, k: number) => boolean, inSentence: boolean): EdgeCut[] {
   if (kept.length === 0) return [];
   const nt = f.normalized;
   const n = nt.text.length;
-  const cuts: Cut[] = [];
   let last = 0;
   let first = n;
   for (const h of kept) {
     last = Math.max(last, h.cend);
     first = Math.min(first, h.cstart);
   }
+  const sentenceAt = (k: number) => f.sentences.find((s) => s.start <= k && k < s.end);
+  const tailEnd = inSentence ? (sentenceAt(last - 1)?.end ?? n) : n;
+  const headStart = inSentence ? (sentenceAt(first)?.start ?? 0) : 0;
+  const cut = (start: number, end: number): EdgeCut => ({
+    field: f.field,
+    from: start === 0 ? 0 : originalStart(nt, start),
+    to: end === n ? nt.original.length : originalEnd(nt, end),
+    start,
+    end,
+  });
+  const cuts: EdgeCut[] = [];
   let k = Math.max(last, 1);
-  while (k < n && !wordBreakBefore(nt, k)) k++;
-  if (k < n && weight(nt.text, k, n) >= MIN_ADDED_EDGE) cuts.push({ field: f.field, from: originalRange(nt, k, n)[0], to: nt.original.length });
+  while (k < tailEnd && !startsHere(nt, k)) k++;
+  if (k < tailEnd && weight(nt.text, k, tailEnd) >= MIN_ADDED_EDGE) cuts.push(cut(k, tailEnd));
   k = Math.min(first, n - 1);
-  while (k > 0 && !wordBreakBefore(nt, k)) k--;
-  if (k > 0 && weight(nt.text, 0, k) >= MIN_ADDED_EDGE) cuts.push({ field: f.field, from: 0, to: originalRange(nt, 0, k)[1] });
+  while (k > headStart && !startsHere(nt, k)) k--;
+  if (k > headStart && weight(nt.text, headStart, k) >= MIN_ADDED_EDGE) cuts.push(cut(headStart, k));
   return cuts;
 }
 
-/**
- * A sentence run on before or after the offer's own words in a description without a full stop
- * between ("… $5 each Perfect for your bedroom, this soft cotton set …"): where a capitalized word
- * follows a lowercase word or a digit, beyond the last of the offer's words or before the first, and
- * what lies past it up to the end (or from the start) of that sentence is long enough to be a
- * sentence of its own. Only a capital letter after a lowercase word marks it: a space alone does not
- * (a benign description says what it is in words no rule knows), nor an acronym (ID, KYC).
- */
-function runOnSentences(f: FieldText, kept: readonly RuleHit[]): (Cut & { start: number; end: number })[] {
-  if (kept.length === 0) return [];
-  const nt = f.normalized;
-  let last = 0;
-  let first = nt.text.length;
-  for (const h of kept) {
-    last = Math.max(last, h.cend);
-    first = Math.min(first, h.cstart);
-  }
-  const cuts: (Cut & { start: number; end: number })[] = [];
-  const around = (k: number) => f.sentences.find((s) => s.start <= k && k < s.end);
-  const tail = around(last - 1);
-  if (tail !== undefined) {
-    for (let k = last; k < tail.end; k++) {
-      if (!sentenceStartsAt(nt, k)) continue;
-      if (weight(nt.text, k, tail.end) >= MIN_ADDED_EDGE) cuts.push(cutOf(f, k, tail.end));
-      break;
-    }
-  }
-  const head = around(first);
-  if (head !== undefined) {
-    for (let k = first; k > head.start; k--) {
-      if (!sentenceStartsAt(nt, k)) continue;
-      if (weight(nt.text, head.start, k) >= MIN_ADDED_EDGE) cuts.push(cutOf(f, head.start, k));
-      break;
-    }
-  }
-  return cuts;
-}
-
-function cutOf(f: FieldText, start: number, end: number): Cut & { start: number; end: number } {
-  const [from, to] = originalRange(f.normalized, start, end);
-  return { field: f.field, from, to, start, end };
+/** A cut at a field's edge, with its compact range (to find the hits inside it). */
+interface EdgeCut extends Cut {
+  readonly start: number;
+  readonly end: number;
 }
 
 /** A capitalized word (an upper-case letter, then a lower-case one) at compact position k, after a space that follows a lower-case word, a number or a price (not an acronym). */
-function sentenceStartsAt(nt: FieldText['normalized'], k: number): boolean {
+function sentenceStartsAt(nt: NormalizedText, k: number): boolean {
   if (k <= 0 || k >= nt.text.length || !wordBreakBefore(nt, k)) return false;
   const o = originalStart(nt, k);
   const text = nt.original;
