@@ -4,6 +4,7 @@ import { cleanConcreteOffer } from '../concrete-offer.js';
 import { OverlayError, overlayVersion, parseOverlay } from '../lexicon/overlay.js';
 import { analyzeListing } from '../rules/analyze.js';
 import { readOffer } from '../rules/offer.js';
+import { CLASSES } from '../model/model-file.js';
 
 const shipped = Classifier.load();
 const overlay = parseOverlay({
@@ -45,11 +46,15 @@ describe('a lexicon overlay of approved terms', () => {
     const alone = approved.classify({ title: 'blue sheet pattern for quilting' });
     expect(alone.evidence.find((e) => e.text === 'blue sheet')?.reason).toBe('approved term: blue sheet for identity_kit (ambiguous alone)');
     expect(alone.flagged).toBe(false);
-    const offered = approved.classify({ title: 'blue sheets in stock', description: 'full set per person, $40 each, telegram @bluesheetz' });
-    expect(offered.evidence.map((e) => e.text)).toContain('blue sheets');
-    expect(offered.score).toBeGreaterThan(
-      shipped.classify({ title: 'blue sheets in stock', description: 'full set per person, $40 each, telegram @bluesheetz' }).score,
-    );
+    const listing = { title: 'blue sheets in stock', description: 'full set per person, $40 each, telegram @bluesheetz' };
+    expect(approved.classify(listing).evidence.map((e) => e.text)).toContain('blue sheets');
+    // Beside the signals it counts for its category. Its category's odds, not the score: the term also takes the
+    // place of the bedding context the shipped lexicon read in "sheets", which moves the other classes either way.
+    const kitOdds = (classifier: Classifier) => {
+      const p = classifier.score(listing).probabilities;
+      return p[CLASSES.indexOf('identity_kit')]! / p[0]!;
+    };
+    expect(kitOdds(approved)).toBeGreaterThan(kitOdds(shipped) * 2);
   });
 
   it('lets an approved term that needs a trade signal name the product of a concrete offer floor once the listing says whose faces it sells', () => {

@@ -89,6 +89,21 @@ describe('shadows', () => {
         .filter((h) => h.kind === 'part')
         .map((h) => h.id),
     ).not.toContain('document');
+    expect(
+      hits({ title: 'Face shields clear anti-fog 200 pcs' })
+        .filter((h) => h.kind === 'part')
+        .map((h) => h.id),
+    ).not.toContain('face');
+  });
+
+  it("keep a handheld device or a selfie stick from being the trade's coded terms, and leave a term holding a shadow whole", () => {
+    const terms = (listing: { title: string }) => hits(listing).filter((h) => h.kind === 'term');
+    expect(terms({ title: '出 手持吸塵器 無線 九成新' })).toEqual([]);
+    expect(terms({ title: '手持照明灯 LED 工作灯 10个起批' })).toEqual([]);
+    expect(terms({ title: 'selfie stick, used twice' })).toEqual([]);
+    // 证件照 is a shadow (a studio's ID photo) inside the term: the term is still read.
+    expect(terms({ title: '手持证件照 五毛一张' }).map((h) => h.id)).toContain('handheld-id');
+    expect(terms({ title: '出手持 一套三张' }).map((h) => h.id)).toContain('handheld-photo');
   });
 });
 

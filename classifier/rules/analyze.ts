@@ -160,6 +160,9 @@ function analyzeField(lexicon: Lexicon, field: TextField, nt: NormalizedText): R
     if (kind === 'shadow' || kind === 'negation') continue;
     // Face ID is a phone, a passport photo a studio product: their words are not parts of an offer.
     if (kind === 'part' && shadows.length > 0 && shadows.some((s) => s.cstart <= d.cstart && d.cend <= s.cend)) continue;
+    // A coded term that ends inside a device's name is that device's first word (出手持 吸尘器, 手持照明灯, a selfie
+    // stick); a shadow inside the term (证件照 in 手持证件照) leaves it whole.
+    if (kind === 'term' && shadows.length > 0 && shadows.some((s) => s.entry!.id === 'shadow' && endsInside(d, s))) continue;
     // "face check" is a use, not a face: a part inside a longer part of another kind is that part, except
     // inside a hold ("next to the face", "holder shots"), which names its face and its photo too.
     if (kind === 'part' && parts.some((p) => p.entry!.part !== d.entry!.part && p.entry!.part !== 'together' && longer(p, d))) continue;
@@ -180,6 +183,11 @@ function analyzeField(lexicon: Lexicon, field: TextField, nt: NormalizedText): R
     });
   }
   return dropCoveredContexts(kept);
+}
+
+/** Whether a term's last character lies in the shadow, which holds the term or runs on past it (a shadow inside the term does not count). */
+function endsInside(term: Draft, shadow: Draft): boolean {
+  return shadow.cstart < term.cend && term.cend <= shadow.cend && (shadow.cstart <= term.cstart || term.cend < shadow.cend);
 }
 
 // Quotation marks that come in pairs; a quote longer than this is not a quote but a stray mark.
