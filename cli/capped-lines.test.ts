@@ -4,7 +4,7 @@ import { cappedLines, type CappedLine } from './capped-lines.js';
 
 async function collect(chunks: (string | Buffer)[], maxBytes: number): Promise<CappedLine[]> {
   const out: CappedLine[] = [];
-  for await (const l of cappedLines(Readable.from(chunks), maxBytes)) out.push(l);
+  for await (const lines of cappedLines(Readable.from(chunks), maxBytes)) out.push(...lines);
   return out;
 }
 

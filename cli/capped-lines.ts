@@ -6,8 +6,10 @@ export type CappedLine = { readonly text: string } | { readonly tooLongBytes: nu
  * a longer line is counted and dropped as it streams past (readline would buffer a 5 MB line whole,
  * and everything parsed from it after). Lines are decoded as UTF-8 once complete, so a character is
  * never cut between chunks; a trailing "\r" (CRLF files) is dropped. A final line without "\n" counts.
+ * The lines completed by one chunk come together: a generator's step is a promise, and one per line
+ * cost 220–230 ms per 100,000 listing lines where one per chunk costs 165–175 ms (on a loaded machine).
  */
-export async function* cappedLines(input: AsyncIterable<Buffer | string>, maxBytes: number): AsyncGenerator<CappedLine> {
+export async function* cappedLines(input: AsyncIterable<Buffer | string>, maxBytes: number): AsyncGenerator<CappedLine[]> {
   let parts: Buffer[] = [];
   let size = 0;
   let dropped = 0; // bytes of the current line past the cap; 0 while it fits
@@ -22,6 +24,7 @@ export async function* cappedLines(input: AsyncIterable<Buffer | string>, maxByt
   };
   for await (const chunk of input) {
     const buf = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
+    const lines: CappedLine[] = [];
     let start = 0;
     while (start <= buf.length) {
       const nl = buf.indexOf(0x0a, start);
@@ -36,7 +39,7 @@ export async function* cappedLines(input: AsyncIterable<Buffer | string>, maxByt
       } else if (nl >= 0 && size === 0) {
         // The whole line is in this chunk (most are): decoded straight from it, no copy and no concat.
         pending = false;
-        yield { text: buf.toString('utf8', start, end).replace(/\r$/, '') };
+        lines.push({ text: buf.toString('utf8', start, end).replace(/\r$/, '') });
         start = nl + 1;
         continue;
       } else if (piece.length > 0) {
@@ -45,9 +48,10 @@ export async function* cappedLines(input: AsyncIterable<Buffer | string>, maxByt
         size += piece.length;
       }
       if (nl < 0) break;
-      yield finish();
+      lines.push(finish());
       start = nl + 1;
     }
+    if (lines.length > 0) yield lines;
   }
-  if (pending) yield finish();
+  if (pending) yield [finish()];
 }

@@ -2,7 +2,7 @@ import { createReadStream } from 'node:fs';
 import type { Command } from 'commander';
 // Not classifier/index.js: see classifier/run.ts.
 import { Classifier, MAX_FIELD_CHARS, parseListingLine } from '../../classifier/run.js';
-import { cappedLines } from '../capped-lines.js';
+import { cappedLines, type CappedLine } from '../capped-lines.js';
 import { parseNumberOption } from '../fatal.js';
 import { BufferedWriter } from '../buffered-writer.js';
 import { verdictMembers } from '../verdict-json.js';
@@ -48,31 +48,31 @@ export const MAX_LINE_BYTES = 1024 * 1024;
 export async function classifyStream(classifier: Classifier, input: NodeJS.ReadableStream, out: BufferedWriter): Promise<number> {
   let failed = 0;
   let lineNumber = 0;
-  for await (const line of cappedLines(input as AsyncIterable<Buffer | string>, MAX_LINE_BYTES)) {
-    lineNumber++;
-    if ('tooLongBytes' in line) {
-      failed++;
-      const error = `line is ${line.tooLongBytes} bytes, over the ${MAX_LINE_BYTES} bytes (1 MiB) a line may have; not read`;
-      await out.write(`${JSON.stringify({ line: lineNumber, error })}\n`);
-      continue;
+  for await (const lines of cappedLines(input as AsyncIterable<Buffer | string>, MAX_LINE_BYTES)) {
+    for (const line of lines) {
+      const written = outputLine(classifier, line, ++lineNumber);
+      if (written === null) continue;
+      if (written.failed) failed++;
+      // Awaited only when the writer flushes: a promise per line is a turn of the microtask queue per line.
+      if (out.add(written.text)) await out.flush();
     }
-    // Editors on Windows start files with a BOM; it is not part of the first record.
-    const text = lineNumber === 1 ? line.text.replace(/^\uFEFF/, '') : line.text;
-    if (text.trim() === '') continue;
-    const parsed = parseListingLine(text);
-    if ('error' in parsed) {
-      failed++;
-      await out.write(`${JSON.stringify({ line: lineNumber, error: parsed.error })}\n`);
-      continue;
-    }
-    const verdict = classifier.classify(parsed.listing);
-    // The verdict's JSON with the id put first and "truncated" last, by splicing strings: a record built by
-    // spreading the verdict cost a tenth of this loop's own time (verdict-json.ts writes the members).
-    const truncated = parsed.truncated.length > 0 ? `,"truncated":${JSON.stringify(parsed.truncated)}` : '';
-    const verdictLine = `{"id":${JSON.stringify(parsed.listing.id ?? null)},${verdictMembers(verdict)}${truncated}}\n`;
-    // Awaited only when the writer flushes: a promise per line is a turn of the microtask queue per line.
-    if (out.add(verdictLine)) await out.flush();
   }
   await out.end();
   return failed;
+}
+
+/** The output line for one input line: its verdict or its error; null for a blank line. */
+function outputLine(classifier: Classifier, line: CappedLine, lineNumber: number): { text: string; failed: boolean } | null {
+  const error = (message: string) => ({ text: `${JSON.stringify({ line: lineNumber, error: message })}\n`, failed: true });
+  if ('tooLongBytes' in line) return error(`line is ${line.tooLongBytes} bytes, over the ${MAX_LINE_BYTES} bytes (1 MiB) a line may have; not read`);
+  // Editors on Windows start files with a BOM; it is not part of the first record.
+  const text = lineNumber === 1 ? line.text.replace(/^\uFEFF/, '') : line.text;
+  if (text.trim() === '') return null;
+  const parsed = parseListingLine(text);
+  if ('error' in parsed) return error(parsed.error);
+  const verdict = classifier.classify(parsed.listing);
+  // The verdict's JSON with the id put first and "truncated" last, by splicing strings: a record built by
+  // spreading the verdict cost a tenth of this loop's own time (verdict-json.ts writes the members).
+  const truncated = parsed.truncated.length > 0 ? `,"truncated":${JSON.stringify(parsed.truncated)}` : '';
+  return { text: `{"id":${JSON.stringify(parsed.listing.id ?? null)},${verdictMembers(verdict)}${truncated}}\n`, failed: false };
 }
