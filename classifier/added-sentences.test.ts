@@ -46,7 +46,7 @@ describe('the listing without what a seller may have added', () => {
     };
     const s = classifier.score(listing);
     const variants = withoutAddedSentences(listing, s.analysis, s.offer);
-    expect(variants).toContainEqual({ listing: { ...listing, description: ' Selfie holding ID card, clear face, $5 each, bulk 100+' }, onlyCovers: true });
+    expect(variants).toContainEqual({ listing: { ...listing, description: ' Selfie holding ID card, clear face, $5 each, bulk 100+' }, atThreshold: true });
   });
 
   it('reads no sentence start at an acronym or a capital after a capital: ID Card, KYC Pack stay whole', () => {
@@ -60,11 +60,22 @@ describe('the listing without what a seller may have added', () => {
   it('says when what it left out is only a borrowed cover beyond the title, and not when it is ordinary text', () => {
     const s = classifier.score({ title: '四件套 现货 懂的来', description: '证件保护套尺寸标准，放进去刚刚好。' });
     const [cover] = withoutAddedSentences({ title: '四件套 现货 懂的来', description: '证件保护套尺寸标准，放进去刚刚好。' }, s.analysis, s.offer);
-    expect(cover).toMatchObject({ listing: { title: '四件套 现货 懂的来' }, onlyCovers: true });
+    expect(cover).toMatchObject({ listing: { title: '四件套 现货 懂的来' }, atThreshold: true });
     const plain = { title: '四件套 现货 懂的来', description: '这件商品质量很好，欢迎选购。' };
     const p = classifier.score(plain);
     const [ordinary] = withoutAddedSentences(plain, p.analysis, p.offer);
-    expect(ordinary).toMatchObject({ onlyCovers: false });
+    expect(ordinary).toMatchObject({ atThreshold: false });
+  });
+
+  it('leaves out a sentence run on after the offer of a lone title, at the threshold', () => {
+    const listing = { title: '四件套 现货 懂的来 本店纯棉床品柔软亲肤，全场包邮欢迎选购。' };
+    const s = classifier.score(listing);
+    const variants = withoutAddedSentences(listing, s.analysis, s.offer).map((v) => ({ title: v.listing.title?.trim(), atThreshold: v.atThreshold }));
+    expect(variants).toContainEqual({ title: '四件套 现货 懂的来', atThreshold: true });
+    // With a description the title is not read alone: its edges are the seller's own words.
+    const described = { ...listing, description: '一套齐全，懂的来。' };
+    const d = classifier.score(described);
+    for (const v of withoutAddedSentences(described, d.analysis, d.offer)) expect(v.listing.title).toBe(listing.title);
   });
 
   it('sets apart a warning appended in a sentence of its own, so the offer before it is read without it', () => {

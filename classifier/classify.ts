@@ -94,12 +94,13 @@ export class Classifier {
     // What is added around an offer (padding, a borrowed context) must not dilute it: the listing
     // without the sentences a seller could have added sets a floor (see added-sentences.ts).
     let best = scored;
-    for (const { listing: variant, onlyCovers } of withoutAddedSentences(listing, scored.analysis, scored.offer)) {
+    for (const { listing: variant, atThreshold } of withoutAddedSentences(listing, scored.analysis, scored.offer)) {
       // A variant leaves out sentences of one or two fields: the others are not analyzed again.
       const s = this.scoreAsWritten(variant, scored.analysis);
-      // A borrowed cover left out (a card holder, bedding) is not the benign listing's own ordinary text
-      // whose absence the 0.95 floor guards against: the rest need only be an offer as the model reads it.
-      if (s.score > best.score && s.score >= (onlyCovers ? this.threshold : ADDED_SENTENCES_FLOOR)) best = s;
+      // A borrowed cover left out (a card holder, bedding), or a sentence run on after a lone title's offer, is
+      // not the benign listing's own ordinary text whose absence the 0.95 floor guards against: the rest need
+      // only be an offer as the model reads it.
+      if (s.score > best.score && s.score >= (atThreshold ? this.threshold : ADDED_SENTENCES_FLOOR)) best = s;
     }
     const raised = best === scored ? scored : { ...scored, score: best.score, category: best.category, probabilities: best.probabilities };
     if (raised.score >= this.threshold) return raised;
