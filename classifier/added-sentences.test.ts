@@ -46,7 +46,11 @@ describe('the listing without what a seller may have added', () => {
     };
     const s = classifier.score(listing);
     const variants = withoutAddedSentences(listing, s.analysis, s.offer);
-    expect(variants).toContainEqual({ listing: { ...listing, description: ' Selfie holding ID card, clear face, $5 each, bulk 100+' }, atThreshold: true });
+    expect(variants).toContainEqual({
+      listing: { ...listing, description: ' Selfie holding ID card, clear face, $5 each, bulk 100+' },
+      atThreshold: true,
+      edgeSentence: false,
+    });
   });
 
   it('reads no sentence start at an acronym or a capital after a capital: ID Card, KYC Pack stay whole', () => {
@@ -87,5 +91,43 @@ describe('the listing without what a seller may have added', () => {
   it('keeps a warning that names what it warns of in the same sentence: the listing talks about the trade', () => {
     const listing = { title: '防骗提醒', description: '有人在卖手持身份证照，一张五毛，这是违法的，千万别买。看到请举报。' };
     expect(variantsOf(listing)).toEqual([]);
+  });
+
+  it('reads a title with a price as a title read alone, and never leaves the price out', () => {
+    const listing = { title: '人脸四件套 现货 不拆 量大优惠 预约拍摄请提前一天联系，周末名额有限。', price: '120' };
+    const variants = variantsOf(listing);
+    expect(variants.map((v) => v.title)).toContainEqual(expect.stringMatching(/^人脸四件套 现货 不拆 量大优惠\s*$/));
+    for (const v of variants) expect(v.price).toBe('120');
+  });
+
+  it('cuts a title further on than the first space after the offer, and past a selling word the added sentence holds', () => {
+    // 拍下 (place the order) is the bedding line's own; cut at the first space, the title would keep only 人脸四件套.
+    const listing = { title: '人脸四件套 带卡 全新 床品尺寸支持1.5米和1.8米，拍下请备注床的尺寸。', price: '120' };
+    const titles = variantsOf(listing).map((v) => v.title?.trim());
+    expect(titles).toContain('人脸四件套 带卡 全新');
+    expect(titles).toContain('人脸四件套');
+  });
+
+  it('sets apart a warning run on at the end of a title after a space, as it does a last sentence', () => {
+    const titles = variantsOf({ title: '手持证件照 一千套 打包 如有违法线索，我们会第一时间上报警方。' }).map((v) => v.title?.trim());
+    expect(titles).toContainEqual(expect.stringMatching(/^手持证件照 一千套 打包$/));
+    // Without the full stop that ends a sentence, or with the warning naming what it warns of, the title frames the offer.
+    expect(variantsOf({ title: '手持证件照 一千套 打包 如有违法线索 我们会第一时间上报警方' })).toEqual([]);
+    expect(variantsOf({ title: '警方提醒 不要出售手持身份证照 违者必究。' })).toEqual([]);
+  });
+
+  it("marks a description's first or last sentence left out alone, not a middle one nor several", () => {
+    const listing = {
+      title: '手持身份证照 五毛一张',
+      description: '这件商品质量很好，欢迎选购。手持身份证照，男女都有，加V详聊。店主人很好，发货很快。全场满两件包邮。',
+    };
+    const s = classifier.score(listing);
+    const variants = withoutAddedSentences(listing, s.analysis, s.offer);
+    const edge = variants.filter((v) => v.edgeSentence).map((v) => v.listing.description?.replace(/^[\s。]+|[\s。]+$/g, ''));
+    expect(edge).toEqual([
+      '手持身份证照，男女都有，加V详聊。店主人很好，发货很快。全场满两件包邮',
+      '这件商品质量很好，欢迎选购。手持身份证照，男女都有，加V详聊。店主人很好，发货很快',
+    ]);
+    expect(variants.filter((v) => !v.edgeSentence).length).toBeGreaterThan(0);
   });
 });
