@@ -46,11 +46,12 @@ export function withoutAddedSentences(listing: ListingFields, analysis: ListingA
       const edgeSentence = f.field === 'description' && f.sentences.length > 1 && (i === 0 || i === f.sentences.length - 1);
       droppable.push({ field: f.field, from, to, cover: inside.some(isBorrowedCover), edgeSentence });
     }
-    // A title's edges are measured from what names the product and its terms: a selling word (拍下) or an
-    // ambiguous one may be the added sentence's own.
-    const naming = kept.filter((h) => (h.pattern !== null && h.pattern !== 'count') || (h.entry?.kind === 'term' && !h.entry.needsSignal));
-    if (titleOnly) edges.push(...addedEdges(f, naming.length > 0 ? naming : kept, wordBreakBefore, false));
-    else if (f.field === 'description') {
+    if (titleOnly) {
+      // A title's edges are measured from what names the product and its terms: a selling word (拍下) or an
+      // ambiguous one may be the added sentence's own.
+      const naming = kept.filter((h) => (h.pattern !== null && h.pattern !== 'count') || (h.entry?.kind === 'term' && !h.entry.needsSignal));
+      edges.push(...addedEdges(f, naming.length > 0 ? naming : kept, wordBreakBefore, false));
+    } else if (f.field === 'description') {
       for (const cut of addedEdges(f, kept, sentenceStartsAt, true)) {
         const inside = analysis.hits.filter((h) => h.field === f.field && h.cstart < cut.end && h.cend > cut.start);
         runOns.push({ ...cut, cover: inside.some(isBorrowedCover) });
