@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Job } from 'bullmq';
+import { Worker, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { CrawlPageJob } from '../contracts/index.js';
-import { runCrawlJob, WorkQueue, type CrawlBatchJob, type CrawlPage, type PageWork } from '../queue/index.js';
+import { bullPrefix, runCrawlJob, WorkQueue, type CrawlBatchJob, type CrawlPage, type PageWork } from '../queue/index.js';
 import { PER_HOST, pageLine } from '../queue/crawl-batch.js';
 import { deletePrefix, testRedis, uniquePrefix } from './helpers/redis.js';
 
@@ -125,5 +125,32 @@ describe('crawl jobs carrying batches of pages', () => {
     };
     for (const job of await waiting()) if (job.data.kind === 'crawl-batch' && job.data.pages.length === 12) await run(job, slow);
     expect(peak).toBe(PER_HOST);
+  });
+
+  it('hands a worker the next index page before the listings already waiting', async () => {
+    // A paged search is a chain: each index page's job queues the next. Taken in turn behind the listing
+    // batches queued before it, the chain paced the crawl (about 5 index pages a second on the demo).
+    for (const job of await waiting()) await job.remove();
+    const listings = (from: number) =>
+      Array.from({ length: 40 }, (_, i) => ({ url: `https://one.example/item/${from + i}`, role: 'listing' as const, depth: 1 }));
+    await queue.addPages('c', listings(0));
+    await queue.addPages('c', [...listings(100), { url: 'https://one.example/s?page=2', role: 'index', depth: 1 }]);
+    const taken: string[] = [];
+    const connection = redis.duplicate();
+    const worker = new Worker(
+      queue.queue.name,
+      async (job: Job<CrawlBatchJob>) => {
+        taken.push(job.data.pages[0]!.role);
+      },
+      { connection, prefix: bullPrefix(prefix, false), concurrency: 1 },
+    );
+    try {
+      await expect.poll(() => taken.length, { timeout: 5000 }).toBe(5);
+    } finally {
+      await worker.close();
+      connection.disconnect();
+    }
+    // Two batches of the first 40 listings and two of the next 40 were waiting or queued with it.
+    expect(taken).toEqual(['index', 'listing', 'listing', 'listing', 'listing']);
   });
 });
