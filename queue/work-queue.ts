@@ -129,7 +129,7 @@ export class WorkQueue {
         name: CRAWL_BATCH_JOB,
         data: { kind: 'crawl-batch', crawlId, pages: batch } satisfies CrawlBatchJob,
         // An index page goes to the head of the queue: a paged search is a chain whose next page is
-        // queued only when this one's job ends, and taken in turn behind the listings queued before it
+        // queued only when this one's job ends, and, taken in turn behind the listings queued before it,
         // the chain paced a static crawl (about 5 index pages a second on the demo market).
         opts: { ...PAGE_JOB_OPTIONS, jobId: batchJobId(crawlId, batch), lifo: batch[0]!.role === 'index' },
       })),
