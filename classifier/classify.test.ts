@@ -41,19 +41,25 @@ describe('Classifier', () => {
   });
 
   it("never lowers a verdict for approving a term: the shipped lexicon's verdict stands when it scores higher", () => {
-    // The model has no weight of its own for an approved term; its category's features weigh less here
-    // than the words the shipped lexicon read (0.78 flagged without the overlay, 0.57 with it alone).
+    // The model has no weight of its own for an approved term; its category's features can weigh less
+    // than the words the shipped lexicon read (fl-8264cd2adf: 0.707 without the overlay, 0.679 with it).
+    // A threshold between the two puts this listing where approval alone would take its flag away.
     const listing = {
-      title: 'Understudy for hire',
+      title: 'Understudy',
       description: 'Need a face for your verification? An understudy does the selfie check for you. $80 per check.',
     };
     const overlay = parseOverlay({ terms: [{ term: 'understudy', variants: ['understudies'], category: 'identity_kit', needsSignal: true }] });
-    const approved = Classifier.load({ overlay });
-    expect(classifier.classify(listing).flagged).toBe(true);
+    const shippedScore = classifier.score(listing).score;
+    const approvedScore = Classifier.load({ overlay }).score(listing).score;
+    expect(approvedScore).toBeLessThan(shippedScore);
+    const threshold = (shippedScore + approvedScore) / 2;
+    const shipped = Classifier.load({ threshold });
+    const approved = Classifier.load({ overlay, threshold });
+    expect(shipped.classify(listing).flagged).toBe(true);
     const v = approved.classify(listing);
     expect(v.flagged).toBe(true);
     expect(v.modelVersion).toBe(approved.version);
-    expect(classifier.withOverlay(overlay).classify(listing).flagged).toBe(true);
+    expect(shipped.withOverlay(overlay).classify(listing).flagged).toBe(true);
   });
 
   it('scores an empty listing 0', () => {
