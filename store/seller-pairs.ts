@@ -221,19 +221,26 @@ async function countShingles(db: Db, shingles: Int32Array, sellerKey: string, cu
 }
 
 /**
- * The clusters of two or more listings whose text holds one of these shingles, just made boilerplate:
- * a text link made while it was rarer may no longer hold (the batch linker counts the whole file).
+ * The clusters whose text links its shingles may have undone: a shingle just made boilerplate was
+ * rarer when those links were made, and the batch linker counts the whole file. Only a cluster holding
+ * a text link at a listing whose seller wrote the shingle can change: a shingle made common only takes
+ * from a pair's figures, so a pair the test or the veto refused stays refused, and handle links do
+ * not read text. Clusters joined by handles alone, the most common kind, are not clustered again.
  */
 async function staleClusters(db: Db, crossed: readonly number[]): Promise<number[]> {
   if (crossed.length === 0) return [];
   const rows = await db
     .selectFrom('shingle_sellers as ss')
     .innerJoin('listing_sellers as s', 's.seller_key', 'ss.seller_key')
-    .innerJoin('seller_clusters as c', 'c.id', 's.cluster_id')
+    .innerJoin('seller_links as l', (join) =>
+      join
+        .onRef('l.cluster_id', '=', 's.cluster_id')
+        .on('l.via', '!=', 'handle')
+        .on((eb) => eb.or([eb('l.a', '=', eb.ref('s.listing_id')), eb('l.b', '=', eb.ref('s.listing_id'))])),
+    )
     .select('s.cluster_id')
     .distinct()
     .where('ss.shingle', 'in', crossed)
-    .where('c.size', '>', 1)
     .execute();
   return rows.map((r) => r.cluster_id);
 }
