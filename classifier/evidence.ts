@@ -112,7 +112,10 @@ export function buildEvidence(analysis: ListingAnalysis, offer: Offer, category:
     if (saidFor.has(words)) continue;
     saidFor.add(words);
     if (!coveredByKept(kept, c.hit, c.rank <= 1)) kept.push({ hit: c.hit, rank: c.rank, reason });
-    if (kept.length === MAX_EVIDENCE) break;
+    if (kept.length === MAX_EVIDENCE) {
+      keepOneCover(kept, ranked, analysis, offer);
+      break;
+    }
   }
   return kept.map(({ hit, reason }) => ({
     field: hit.field,
@@ -121,6 +124,26 @@ export function buildEvidence(analysis: ListingAnalysis, offer: Offer, category:
     text: originals.get(hit.field)!.slice(hit.start, hit.end),
     reason,
   }));
+}
+
+/**
+ * A cover read beside the offer is shown even when the offer's own words fill the list: contexts rank
+ * last, so a flagged listing with a dozen offer words lost the line that says its résumé-template or
+ * bedding title was read and not counted, which is what an investigator checks a cover against. It
+ * takes the last place (the least telling word kept).
+ */
+function keepOneCover(
+  kept: { hit: RuleHit; rank: number; reason: string }[],
+  ranked: readonly { hit: RuleHit; rank: number }[],
+  analysis: ListingAnalysis,
+  offer: Offer,
+): void {
+  if (kept.some((k) => k.rank === 3)) return;
+  for (const c of ranked) {
+    if (c.rank !== 3 || !isOverruledContext(c.hit, analysis, offer)) continue;
+    kept[kept.length - 1] = { hit: c.hit, rank: c.rank, reason: reasonFor(c.hit, true) };
+    return;
+  }
 }
 
 /** Whether a kept hit of the same standing (a term, or not) in the same field spans this one. */
