@@ -225,7 +225,7 @@ async function countShingles(db: Db, shingles: Int32Array, sellerKey: string, cu
  * rarer when those links were made, and the batch linker counts the whole file. Only a cluster holding
  * a text link at a listing whose seller wrote the shingle can change: a shingle made common only takes
  * from a pair's figures, so a pair the test or the veto refused stays refused, and handle links do
- * not read text. Clusters joined by handles alone, the most common kind, are not clustered again.
+ * not read text. Clusters joined by handles alone are not clustered again.
  */
 async function staleClusters(db: Db, crossed: readonly number[]): Promise<number[]> {
   if (crossed.length === 0) return [];
