@@ -79,12 +79,15 @@ export function isFlagReason(hit: RuleHit, offer: Offer): boolean {
   return kind === 'term' || kind === 'signal' || (hit.pattern !== null && hit.pattern !== 'count');
 }
 
+/** A context's rank (rank below): shown last, and looked for by keepOneCover. */
+const CONTEXT_RANK = 3;
+
 /** Order: terms of the verdict's category first, then other terms, offer parts and trade signals, then contexts. */
 function rank(hit: RuleHit, category: Category | null): number {
   const e = hit.entry;
   if (hit.negated) return 4;
   if (e?.kind === 'term') return e.category === category ? 0 : 1;
-  if (e?.kind === 'context') return 3;
+  if (e?.kind === 'context') return CONTEXT_RANK;
   return 2;
 }
 
@@ -138,9 +141,9 @@ function keepOneCover(
   analysis: ListingAnalysis,
   offer: Offer,
 ): void {
-  if (kept.some((k) => k.rank === 3)) return;
+  if (kept.some((k) => k.rank === CONTEXT_RANK)) return;
   for (const c of ranked) {
-    if (c.rank !== 3 || !isOverruledContext(c.hit, analysis, offer)) continue;
+    if (c.rank !== CONTEXT_RANK || !isOverruledContext(c.hit, analysis, offer)) continue;
     kept[kept.length - 1] = { hit: c.hit, rank: c.rank, reason: reasonFor(c.hit, true) };
     return;
   }
