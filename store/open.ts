@@ -7,6 +7,7 @@ import { BandIndex } from './band-index.js';
 import { withStatementCache } from './sqlite-statement-cache.js';
 import { SqliteGroupCommit } from './sqlite-group-commit.js';
 import { migrationProvider, type Dialect } from './migrations.js';
+import { preparingPool } from './pg-prepared.js';
 import type { Database } from './schema.js';
 import { UserError } from '../contracts/index.js';
 
@@ -65,7 +66,7 @@ export async function openStore(config: Pick<Config, 'databaseUrl' | 'dataDir'>,
     const { default: pg } = await import('pg');
     // A schema per test run keeps parallel suites apart on one database.
     const pool = new pg.Pool({ connectionString: url, max: 10, ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}) });
-    db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: preparingPool(pool) }) });
     location = storeLocation(url);
     if (options.schema) await pool.query(`CREATE SCHEMA IF NOT EXISTS "${options.schema}"`);
   } else {

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { bridgeKeys, linkInOrder, type ContactHandle, type TextLink } from '../link/index.js';
+import { inList } from './in-list.js';
 import type { Database } from './schema.js';
 import { commonShingles, textTest, type TextPair } from './seller-pairs.js';
 import type { LinkVia } from './sellers-schema.js';
@@ -38,7 +39,7 @@ export async function recluster(db: Db, seeds: ReadonlySet<number>, cut: number,
     .selectFrom('listing_handles as h')
     .leftJoin('link_hubs as hub', 'hub.link_key', 'h.link_key')
     .select(['h.listing_id', 'h.handle_key', 'h.link_key', 'h.kind', 'h.raw'])
-    .where('h.listing_id', 'in', ids)
+    .where(inList(db, 'h.listing_id', ids))
     .where('hub.link_key', 'is', null)
     .orderBy('h.listing_id')
     .execute();
@@ -78,7 +79,7 @@ async function bridgesAmong(db: Db, keys: readonly string[]): Promise<Set<string
     .innerJoin('listing_handles as h', 'h.listing_id', 'k.listing_id')
     .leftJoin('link_hubs as hub', 'hub.link_key', 'h.link_key')
     .select(['k.link_key as holds', 'h.listing_id', 'h.handle_key', 'h.link_key', 'h.kind', 'h.raw'])
-    .where('k.link_key', 'in', keys)
+    .where(inList(db, 'k.link_key', keys))
     .where('hub.link_key', 'is', null)
     .orderBy('h.listing_id')
     .execute();
@@ -107,7 +108,11 @@ async function bridgesAmong(db: Db, keys: readonly string[]): Promise<Set<string
 async function retest(db: Db, pairs: readonly Pair[], cut: number): Promise<Pair[]> {
   if (pairs.length === 0) return [];
   const ends = [...new Set(pairs.flatMap((p) => [p.a, p.b]))];
-  const rows = await db.selectFrom('listing_sellers').select(['listing_id', 'shingles']).where('listing_id', 'in', ends).execute();
+  const rows = await db
+    .selectFrom('listing_sellers')
+    .select(['listing_id', 'shingles'])
+    .where(inList(db, 'listing_id', ends))
+    .execute();
   const shingles = new Map(rows.map((r) => [r.listing_id, Int32Array.from(JSON.parse(r.shingles) as number[])]));
   const common = await commonShingles(db, cut, [...new Set(rows.flatMap((r) => [...shingles.get(r.listing_id)!]))]);
   return pairs.flatMap((p) => {
@@ -127,7 +132,7 @@ async function touched(db: Db, seeds: ReadonlySet<number>): Promise<{ members: M
     const fresh = await db
       .selectFrom('listing_sellers')
       .select(['listing_id', 'cluster_id', 'first_seen', 'last_seen'])
-      .where('cluster_id', 'in', next)
+      .where(inList(db, 'cluster_id', next))
       .execute();
     members.push(...fresh);
     const freshIds = fresh.map((m) => m.listing_id);
@@ -135,14 +140,19 @@ async function touched(db: Db, seeds: ReadonlySet<number>): Promise<{ members: M
     const rows = await db
       .selectFrom('link_pairs')
       .selectAll()
-      .where((eb) => eb.or([eb('a', 'in', freshIds), eb('b', 'in', freshIds)]))
+      .where((eb) => eb.or([inList(db, 'a', freshIds), inList(db, 'b', freshIds)]))
       .execute();
     for (const p of rows) pairs.set(`${p.a},${p.b},${p.via}`, p);
     const known = new Set(members.map((m) => m.listing_id));
     const outside = [...new Set(rows.flatMap((p) => [p.a, p.b]).filter((id) => !known.has(id)))];
     next = [];
     if (outside.length === 0) break;
-    const theirs = await db.selectFrom('listing_sellers').select('cluster_id').distinct().where('listing_id', 'in', outside).execute();
+    const theirs = await db
+      .selectFrom('listing_sellers')
+      .select('cluster_id')
+      .distinct()
+      .where(inList(db, 'listing_id', outside))
+      .execute();
     for (const { cluster_id } of theirs) if (!clusters.has(cluster_id)) next.push(cluster_id);
     next.forEach((c) => clusters.add(c));
   }
@@ -161,7 +171,11 @@ async function write(
   const parts = new Map<number, Member[]>();
   for (const m of members) parts.set(clusterOf.get(m.listing_id)!, [...(parts.get(clusterOf.get(m.listing_id)!) ?? []), m]);
   const gone = oldIds.filter((id) => !parts.has(id));
-  if (gone.length > 0) await db.deleteFrom('seller_clusters').where('id', 'in', gone).execute();
+  if (gone.length > 0)
+    await db
+      .deleteFrom('seller_clusters')
+      .where(inList(db, 'id', gone))
+      .execute();
   await db
     .insertInto('seller_clusters')
     .values(
@@ -182,20 +196,38 @@ async function write(
   for (const m of members)
     if (clusterOf.get(m.listing_id) !== m.cluster_id)
       moved.set(clusterOf.get(m.listing_id)!, [...(moved.get(clusterOf.get(m.listing_id)!) ?? []), m.listing_id]);
-  for (const [id, listingIds] of moved) await db.updateTable('listing_sellers').set({ cluster_id: id }).where('listing_id', 'in', listingIds).execute();
+  for (const [id, listingIds] of moved)
+    await db
+      .updateTable('listing_sellers')
+      .set({ cluster_id: id })
+      .where(inList(db, 'listing_id', listingIds))
+      .execute();
 
-  const old = await db.selectFrom('seller_links').select(['id', 'a', 'b', 'via', 'link_key', 'cluster_id']).where('cluster_id', 'in', oldIds).execute();
+  const old = await db
+    .selectFrom('seller_links')
+    .select(['id', 'a', 'b', 'via', 'link_key', 'cluster_id'])
+    .where(inList(db, 'cluster_id', oldIds))
+    .execute();
   const keyOf = (l: { a: number; b: number; via: string; link_key: string }) => `${l.a},${l.b},${l.via},${l.link_key}`;
   const wanted = new Map(links.map((l) => [keyOf(l), l]));
   const drop = old.filter((l) => !wanted.has(keyOf(l))).map((l) => l.id);
-  if (drop.length > 0) await db.deleteFrom('seller_links').where('id', 'in', drop).execute();
+  if (drop.length > 0)
+    await db
+      .deleteFrom('seller_links')
+      .where(inList(db, 'id', drop))
+      .execute();
   const relabel = new Map<number, number[]>();
   for (const l of old) {
     const cluster = clusterOf.get(l.a);
     if (wanted.has(keyOf(l)) && cluster !== l.cluster_id) relabel.set(cluster!, [...(relabel.get(cluster!) ?? []), l.id]);
     wanted.delete(keyOf(l));
   }
-  for (const [id, linkIds] of relabel) await db.updateTable('seller_links').set({ cluster_id: id }).where('id', 'in', linkIds).execute();
+  for (const [id, linkIds] of relabel)
+    await db
+      .updateTable('seller_links')
+      .set({ cluster_id: id })
+      .where(inList(db, 'id', linkIds))
+      .execute();
   if (wanted.size === 0) return 0;
   await db
     .insertInto('seller_links')

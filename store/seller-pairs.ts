@@ -1,5 +1,6 @@
-import { PostgresAdapter, sql, type Kysely, type SqliteDatabase } from 'kysely';
+import { sql, type Kysely, type SqliteDatabase } from 'kysely';
 import { keptShingles, LINK_DEFAULTS, nearDuplicateKept, sameSellerPairs, sharedCount, type LinkFeatures } from '../link/index.js';
+import { inList, isPostgres } from './in-list.js';
 import type { Database } from './schema.js';
 import type { BandIndex } from './band-index.js';
 import { candidatesBuilt, candidatesOfNearest, candidatesSqlite, MAX_CANDIDATES, SAME_ACCOUNT_ALL_PAIRS, type Candidate } from './seller-candidates.js';
@@ -81,8 +82,6 @@ export async function pairText(db: Db, listingId: number, f: LinkFeatures, { sel
   const partners = new Set(pairs.map((p) => (p.a === listingId ? p.b : p.a)));
   return { partners: [...new Set(sides.filter((s) => partners.has(s.listing_id)).map((s) => s.cluster_id))], stale, pairs };
 }
-
-const isPostgres = (db: Db) => db.getExecutor().adapter instanceof PostgresAdapter;
 
 /** PostgreSQL's built query; on SQLite the band index's nearest when it answers, else the written-out statement. */
 async function readCandidates(db: Db, listingId: number, f: LinkFeatures, account: string, pgBands: boolean, bandIndex?: BandIndex): Promise<Candidate[]> {
@@ -240,7 +239,7 @@ async function staleClusters(db: Db, crossed: readonly number[]): Promise<number
     )
     .select('s.cluster_id')
     .distinct()
-    .where('ss.shingle', 'in', crossed)
+    .where(inList(db, 'ss.shingle', crossed))
     .execute();
   return rows.map((r) => r.cluster_id);
 }

@@ -2,6 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import { commonCut, frequencySeller, LINK_DEFAULTS, linkFeatures, linkKey, type LinkFeatures, type LinkListing, type TextFeatures } from '../link/index.js';
 import type { Dialect } from './migrations.js';
 import type { Store } from './open.js';
+import { inList } from './in-list.js';
 import type { Database } from './schema.js';
 import { recluster } from './seller-clusters.js';
 import { joinCluster, joinsOne } from './seller-join.js';
@@ -157,7 +158,7 @@ async function holdersOf(db: Db, dialect: Dialect, listingId: number, f: LinkFea
     .innerJoin('listing_sellers as s', 's.listing_id', 'h.listing_id')
     .leftJoin('link_hubs as hub', 'hub.link_key', 'h.link_key')
     .select(['h.link_key', 'h.listing_id', 's.cluster_id', 's.seller_name', 'hub.link_key as hub'])
-    .where('h.link_key', 'in', [...f.linkKeys])
+    .where(inList(db, 'h.link_key', f.linkKeys))
     .where('h.listing_id', '!=', listingId)
     .orderBy('h.listing_id')
     .execute();
