@@ -67,6 +67,21 @@ describe('sentences added around coded jargon do not dilute it', () => {
     }
   });
 
+  it('a cover put before or after an offer in jargon no rule names does not un-flag it', () => {
+    // The rules read a sale here (a price per unit) but name no product: the model reads "vids from 1 pic"
+    // as liveness bypass. Before, nothing was tried without the memorial line, which took it to 0.14.
+    const memorial = 'Our studio also restores old family photos for memorial slideshows.';
+    for (const offer of [
+      { title: 'blink n turn vids from 1 pic', description: 'for the app checks. mp4 in 5 min. $8 each, 10 for $60' },
+      { title: '点头视频 一张照片就能做', description: '过app那一步用的。五分钟出片，一条八块，十条六十。' },
+    ]) {
+      expect(classifier.classify(offer).flagged).toBe(true);
+      for (const description of [`${memorial} ${offer.description}`, `${offer.description} ${memorial}`]) {
+        expect(classifier.classify({ ...offer, description }), description).toMatchObject({ flagged: true });
+      }
+    }
+  });
+
   it('ordinary sentences of a benign listing are evidence too: a camera sold with a portrait lens stays unflagged', () => {
     const camera = {
       title: '出二手单反 佳能 附赠人像镜头',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { nameFor, newClientState } from './pg-prepared.js';
 
-const limits = { maxNamed: 2, maxCounted: 3 };
+const limits = { maxNamed: 2, maxCounted: 3, maxLength: 40 };
 
 describe('nameFor', () => {
   it('names a text the second time a connection sends it, and keeps that name', () => {
@@ -10,6 +10,12 @@ describe('nameFor', () => {
     const name = nameFor(s, 'select $1', [2], limits);
     expect(name).toBe('fl_0');
     expect(nameFor(s, 'select $1', [3], limits)).toBe(name);
+  });
+
+  it('never names a text longer than maxLength', () => {
+    const s = newClientState();
+    const long = `select $1 ${' '.repeat(40)}`;
+    for (let i = 0; i < 3; i++) expect(nameFor(s, long, [i], limits)).toBeUndefined();
   });
 
   it('never names a text without parameters (DDL, migrations) or with several commands', () => {

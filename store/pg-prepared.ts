@@ -16,9 +16,11 @@ import type { PostgresPool, PostgresPoolClient, PostgresQueryResult } from 'kyse
 export interface PreparedLimits {
   readonly maxNamed: number;
   readonly maxCounted: number;
+  /** Longer texts are sent unnamed without being looked up: a row list of a multi-row insert, whose text changes with its length anyway (hashing it was most of this module's time). */
+  readonly maxLength: number;
 }
 
-export const PREPARED_LIMITS: PreparedLimits = { maxNamed: 128, maxCounted: 2048 };
+export const PREPARED_LIMITS: PreparedLimits = { maxNamed: 128, maxCounted: 2048, maxLength: 4096 };
 
 interface ClientState {
   readonly names: Map<string, string>;
@@ -54,6 +56,7 @@ export function preparingPool(pool: PostgresPool, limits: PreparedLimits = PREPA
 
 /** The name to send `text` under, or undefined to send it unnamed. Exported for its test. */
 export function nameFor(state: ClientState, text: string, values: readonly unknown[], limits: PreparedLimits): string | undefined {
+  if (text.length > limits.maxLength) return undefined;
   const known = state.names.get(text);
   if (known !== undefined) return known;
   if (values.length === 0 || text.includes(';') || state.names.size >= limits.maxNamed) return undefined;
