@@ -29,6 +29,8 @@ interface ClientState {
 
 type Query = (...args: unknown[]) => unknown;
 
+export const newClientState = (): ClientState => ({ names: new Map(), counts: new Map() });
+
 /** The pool Kysely reads from, whose clients name repeated statements (see above). */
 export function preparingPool(pool: PostgresPool, limits: PreparedLimits = PREPARED_LIMITS): PostgresPool {
   // Per client, not per pool: a named statement exists only on the connection that parsed it.
@@ -38,7 +40,7 @@ export function preparingPool(pool: PostgresPool, limits: PreparedLimits = PREPA
     async connect() {
       const client = await pool.connect();
       if (!states.has(client)) {
-        const state: ClientState = { names: new Map(), counts: new Map() };
+        const state = newClientState();
         states.set(client, state);
         const query = client.query.bind(client) as Query;
         // The same client object comes back from the pool each time it is reserved: wrapped once.
@@ -71,5 +73,3 @@ export function nameFor(state: ClientState, text: string, values: readonly unkno
   state.names.set(text, name);
   return name;
 }
-
-export const newClientState = (): ClientState => ({ names: new Map(), counts: new Map() });
